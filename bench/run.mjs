@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// `npm run bench` (builds first): whole-tree scan throughput for Lastline and peer tools on one
+// shared corpus, on-type re-analysis latency, raw parse cost and extension activation time.
+// Prints a table (stdout) and writes everything to bench/results/latest.json. Never gates on a
+// number: exits 1 only when a tool is missing or crashes (after running everything else).
+//
+//   node bench/run.mjs [--quick] [--runs N] [--no-activation]
+//
+// See bench/README.md for what each figure means.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureActivation } from './activation.mjs';
+import { buildCorpus } from './corpus.mjs';
+import { lastlineCli, lastlineInProcess } from './lastline.mjs';
+import { peers } from './peers.mjs';
+import { evaluateTargets, render } from './report.mjs';
+import { round2, throughput } from './stats.mjs';
+
+const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const WORKER_TIMEOUT_MS = 300_000;
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+function parseArgs(argv) {
+  const options = { quick: false, runs: undefined, activation: true, latencyIterations: 200, latencyWarmup: 20 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--no-activation') options.activation = false;
+    else if (arg === '--runs' || arg.startsWith('--runs=')) {
+      const value = arg.includes('=') ? arg.split('=')[1] : argv[++i];
+      options.runs = Number(value);
+      if (!Number.isInteger(options.runs) || options.runs < 1) usage(`--runs needs a positive integer, got "${value}"`);
+    } else if (arg === '--help' || arg === '-h') usage();
+    else usage(`unknown argument "${arg}"`);
+  }
+  options.runs ??= options.quick ? 3 : 5;
+  options.activationRuns = options.quick ? 1 : 3;
+  options.profile = options.quick ? 'quick' : 'full';
+  return options;
+}
+
+function usage(error) {
+  const text = 'Usage: npm run bench -- [--quick] [--runs N] [--no-activation]\n' +
+    '  --quick          ~7 MB corpus, 3 runs, 1 activation run (default: ~36 MB, 5 runs, 3 activation runs)\n' +
+    '  --runs N         whole-tree scan runs per tool and subset (median reported)\n' +
+    '  --no-activation  skip the VS Code activation measurement (it starts code-server + Chromium)';
+  if (error) {
+    console.error(`bench: ${error}\n${text}`);
+    process.exit(2);
+  }
+  console.log(text);
+  process.exit(0);
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGB: round2(totalmem() / 1024 ** 3),
+    os: `${type()} ${release()}`,
+    node: process.version,
+  };
+}
+
+/** Runs bench/worker.mjs for one task; returns { result } or { failure }. */
+function runWorker(args, temp, extra = []) {
+  const out = join(temp, `worker-${args[0]}.json`);
+  const child = spawnSync(process.execPath, [join(repoRoot, 'bench', 'worker.mjs'), ...args, out, ...extra], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: WORKER_TIMEOUT_MS,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.error || child.status !== 0) {
+    const why = child.error?.code === 'ETIMEDOUT' ? `timed out after ${WORKER_TIMEOUT_MS / 1000} s` : child.error?.message ?? `exit code ${child.status}`;
+    return { failure: `${why}: ${(child.stderr ?? '').trim().split('\n').slice(-6).join(' | ')}` };
+  }
+  return { result: JSON.parse(readFileSync(out, 'utf8')) };
+}
+
+/** Reads every corpus file once so no tool pays for a cold page cache on its first run. */
+function warmPageCache(corpus) {
+  for (const f of corpus.list) readFileSync(join(corpus.root, f.dest));
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const problems = []; // missing or crashed tools: exit code 1 at the end
+  const warnings = [];
+  const startedAt = new Date().toISOString();
+
+  const require = createRequire(import.meta.url);
+  let engine;
+  try {
+    engine = require('../dist/lastline.js');
+  } catch (error) {
+    console.error(`bench: cannot load dist/lastline.js (${error.message.split('\n')[0]}); run \`npm run build\` first`);
+    process.exit(1);
+  }
+
+  log(`corpus "${options.profile}"…`);
+  const corpus = buildCorpus(repoRoot, options.profile, log);
+  log(`corpus ${corpus.reused ? 'reused' : 'built'}: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${relative(repoRoot, corpus.root)}`);
+  warmPageCache(corpus);
+
+  // --- tools ---
+  const temp = mkdtempSync(join(tmpdir(), 'lastline-bench-'));
+  const cli = lastlineCli(repoRoot);
+  const inProcess = lastlineInProcess(engine);
+  const peerTools = peers(repoRoot);
+  const tools = [cli, inProcess, ...peerTools];
+  const toolInfo = [];
+  for (const tool of tools) {
+    const info = tool.detect();
+    tool.installed = info.installed;
+    toolInfo.push({ id: tool.id, name: tool.name, ...info, ...(tool.coverage ? { coverage: tool.coverage } : {}) });
+    if (info.installed) tool.prepare(temp);
+    else {
+      problems.push(`${tool.name} not installed: ${info.install}`);
+      log(`${tool.name}: not installed (${info.install})`);
+    }
+  }
+
+  try {
+    // --- whole-tree scans: one plan, run round-robin so drift on the machine hits every tool alike ---
+    const subsetsNeeded = ['all', ...new Set(peerTools.map((p) => p.subset).filter((s) => s !== 'all'))];
+    const plan = [];
+    for (const subset of subsetsNeeded) {
+      plan.push({ tool: cli, subset }, { tool: inProcess, subset });
+      for (const peer of peerTools.filter((p) => p.subset === subset)) plan.push({ tool: peer, subset });
+    }
+    for (const item of plan) Object.assign(item, { times: [], last: undefined, failure: undefined });
+    for (let run = 1; run <= options.runs; run++) {
+      for (const item of plan) {
+        if (!item.tool.installed || item.failure) continue;
+        const subset = corpus.subsets[item.subset];
+        const outcome = await item.tool.run(corpus.root, subset.dirs, temp, item.subset);
+        if (outcome.failure) {
+          item.failure = outcome.failure;
+          problems.push(`${item.tool.name} on ${subset.label} crashed: ${outcome.failure}`);
+          log(`${item.tool.name} on ${subset.label}: FAILED (${outcome.failure})`);
+          continue;
+        }
+        item.times.push(outcome.ms);
+        item.last = outcome;
+        log(`run ${run}/${options.runs} ${item.tool.name.padEnd(32)} ${subset.label.padEnd(13)} ${(outcome.ms / 1000).toFixed(2)} s`);
+      }
+    }
+
+    const scans = [];
+    for (const item of plan) {
+      const subset = corpus.subsets[item.subset];
+      const row = { tool: item.tool.id, toolName: item.tool.name, subset: item.subset, subsetLabel: subset.label, files: subset.files, bytes: subset.bytes };
+      if (!item.tool.installed) Object.assign(row, { status: 'not installed', reason: toolInfo.find((t) => t.id === item.tool.id).install });
+      else if (item.failure && item.times.length === 0) Object.assign(row, { status: 'crashed', reason: item.failure });
+      else {
+        row.status = 'ok';
+        row.throughput = throughput(item.times, subset.bytes, subset.files);
+        row.coverage = item.last ? item.tool.summarize(item.last) : undefined;
+        const c = row.coverage ?? {};
+        const remarks = [];
+        if (c.filesCovered !== undefined && c.filesCovered !== subset.files) {
+          remarks.push(`covered ${c.filesCovered} of ${subset.files} files`);
+          warnings.push(`${item.tool.name} on ${subset.label}: reported ${c.filesCovered} files, the subset has ${subset.files}`);
+        }
+        if (c.findings !== undefined) remarks.push(`${c.findings} findings`);
+        if (c.errors) {
+          remarks.push(`${c.errors} file error${c.errors === 1 ? '' : 's'}`);
+          warnings.push(`${item.tool.name} on ${subset.label}: ${c.errors} file${c.errors === 1 ? '' : 's'} with errors, e.g. ${c.errorSamples?.slice(0, 3).join('; ')}`);
+        }
+        if (c.skipped) warnings.push(`${item.tool.name} on ${subset.label}: skipped ${c.skipped} files, e.g. ${c.skippedSamples?.slice(0, 3).join('; ')}`);
+        if (c.note) warnings.push(`${item.tool.name} on ${subset.label}: ${c.note}`);
+        if (item.failure) remarks.push(`a later run failed: ${item.failure}`);
+        row.remark = remarks.join(', ');
+      }
+      scans.push(row);
+    }
+    // Ratios: Lastline CLI vs each peer on the peer's own subset (like with like).
+    for (const row of scans) {
+      if (row.tool.startsWith('lastline') || !row.throughput) continue;
+      const lastline = scans.find((s) => s.tool === 'lastline-cli' && s.subset === row.subset)?.throughput;
+      const lastlineIn = scans.find((s) => s.tool === 'lastline-inprocess' && s.subset === row.subset)?.throughput;
+      if (lastline) row.ratio = round2(lastline.mbPerSec / row.throughput.mbPerSec);
+      if (lastlineIn) row.ratioInProcess = round2(lastlineIn.mbPerSec / row.throughput.mbPerSec);
+    }
+
+    // --- raw parse cost over the corpus, then on-type latency: each in a fresh worker process ---
+    log('raw parse throughput (one pass over JS, TS and Python)…');
+    const parseRun = runWorker(['parse', corpus.manifestPath, corpus.root], temp);
+    const parseThroughput = parseRun.result;
+    if (parseRun.failure) problems.push(`raw parse throughput crashed: ${parseRun.failure}`);
+    for (const [group, r] of Object.entries(parseThroughput ?? {})) if (r.unavailable) warnings.push(`raw parse ${group}: ${r.unavailable}`);
+
+    log(`on-type latency (${options.latencyIterations} edits per file)…`);
+    const latencyRun = runWorker(['latency', corpus.manifestPath, corpus.root], temp, [String(options.latencyIterations), String(options.latencyWarmup)]);
+    const latency = latencyRun.result ? { iterations: options.latencyIterations, warmup: options.latencyWarmup, ...latencyRun.result } : undefined;
+    if (latencyRun.failure) problems.push(`latency measurement crashed: ${latencyRun.failure}`);
+    for (const key of ['typescript', 'python']) {
+      if (latency?.[key]?.parse?.unavailable) warnings.push(`${key} raw parse: ${latency[key].parse.unavailable}`);
+    }
+
+    // --- activation ---
+    let activation;
+    if (!options.activation) activation = { status: 'skipped', reason: '--no-activation', runs: [] };
+    else {
+      log(`extension activation (${options.activationRuns} VS Code session${options.activationRuns === 1 ? '' : 's'})…`);
+      activation = measureActivation(repoRoot, options.activationRuns, log);
+      if (activation.status === 'missing' || activation.status === 'crashed') problems.push(`activation: ${activation.reason}`);
+      for (const failure of activation.failures ?? []) warnings.push(`an activation run failed: ${failure}`);
+    }
+
+    const results = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      options: { profile: options.profile, runs: options.runs, activationRuns: options.activationRuns, latencyIterations: options.latencyIterations },
+      machine: machine(),
+      tools: toolInfo,
+      lastlineRules: (engine.allRules ?? []).map((rule) => rule.meta.id),
+      corpus: {
+        profile: corpus.profile,
+        relativeRoot: relative(repoRoot, corpus.root),
+        manifest: relative(repoRoot, corpus.manifestPath),
+        digest: corpus.digest,
+        stdlib: corpus.stdlib,
+        files: corpus.files,
+        bytes: corpus.bytes,
+        byGroup: corpus.byGroup,
+        byPool: corpus.byPool,
+        subsets: Object.fromEntries(Object.entries(corpus.subsets).map(([k, v]) => [k, { label: v.label, dirs: v.dirs, files: v.files, bytes: v.bytes }])),
+      },
+      scans,
+      parseThroughput,
+      latency,
+      activation,
+      warnings,
+      problems,
+    };
+    results.targets = evaluateTargets(results);
+    for (const problem of problems) warnings.push(`PROBLEM: ${problem}`);
+
+    mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
+    const resultsPath = join(repoRoot, 'bench', 'results', 'latest.json');
+    writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
+    console.log(render(results));
+    console.log(`\nFull results: ${relative(repoRoot, resultsPath)}`);
+    return problems.length ? 1 : 0;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(`bench: ${error.stack ?? error}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,102 @@
+// `lastline` argv → command → exit code. Exit codes: 0 clean (below --fail-on), 1 findings,
+// 2 usage, config or internal error.
+import { parseArgs } from 'node:util';
+import { ruleDocsUrl } from '../core/docs';
+import { allRules } from '../core/rules';
+import { SEVERITIES, type Severity } from '../core/types';
+import { runScan } from './scan-command';
+import { processTerminal, UsageError, type Terminal } from './terminal';
+import { MAIN_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        terminal.out(MAIN_HELP);
+        return command === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        terminal.out(VERSION);
+        return 0;
+      case 'scan':
+        return await scanCommand(rest, terminal);
+      case 'rules':
+        return rulesCommand(rest, terminal);
+      default:
+        throw new UsageError(`unknown command "${command}" (commands: scan, rules; see lastline --help)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      terminal.error(error.message);
+      return 2;
+    }
+    terminal.error(`internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+async function scanCommand(argv: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    output: { type: 'string', short: 'o' },
+    staged: { type: 'boolean', default: false },
+    fix: { type: 'boolean', default: false },
+    'fail-on': { type: 'string', default: 'warning' },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    terminal.out(SCAN_HELP);
+    return 0;
+  }
+  const format = oneOf('--format', values.format as string, FORMATS);
+  const failOn = oneOf('--fail-on', values['fail-on'] as string, SEVERITIES) as Severity;
+  return runScan(
+    {
+      paths: positionals,
+      format,
+      output: values.output as string | undefined,
+      staged: values.staged as boolean,
+      fix: values.fix as boolean,
+      failOn,
+      verbose: values.verbose as boolean,
+    },
+    terminal,
+  );
+}
+
+function rulesCommand(argv: string[], terminal: Terminal): number {
+  const { values, positionals } = parse(argv, { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h', default: false } });
+  if (values.help) {
+    terminal.out(RULES_HELP);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`lastline rules takes no arguments (got ${positionals.join(' ')})`);
+  const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
+  const rows = allRules.map((rule) => ({ ...rule.meta, docs: ruleDocsUrl(rule.meta.id) }));
+  if (format === 'json') terminal.out(JSON.stringify(rows.map(({ id, category, defaultSeverity, description, fixable, docs }) => ({ id, category, defaultSeverity, description, fixable, docs })), null, 2));
+  else for (const row of rows) terminal.out(`${row.id.padEnd(28)} ${row.category.padEnd(22)} ${row.defaultSeverity.padEnd(8)} ${row.fixable ? 'fix ' : '    '} ${row.description}`);
+  return 0;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+
+function parse(argv: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages are good ("Unknown option '--frmat'"); add where to look.
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}. See --help.`);
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
+}

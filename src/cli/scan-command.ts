@@ -1,0 +1,86 @@
+// `lastline scan`: resolve the project and config, pick the source (working tree or index), scan,
+// optionally fix, format, and map the outcome to an exit code.
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { allRules } from '../core/rules';
+import { severityRank, type Severity } from '../core/types';
+import { GitError, repositoryRoot } from '../git/run-git';
+import { stagedSources } from '../git/staged';
+import { applySafeFixes } from '../scan/apply-fixes';
+import { findProjectRoot, loadConfig } from '../scan/config-file';
+import { scanSources, workingTreeSources, type ScanResult } from '../scan/scan';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { displayPath } from './positions';
+import type { Terminal } from './terminal';
+import { UsageError } from './terminal';
+
+export interface ScanArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  staged: boolean;
+  fix: boolean;
+  failOn: Severity;
+  verbose: boolean;
+}
+
+export async function runScan(args: ScanArgs, terminal: Terminal): Promise<number> {
+  const cwd = terminal.cwd;
+  const roots = (args.paths.length ? args.paths : ['.']).map((path) => resolve(cwd, path));
+  const missing = roots.filter((root) => !existsSync(root));
+  if (missing.length) throw new UsageError(`no such file or folder: ${missing.map((path) => displayPath(path, cwd)).join(', ')}`);
+  if (args.staged && args.fix) throw new UsageError('--fix cannot be combined with --staged: fixes edit the working tree, not the index');
+
+  const projectRoot = findProjectRoot(roots.length === 1 ? roots[0] : cwd);
+  const loaded = loadConfig(projectRoot);
+  for (const problem of loaded.problems) {
+    terminal.error(`config ${displayPath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}${problem.key ? ` "${problem.key}"` : ''}: ${problem.message}`);
+  }
+
+  const log = { debug: (m: string) => args.verbose && terminal.error(m), info: () => {}, warn: (m: string) => terminal.error(m), error: (m: string) => terminal.error(m) };
+  let result: ScanResult;
+  if (args.staged) {
+    let repoRoot: string;
+    try {
+      repoRoot = repositoryRoot(roots[0]);
+    } catch (error) {
+      throw new UsageError(`--staged needs a git repository: ${error instanceof GitError ? error.stderr || error.message : String(error)}`);
+    }
+    const scopes = args.paths.length ? roots : [];
+    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config: loaded.config, log });
+  } else {
+    result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log });
+  }
+
+  if (args.fix) {
+    const outcome = applySafeFixes(result.reports, projectRoot);
+    for (const stale of outcome.staleFiles) terminal.error(`not fixed ${stale}: it changed while being scanned`);
+    if (outcome.fixesApplied > 0) {
+      terminal.error(`fixed ${outcome.fixesApplied} finding${outcome.fixesApplied === 1 ? '' : 's'} in ${outcome.filesChanged.join(', ')}`);
+      result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log }); // report what remains
+    }
+  }
+
+  reportSkipped(result, terminal, args.verbose);
+  const report =
+    args.format === 'json' ? formatJson(result, cwd) : args.format === 'sarif' ? formatSarif(result, cwd, allRules) : formatText(result, cwd, !args.output && terminal.color);
+  if (args.output) writeFileSync(resolve(cwd, args.output), report + '\n');
+  else terminal.out(report);
+
+  const ruleErrors = result.reports.flatMap((file) => file.ruleErrors);
+  if (ruleErrors.length > 0 || loaded.problems.length > 0) return 2;
+  const threshold = severityRank(args.failOn);
+  return result.reports.some((file) => file.findings.some((finding) => severityRank(finding.severity) >= threshold)) ? 1 : 0;
+}
+
+/** Too-large and unreadable files are named (they are surprising); binary files are counted. */
+function reportSkipped(result: ScanResult, terminal: Terminal, verbose: boolean): void {
+  let binaries = 0;
+  for (const skipped of result.skipped) {
+    if (skipped.reason === 'binary' && !verbose) binaries++;
+    else terminal.error(`skipped ${displayPath(skipped.absolutePath, terminal.cwd)}: ${skipped.detail}`);
+  }
+  if (binaries) terminal.error(`skipped ${binaries} binary file${binaries === 1 ? '' : 's'} (--verbose lists them)`);
+}

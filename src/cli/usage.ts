@@ -1,0 +1,37 @@
+// Help texts: `lastline --help` and `lastline <command> --help`.
+export const VERSION = '0.1.0';
+
+export const MAIN_HELP = `lastline ${VERSION} — guards code written by AI assistants
+
+Usage: lastline <command> [options]
+
+Commands:
+  scan [paths…]   find silenced checks, string-built queries/commands, open routes and secrets
+  rules           list the rules with their category, default level and docs
+
+Options:
+  -h, --help      show help (also: lastline <command> --help)
+  -v, --version   print the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or internal error.
+Configuration: .lastline.json at the project root (JSONC). Docs: README.md.`;
+
+export const SCAN_HELP = `Usage: lastline scan [paths…] [options]
+
+Scans files and folders (default: the current folder). Honours .gitignore and the config's
+"exclude" globs; never enters .git or node_modules; skips binary files and files over
+"maxFileSize" and says so.
+
+Options:
+  -f, --format <text|json|sarif>   output format (default: text)
+  -o, --output <file>              write the report to a file instead of stdout
+      --staged                     scan the staged content (the git index), not the working tree
+      --fix                        apply the fixes marked safe, then report what remains
+      --fail-on <error|warning|info>
+                                   lowest severity that makes the exit code 1 (default: warning)
+      --verbose                    list every skipped file and parse problem
+  -h, --help                       show this help`;
+
+export const RULES_HELP = `Usage: lastline rules [--format text|json]
+
+Lists every rule: id, category, default level, whether it has fixes, and its documentation.`;

@@ -1,0 +1,195 @@
+// `.lastline.json` (JSONC): one file read the same way by the CLI, the git hooks and the extension.
+// Reading never fails: every invalid key is reported (file, key, line) and replaced by its default,
+// so a typo weakens nothing silently and stops nothing either.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { LineIndex } from './text';
+import { SEVERITIES, type Severity } from './types';
+
+export const CONFIG_FILE_NAME = '.lastline.json';
+
+export type RuleLevel = Severity | 'off';
+
+export interface RuleSetting {
+  level?: RuleLevel;
+  options: Record<string, unknown>;
+}
+
+export interface AllowlistEntry {
+  fingerprint: string;
+  /** Limits the entry to one rule; absent matches the fingerprint under any rule. */
+  rule?: string;
+  reason: string;
+}
+
+export interface LastlineConfig {
+  rules: Record<string, RuleSetting>;
+  /** minimatch globs, relative to the config's folder. */
+  exclude: string[];
+  /** Files larger than this many bytes are skipped (and said so). */
+  maxFileSize: number;
+  allowlist: AllowlistEntry[];
+}
+
+export interface ConfigProblem {
+  file: string;
+  /** Dotted key path, e.g. `rules.private-key`; empty for the whole file. */
+  key: string;
+  message: string;
+  /** 1-based, when known. */
+  line?: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+export function defaultConfig(): LastlineConfig {
+  return { rules: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, allowlist: [] };
+}
+
+export interface ParsedConfig {
+  config: LastlineConfig;
+  problems: ConfigProblem[];
+}
+
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist']);
+const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
+
+export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
+  const config = defaultConfig();
+  const problems: ConfigProblem[] = [];
+  const lines = new LineIndex(text);
+  const lineOf = (node: Node | undefined) => (node ? lines.positionAt(node.offset).line + 1 : undefined);
+  const problem = (key: string, message: string, node?: Node) => problems.push({ file, key, message, line: lineOf(node) });
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0];
+    const line = first ? lines.positionAt(first.offset).line + 1 : undefined;
+    problems.push({ file, key: '', message: `not valid JSON(C): ${first ? printParseErrorCode(first.error) : 'empty file'}; using defaults`, line });
+    return { config, problems };
+  }
+  if (root.type !== 'object') {
+    problem('', 'must be a JSON object; using defaults', root);
+    return { config, problems };
+  }
+
+  for (const property of root.children ?? []) {
+    const key = String(property.children?.[0]?.value);
+    if (!TOP_LEVEL_KEYS.has(key)) problem(key, `unknown key "${key}" (known: ${[...TOP_LEVEL_KEYS].join(', ')})`, property);
+  }
+
+  const rules = findNodeAtLocation(root, ['rules']);
+  if (rules) readRules(rules, config, knownRuleIds, problem);
+
+  const exclude = findNodeAtLocation(root, ['exclude']);
+  if (exclude) {
+    const globs = exclude.type === 'array' ? exclude.children ?? [] : [];
+    if (exclude.type !== 'array') problem('exclude', 'must be an array of glob strings', exclude);
+    globs.forEach((glob, index) => {
+      if (glob.type === 'string' && glob.value) config.exclude.push(glob.value);
+      else problem(`exclude[${index}]`, 'must be a non-empty glob string', glob);
+    });
+  }
+
+  const maxFileSize = findNodeAtLocation(root, ['maxFileSize']);
+  if (maxFileSize) {
+    const bytes = parseByteSize(maxFileSize.value);
+    if (bytes === undefined) problem('maxFileSize', 'must be a positive number of bytes or a size like "2MB" or "512KB"', maxFileSize);
+    else config.maxFileSize = bytes;
+  }
+
+  const allowlist = findNodeAtLocation(root, ['allowlist']);
+  if (allowlist) readAllowlist(allowlist, config, problem);
+
+  return { config, problems };
+}
+
+type ProblemSink = (key: string, message: string, node?: Node) => void;
+
+function readRules(rules: Node, config: LastlineConfig, knownRuleIds: ReadonlySet<string>, problem: ProblemSink): void {
+  if (rules.type !== 'object') {
+    problem('rules', 'must be an object mapping rule ids to "off" | "info" | "warning" | "error" or { "level", "options" }', rules);
+    return;
+  }
+  for (const property of rules.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    const id = String(keyNode?.value);
+    const key = `rules.${id}`;
+    if (!knownRuleIds.has(id)) {
+      problem(key, `unknown rule "${id}"`, keyNode);
+      continue;
+    }
+    if (valueNode?.type === 'string') {
+      if (LEVELS.includes(valueNode.value)) config.rules[id] = { level: valueNode.value as RuleLevel, options: {} };
+      else problem(key, `level must be one of ${LEVELS.join(', ')}; got "${valueNode.value}"`, valueNode);
+    } else if (valueNode?.type === 'object') {
+      const setting: RuleSetting = { options: {} };
+      for (const field of valueNode.children ?? []) {
+        const [fieldKey, fieldValue] = field.children ?? [];
+        const name = String(fieldKey?.value);
+        if (name === 'level') {
+          if (fieldValue?.type === 'string' && LEVELS.includes(fieldValue.value)) setting.level = fieldValue.value as RuleLevel;
+          else problem(`${key}.level`, `must be one of ${LEVELS.join(', ')}`, fieldValue);
+        } else if (name === 'options') {
+          if (fieldValue?.type === 'object') setting.options = nodeToValue(fieldValue) as Record<string, unknown>;
+          else problem(`${key}.options`, 'must be an object', fieldValue);
+        } else {
+          problem(`${key}.${name}`, 'unknown key (known: level, options)', fieldKey);
+        }
+      }
+      config.rules[id] = setting;
+    } else {
+      problem(key, 'must be a level string or an object { "level", "options" }', valueNode);
+    }
+  }
+}
+
+function readAllowlist(allowlist: Node, config: LastlineConfig, problem: ProblemSink): void {
+  if (allowlist.type !== 'array') {
+    problem('allowlist', 'must be an array of { "fingerprint", "reason", "rule"? }', allowlist);
+    return;
+  }
+  (allowlist.children ?? []).forEach((entryNode, index) => {
+    const key = `allowlist[${index}]`;
+    const entry = entryNode.type === 'object' ? (nodeToValue(entryNode) as Record<string, unknown>) : undefined;
+    if (!entry) return problem(key, 'must be an object { "fingerprint", "reason", "rule"? }', entryNode);
+    if (typeof entry.fingerprint !== 'string' || !/^[0-9a-f]{8,64}$/.test(entry.fingerprint)) {
+      return problem(`${key}.fingerprint`, 'must be the hex fingerprint Lastline printed for the finding', entryNode);
+    }
+    if (typeof entry.reason !== 'string' || entry.reason.trim() === '') {
+      return problem(`${key}.reason`, 'must say why this finding is acceptable', entryNode);
+    }
+    if (entry.rule !== undefined && typeof entry.rule !== 'string') return problem(`${key}.rule`, 'must be a rule id', entryNode);
+    config.allowlist.push({ fingerprint: entry.fingerprint, reason: entry.reason, ...(entry.rule ? { rule: entry.rule } : {}) });
+  });
+}
+
+function nodeToValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries((node.children ?? []).map((property) => [String(property.children?.[0]?.value), property.children?.[1] ? nodeToValue(property.children[1]) : undefined]));
+    case 'array':
+      return (node.children ?? []).map(nodeToValue);
+    default:
+      return node.value;
+  }
+}
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+
+/** Accepts bytes as a number, or a string like "512KB", "2MB", "1.5 MB". */
+export function parseByteSize(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = match ? SIZE_UNITS[(match[2] || 'b').toLowerCase()] : undefined;
+  if (!match || !unit) return undefined;
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return bytes > 0 ? bytes : undefined;
+}
+
+export function formatByteSize(bytes: number): string {
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,28 @@
+import { LineIndex } from './text';
+import type { TextEdit } from './types';
+
+/**
+ * Applies non-overlapping edits to a text. Edits are applied back to front so earlier offsets stay
+ * valid; overlapping edits are refused rather than producing a corrupted file.
+ */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const resolved = edits
+    .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let previousStart = Number.POSITIVE_INFINITY;
+  for (const edit of resolved) {
+    if (edit.end > previousStart) throw new Error('overlapping edits');
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    previousStart = edit.start;
+  }
+  return result;
+}
+
+/** Whether two edit lists can be applied together (used to pick one fix per finding for --fix). */
+export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[], lines: LineIndex): boolean {
+  const spans = (edits: readonly TextEdit[]) => edits.map((edit) => [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)] as const);
+  const bSpans = spans(b);
+  return spans(a).some(([aStart, aEnd]) => bSpans.some(([bStart, bEnd]) => aStart < bEnd && bStart < aEnd || (aStart === bStart && aEnd === bEnd)));
+}

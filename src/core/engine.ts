@@ -1,0 +1,163 @@
+// Runs the applicable rules over one file. Rules never throw across this boundary: a failing rule
+// is logged and reported in `ruleErrors`, and the others still report. Parsing is lazy and shared
+// between rules; the keyword pre-filter lets most files skip parsing altogether.
+import { CancelledError, NEVER_CANCELLED, type Cancellation } from './cancellation';
+import { defaultConfig, type LastlineConfig } from './config';
+import { fingerprintOf } from './fingerprint';
+import { readConfig } from './languages/config';
+import type { ConfigDocument } from './languages/config/model';
+import { parseJavaScript, type JsParse, type ParseProblem } from './languages/javascript';
+import { CONFIG_FORMATS, JS_LANGUAGES, languageFromFileName, type ConfigFormat, type LanguageKind, type SourceLanguage } from './languages/language';
+import { parsePython, type PythonParse } from './languages/python';
+import { SILENT_LOGGER, type Logger } from './log';
+import { passesKeywordFilter, ruleAppliesTo, type Rule, type RuleContext, type RuleFile } from './rule';
+import { allRules } from './rules';
+import { LineIndex } from './text';
+import type { Finding, Report } from './types';
+
+export interface AnalyzeInput {
+  /** Relative to the workspace (scan) root, `/`-separated. */
+  path: string;
+  text: string;
+  /** From the editor's languageId; otherwise derived from the file name. */
+  language?: LanguageKind;
+}
+
+export interface AnalyzeOptions {
+  config?: LastlineConfig;
+  rules?: readonly Rule[];
+  cancellation?: Cancellation;
+  log?: Logger;
+}
+
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  ruleErrors: RuleError[];
+  /** Set when the file did not parse; rules that need structure skipped it. */
+  parseProblem?: ParseProblem;
+}
+
+/** @throws CancelledError when `cancellation` is requested before the analysis finished. */
+export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  const config = options.config ?? defaultConfig();
+  const cancellation = options.cancellation ?? NEVER_CANCELLED;
+  const log = options.log ?? SILENT_LOGGER;
+  const language = input.language ?? languageFromFileName(input.path);
+
+  const rules = (options.rules ?? allRules).filter(
+    (rule) =>
+      config.rules[rule.meta.id]?.level !== 'off' &&
+      ruleAppliesTo(rule.meta, language) &&
+      passesKeywordFilter(rule.meta, input.text),
+  );
+  const result: AnalysisResult = { findings: [], ruleErrors: [] };
+  if (rules.length === 0) return result;
+
+  const file: RuleFile = { path: input.path, language, text: input.text, lines: new LineIndex(input.text) };
+  const parses = new LazyParses(file);
+  try {
+    if (language === 'python' && rules.some((rule) => rule.meta.languages !== 'all')) {
+      await parses.preparePython(); // tree-sitter loads asynchronously; rules stay synchronous
+    }
+    for (const rule of rules) {
+      if (cancellation.isCancellationRequested) throw new CancelledError();
+      runRule(rule, file, parses, config, result, log);
+    }
+    result.parseProblem = parses.problem();
+  } finally {
+    parses.dispose();
+  }
+
+  result.findings = result.findings
+    .filter((finding) => !isAllowlisted(finding, config))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return result;
+}
+
+function runRule(rule: Rule, file: RuleFile, parses: LazyParses, config: LastlineConfig, result: AnalysisResult, log: Logger): void {
+  const setting = config.rules[rule.meta.id];
+  const reports: Report[] = [];
+  const context: RuleContext = {
+    file,
+    options: setting?.options ?? {},
+    javascript: () => parses.javascript(),
+    python: () => parses.python(),
+    config: () => parses.config(),
+    report: (report) => reports.push(report),
+  };
+  try {
+    rule.check(context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`rule ${rule.meta.id} failed on ${file.path}: ${message}`);
+    result.ruleErrors.push({ ruleId: rule.meta.id, message });
+    return; // a half-finished rule may have reported from a misread; drop its reports
+  }
+  const level = setting?.level;
+  for (const report of reports) {
+    const flagged = report.fingerprintText ?? file.text.slice(file.lines.offsetAt(report.range.start), file.lines.offsetAt(report.range.end));
+    result.findings.push({
+      ruleId: rule.meta.id,
+      category: rule.meta.category,
+      severity: level && level !== 'off' ? level : report.severity ?? rule.meta.defaultSeverity,
+      message: report.message,
+      range: report.range,
+      ...(report.related?.length ? { related: report.related } : {}),
+      fixes: report.fixes ?? [],
+      fingerprint: fingerprintOf(rule.meta.id, flagged),
+    });
+  }
+}
+
+function isAllowlisted(finding: Finding, config: LastlineConfig): boolean {
+  return config.allowlist.some((entry) => entry.fingerprint === finding.fingerprint && (!entry.rule || entry.rule === finding.ruleId));
+}
+
+/** Parses on first use and shares the result between rules; frees tree-sitter's WASM memory after. */
+class LazyParses {
+  private js?: JsParse;
+  private py?: PythonParse;
+  private cfg?: ConfigDocument;
+
+  constructor(private readonly file: RuleFile) {}
+
+  async preparePython(): Promise<void> {
+    this.py = await parsePython(this.file.text);
+  }
+
+  javascript(): JsParse {
+    if (!JS_LANGUAGES.has(this.file.language)) throw new Error(`${this.file.path} is not JavaScript/TypeScript`);
+    return (this.js ??= parseJavaScript(this.file.text, this.file.language as SourceLanguage, this.file.path));
+  }
+
+  python(): PythonParse {
+    if (!this.py) throw new Error(`${this.file.path} was not parsed as Python`);
+    return this.py;
+  }
+
+  config(): ConfigDocument {
+    if (!CONFIG_FORMATS.has(this.file.language)) throw new Error(`${this.file.path} is not a config file`);
+    return (this.cfg ??= readConfig(this.file.text, this.file.language as ConfigFormat));
+  }
+
+  problem(): ParseProblem | undefined {
+    if (this.js?.problem) return this.js.problem;
+    if (this.py?.hasError) return { message: 'Python syntax error', offset: firstErrorOffset(this.py) };
+    return undefined;
+  }
+
+  dispose(): void {
+    this.py?.tree.delete();
+  }
+}
+
+function firstErrorOffset(parse: PythonParse): number {
+  const cursor = parse.tree.rootNode;
+  const error = cursor.descendantsOfType('ERROR')[0];
+  return error ? error.startIndex : 0;
+}

@@ -1,0 +1,143 @@
+// Character-code helpers shared by the config readers. The readers walk the text by offset with
+// charCodeAt instead of slicing lines, so that reading stays linear and allocation-free until an
+// entry is actually emitted.
+
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const BANG = 33;
+export const DOUBLE_QUOTE = 34;
+export const HASH = 35;
+export const DOLLAR = 36;
+export const PERCENT = 37;
+export const AMPERSAND = 38;
+export const SINGLE_QUOTE = 39;
+export const OPEN_PAREN = 40;
+export const CLOSE_PAREN = 41;
+export const ASTERISK = 42;
+export const COMMA = 44;
+export const MINUS = 45;
+export const DOT = 46;
+export const SLASH = 47;
+export const COLON = 58;
+export const SEMICOLON = 59;
+export const LESS_THAN = 60;
+export const EQUALS = 61;
+export const GREATER_THAN = 62;
+export const QUESTION = 63;
+export const AT = 64;
+export const OPEN_BRACKET = 91;
+export const BACKSLASH = 92;
+export const CLOSE_BRACKET = 93;
+export const UNDERSCORE = 95;
+export const BACKTICK = 96;
+export const OPEN_BRACE = 123;
+export const PIPE = 124;
+export const CLOSE_BRACE = 125;
+export const BYTE_ORDER_MARK = 0xfeff;
+
+export function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+export function isLineBreak(code: number): boolean {
+  return code === LF || code === CR;
+}
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+export function isHexDigit(code: number): boolean {
+  return isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+}
+
+/** First offset in [pos, end) that is not a space or tab (or `end`). */
+export function skipBlanks(text: string, pos: number, end: number): number {
+  while (pos < end && isBlank(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Offset just after the last non-blank character of [start, end) (or `start`). */
+export function trimBlanksEnd(text: string, start: number, end: number): number {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Whether [start, end) has a space or tab right before `pos` (or `pos` is at `start`). */
+export function followsBlank(text: string, start: number, pos: number): boolean {
+  return pos === start || isBlank(text.charCodeAt(pos - 1));
+}
+
+/**
+ * Whether an unquoted `#` at `pos` starts a comment in formats where a comment after a value needs
+ * white space before it: `https://host/path#fragment` keeps its fragment.
+ */
+export function startsTrailingComment(text: string, start: number, pos: number): boolean {
+  return text.charCodeAt(pos) === HASH && followsBlank(text, start, pos);
+}
+
+/** Whether the text at `pos` reads `word`, followed by a blank or the end of the range. */
+export function startsWithWord(text: string, pos: number, end: number, word: string): boolean {
+  if (pos + word.length > end || !text.startsWith(word, pos)) return false;
+  return pos + word.length === end || isBlank(text.charCodeAt(pos + word.length));
+}
+
+/** Parses `digits` hex digits at `pos` (within `end`); undefined when they are not all hex. */
+export function readHexNumber(text: string, pos: number, digits: number, end: number): number | undefined {
+  if (pos + digits > end) return undefined;
+  let result = 0;
+  for (let i = pos; i < pos + digits; i++) {
+    const code = text.charCodeAt(i);
+    if (!isHexDigit(code)) return undefined;
+    result = result * 16 + (code <= 57 ? code - 48 : (code | 32) - 87);
+  }
+  return result;
+}
+
+/**
+ * Parses `digits` hex digits at `pos` into a code point; undefined when they are not all hex or
+ * the code point is not a Unicode scalar value (a surrogate or above U+10FFFF).
+ */
+export function readHexCodePoint(text: string, pos: number, digits: number, end: number): number | undefined {
+  const codePoint = readHexNumber(text, pos, digits, end);
+  if (codePoint === undefined || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return undefined;
+  return codePoint;
+}
+
+/**
+ * Offset of the next `quote` in [pos, end) that is not escaped by an odd run of backslashes, or
+ * -1. Uses indexOf so long values are searched at native speed.
+ */
+export function findUnescapedQuote(text: string, quote: string, pos: number, end: number): number {
+  for (;;) {
+    const found = text.indexOf(quote, pos);
+    if (found === -1 || found >= end) return -1;
+    let backslashes = 0;
+    while (found - backslashes - 1 >= pos && text.charCodeAt(found - backslashes - 1) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return found;
+    pos = found + 1;
+  }
+}
+
+/** Same as findUnescapedQuote, but for quotes where a backslash has no special meaning. */
+export function findQuote(text: string, quote: string, pos: number, end: number): number {
+  const found = text.indexOf(quote, pos);
+  return found === -1 || found >= end ? -1 : found;
+}
+
+/** Whether [start, end) contains a line break; used to keep single-line constructs on one line. */
+export function containsLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isLineBreak(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Replaces CRLF and lone CR with LF, as every format here reads a line break inside a value. */
+export function normalizeLineBreaks(value: string): string {
+  return value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n');
+}

@@ -1,0 +1,83 @@
+// Collects what a reader finds into a ConfigDocument and enforces the rules every reader shares:
+// entries never carry binary garbage, comment text loses its marker, spans are plain offsets.
+import type { ConfigFormat } from '../language';
+import type { ConfigDocument, ConfigEntry, ConfigComment, Span } from './model';
+
+export type Quote = '"' | "'" | '`';
+
+export class ConfigDocumentBuilder {
+  private readonly entries: ConfigEntry[] = [];
+  private readonly comments: ConfigComment[] = [];
+  private readonly problems: { message: string; span: Span }[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly format: ConfigFormat,
+  ) {}
+
+  /**
+   * Records a scalar entry. Returns false (and records a problem instead) when the key or the raw
+   * value holds control characters: such a line is binary data or a misread, and an entry made
+   * from it could only produce a false finding.
+   */
+  addEntry(keyPath: string[], keySpan: Span, value: string, valueSpan: Span, quote?: Quote): boolean {
+    if (
+      hasControlCharacter(this.text, keySpan.start, keySpan.end) ||
+      hasControlCharacter(this.text, valueSpan.start, valueSpan.end)
+    ) {
+      this.addProblem('control characters in a key or value; the line looks binary', keySpan.start, valueSpan.end);
+      return false;
+    }
+    const entry: ConfigEntry = {
+      keyPath,
+      key: keyPath[keyPath.length - 1],
+      keySpan,
+      value,
+      valueSpan,
+    };
+    if (quote) entry.quote = quote;
+    this.entries.push(entry);
+    return true;
+  }
+
+  /**
+   * Records a comment spanning [start, end), markers included. Its text drops the opening marker
+   * (`markerLength` characters), the closing one (`closingLength`, for block comments) and the
+   * surrounding white space, so rules can match `gitleaks:allow` without knowing the format.
+   */
+  addComment(start: number, end: number, markerLength: number, closingLength = 0): void {
+    const text = this.text.slice(start + markerLength, Math.max(start + markerLength, end - closingLength)).trim();
+    this.comments.push({ start, end, text });
+  }
+
+  addProblem(message: string, start: number, end: number): void {
+    this.problems.push({ message, span: { start, end: Math.max(start, end) } });
+  }
+
+  build(): ConfigDocument {
+    return { format: this.format, entries: this.entries, comments: this.comments, problems: this.problems };
+  }
+}
+
+/**
+ * `path` plus `segment` in an array of exactly that length. Entries keep their keyPath for as long
+ * as the document lives; `push` onto a copied path would over-allocate every one of them.
+ */
+export function appendSegment(path: readonly string[], segment: string): string[] {
+  const result = new Array<string>(path.length + 1);
+  for (let i = 0; i < path.length; i++) result[i] = path[i];
+  result[path.length] = segment;
+  return result;
+}
+
+/**
+ * C0 controls other than tab and line breaks, DEL, and U+FFFD (what undecodable bytes turn into)
+ * never occur in a hand-written config value.
+ */
+function hasControlCharacter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 ? code !== 9 && code !== 10 && code !== 13 : code === 127 || code === 0xfffd) return true;
+  }
+  return false;
+}

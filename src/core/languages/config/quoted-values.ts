@@ -1,0 +1,51 @@
+// Single-line quoted values shared by the INI-like readers: `key = "va;lue" ; comment`.
+import type { ConfigDocumentBuilder, Quote } from './document';
+import { BACKSLASH, DOUBLE_QUOTE, HASH, SEMICOLON, findQuote, findUnescapedQuote, skipBlanks, trimBlanksEnd } from './chars';
+import type { Span } from './model';
+
+/**
+ * Reads a value that opens with a quote at `quotePos` and must close on the same line, followed
+ * only by blanks or a `;`/`#` comment. Anything else is reported and yields no entry: a value
+ * whose end we cannot find is exactly the misread that would turn into a false finding.
+ */
+export function readQuotedLineValue(
+  text: string, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span, quotePos: number, lineEnd: number,
+): void {
+  const quote = text[quotePos] as Quote;
+  const contentStart = quotePos + 1;
+  const close = quote === '"'
+    ? findUnescapedQuote(text, quote, contentStart, lineEnd)
+    : findQuote(text, quote, contentStart, lineEnd);
+  if (close === -1) {
+    doc.addProblem(`unterminated ${quote}-quoted value`, quotePos, lineEnd);
+    return;
+  }
+  const tail = skipBlanks(text, close + 1, lineEnd);
+  const tailCode = text.charCodeAt(tail);
+  if (tail < lineEnd && tailCode !== HASH && tailCode !== SEMICOLON) {
+    doc.addProblem('unexpected text after the closing quote', quotePos, lineEnd);
+    return;
+  }
+  const raw = text.slice(contentStart, close);
+  const value = quote.charCodeAt(0) === DOUBLE_QUOTE ? unescapeBackslashes(raw) : raw;
+  doc.addEntry(keyPath, keySpan, value, { start: contentStart, end: close }, quote);
+  if (tail < lineEnd) doc.addComment(tail, trimBlanksEnd(text, tail, lineEnd), 1);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', '\\': '\\', '"': '"' };
+
+/** The escapes git config and npm's ini agree on; other backslashes are kept as written. */
+function unescapeBackslashes(raw: string): string {
+  if (raw.indexOf('\\') === -1) return raw;
+  let result = '';
+  let copiedUpTo = 0;
+  for (let i = 0; i + 1 < raw.length; i++) {
+    if (raw.charCodeAt(i) !== BACKSLASH) continue;
+    const replacement = ESCAPES[raw[i + 1]];
+    if (replacement === undefined) continue;
+    result += raw.slice(copiedUpTo, i) + replacement;
+    i++;
+    copiedUpTo = i + 1;
+  }
+  return result + raw.slice(copiedUpTo);
+}

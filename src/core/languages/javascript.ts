@@ -1,0 +1,81 @@
+// JS/TS/JSX/TSX through @typescript-eslint/typescript-estree: an ESTree AST with comments, tokens
+// and ranges. typescript-estree refuses a file with syntax errors; TypeScript's own parser never
+// does, so for a broken file we still hand rules its comments (suppressions stay visible) but no
+// AST — a rule must not guess at structure the parser could not confirm.
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { forEachComment } from 'ts-api-utils';
+import * as ts from 'typescript';
+import type { SourceLanguage } from './language';
+
+export interface SourceComment {
+  kind: 'line' | 'block';
+  /** Text without the `//` or `/* *\/` markers. */
+  value: string;
+  /** Offsets [start, end) including the markers. */
+  start: number;
+  end: number;
+}
+
+export interface ParseProblem {
+  message: string;
+  /** Offset where the parser stopped. */
+  offset: number;
+}
+
+export interface JsParse {
+  /** Absent when the file does not parse. */
+  ast?: TSESTree.Program;
+  tokens: TSESTree.Token[];
+  comments: SourceComment[];
+  problem?: ParseProblem;
+}
+
+export function parseJavaScript(text: string, language: SourceLanguage, filePath: string): JsParse {
+  const jsx = language === 'javascriptreact' || language === 'typescriptreact' || /\.(jsx|tsx)$/i.test(filePath);
+  try {
+    const ast = parse(text, {
+      comment: true,
+      tokens: true,
+      range: true,
+      loc: true,
+      jsx,
+      // Plain `.js` may hold JSX (React projects): let TypeScript decide per file extension.
+      filePath: filePath || (jsx ? 'file.tsx' : 'file.ts'),
+    });
+    return {
+      ast,
+      tokens: ast.tokens ?? [],
+      comments: (ast.comments ?? []).map((comment) => ({
+        kind: comment.type === 'Line' ? 'line' : 'block',
+        value: comment.value,
+        start: comment.range[0],
+        end: comment.range[1],
+      })),
+    };
+  } catch (error) {
+    return { tokens: [], comments: tolerantComments(text, jsx), problem: describe(error, text) };
+  }
+}
+
+function tolerantComments(text: string, jsx: boolean): SourceComment[] {
+  const sourceFile = ts.createSourceFile('file', text, ts.ScriptTarget.Latest, true, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const comments: SourceComment[] = [];
+  forEachComment(sourceFile, (fullText, range) => {
+    const isLine = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
+    comments.push({
+      kind: isLine ? 'line' : 'block',
+      value: fullText.slice(range.pos + 2, isLine ? range.end : range.end - 2),
+      start: range.pos,
+      end: range.end,
+    });
+  });
+  return comments;
+}
+
+function describe(error: unknown, text: string): ParseProblem {
+  if (error && typeof error === 'object' && 'message' in error) {
+    const index = (error as { index?: unknown }).index;
+    return { message: String((error as { message: unknown }).message), offset: typeof index === 'number' ? index : 0 };
+  }
+  return { message: String(error), offset: Math.min(0, text.length) };
+}

@@ -1,0 +1,66 @@
+// A rule is metadata plus one `check` function (typescript-eslint's shape). Rules see the file
+// through RuleContext, which parses lazily: a rule that only needs text never pays for a parse.
+import { ruleDocsUrl } from './docs';
+import type { ConfigDocument } from './languages/config/model';
+import type { JsParse } from './languages/javascript';
+import type { LanguageKind } from './languages/language';
+import type { PythonParse } from './languages/python';
+import type { LineIndex } from './text';
+import type { Category, Report, Severity } from './types';
+
+export interface RuleMeta {
+  /** kebab-case; equal to the rule's file name under src/core/rules/. */
+  id: string;
+  category: Category;
+  defaultSeverity: Severity;
+  /** One sentence: what the rule finds. Shown in the README, SARIF and hovers. */
+  description: string;
+  fixable: boolean;
+  /** Languages the rule reads; `all` for text-level rules that apply to any file. */
+  languages: 'all' | readonly LanguageKind[];
+  /**
+   * Cheap pre-filter, as gitleaks does: the rule runs only on files containing at least one of
+   * these substrings (case-sensitive). Omit to always run.
+   */
+  keywords?: readonly string[];
+}
+
+export interface RuleFile {
+  /** Path relative to the workspace (scan) root, `/`-separated. */
+  path: string;
+  language: LanguageKind;
+  text: string;
+  lines: LineIndex;
+}
+
+export interface RuleContext {
+  readonly file: RuleFile;
+  /** Per-rule options from `.lastline.json` (`rules.<id>.options`). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** JS/TS parse, made on first call; only for JS_LANGUAGES. */
+  javascript(): JsParse;
+  /** Python parse; the engine parses before running rules that read Python. */
+  python(): PythonParse;
+  /** Config-format reading; only for CONFIG_FORMATS. */
+  config(): ConfigDocument;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export function ruleAppliesTo(meta: RuleMeta, language: LanguageKind): boolean {
+  return meta.languages === 'all' || meta.languages.includes(language);
+}
+
+export function passesKeywordFilter(meta: RuleMeta, text: string): boolean {
+  return !meta.keywords || meta.keywords.some((keyword) => text.includes(keyword));
+}
+
+export { ruleDocsUrl };

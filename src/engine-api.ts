@@ -1,0 +1,14 @@
+// What the extension loads lazily from dist/lastline.js (see esbuild.mjs): the engine and the
+// shared scanning services, but nothing of VS Code. Keep it a list of re-exports.
+export { analyze, type AnalysisResult } from './core/engine';
+export { allRules, findRule } from './core/rules';
+export { languageFromEditor } from './core/languages/language';
+export { loadPythonParser } from './core/languages/python';
+export { findProjectRoot, loadConfig, type LoadedConfig } from './scan/config-file';
+export { scanSources, workingTreeSources } from './scan/scan';
+export { applyTextEdits } from './core/edits';
+export { appendLines } from './scan/apply-fixes';
+export { ruleTableMarkdown } from './core/rule-table';
+// Parser adapters, for the benchmark's raw parse-cost figures.
+export { parseJavaScript } from './core/languages/javascript';
+export { parsePython } from './core/languages/python';

@@ -1,0 +1,16 @@
+// Typed access to the `lastline.*` settings, resolved per resource like VS Code's own settings
+// (folder settings win over workspace over user).
+import * as vscode from 'vscode';
+
+export interface LastlineSettings {
+  enable: boolean;
+  analysisDelay: number;
+}
+
+export function readSettings(scope?: vscode.ConfigurationScope): LastlineSettings {
+  const config = vscode.workspace.getConfiguration('lastline', scope);
+  return {
+    enable: config.get<boolean>('enable', true),
+    analysisDelay: Math.max(0, Math.min(5000, config.get<number>('analysisDelay', 150))),
+  };
+}

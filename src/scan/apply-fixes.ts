@@ -1,0 +1,61 @@
+// `lastline scan --fix`: applies the first safe fix of each finding, skipping any fix whose edits
+// would overlap one already chosen (the next run picks it up), then writes each file once.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyTextEdits, editsOverlap } from '../core/edits';
+import { LineIndex } from '../core/text';
+import type { FileAppend, TextEdit } from '../core/types';
+import type { FileReport } from './scan';
+
+export interface FixOutcome {
+  fixesApplied: number;
+  filesChanged: string[];
+  /** Files left alone because they changed on disk after they were analysed. */
+  staleFiles: string[];
+}
+
+export function applySafeFixes(reports: readonly FileReport[], projectRoot: string): FixOutcome {
+  const outcome: FixOutcome = { fixesApplied: 0, filesChanged: [], staleFiles: [] };
+  const appends: FileAppend[] = [];
+  for (const report of reports) {
+    if (report.text === undefined) continue;
+    const lines = new LineIndex(report.text);
+    const chosen: TextEdit[] = [];
+    const fileAppends: FileAppend[] = [];
+    let fixes = 0;
+    for (const finding of report.findings) {
+      const fix = finding.fixes.find((candidate) => candidate.safe && !editsOverlap(candidate.edits, chosen, lines));
+      if (!fix) continue;
+      chosen.push(...fix.edits);
+      fileAppends.push(...(fix.files ?? []));
+      fixes++;
+    }
+    if (fixes === 0) continue;
+    const current = readFileSync(report.absolutePath, 'utf8').replace(/^\uFEFF/, '');
+    if (current !== report.text) {
+      outcome.staleFiles.push(report.projectPath); // changed since it was analysed: never edit blind
+      continue;
+    }
+    if (chosen.length > 0) {
+      writeFileSync(report.absolutePath, applyTextEdits(report.text, chosen));
+      outcome.filesChanged.push(report.projectPath);
+    }
+    appends.push(...fileAppends);
+    outcome.fixesApplied += fixes;
+  }
+  for (const append of appends) {
+    if (appendLines(join(projectRoot, append.path), append)) outcome.filesChanged.push(append.path);
+  }
+  return outcome;
+}
+
+/** Appends lines to a file (created if missing); with `unlessPresent`, lines it holds are skipped. */
+export function appendLines(path: string, append: FileAppend): boolean {
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const present = new Set(existing.split(/\r?\n/));
+  const lines = append.appendLines.filter((line) => !append.unlessPresent || !present.has(line));
+  if (lines.length === 0) return false;
+  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  writeFileSync(path, `${existing}${separator}${lines.join('\n')}\n`);
+  return true;
+}

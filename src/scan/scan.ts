@@ -1,0 +1,74 @@
+// Whole-tree and file-list scans over the engine: what the CLI, the hooks and the extension's
+// "Scan Workspace" command share. Files are read one at a time (analysis is CPU-bound anyway),
+// so a large tree never sits in memory at once.
+import { NEVER_CANCELLED, type Cancellation, CancelledError } from '../core/cancellation';
+import type { LastlineConfig } from '../core/config';
+import { analyze, type AnalysisResult } from '../core/engine';
+import { SILENT_LOGGER, type Logger } from '../core/log';
+import { readTextFile } from './read-file';
+import { walkFiles } from './walk';
+
+export interface FileSource {
+  absolutePath: string;
+  projectPath: string;
+  /** Reads the text, or says why the file is skipped. */
+  read(maxFileSize: number): Promise<{ kind: 'text'; text: string; size: number } | { kind: 'skipped'; reason: string; detail: string }>;
+}
+
+export interface FileReport extends AnalysisResult {
+  absolutePath: string;
+  projectPath: string;
+  /** The analysed text, kept only for files with findings (fixes and SARIF regions need it). */
+  text?: string;
+}
+
+export interface SkippedFile {
+  absolutePath: string;
+  projectPath: string;
+  reason: string;
+  detail: string;
+}
+
+export interface ScanResult {
+  reports: FileReport[];
+  skipped: SkippedFile[];
+  filesAnalysed: number;
+  bytesAnalysed: number;
+}
+
+export interface ScanOptions {
+  config: LastlineConfig;
+  log?: Logger;
+  cancellation?: Cancellation;
+  onProgress?: (filesAnalysed: number, currentPath: string) => void;
+}
+
+export async function scanSources(sources: AsyncIterable<FileSource> | Iterable<FileSource>, options: ScanOptions): Promise<ScanResult> {
+  const cancellation = options.cancellation ?? NEVER_CANCELLED;
+  const log = options.log ?? SILENT_LOGGER;
+  const result: ScanResult = { reports: [], skipped: [], filesAnalysed: 0, bytesAnalysed: 0 };
+  for await (const source of sources) {
+    if (cancellation.isCancellationRequested) throw new CancelledError();
+    const read = await source.read(options.config.maxFileSize);
+    if (read.kind === 'skipped') {
+      result.skipped.push({ absolutePath: source.absolutePath, projectPath: source.projectPath, reason: read.reason, detail: read.detail });
+      continue;
+    }
+    const analysis = await analyze({ path: source.projectPath, text: read.text }, { config: options.config, log, cancellation });
+    result.filesAnalysed++;
+    result.bytesAnalysed += read.size;
+    options.onProgress?.(result.filesAnalysed, source.projectPath);
+    if (analysis.parseProblem) log.debug(`${source.projectPath}: ${analysis.parseProblem.message}; analysed what could be read`);
+    if (analysis.findings.length > 0 || analysis.ruleErrors.length > 0) {
+      result.reports.push({ ...analysis, absolutePath: source.absolutePath, projectPath: source.projectPath, text: read.text });
+    }
+  }
+  return result;
+}
+
+/** The working-tree files under `roots`, as FileSources. */
+export async function* workingTreeSources(roots: readonly string[], projectRoot: string, config: LastlineConfig): AsyncGenerator<FileSource> {
+  for await (const file of walkFiles(roots, { projectRoot, exclude: config.exclude })) {
+    yield { ...file, read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize) };
+  }
+}

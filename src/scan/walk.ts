@@ -1,0 +1,119 @@
+// Walks the files to scan under the given roots: honours every .gitignore from the project root
+// down (as git does), the config's exclude globs, and never descends into `.git` or
+// `node_modules` (explicitly named roots are always walked). Symbolic links are not followed.
+import ignore, { type Ignore } from 'ignore';
+import { Minimatch } from 'minimatch';
+import { readFileSync, type Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+export const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules']);
+
+export interface WalkedFile {
+  absolutePath: string;
+  /** Relative to the project root, `/`-separated (what rules, globs and fingerprints see). */
+  projectPath: string;
+}
+
+export interface WalkOptions {
+  projectRoot: string;
+  exclude: readonly string[];
+}
+
+interface GitignoreLayer {
+  dir: string;
+  matcher: Ignore;
+}
+
+export async function* walkFiles(roots: readonly string[], options: WalkOptions): AsyncGenerator<WalkedFile> {
+  const projectRoot = resolve(options.projectRoot);
+  const excludes = options.exclude.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
+  const isExcluded = (projectPath: string, isDirectory: boolean) =>
+    excludes.some((glob) => glob.match(projectPath) || (isDirectory && glob.match(`${projectPath}/`)));
+  const seen = new Set<string>();
+
+  for (const root of roots) {
+    const absoluteRoot = resolve(root);
+    const info = await stat(absoluteRoot);
+    const base = isInside(absoluteRoot, projectRoot) ? projectRoot : info.isDirectory() ? absoluteRoot : dirname(absoluteRoot);
+    if (info.isFile()) {
+      if (!seen.has(absoluteRoot)) {
+        seen.add(absoluteRoot);
+        yield { absolutePath: absoluteRoot, projectPath: toProjectPath(base, absoluteRoot) };
+      }
+      continue;
+    }
+    const layers = ancestorGitignores(base, absoluteRoot);
+    yield* walkDirectory(absoluteRoot, base, layers, isExcluded, seen);
+  }
+}
+
+async function* walkDirectory(
+  dir: string,
+  base: string,
+  parentLayers: readonly GitignoreLayer[],
+  isExcluded: (projectPath: string, isDirectory: boolean) => boolean,
+  seen: Set<string>,
+): AsyncGenerator<WalkedFile> {
+  const layers = withGitignore(parentLayers, dir);
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return; // an unreadable folder is skipped, as git does; its files cannot be scanned anyway
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const absolutePath = join(dir, entry.name);
+    const isDirectory = entry.isDirectory();
+    if (!isDirectory && !entry.isFile()) continue; // symlinks, sockets, devices
+    if (isDirectory && ALWAYS_SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    if (isGitignored(layers, absolutePath, isDirectory)) continue;
+    const projectPath = toProjectPath(base, absolutePath);
+    if (isExcluded(projectPath, isDirectory)) continue;
+    if (isDirectory) {
+      yield* walkDirectory(absolutePath, base, layers, isExcluded, seen);
+    } else if (!seen.has(absolutePath)) {
+      seen.add(absolutePath);
+      yield { absolutePath, projectPath };
+    }
+  }
+}
+
+/** .gitignore files between the project root and a scan root below it apply to the scan too. */
+function ancestorGitignores(base: string, root: string): GitignoreLayer[] {
+  let layers: GitignoreLayer[] = [];
+  const chain: string[] = [];
+  for (let dir = dirname(root); isInside(dir, base); dir = dirname(dir)) {
+    chain.unshift(dir);
+    if (dir === base) break;
+  }
+  for (const dir of chain) layers = withGitignore(layers, dir);
+  return layers;
+}
+
+function withGitignore(layers: readonly GitignoreLayer[], dir: string): GitignoreLayer[] {
+  let content: string;
+  try {
+    content = readFileSync(join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return layers as GitignoreLayer[];
+  }
+  return [...layers, { dir, matcher: ignore().add(content) }];
+}
+
+function isGitignored(layers: readonly GitignoreLayer[], absolutePath: string, isDirectory: boolean): boolean {
+  return layers.some((layer) => {
+    const path = relative(layer.dir, absolutePath).split(sep).join('/');
+    return path !== '' && !path.startsWith('..') && layer.matcher.ignores(isDirectory ? `${path}/` : path);
+  });
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+}
+
+function toProjectPath(base: string, absolutePath: string): string {
+  return relative(base, absolutePath).split(sep).join('/');
+}

@@ -1,0 +1,158 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fakePem, git, gitInit, runCli, tempDir, writeTree } from './helpers';
+
+describe('lastline CLI', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  describe('help and usage errors', () => {
+    it('prints help with --help and for each command', async () => {
+      const main = await runCli(dir.path, '--help');
+      assert.equal(main.code, 0);
+      assert.match(main.stdout, /Usage: lastline <command>/);
+      const scan = await runCli(dir.path, 'scan', '--help');
+      assert.equal(scan.code, 0);
+      assert.match(scan.stdout, /--fail-on/);
+    });
+
+    const usageErrors: [string[], RegExp][] = [
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['scan', '--frmat', 'json'], /Unknown option '--frmat'.*See --help/],
+      [['scan', '--format', 'xml'], /--format must be one of text, json, sarif; got "xml"/],
+      [['scan', '--fail-on', 'fatal'], /--fail-on must be one of error, warning, info/],
+      [['scan', 'no/such/dir'], /no such file or folder: no\/such\/dir/],
+      [['scan', '--staged', '--fix'], /--fix cannot be combined with --staged/],
+      [['rules', 'extra'], /takes no arguments/],
+    ];
+    for (const [argv, message] of usageErrors) {
+      it(`exits 2 with a clear message for: lastline ${argv.join(' ')}`, async () => {
+        const run = await runCli(dir.path, ...argv);
+        assert.equal(run.code, 2);
+        assert.match(run.stderr, message);
+      });
+    }
+
+    it('exits 2 for --staged outside a git repository', async () => {
+      const run = await runCli(dir.path, 'scan', '--staged');
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /--staged needs a git repository/);
+    });
+  });
+
+  describe('scan of a tree', () => {
+    beforeEach(() => {
+      writeTree(dir.path, {
+        'keys/deploy.pem': fakePem(),
+        'src/app.ts': 'export const ok = true;\n',
+        'ignored/secret.pem': fakePem('RSA ', 99),
+        '.gitignore': 'ignored/\n',
+        'vendor/lib/key.pem': fakePem('EC ', 5),
+        'node_modules/pkg/key.pem': fakePem('EC ', 6),
+        'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+        'dist/bundle.min.js': `${'x'.repeat(2100)}\n`,
+        '.lastline.json': '{ "exclude": ["vendor/**"], "maxFileSize": 2048 }',
+      });
+    });
+
+    it('reports findings as text and exits 1', async () => {
+      const run = await runCli(dir.path, 'scan');
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stdout, /keys\/deploy\.pem\n {2}1:1 +error +RSA private key committed/);
+      assert.match(run.stdout, /1 problem \(1 error, 0 warnings, 0 info\) in 1 file/);
+    });
+
+    it('honours .gitignore, exclude globs and never enters node_modules', async () => {
+      const run = await runCli(dir.path, 'scan', '--format', 'json');
+      const files = JSON.parse(run.stdout).findings.map((finding: { file: string }) => finding.file);
+      assert.deepEqual(files, ['keys/deploy.pem']);
+    });
+
+    it('says which files it skipped and why', async () => {
+      const run = await runCli(dir.path, 'scan');
+      assert.match(run.stderr, /skipped dist\/bundle\.min\.js: 2\.1 KB exceeds maxFileSize 2 KB/);
+      assert.match(run.stderr, /skipped 1 binary file/);
+      const verbose = await runCli(dir.path, 'scan', '--verbose');
+      assert.match(verbose.stderr, /skipped image\.png: binary file/);
+    });
+
+    it('prints JSON with 1-based positions and cwd-relative paths', async () => {
+      const run = await runCli(join(dir.path, 'keys'), 'scan', '--format', 'json', '.');
+      const report = JSON.parse(run.stdout);
+      assert.equal(report.version, 1);
+      const [finding] = report.findings;
+      assert.deepEqual(
+        { ruleId: finding.ruleId, category: finding.category, severity: finding.severity, file: finding.file, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+        { ruleId: 'private-key', category: 'inline-secret', severity: 'error', file: 'deploy.pem', line: 1, column: 1, endLine: 14, endColumn: 30 },
+      );
+      assert.deepEqual(finding.fixes, []);
+      assert.match(finding.fingerprint, /^[0-9a-f]{32}$/);
+    });
+
+    it('scans only the paths given', async () => {
+      const run = await runCli(dir.path, 'scan', 'src');
+      assert.equal(run.code, 0);
+      assert.match(run.stdout, /no problems · 1 file scanned/);
+    });
+
+    it('writes the report to --output', async () => {
+      const run = await runCli(dir.path, 'scan', '--format', 'sarif', '--output', 'report.sarif');
+      assert.equal(run.stdout, '');
+      assert.equal(JSON.parse(readFileSync(join(dir.path, 'report.sarif'), 'utf8')).version, '2.1.0');
+    });
+
+    it('uses --fail-on as the exit-code threshold', async () => {
+      writeTree(dir.path, { '.lastline.json': '{ "rules": { "private-key": "info" }, "exclude": ["vendor/**"] }' });
+      assert.equal((await runCli(dir.path, 'scan')).code, 0, 'info is below the default threshold (warning)');
+      assert.equal((await runCli(dir.path, 'scan', '--fail-on', 'info')).code, 1);
+    });
+
+    it('exits 2 and names the key for an invalid config, but still scans with defaults', async () => {
+      writeTree(dir.path, { '.lastline.json': '{\n  "rules": { "private-key": "loud" }\n}' });
+      const run = await runCli(dir.path, 'scan', 'keys');
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /config \.lastline\.json:2 "rules\.private-key": level must be one of/);
+      assert.match(run.stdout, /RSA private key committed/);
+    });
+
+    it('lists rules', async () => {
+      const run = await runCli(dir.path, 'rules', '--format', 'json');
+      const rules = JSON.parse(run.stdout);
+      assert.ok(rules.some((rule: { id: string; docs: string }) => rule.id === 'private-key' && rule.docs.endsWith('/docs/rules/private-key.md')));
+    });
+  });
+
+  describe('--staged', () => {
+    it('scans the index content, not the working tree', async () => {
+      gitInit(dir.path);
+      writeTree(dir.path, { 'a.pem': fakePem(), 'b.txt': 'clean\n', 'c.pem': fakePem('EC ', 8) });
+      git(dir.path, 'add', 'a.pem', 'b.txt');
+      // Fixed in the working tree but not staged: the commit would still carry the key.
+      writeTree(dir.path, { 'a.pem': 'removed\n', 'b.txt': fakePem('RSA ', 3) });
+      const run = await runCli(dir.path, 'scan', '--staged', '--format', 'json');
+      assert.equal(run.code, 1, run.stderr);
+      const report = JSON.parse(run.stdout);
+      assert.deepEqual(report.findings.map((finding: { file: string }) => finding.file), ['a.pem']);
+      assert.equal(report.stats.filesAnalysed, 2);
+    });
+
+    it('reports paths relative to the current folder from a subfolder', async () => {
+      gitInit(dir.path);
+      writeTree(dir.path, { 'sub/k.pem': fakePem(), 'top.pem': fakePem('EC ', 4) });
+      git(dir.path, 'add', '.');
+      const run = await runCli(join(dir.path, 'sub'), 'scan', '--staged', '--format', 'json', '.');
+      assert.deepEqual(JSON.parse(run.stdout).findings.map((finding: { file: string }) => finding.file), ['k.pem']);
+    });
+
+    it('finds nothing to do with nothing staged', async () => {
+      gitInit(dir.path);
+      const run = await runCli(dir.path, 'scan', '--staged');
+      assert.equal(run.code, 0);
+      assert.match(run.stdout, /no problems · 0 files scanned/);
+    });
+  });
+});

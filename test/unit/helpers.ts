@@ -1,0 +1,58 @@
+// Shared helpers for unit tests: temp folders that clean up after themselves, real git repos,
+// and running the CLI in-process with captured output.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { main } from '../../src/cli/main';
+
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
+
+export function tempDir(prefix = 'lastline-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Writes a tree of files: { 'src/a.ts': '…' }. */
+export function writeTree(root: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+export function gitInit(dir: string): void {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'user.name', 'Lastline Test');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+}
+
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, { cwd, color: false, out: (text) => stdout.push(text), error: (text) => stderr.push(text) });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+/** A random-looking, base64-clean body shaped like a PEM key (hash-derived): not a key, only its look. */
+export function fakePemBody(seed: number, lines = 12): string {
+  const bytes = Buffer.concat(Array.from({ length: lines * 2 }, (_, block) => createHash('sha256').update(`${seed}:${block}`).digest()));
+  const base64 = bytes.toString('base64').replace(/=+$/, '');
+  return Array.from({ length: lines }, (_, line) => base64.slice(line * 64, line * 64 + 64)).join('\n');
+}
+
+export function fakePem(kind = 'RSA ', seed = 7): string {
+  return `-----BEGIN ${kind}PRIVATE KEY-----\n${fakePemBody(seed)}\n-----END ${kind}PRIVATE KEY-----\n`;
+}

@@ -1,0 +1,51 @@
+// Project invariants that keep the codebase honest: one rule per file named by its id, docs for
+// every rule, derived lists up to date, `vscode` only under src/extension, a lean extension bundle.
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ruleTableMarkdown } from '../../src/core/rule-table';
+import { allRules } from '../../src/core/rules';
+import { REPO_ROOT } from './helpers';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+describe('project layout', () => {
+  it('names each rule file after its rule id, and registers every rule file', () => {
+    const files = readdirSync(join(REPO_ROOT, 'src/core/rules'))
+      .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+      .map((name) => name.slice(0, -3))
+      .sort();
+    assert.deepEqual(allRules.map((rule) => rule.meta.id).sort(), files);
+    for (const rule of allRules) assert.match(rule.meta.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('documents every rule in docs/rules/<id>.md', () => {
+    for (const rule of allRules) {
+      const page = join(REPO_ROOT, 'docs/rules', `${rule.meta.id}.md`);
+      assert.ok(existsSync(page), `missing ${relative(REPO_ROOT, page)}`);
+      assert.match(readFileSync(page, 'utf8'), new RegExp(`^# ${rule.meta.id}\\b`));
+    }
+  });
+
+  it('keeps the README rule table in sync with the registry (npm run docs:rules)', () => {
+    assert.ok(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').includes(ruleTableMarkdown(allRules)));
+  });
+
+  it('imports vscode only under src/extension/', () => {
+    const offenders = sourceFiles(join(REPO_ROOT, 'src'))
+      .filter((file) => !relative(REPO_ROOT, file).startsWith(join('src', 'extension')))
+      .filter((file) => /from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(offenders.map((file) => relative(REPO_ROOT, file)), []);
+  });
+
+  it('keeps the engine out of the extension bundle, so activation stays cheap', function () {
+    const bundle = join(REPO_ROOT, 'dist/extension.js');
+    if (!existsSync(bundle)) this.skip(); // `npm test` builds first; a bare `mocha` run may not have
+    assert.ok(statSync(bundle).size < 200 * 1024, `dist/extension.js is ${statSync(bundle).size} bytes`);
+    assert.ok(!readFileSync(bundle, 'utf8').includes('createSourceFile'), 'TypeScript got bundled into the extension');
+  });
+});
