@@ -4,7 +4,7 @@
 //   dist/lastline.js   ← src/bundle.ts                 (engine + CLI; the library API for the extension)
 // Tree-sitter's runtime and grammars are WASM files loaded at run time: copied next to the bundles.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -24,6 +24,7 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+rmSync('dist', { recursive: true, force: true }); // no stale bundles or source maps from another mode
 mkdirSync('dist', { recursive: true });
 await Promise.all([
   esbuild.build({

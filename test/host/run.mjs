@@ -13,7 +13,8 @@
 //
 // Env: LASTLINE_VSCODE_EXECUTABLE (mode A), LASTLINE_CHROMIUM (default /usr/bin/chromium),
 //      LASTLINE_CODE_SERVER_DIR (see scripts/code-server-dir.mjs), LASTLINE_HOST_TEST_TIMEOUT (s,
-//      default 300), LASTLINE_HOST_TEST_VERBOSE=1 (also print workbench logs and browser console).
+//      default 300), LASTLINE_HOST_TEST_VERBOSE=1 (also print workbench logs and browser console),
+//      LASTLINE_HOST_TESTS (another suite entry exporting run(), e.g. bench/activation-suite.js).
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,7 +30,8 @@ const require = createRequire(import.meta.url);
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const extensionMain = resolve(root, pkg.main ?? 'dist/extension.js');
-const extensionTestsPath = join(root, 'out', 'test', 'host', 'index.js');
+// LASTLINE_HOST_TESTS runs another suite entry in the same setup (the benchmark's activation probe).
+const extensionTestsPath = process.env.LASTLINE_HOST_TESTS ? resolve(process.env.LASTLINE_HOST_TESTS) : join(root, 'out', 'test', 'host', 'index.js');
 const fixtureWorkspace = join(root, 'test', 'fixtures', 'host-workspace');
 
 const SERVER_START_TIMEOUT_MS = 60_000;

@@ -1,6 +1,7 @@
 // Project invariants that keep the codebase honest: one rule per file named by its id, docs for
 // every rule, derived lists up to date, `vscode` only under src/extension, a lean extension bundle.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ruleTableMarkdown } from '../../src/core/rule-table';
@@ -47,5 +48,17 @@ describe('project layout', () => {
     if (!existsSync(bundle)) this.skip(); // `npm test` builds first; a bare `mocha` run may not have
     assert.ok(statSync(bundle).size < 200 * 1024, `dist/extension.js is ${statSync(bundle).size} bytes`);
     assert.ok(!readFileSync(bundle, 'utf8').includes('createSourceFile'), 'TypeScript got bundled into the extension');
+  });
+});
+
+describe('packaging', () => {
+  it('ships only bundles, WASM, schema, media and docs in the .vsix (no sources, tests or maps)', function () {
+    this.timeout(60000);
+    const listed = execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    const unexpected = listed.filter((file) => !/^(dist\/(extension|lastline)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file));
+    assert.deepEqual(unexpected, []);
+    assert.ok(listed.includes('dist/extension.js') && listed.includes('dist/lastline.js'), listed.join(', '));
   });
 });
