@@ -124,7 +124,7 @@ describe('config readers', () => {
         name: 'reports text after a closing quote',
         text: 'A="abc"def\nB=1\n',
         entries: [entry(['B'], '1')],
-        problems: ['unterminated'],
+        problems: ['unexpected text after the closing quote'],
       },
       {
         name: 'reports garbage and binary lines and reads on',
@@ -275,6 +275,12 @@ describe('config readers', () => {
         problems: ['malformed'],
       },
       {
+        name: 'reports a binary line and reads on',
+        text: '\u0000\u0001=\u00ff\u0002\nok=1\n',
+        entries: [entry(['ok'], '1')],
+        problems: ['control characters'],
+      },
+      {
         name: 'reads CRLF continuations',
         text: 'a = x\\\r\n  y\r\nb = 2\r\n',
         entries: [entry(['a'], 'xy', 'x\\\r\n  y'), entry(['b'], '2')],
@@ -395,6 +401,34 @@ describe('config readers', () => {
         comments: ['c'],
       },
       {
+        name: 'reads a GitHub Actions workflow: lists at their key\'s column, ${{ }} as text',
+        text: [
+          'on: [push]',
+          'jobs:',
+          '  build:',
+          '    steps:',
+          '    - uses: actions/checkout@v4',
+          '    - name: Deploy',
+          '      run: |',
+          '        echo "token: $TOKEN"',
+          '      env:',
+          '        TOKEN: ${{ secrets.TOKEN }}',
+          '',
+        ].join('\n'),
+        entries: [
+          entry(['jobs', 'build', 'steps', '[]', 'uses'], 'actions/checkout@v4'),
+          entry(['jobs', 'build', 'steps', '[]', 'name'], 'Deploy'),
+          entry(['jobs', 'build', 'steps', '[]', 'run'], 'echo "token: $TOKEN"\n', 'echo "token: $TOKEN"'),
+          entry(['jobs', 'build', 'steps', '[]', 'env', 'TOKEN'], '${{ secrets.TOKEN }}'),
+        ],
+      },
+      {
+        name: 'never reads key-like lines inside a block scalar, even after a bad header',
+        text: 'data: |\n  password: inside\nbad: |x\n  secret: hidden\nok: 1\n',
+        entries: [entry(['data'], 'password: inside\n', 'password: inside'), entry(['ok'], '1')],
+        problems: ['unexpected text'],
+      },
+      {
         name: 'reads a very long line',
         text: `long: ${LONG}\nnext: 1\n`,
         entries: [entry(['long'], LONG), entry(['next'], '1')],
@@ -483,6 +517,12 @@ describe('config readers', () => {
         problems: ['unterminated string', 'not a TOML value', 'invalid escape', 'unterminated multi-line'],
       },
       {
+        name: 'reports garbage and binary lines and reads on',
+        text: 'just words here\n\u0000\u0001 = 2\nbin = "\u0000x"\nok = 1\n',
+        entries: [entry(['ok'], '1')],
+        problems: ['expected key = value', 'expected key = value', 'control characters'],
+      },
+      {
         name: 'stops an unclosed array at the next key',
         text: 'list = [1, 2\nkey = "v"\n',
         entries: [entry(['key'], 'v', undefined, '"')],
@@ -537,6 +577,12 @@ describe('config readers', () => {
         text: '\ufeff{\n  // line\n  "a": "x", /* block */\n  "list": [1, 2,],\n}',
         entries: [entry(['a'], 'x', undefined, '"'), entry(['list', '[]'], '1'), entry(['list', '[]'], '2')],
         comments: ['line', 'block'],
+      },
+      {
+        name: 'reads CRLF files',
+        text: '{\r\n  "a": "x", // c\r\n  "b": {"c": false}\r\n}\r\n',
+        entries: [entry(['a'], 'x', undefined, '"'), entry(['b', 'c'], 'false')],
+        comments: ['c'],
       },
     ]);
   });
@@ -650,6 +696,21 @@ describe('config readers', () => {
         problems: ['unterminated string', 'unterminated heredoc', 'expected'],
       },
       {
+        name: 'reports garbage and binary lines and reads on',
+        text: '%%% ???\n\u0000\u0001 = "x"\nok = "1"\n',
+        entries: [entry(['ok'], '1', undefined, '"')],
+        problems: ['expected an attribute or a block', 'expected an attribute or a block'],
+      },
+      {
+        name: 'reads .tfvars attributes and nested objects',
+        text: 'db_password = "hunter2" # gitleaks:allow\nsettings = {\n  inner = {\n    token = "t"\n  }\n  port = 5432\n}\n',
+        entries: [
+          entry(['db_password'], 'hunter2', undefined, '"'),
+          entry(['settings', 'inner', 'token'], 't', undefined, '"'),
+        ],
+        comments: ['gitleaks:allow'],
+      },
+      {
         name: 'reads CRLF files',
         text: 'a {\r\n  b = "x" # c\r\n}\r\n',
         entries: [entry(['a', 'b'], 'x', undefined, '"')],
@@ -682,6 +743,27 @@ describe('config readers', () => {
           }
           for (const comment of doc.comments) assertSpanInside(comment, text);
         }
+      }
+    });
+
+    it('reads a very long value in every format', () => {
+      const texts: Record<ConfigFormat, string> = {
+        dotenv: `K=${LONG}`,
+        yaml: `k: ${LONG}`,
+        json: `{"k": "${LONG}"}`,
+        jsonc: `{"k": "${LONG}"}`,
+        toml: `k = "${LONG}"`,
+        ini: `k = ${LONG}`,
+        properties: `k=${LONG}`,
+        dockerfile: `ENV K=${LONG}`,
+        npmrc: `k=${LONG}`,
+        terraform: `k = "${LONG}"`,
+      };
+      for (const format of formats) {
+        const doc = readConfig(texts[format], format);
+        assert.equal(doc.entries.length, 1, format);
+        assert.equal(doc.entries[0].value, LONG, format);
+        assert.deepEqual(doc.problems, [], format);
       }
     });
 

@@ -13,8 +13,6 @@ export const DOLLAR = 36;
 export const PERCENT = 37;
 export const AMPERSAND = 38;
 export const SINGLE_QUOTE = 39;
-export const OPEN_PAREN = 40;
-export const CLOSE_PAREN = 41;
 export const ASTERISK = 42;
 export const COMMA = 44;
 export const MINUS = 45;
@@ -53,7 +51,7 @@ export function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-export function isHexDigit(code: number): boolean {
+function isHexDigit(code: number): boolean {
   return isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
 
@@ -67,19 +65,6 @@ export function skipBlanks(text: string, pos: number, end: number): number {
 export function trimBlanksEnd(text: string, start: number, end: number): number {
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   return end;
-}
-
-/** Whether [start, end) has a space or tab right before `pos` (or `pos` is at `start`). */
-export function followsBlank(text: string, start: number, pos: number): boolean {
-  return pos === start || isBlank(text.charCodeAt(pos - 1));
-}
-
-/**
- * Whether an unquoted `#` at `pos` starts a comment in formats where a comment after a value needs
- * white space before it: `https://host/path#fragment` keeps its fragment.
- */
-export function startsTrailingComment(text: string, start: number, pos: number): boolean {
-  return text.charCodeAt(pos) === HASH && followsBlank(text, start, pos);
 }
 
 /** Whether the text at `pos` reads `word`, followed by a blank or the end of the range. */

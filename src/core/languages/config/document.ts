@@ -16,17 +16,17 @@ export class ConfigDocumentBuilder {
   ) {}
 
   /**
-   * Records a scalar entry. Returns false (and records a problem instead) when the key or the raw
-   * value holds control characters: such a line is binary data or a misread, and an entry made
-   * from it could only produce a false finding.
+   * Records a scalar entry, unless the key or the raw value holds control characters: such a line
+   * is binary data or a misread, and an entry made from it could only produce a false finding, so
+   * it becomes a problem instead.
    */
-  addEntry(keyPath: string[], keySpan: Span, value: string, valueSpan: Span, quote?: Quote): boolean {
+  addEntry(keyPath: string[], keySpan: Span, value: string, valueSpan: Span, quote?: Quote): void {
     if (
       hasControlCharacter(this.text, keySpan.start, keySpan.end) ||
       hasControlCharacter(this.text, valueSpan.start, valueSpan.end)
     ) {
       this.addProblem('control characters in a key or value; the line looks binary', keySpan.start, valueSpan.end);
-      return false;
+      return;
     }
     const entry: ConfigEntry = {
       keyPath,
@@ -37,7 +37,6 @@ export class ConfigDocumentBuilder {
     };
     if (quote) entry.quote = quote;
     this.entries.push(entry);
-    return true;
   }
 
   /**
@@ -57,17 +56,6 @@ export class ConfigDocumentBuilder {
   build(): ConfigDocument {
     return { format: this.format, entries: this.entries, comments: this.comments, problems: this.problems };
   }
-}
-
-/**
- * `path` plus `segment` in an array of exactly that length. Entries keep their keyPath for as long
- * as the document lives; `push` onto a copied path would over-allocate every one of them.
- */
-export function appendSegment(path: readonly string[], segment: string): string[] {
-  const result = new Array<string>(path.length + 1);
-  for (let i = 0; i < path.length; i++) result[i] = path[i];
-  result[path.length] = segment;
-  return result;
 }
 
 /**

@@ -1,6 +1,6 @@
 // `.env` files: `KEY=value` lines as the dotenv packages (Node's dotenv, python-dotenv, Docker
 // Compose) read them. Quoted values may span lines; an unquoted value ends at ` #`.
-import type { ConfigDocument } from './model';
+import type { ConfigDocument, Span } from './model';
 import { ConfigDocumentBuilder, type Quote } from './document';
 import { LineCursor } from './lines';
 import {
@@ -59,7 +59,7 @@ function readLine(text: string, lines: LineCursor, doc: ConfigDocumentBuilder): 
 }
 
 function readUnquotedValue(
-  text: string, end: number, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: { start: number; end: number },
+  text: string, end: number, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span,
   afterSeparator: number, valueStart: number,
 ): void {
   let commentStart = -1;
@@ -84,16 +84,17 @@ function readUnquotedValue(
  * the quote we found belongs to a later line, so we report the line and read on after it.
  */
 function readQuotedValue(
-  text: string, lines: LineCursor, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: { start: number; end: number },
+  text: string, lines: LineCursor, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span,
   quotePos: number,
 ): void {
-  const quote = text[quotePos];
+  const code = text.charCodeAt(quotePos);
+  const quote: Quote = code === DOUBLE_QUOTE ? '"' : code === SINGLE_QUOTE ? "'" : '`';
   const contentStart = quotePos + 1;
   const openingLineEnd = lines.end;
   const resumeAfterOpeningLine = lines.next;
   const close = findUnescapedQuote(text, quote, contentStart, text.length);
   if (close === -1) {
-    doc.addProblem(`unterminated ${quote}-quoted value`, quotePos, openingLineEnd);
+    doc.addProblem(`unterminated quoted value (no closing ${quote})`, quotePos, openingLineEnd);
     return;
   }
   while (lines.end < close && lines.advance()) {
@@ -101,12 +102,13 @@ function readQuotedValue(
   }
   const tail = skipBlanks(text, close + 1, lines.end);
   if (tail < lines.end && text.charCodeAt(tail) !== HASH) {
-    doc.addProblem(`unterminated ${quote}-quoted value`, quotePos, openingLineEnd);
+    const onOpeningLine = close < openingLineEnd;
+    doc.addProblem(onOpeningLine ? 'unexpected text after the closing quote' : `unterminated quoted value (no closing ${quote})`, quotePos, openingLineEnd);
     lines.resumeAt(resumeAfterOpeningLine);
     return;
   }
   const value = quote === '"' ? unescapeDoubleQuoted(text.slice(contentStart, close)) : normalizeLineBreaks(text.slice(contentStart, close));
-  doc.addEntry(keyPath, keySpan, value, { start: contentStart, end: close }, quote as Quote);
+  doc.addEntry(keyPath, keySpan, value, { start: contentStart, end: close }, quote);
   if (tail < lines.end) doc.addComment(tail, trimBlanksEnd(text, tail, lines.end), 1);
 }
 

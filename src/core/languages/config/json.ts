@@ -3,7 +3,8 @@
 // collected in both formats; in strict JSON each one is also reported as a problem.
 import { visit, printParseErrorCode, ParseErrorCode } from 'jsonc-parser';
 import type { ConfigDocument, Span } from './model';
-import { ConfigDocumentBuilder, appendSegment } from './document';
+import { ConfigDocumentBuilder } from './document';
+import { appendSegment } from './key-paths';
 import { BYTE_ORDER_MARK } from './chars';
 
 /** Errors that mean the token itself is broken: a value read from it would be a misread. */
@@ -14,78 +15,108 @@ const BROKEN_TOKEN_ERRORS = new Set<ParseErrorCode>([
   ParseErrorCode.InvalidCharacter,
 ]);
 
-interface Container {
-  isArray: boolean;
-  /** The keyPath segment naming this container inside its parent; undefined for the root. */
-  segment: string | undefined;
-  /** Set for a container under a broken key: its values get no entries, having no sure keyPath. */
-  unnamed: boolean;
-  /** The property whose value comes next (objects only). */
-  pendingKey: { name: string; span: Span; broken: boolean } | undefined;
-}
-
 export function readJson(text: string, format: 'json' | 'jsonc'): ConfigDocument {
   const doc = new ConfigDocumentBuilder(text, format);
-  const containers: Container[] = [];
-  let brokenTokenOffset = -1;
+  const collector = new JsonCollector(text, doc);
+  try {
+    visitJson(text, format, doc, collector);
+  } catch (error) {
+    // jsonc-parser recurses once per nesting level; thousands of `[` exhaust the stack. What was
+    // read up to there stays valid.
+    if (!(error instanceof RangeError)) throw error;
+    doc.addProblem('nesting too deep to read', 0, 0);
+  }
+  return doc.build();
+}
 
-  const segments = (): string[] | undefined => {
-    const path: string[] = [];
-    for (const container of containers) {
-      if (container.unnamed) return undefined;
-      if (container.segment !== undefined) path.push(container.segment);
-    }
-    return path;
-  };
-  /** The segment and key of the value about to be visited, consuming the pending property. */
-  const takeSlot = (valueSpan: Span): { segment: string; keySpan: Span } | undefined => {
-    const parent = containers[containers.length - 1];
-    if (!parent) return undefined;
-    if (parent.isArray) return { segment: '[]', keySpan: valueSpan };
-    const key = parent.pendingKey;
-    parent.pendingKey = undefined;
-    return key && !key.broken ? { segment: key.name, keySpan: key.span } : undefined;
-  };
-  const enter = (isArray: boolean, offset: number): void => {
-    const slot = takeSlot({ start: offset, end: offset + 1 });
-    const isRoot = containers.length === 0;
-    containers.push({ isArray, segment: slot?.segment, unnamed: !isRoot && !slot, pendingKey: undefined });
-  };
-
+function visitJson(text: string, format: 'json' | 'jsonc', doc: ConfigDocumentBuilder, collector: JsonCollector): void {
   visit(
     // jsonc-parser does not skip a byte order mark; a space keeps every offset in place.
     text.charCodeAt(0) === BYTE_ORDER_MARK ? ' ' + text.slice(1) : text,
     {
-      onObjectBegin: (offset) => enter(false, offset),
-      onArrayBegin: (offset) => enter(true, offset),
-      onObjectEnd: () => void containers.pop(),
-      onArrayEnd: () => void containers.pop(),
-      onObjectProperty: (name, offset, length) => {
-        const parent = containers[containers.length - 1];
-        if (parent) parent.pendingKey = { name, span: { start: offset + 1, end: offset + length - 1 }, broken: offset === brokenTokenOffset };
-      },
-      onLiteralValue: (value: unknown, offset, length) => {
-        const isString = typeof value === 'string';
-        const valueSpan = isString ? { start: offset + 1, end: offset + length - 1 } : { start: offset, end: offset + length };
-        const slot = takeSlot(isString ? { start: offset, end: offset + length } : valueSpan);
-        if (!slot || offset === brokenTokenOffset || value === null) return;
-        const parentPath = segments();
-        if (!parentPath) return;
-        // Numbers keep their spelling (`1e3`, `0.10`), which String(value) would not.
-        const entryValue = isString ? value : text.slice(offset, offset + length);
-        doc.addEntry(appendSegment(parentPath, slot.segment), slot.keySpan, entryValue, valueSpan, isString ? '"' : undefined);
-      },
+      onObjectBegin: () => collector.enter(false),
+      onArrayBegin: () => collector.enter(true),
+      onObjectEnd: () => collector.exit(),
+      onArrayEnd: () => collector.exit(),
+      onObjectProperty: (name, offset, length) => collector.property(name, offset, length),
+      onLiteralValue: (value: unknown, offset, length) => collector.literal(value, offset, length),
       onComment: (offset, length) => {
         const isBlock = text.startsWith('/*', offset);
         doc.addComment(offset, offset + length, 2, isBlock && length >= 4 && text.startsWith('*/', offset + length - 2) ? 2 : 0);
         if (format === 'json') doc.addProblem('comments are not allowed in JSON', offset, offset + length);
       },
       onError: (error, offset, length) => {
-        if (BROKEN_TOKEN_ERRORS.has(error)) brokenTokenOffset = offset;
+        if (BROKEN_TOKEN_ERRORS.has(error)) collector.brokenTokenOffset = offset;
         doc.addProblem(printParseErrorCode(error), offset, offset + length);
       },
     },
     { allowTrailingComma: format === 'jsonc', disallowComments: false, allowEmptyContent: true },
   );
-  return doc.build();
+}
+
+interface Container {
+  isArray: boolean;
+  /** Whether entering it added a segment to the path (the root adds none). */
+  addedSegment: boolean;
+  /** Whether it sits under a broken key: its values then get no entries, having no sure keyPath. */
+  unnamed: boolean;
+}
+
+/** Keeps the keyPath up to date as the visitor walks in and out of objects and arrays. */
+class JsonCollector {
+  /** Offset of the last token the scanner reported as broken. */
+  brokenTokenOffset = -1;
+  private readonly containers: Container[] = [];
+  private readonly path: string[] = [];
+  private unnamedDepth = 0;
+  private pendingKey: { name: string; span: Span; broken: boolean } | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: ConfigDocumentBuilder,
+  ) {}
+
+  enter(isArray: boolean): void {
+    const parent = this.containers[this.containers.length - 1];
+    const segment = parent ? this.takeSegment(parent) : undefined;
+    const unnamed = parent !== undefined && segment === undefined;
+    if (segment !== undefined) this.path.push(segment);
+    if (unnamed) this.unnamedDepth++;
+    this.containers.push({ isArray, addedSegment: segment !== undefined, unnamed });
+    this.pendingKey = undefined;
+  }
+
+  exit(): void {
+    const container = this.containers.pop();
+    if (container?.addedSegment) this.path.pop();
+    if (container?.unnamed) this.unnamedDepth--;
+    this.pendingKey = undefined;
+  }
+
+  property(name: string, offset: number, length: number): void {
+    this.pendingKey = { name, span: { start: offset + 1, end: offset + length - 1 }, broken: offset === this.brokenTokenOffset };
+  }
+
+  literal(value: unknown, offset: number, length: number): void {
+    const parent = this.containers[this.containers.length - 1];
+    if (!parent) return; // a document that is a bare scalar has no key
+    const key = parent.isArray ? undefined : this.pendingKey;
+    const segment = this.takeSegment(parent);
+    if (segment === undefined || this.unnamedDepth > 0 || offset === this.brokenTokenOffset || value === null) return;
+    const isString = typeof value === 'string';
+    const valueSpan = isString ? { start: offset + 1, end: offset + length - 1 } : { start: offset, end: offset + length };
+    // Array elements have no key of their own; their key span is the element.
+    const keySpan = key ? key.span : { start: offset, end: offset + length };
+    // Numbers keep their spelling (`1e3`, `0.10`), which String(value) would not.
+    const entryValue = isString ? value : this.text.slice(offset, offset + length);
+    this.doc.addEntry(appendSegment(this.path, segment), keySpan, entryValue, valueSpan, isString ? '"' : undefined);
+  }
+
+  /** The segment the next value gets in `parent`, consuming the pending property name. */
+  private takeSegment(parent: Container): string | undefined {
+    if (parent.isArray) return '[]';
+    const key = this.pendingKey;
+    this.pendingKey = undefined;
+    return key && !key.broken ? key.name : undefined;
+  }
 }

@@ -74,6 +74,7 @@ const ESCAPES: Record<number, string> = { 116: '\t', 110: '\n', 114: '\r', 102: 
 
 /** Java's escapes: `\t \n \r \f`, `\uXXXX`, and `\x` → `x` for any other character. */
 function unescape(line: JoinedLine, start: number, end: number): string | undefined {
+  if (!containsBackslash(line, start, end)) return line.slice(start, end);
   let result = '';
   let copiedUpTo = start;
   for (let i = start; i < end; i++) {
@@ -98,6 +99,11 @@ function unescape(line: JoinedLine, start: number, end: number): string | undefi
     copiedUpTo = i + 1;
   }
   return result + line.slice(copiedUpTo, end);
+}
+
+function containsBackslash(line: JoinedLine, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (line.charCodeAt(i) === BACKSLASH) return true;
+  return false;
 }
 
 function endsWithContinuation(text: string, start: number, end: number): boolean {

@@ -11,13 +11,13 @@ import type { Span } from './model';
 export function readQuotedLineValue(
   text: string, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span, quotePos: number, lineEnd: number,
 ): void {
-  const quote = text[quotePos] as Quote;
+  const quote: Quote = text.charCodeAt(quotePos) === DOUBLE_QUOTE ? '"' : "'";
   const contentStart = quotePos + 1;
   const close = quote === '"'
     ? findUnescapedQuote(text, quote, contentStart, lineEnd)
     : findQuote(text, quote, contentStart, lineEnd);
   if (close === -1) {
-    doc.addProblem(`unterminated ${quote}-quoted value`, quotePos, lineEnd);
+    doc.addProblem(`unterminated quoted value (no closing ${quote})`, quotePos, lineEnd);
     return;
   }
   const tail = skipBlanks(text, close + 1, lineEnd);
@@ -27,7 +27,7 @@ export function readQuotedLineValue(
     return;
   }
   const raw = text.slice(contentStart, close);
-  const value = quote.charCodeAt(0) === DOUBLE_QUOTE ? unescapeBackslashes(raw) : raw;
+  const value = quote === '"' ? unescapeBackslashes(raw) : raw;
   doc.addEntry(keyPath, keySpan, value, { start: contentStart, end: close }, quote);
   if (tail < lineEnd) doc.addComment(tail, trimBlanksEnd(text, tail, lineEnd), 1);
 }

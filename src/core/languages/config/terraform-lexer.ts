@@ -35,6 +35,12 @@ const IN_STRING = -1;
 export class HclLexer {
   private pos: number;
   private peeked: Token | undefined;
+  /**
+   * Heredoc markers whose terminator line is missing from the given offset on. A later heredoc
+   * with the same marker fails at once instead of searching to the end of the file again, which
+   * would make a file full of unterminated heredocs quadratic.
+   */
+  private readonly missingTerminators = new Map<string, number>();
 
   constructor(
     private readonly text: string,
@@ -186,7 +192,8 @@ export class HclLexer {
     const bodyStart = nextLineStart(text, headerEnd);
     const body: Span[] = [];
     let lineStart = bodyStart;
-    while (lineStart < text.length) {
+    const searchEnd = this.missingTerminators.get(name) ?? text.length;
+    while (lineStart < searchEnd) {
       const end = lineEnd(text, lineStart);
       const contentStart = skipBlanks(text, lineStart, end);
       if (trimBlanksEnd(text, contentStart, end) - contentStart === name.length && text.startsWith(name, contentStart)) {
@@ -198,6 +205,7 @@ export class HclLexer {
       body.push({ start: lineStart, end });
       lineStart = nextLineStart(text, end);
     }
+    this.missingTerminators.set(name, Math.min(bodyStart, searchEnd));
     this.doc.addProblem(`unterminated heredoc <<${name}`, pos, headerEnd);
     return this.token('invalid', pos, headerEnd);
   }

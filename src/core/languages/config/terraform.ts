@@ -4,6 +4,7 @@
 // references, function calls, lists, `"a${b}" == c`) is stepped over without an entry.
 import type { ConfigDocument, Span } from './model';
 import { ConfigDocumentBuilder } from './document';
+import { appendSegment, joinPaths } from './key-paths';
 import { HclLexer, type Token } from './terraform-lexer';
 
 export function readTerraform(text: string): ConfigDocument {
@@ -13,9 +14,9 @@ export function readTerraform(text: string): ConfigDocument {
 }
 
 const OPENING = new Set(['(', '[', '{']);
+const CLOSING = new Set([')', ']', '}']);
 /** Deeper nesting than any real configuration; beyond it blocks are stepped over, not recursed into. */
 const MAX_DEPTH = 256;
-const CLOSING = new Set([')', ']', '}']);
 
 class HclParser {
   constructor(
@@ -48,7 +49,7 @@ class HclParser {
   private parseAttributeOrBlock(name: Token, path: string[]): void {
     if (isPunctuation(this.lexer.peek(), '=')) {
       this.lexer.next();
-      this.parseExpression(path.concat(name.text), { start: name.start, end: name.end }, false);
+      this.parseExpression(appendSegment(path, name.text), { start: name.start, end: name.end }, false);
       return;
     }
     const labels = [name.text];
@@ -58,7 +59,7 @@ class HclParser {
       else if (token.kind === 'string') labels.push(token.value);
       else if (isPunctuation(token, '{')) {
         if (path.length >= MAX_DEPTH) this.skipNested(token);
-        else this.parseBody(path.concat(labels), true);
+        else this.parseBody(joinPaths(path, labels), true);
         return;
       } else {
         if (token.kind !== 'invalid') this.doc.addProblem('expected `=` or `{`', token.start, token.end);
@@ -108,7 +109,7 @@ class HclParser {
       if (isKey && (isPunctuation(separator, '=') || isPunctuation(separator, ':'))) {
         this.lexer.next();
         const keySpan = token.kind === 'string' ? token.valueSpan : { start: token.start, end: token.end };
-        this.parseExpression(path.concat(token.kind === 'string' ? token.value : token.text), keySpan, true);
+        this.parseExpression(appendSegment(path, token.kind === 'string' ? token.value : token.text), keySpan, true);
       } else {
         // `(var.key) = value` and other computed keys: no name we could trust.
         this.skipExpression(true, token);

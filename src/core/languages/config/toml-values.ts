@@ -7,6 +7,7 @@ import {
   SINGLE_QUOTE, UNDERSCORE, containsLineBreak, findQuote, findUnescapedQuote, isAsciiLetter, isBlank, isDigit, isLineBreak,
   skipBlanks, trimBlanksEnd,
 } from './chars';
+import { joinPaths } from './key-paths';
 import { decodeBasicString } from './toml-strings';
 
 export interface DottedKey {
@@ -99,7 +100,7 @@ export function readInlineTable(text: string, start: number, end: number, basePa
     if (i >= end) return entries;
     const key = readDottedKey(text, i, end);
     if (!key || text.charCodeAt(key.next) !== EQUALS) return undefined;
-    const keyPath = basePath.concat(key.segments);
+    const keyPath = joinPaths(basePath, key.segments);
     const valueStart = skipBlanks(text, key.next + 1, end);
     const valueEnd = readInlineValue(text, valueStart, end, keyPath, key.lastSpan, entries);
     if (valueEnd === -1) return undefined;

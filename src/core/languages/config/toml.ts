@@ -4,6 +4,7 @@
 // raw text; inline tables are read one level at a time; arrays are stepped over without entries.
 import type { ConfigDocument, Span } from './model';
 import { ConfigDocumentBuilder } from './document';
+import { joinPaths } from './key-paths';
 import { LineCursor } from './lines';
 import { decodeBasicString, decodeMultiLineLiteral, skipLeadingNewline } from './toml-strings';
 import { isBareValue, looksLikeStatement, readDottedKey, readInlineTable } from './toml-values';
@@ -66,9 +67,11 @@ class TomlReader {
   private resolveTablePath(segments: string[], isArrayTable: boolean): string[] {
     if (isArrayTable) this.arrayTables.add(segments.join('\0'));
     const path: string[] = [];
+    let prefix = '';
     for (let i = 0; i < segments.length; i++) {
       path.push(segments[i]);
-      if (this.arrayTables.has(segments.slice(0, i + 1).join('\0'))) path.push('[]');
+      prefix = i === 0 ? segments[0] : `${prefix}\0${segments[i]}`;
+      if (this.arrayTables.has(prefix)) path.push('[]');
     }
     return path;
   }
@@ -85,7 +88,7 @@ class TomlReader {
       this.doc.addProblem('missing value', pos, lines.end);
       return;
     }
-    this.readValue(valueStart, this.tablePath.concat(key.segments), key.lastSpan);
+    this.readValue(valueStart, joinPaths(this.tablePath, key.segments), key.lastSpan);
   }
 
   private readValue(pos: number, keyPath: string[], keySpan: Span): void {

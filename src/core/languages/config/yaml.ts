@@ -3,12 +3,17 @@
 // `[...]`) are stepped over without entries. Compose-style `- KEY=value` items are read as the
 // key KEY, so `environment:` yields the same entries whether it is a mapping or a list.
 import type { ConfigDocument, Span } from './model';
-import { ConfigDocumentBuilder, appendSegment, type Quote } from './document';
+import { ConfigDocumentBuilder, type Quote } from './document';
+import { appendSegment } from './key-paths';
 import { LineCursor } from './lines';
 import { assembleBlockScalar, decodeDoubleQuoted, decodeSingleQuoted, type Chomping } from './yaml-scalars';
 import {
-  AMPERSAND, ASTERISK, AT, BACKTICK, BANG, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOUBLE_QUOTE, GREATER_THAN,
-  HASH, MINUS, OPEN_BRACE, OPEN_BRACKET, PERCENT, PIPE, QUESTION, SINGLE_QUOTE, SPACE, TAB,
+  NULLS, countSpaces, environmentKeyLength, findSingleQuoteClose, isDocumentMarker, isItemMarker, readKey, scanPlainLine,
+  skipSpaces, skipToBlank, startsFlowToken, startsWithClosingBracket, type Key,
+} from './yaml-syntax';
+import {
+  AMPERSAND, ASTERISK, AT, BACKTICK, BANG, CLOSE_BRACE, CLOSE_BRACKET, DOUBLE_QUOTE, GREATER_THAN,
+  HASH, MINUS, OPEN_BRACE, OPEN_BRACKET, PERCENT, PIPE, QUESTION, SINGLE_QUOTE, TAB,
   findUnescapedQuote, isBlank, skipBlanks, trimBlanksEnd,
 } from './chars';
 
@@ -40,12 +45,6 @@ interface ValueTarget {
   isItem: boolean;
   /** Whether a block node on the following lines opens a frame (a key's does; an item has one). */
   opensFrame: boolean;
-}
-
-interface Key {
-  name: string;
-  span: Span;
-  colon: number;
 }
 
 class YamlReader {
@@ -121,14 +120,28 @@ class YamlReader {
     this.doc.addProblem(code === QUESTION ? 'complex keys (`? `) are not read' : 'expected `key: value` or `- item`', pos, lines.end);
   }
 
-  private readItem(dash: number, indent: number): void {
-    this.popTo(indent, true);
-    this.markParentUsed();
-    this.frames.push({ indent, segment: '[]', isItem: true, keySpan: { start: dash, end: dash + 1 }, hasChildren: false });
-    const content = skipBlanks(this.text, dash + 1, this.lines.end);
-    if (content === this.lines.end) return;
-    if (this.text.charCodeAt(content) === HASH) this.addComment(content, this.lines.end);
-    else this.readNode(content); // `- key: value`, `- - nested`, or the item's scalar
+  /** `- ...`, including compact nested lists `- - x`, read in a loop so no input can nest calls deeply. */
+  private readItem(firstDash: number, firstIndent: number): void {
+    const { text, lines } = this;
+    let dash = firstDash;
+    let indent = firstIndent;
+    for (;;) {
+      this.popTo(indent, true);
+      this.markParentUsed();
+      this.frames.push({ indent, segment: '[]', isItem: true, keySpan: { start: dash, end: dash + 1 }, hasChildren: false });
+      const content = skipBlanks(text, dash + 1, lines.end);
+      if (content === lines.end) return;
+      if (text.charCodeAt(content) === HASH) {
+        this.addComment(content, lines.end);
+        return;
+      }
+      if (!isItemMarker(text, content, lines.end)) {
+        this.readNode(content); // `- key: value` or the item's scalar
+        return;
+      }
+      dash = content;
+      indent = content - lines.start;
+    }
   }
 
   private readKeyedValue(indent: number, key: Key): void {
@@ -448,121 +461,3 @@ class YamlReader {
   }
 }
 
-/** YAML's null spellings: `key: ~` is no value, like a bare `key:`. */
-const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
-
-/** `key:` at `pos`: a quoted key or a plain one, ended by `:` and a blank or the line end. */
-function readKey(text: string, pos: number, end: number): Key | undefined {
-  const code = text.charCodeAt(pos);
-  if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
-    const close = code === DOUBLE_QUOTE ? findUnescapedQuote(text, '"', pos + 1, end) : findSingleQuoteClose(text, pos + 1, end);
-    if (close === -1) return undefined;
-    const colon = skipBlanks(text, close + 1, end);
-    if (!isMappingColon(text, colon, end)) return undefined;
-    const name = code === DOUBLE_QUOTE ? decodeDoubleQuoted(text, pos + 1, close) : decodeSingleQuoted(text, pos + 1, close);
-    return name === undefined ? undefined : { name, span: { start: pos + 1, end: close }, colon };
-  }
-  if (INDICATORS.has(code)) {
-    // `-`, `?` and `:` only act as indicators before a blank: `-x: 1` has the key `-x`.
-    const canStartPlain = (code === MINUS || code === QUESTION || code === COLON) && pos + 1 < end && !isBlank(text.charCodeAt(pos + 1));
-    if (!canStartPlain) return undefined;
-  }
-  for (let i = pos; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === COLON && isMappingColon(text, i, end)) {
-      const keyEnd = trimBlanksEnd(text, pos, i);
-      return { name: text.slice(pos, keyEnd), span: { start: pos, end: keyEnd }, colon: i };
-    }
-    if (c === HASH && i > pos && isBlank(text.charCodeAt(i - 1))) return undefined;
-  }
-  return undefined;
-}
-
-const INDICATORS = new Set(
-  [MINUS, QUESTION, COLON, COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, HASH, AMPERSAND, ASTERISK, BANG, PIPE,
-    GREATER_THAN, PERCENT, AT, BACKTICK],
-);
-
-function isMappingColon(text: string, pos: number, end: number): boolean {
-  return pos < end && text.charCodeAt(pos) === COLON && (pos + 1 === end || isBlank(text.charCodeAt(pos + 1)));
-}
-
-/** One line of a plain scalar: where its text ends, where a ` #` comment starts, and whether `: ` occurs. */
-function scanPlainLine(text: string, start: number, end: number): { contentEnd: number; commentStart: number; hasMappingIndicator: boolean } {
-  let commentStart = -1;
-  let hasMappingIndicator = false;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === HASH && i > start && isBlank(text.charCodeAt(i - 1))) {
-      commentStart = i;
-      break;
-    }
-    if (code === COLON && isMappingColon(text, i, end)) hasMappingIndicator = true;
-  }
-  return { contentEnd: trimBlanksEnd(text, start, commentStart === -1 ? end : commentStart), commentStart, hasMappingIndicator };
-}
-
-function isItemMarker(text: string, pos: number, end: number): boolean {
-  return text.charCodeAt(pos) === MINUS && (pos + 1 === end || isBlank(text.charCodeAt(pos + 1)));
-}
-
-/** `---` or `...` at the start of a line, alone or followed by a blank. */
-function isDocumentMarker(text: string, lineStart: number, end: number): boolean {
-  const code = text.charCodeAt(lineStart);
-  if (code !== MINUS && code !== 46 /* . */) return false;
-  if (text.charCodeAt(lineStart + 1) !== code || text.charCodeAt(lineStart + 2) !== code) return false;
-  return lineStart + 3 === end || isBlank(text.charCodeAt(lineStart + 3));
-}
-
-/** In a flow collection a quote opens a string only at the start of a token: `[don't]` is plain. */
-function startsFlowToken(text: string, lineStart: number, pos: number): boolean {
-  if (pos === lineStart) return true;
-  const previous = text.charCodeAt(pos - 1);
-  return isBlank(previous) || previous === OPEN_BRACKET || previous === OPEN_BRACE || previous === COMMA || previous === COLON;
-}
-
-/** JSON-style YAML closes a flow collection at the key's own column: `key: [` … `]`. */
-function startsWithClosingBracket(text: string, start: number, end: number): boolean {
-  const code = text.charCodeAt(skipBlanks(text, start, end));
-  return code === CLOSE_BRACKET || code === CLOSE_BRACE;
-}
-
-/** The closing `'` of a single-quoted scalar, where `''` is an escaped quote. */
-function findSingleQuoteClose(text: string, pos: number, end: number): number {
-  for (;;) {
-    const found = text.indexOf("'", pos);
-    if (found === -1 || found >= end) return -1;
-    if (text.charCodeAt(found + 1) !== SINGLE_QUOTE) return found;
-    pos = found + 2;
-  }
-}
-
-/** `KEY=` at the start of a list item (Compose `environment`, `args`); 0 when it is not there. */
-function environmentKeyLength(value: string): number {
-  const first = value.charCodeAt(0);
-  if (!(isLetterOrUnderscore(first))) return 0;
-  for (let i = 1; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 61 /* = */) return i;
-    if (!isLetterOrUnderscore(code) && !(code >= 48 && code <= 57) && code !== 46 && code !== MINUS) return 0;
-  }
-  return 0;
-}
-
-function isLetterOrUnderscore(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
-function skipSpaces(text: string, pos: number, end: number): number {
-  while (pos < end && text.charCodeAt(pos) === SPACE) pos++;
-  return pos;
-}
-
-function countSpaces(text: string, start: number, end: number): number {
-  return skipSpaces(text, start, end) - start;
-}
-
-function skipToBlank(text: string, pos: number, end: number): number {
-  while (pos < end && !isBlank(text.charCodeAt(pos))) pos++;
-  return pos;
-}
