@@ -6,9 +6,12 @@ export { languageFromEditor } from './core/languages/language';
 export { loadPythonParser } from './core/languages/python';
 export { findProjectRoot, loadConfig, type LoadedConfig } from './scan/config-file';
 export { scanSources, workingTreeSources } from './scan/scan';
+export { loadProjectFacts } from './scan/project-facts';
+export { isPathGitignored } from './scan/walk';
 export { applyTextEdits } from './core/edits';
 export { appendLines } from './scan/apply-fixes';
 export { ruleTableMarkdown } from './core/rule-table';
 // Parser adapters, for the benchmark's raw parse-cost figures.
 export { parseJavaScript } from './core/languages/javascript';
 export { parsePython } from './core/languages/python';
+export { addAllowlistEntry } from './core/config-edit';

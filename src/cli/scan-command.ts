@@ -8,6 +8,7 @@ import { GitError, repositoryRoot } from '../git/run-git';
 import { stagedSources } from '../git/staged';
 import { applySafeFixes } from '../scan/apply-fixes';
 import { findProjectRoot, loadConfig } from '../scan/config-file';
+import { loadProjectFacts } from '../scan/project-facts';
 import { scanSources, workingTreeSources, type ScanResult } from '../scan/scan';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -39,6 +40,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     terminal.error(`config ${displayPath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}${problem.key ? ` "${problem.key}"` : ''}: ${problem.message}`);
   }
 
+  const project = loadProjectFacts(projectRoot);
   const log = { debug: (m: string) => args.verbose && terminal.error(m), info: () => {}, warn: (m: string) => terminal.error(m), error: (m: string) => terminal.error(m) };
   let result: ScanResult;
   if (args.staged) {
@@ -49,9 +51,9 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
       throw new UsageError(`--staged needs a git repository: ${error instanceof GitError ? error.stderr || error.message : String(error)}`);
     }
     const scopes = args.paths.length ? roots : [];
-    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config: loaded.config, log });
+    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config: loaded.config, log, project });
   } else {
-    result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log });
+    result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log, project });
   }
 
   if (args.fix) {
@@ -59,7 +61,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     for (const stale of outcome.staleFiles) terminal.error(`not fixed ${stale}: it changed while being scanned`);
     if (outcome.fixesApplied > 0) {
       terminal.error(`fixed ${outcome.fixesApplied} finding${outcome.fixesApplied === 1 ? '' : 's'} in ${outcome.filesChanged.join(', ')}`);
-      result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log }); // report what remains
+      result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log, project }); // report what remains
     }
   }
 

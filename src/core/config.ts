@@ -28,6 +28,8 @@ export interface LastlineConfig {
   /** Files larger than this many bytes are skipped (and said so). */
   maxFileSize: number;
   allowlist: AllowlistEntry[];
+  /** minimatch globs of test code and fixtures, where some rules report at a lower severity. */
+  testFiles: string[];
 }
 
 export interface ConfigProblem {
@@ -41,8 +43,22 @@ export interface ConfigProblem {
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/fixtures/**',
+  '**/testdata/**',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/test_*.py',
+  '**/*_test.py',
+  '**/conftest.py',
+];
+
 export function defaultConfig(): LastlineConfig {
-  return { rules: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, allowlist: [] };
+  return { rules: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, allowlist: [], testFiles: [...DEFAULT_TEST_FILES] };
 }
 
 export interface ParsedConfig {
@@ -50,7 +66,7 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist', 'testFiles']);
 const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
 
 export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
@@ -82,14 +98,10 @@ export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySe
   if (rules) readRules(rules, config, knownRuleIds, problem);
 
   const exclude = findNodeAtLocation(root, ['exclude']);
-  if (exclude) {
-    const globs = exclude.type === 'array' ? exclude.children ?? [] : [];
-    if (exclude.type !== 'array') problem('exclude', 'must be an array of glob strings', exclude);
-    globs.forEach((glob, index) => {
-      if (glob.type === 'string' && glob.value) config.exclude.push(glob.value);
-      else problem(`exclude[${index}]`, 'must be a non-empty glob string', glob);
-    });
-  }
+  if (exclude) config.exclude = readGlobs(exclude, 'exclude', problem) ?? config.exclude;
+
+  const testFiles = findNodeAtLocation(root, ['testFiles']);
+  if (testFiles) config.testFiles = readGlobs(testFiles, 'testFiles', problem) ?? config.testFiles;
 
   const maxFileSize = findNodeAtLocation(root, ['maxFileSize']);
   if (maxFileSize) {
@@ -105,6 +117,20 @@ export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySe
 }
 
 type ProblemSink = (key: string, message: string, node?: Node) => void;
+
+/** An array of glob strings; invalid entries are reported and left out, a non-array is undefined. */
+function readGlobs(node: Node, key: string, problem: ProblemSink): string[] | undefined {
+  if (node.type !== 'array') {
+    problem(key, 'must be an array of glob strings', node);
+    return undefined;
+  }
+  const globs: string[] = [];
+  (node.children ?? []).forEach((glob, index) => {
+    if (glob.type === 'string' && glob.value) globs.push(glob.value);
+    else problem(`${key}[${index}]`, 'must be a non-empty glob string', glob);
+  });
+  return globs;
+}
 
 function readRules(rules: Node, config: LastlineConfig, knownRuleIds: ReadonlySet<string>, problem: ProblemSink): void {
   if (rules.type !== 'object') {

@@ -10,7 +10,8 @@ import { parseJavaScript, type JsParse, type ParseProblem } from './languages/ja
 import { CONFIG_FORMATS, JS_LANGUAGES, languageFromFileName, type ConfigFormat, type LanguageKind, type SourceLanguage } from './languages/language';
 import { parsePython, type PythonParse } from './languages/python';
 import { SILENT_LOGGER, type Logger } from './log';
-import { passesKeywordFilter, ruleAppliesTo, type Rule, type RuleContext, type RuleFile } from './rule';
+import { Minimatch } from 'minimatch';
+import { NO_PROJECT_FACTS, passesKeywordFilter, ruleAppliesTo, type ProjectFacts, type Rule, type RuleContext, type RuleFile } from './rule';
 import { allRules } from './rules';
 import { LineIndex } from './text';
 import type { Finding, Report } from './types';
@@ -21,6 +22,8 @@ export interface AnalyzeInput {
   text: string;
   /** From the editor's languageId; otherwise derived from the file name. */
   language?: LanguageKind;
+  /** Whether git ignores the file (the caller knows; rules cannot run git). */
+  ignoredByGit?: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -28,6 +31,7 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   cancellation?: Cancellation;
   log?: Logger;
+  project?: ProjectFacts;
 }
 
 export interface RuleError {
@@ -58,15 +62,23 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
   const result: AnalysisResult = { findings: [], ruleErrors: [] };
   if (rules.length === 0) return result;
 
-  const file: RuleFile = { path: input.path, language, text: input.text, lines: new LineIndex(input.text) };
+  const file: RuleFile = {
+    path: input.path,
+    language,
+    text: input.text,
+    lines: new LineIndex(input.text),
+    isTestFile: testFileMatchers(config).some((glob) => glob.match(input.path)),
+    ignoredByGit: input.ignoredByGit ?? false,
+  };
   const parses = new LazyParses(file);
+  const shared = { project: options.project ?? NO_PROJECT_FACTS, memo: new Map<string, unknown>() };
   try {
     if (language === 'python' && rules.some((rule) => rule.meta.languages !== 'all')) {
       await parses.preparePython(); // tree-sitter loads asynchronously; rules stay synchronous
     }
     for (const rule of rules) {
       if (cancellation.isCancellationRequested) throw new CancelledError();
-      runRule(rule, file, parses, config, result, log);
+      runRule(rule, file, parses, shared, config, result, log);
     }
     result.parseProblem = parses.problem();
   } finally {
@@ -79,7 +91,12 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
   return result;
 }
 
-function runRule(rule: Rule, file: RuleFile, parses: LazyParses, config: LastlineConfig, result: AnalysisResult, log: Logger): void {
+interface SharedState {
+  project: ProjectFacts;
+  memo: Map<string, unknown>;
+}
+
+function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedState, config: LastlineConfig, result: AnalysisResult, log: Logger): void {
   const setting = config.rules[rule.meta.id];
   const reports: Report[] = [];
   const context: RuleContext = {
@@ -88,6 +105,11 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, config: Lastlin
     javascript: () => parses.javascript(),
     python: () => parses.python(),
     config: () => parses.config(),
+    project: shared.project,
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!shared.memo.has(key)) shared.memo.set(key, compute());
+      return shared.memo.get(key) as T;
+    },
     report: (report) => reports.push(report),
   };
   try {
@@ -101,6 +123,11 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, config: Lastlin
   const level = setting?.level;
   for (const report of reports) {
     const flagged = report.fingerprintText ?? file.text.slice(file.lines.offsetAt(report.range.start), file.lines.offsetAt(report.range.end));
+    const fingerprint = fingerprintOf(rule.meta.id, flagged);
+    const fixes = report.fixes ?? [];
+    if (rule.meta.offerAllowlist) {
+      fixes.push({ title: 'Record as a false positive in .lastline.json…', safe: false, edits: [], allowlist: { fingerprint, rule: rule.meta.id } });
+    }
     result.findings.push({
       ruleId: rule.meta.id,
       category: rule.meta.category,
@@ -108,10 +135,21 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, config: Lastlin
       message: report.message,
       range: report.range,
       ...(report.related?.length ? { related: report.related } : {}),
-      fixes: report.fixes ?? [],
-      fingerprint: fingerprintOf(rule.meta.id, flagged),
+      fixes,
+      fingerprint,
     });
   }
+}
+
+const compiledTestGlobs = new WeakMap<LastlineConfig, Minimatch[]>();
+
+function testFileMatchers(config: LastlineConfig): Minimatch[] {
+  let matchers = compiledTestGlobs.get(config);
+  if (!matchers) {
+    matchers = config.testFiles.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
+    compiledTestGlobs.set(config, matchers);
+  }
+  return matchers;
 }
 
 function isAllowlisted(finding: Finding, config: LastlineConfig): boolean {

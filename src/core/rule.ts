@@ -23,6 +23,11 @@ export interface RuleMeta {
    * these substrings (case-sensitive). Omit to always run.
    */
   keywords?: readonly string[];
+  /**
+   * Findings get a second fix that records them as accepted in `.lastline.json` (by fingerprint,
+   * with a reason the user gives) — for rules whose false positives only a person can judge.
+   */
+  offerAllowlist?: boolean;
 }
 
 export interface RuleFile {
@@ -31,7 +36,19 @@ export interface RuleFile {
   language: LanguageKind;
   text: string;
   lines: LineIndex;
+  /** Matches the config's `testFiles` globs: rules may report at a lower severity there. */
+  isTestFile: boolean;
+  /** Git ignores this file (it will not be committed); false when unknown. */
+  ignoredByGit: boolean;
 }
+
+/** Facts about the project beyond the analysed file, gathered once by the caller (CLI, editor). */
+export interface ProjectFacts {
+  /** Variables defined in the project's `.env` (name → value), for collision-free env names. */
+  envVariables: ReadonlyMap<string, string>;
+}
+
+export const NO_PROJECT_FACTS: ProjectFacts = { envVariables: new Map() };
 
 export interface RuleContext {
   readonly file: RuleFile;
@@ -43,6 +60,12 @@ export interface RuleContext {
   python(): PythonParse;
   /** Config-format reading; only for CONFIG_FORMATS. */
   config(): ConfigDocument;
+  readonly project: ProjectFacts;
+  /**
+   * Computes a value once per analysed file and shares it between rules (e.g. the string
+   * literals several secret rules read).
+   */
+  memo<T>(key: string, compute: () => T): T;
   report(report: Report): void;
 }
 

@@ -53,6 +53,11 @@ export interface Fix {
   /** Edits to the analysed file; they must not overlap. */
   edits: TextEdit[];
   files?: FileAppend[];
+  /**
+   * Records the finding as accepted in `.lastline.json`; the reason is asked of the user when the
+   * fix is applied (never applied by `--fix`).
+   */
+  allowlist?: { fingerprint: string; rule: string };
 }
 
 export interface RelatedLocation {

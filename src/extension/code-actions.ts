@@ -7,6 +7,8 @@ import type { ConfigCache } from './config-cache';
 import type { DiagnosticsController } from './diagnostics';
 import { toRange } from './diagnostics';
 
+export const RECORD_FALSE_POSITIVE_COMMAND = 'lastline.recordFalsePositive';
+
 export class LastlineCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
@@ -24,7 +26,11 @@ export class LastlineCodeActions implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = index === 0 && fix.safe;
-        action.edit = await this.toWorkspaceEdit(document, fix);
+        if (fix.edits.length || fix.files?.length) action.edit = await this.toWorkspaceEdit(document, fix);
+        if (fix.allowlist) {
+          // The reason must come from the person accepting the finding: asked when the fix runs.
+          action.command = { title: fix.title, command: RECORD_FALSE_POSITIVE_COMMAND, arguments: [document.uri, fix.allowlist] };
+        }
         actions.push(action);
       }
     }

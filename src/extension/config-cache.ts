@@ -3,21 +3,25 @@
 import * as vscode from 'vscode';
 import { dirname } from 'node:path';
 import type { LoadedConfig } from '../scan/config-file';
+import type { ProjectFacts } from '../core/rule';
 import type { Engine } from './engine';
 import type { Logger } from '../core/log';
 
 export class ConfigCache implements vscode.Disposable {
   private readonly byRoot = new Map<string, LoadedConfig>();
+  private readonly factsByRoot = new Map<string, ProjectFacts>();
   private readonly rootByDir = new Map<string, string>();
   private readonly problems = vscode.languages.createDiagnosticCollection('lastline-config');
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.lastline.json');
+  /** The config, the .env (names for "move to environment") and .gitignore (what is committed). */
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{.lastline.json,.env,.gitignore}');
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after a config file was created, changed or deleted (cached configs are dropped). */
+  /** Fires after a watched file was created, changed or deleted (everything cached is dropped). */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly engine: () => Engine, private readonly log: Logger) {
     const invalidate = () => {
       this.byRoot.clear();
+      this.factsByRoot.clear();
       this.rootByDir.clear();
       this.changed.fire();
     };
@@ -41,6 +45,17 @@ export class ConfigCache implements vscode.Disposable {
       this.publishProblems(loaded);
     }
     return loaded;
+  }
+
+  /** Project facts (the .env variables) for the project a file belongs to. */
+  factsFor(fsPath: string): ProjectFacts {
+    const root = this.forFile(fsPath).root;
+    let facts = this.factsByRoot.get(root);
+    if (!facts) {
+      facts = this.engine().loadProjectFacts(root);
+      this.factsByRoot.set(root, facts);
+    }
+    return facts;
   }
 
   private publishProblems(loaded: LoadedConfig): void {

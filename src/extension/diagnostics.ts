@@ -25,6 +25,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('lastline');
   private readonly pending = new Map<string, PendingRun>();
   private readonly findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
+  /** Whether git ignores each open file: asked once per document, dropped with it or on config change. */
+  private readonly ignoredByGit = new Map<string, boolean>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly engine: () => Engine, private readonly configs: ConfigCache, private readonly log: Logger) {
@@ -37,7 +39,10 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('lastline')) this.analyzeOpenDocuments();
       }),
-      configs.onDidChange(() => this.analyzeOpenDocuments()),
+      configs.onDidChange(() => {
+        this.ignoredByGit.clear();
+        this.analyzeOpenDocuments();
+      }),
     );
   }
 
@@ -85,9 +90,14 @@ export class DiagnosticsController implements vscode.Disposable {
         return;
       }
       const path = toProjectPath(loaded.root, document.uri.fsPath);
+      let ignoredByGit = this.ignoredByGit.get(key);
+      if (ignoredByGit === undefined) {
+        ignoredByGit = engine.isPathGitignored(loaded.root, document.uri.fsPath);
+        this.ignoredByGit.set(key, ignoredByGit);
+      }
       const result = await engine.analyze(
-        { path, text, language: engine.languageFromEditor(document.languageId, document.uri.fsPath) },
-        { config: loaded.config, cancellation: run.cancellation.token, log: this.log },
+        { path, text, language: engine.languageFromEditor(document.languageId, document.uri.fsPath), ignoredByGit },
+        { config: loaded.config, cancellation: run.cancellation.token, log: this.log, project: this.configs.factsFor(document.uri.fsPath) },
       );
       if (run.cancellation.token.isCancellationRequested || document.isClosed || document.version !== version) return;
       this.findingsByUri.set(key, { version, findings: result.findings });
@@ -116,6 +126,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     this.cancelPending(uri.toString());
+    this.ignoredByGit.delete(uri.toString());
     this.findingsByUri.delete(uri.toString());
     this.collection.delete(uri);
   }

@@ -1,11 +1,12 @@
 // Activation does only cheap wiring; the engine loads on the first analysis, which is scheduled
 // after activate() returns, so VS Code's startup never waits on a parser.
 import * as vscode from 'vscode';
-import { LastlineCodeActions } from './code-actions';
+import { LastlineCodeActions, RECORD_FALSE_POSITIVE_COMMAND } from './code-actions';
 import { ConfigCache } from './config-cache';
 import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
+import { recordFalsePositive } from './record-false-positive';
 import { scanWorkspace } from './scan-workspace';
 
 export interface LastlineApi {
@@ -25,6 +26,9 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LastlineCodeActions(diagnostics, configs), LastlineCodeActions.metadata),
     vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, diagnostics, log)),
     vscode.commands.registerCommand('lastline.showLog', () => log.show()),
+    vscode.commands.registerCommand(RECORD_FALSE_POSITIVE_COMMAND, (uri: vscode.Uri, finding: { fingerprint: string; rule: string }) =>
+      recordFalsePositive(loadEngine, configs, log, uri, finding),
+    ),
   );
   setTimeout(() => diagnostics.analyzeOpenDocuments(), 0);
   const activationMs = performance.now() - started;

@@ -21,6 +21,7 @@ export async function scanWorkspace(engine: () => Engine, configs: ConfigCache, 
         const loaded = configs.forFile(vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath);
         const result = await engine().scanSources(engine().workingTreeSources([folder.uri.fsPath], loaded.root, loaded.config), {
           config: loaded.config,
+          project: configs.factsFor(loaded.path ?? vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath),
           log,
           cancellation: token,
           onProgress: (count, path) => {

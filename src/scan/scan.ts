@@ -5,12 +5,16 @@ import { NEVER_CANCELLED, type Cancellation, CancelledError } from '../core/canc
 import type { LastlineConfig } from '../core/config';
 import { analyze, type AnalysisResult } from '../core/engine';
 import { SILENT_LOGGER, type Logger } from '../core/log';
+import type { ProjectFacts } from '../core/rule';
 import { readTextFile } from './read-file';
-import { walkFiles } from './walk';
+import { isPathGitignored, walkFiles } from './walk';
+import { resolve } from 'node:path';
 
 export interface FileSource {
   absolutePath: string;
   projectPath: string;
+  /** Git ignores the file (only known for files named explicitly; walked files are never ignored). */
+  ignoredByGit?: boolean;
   /** Reads the text, or says why the file is skipped. */
   read(maxFileSize: number): Promise<{ kind: 'text'; text: string; size: number } | { kind: 'skipped'; reason: string; detail: string }>;
 }
@@ -38,6 +42,7 @@ export interface ScanResult {
 
 export interface ScanOptions {
   config: LastlineConfig;
+  project?: ProjectFacts;
   log?: Logger;
   cancellation?: Cancellation;
   onProgress?: (filesAnalysed: number, currentPath: string) => void;
@@ -54,7 +59,10 @@ export async function scanSources(sources: AsyncIterable<FileSource> | Iterable<
       result.skipped.push({ absolutePath: source.absolutePath, projectPath: source.projectPath, reason: read.reason, detail: read.detail });
       continue;
     }
-    const analysis = await analyze({ path: source.projectPath, text: read.text }, { config: options.config, log, cancellation });
+    const analysis = await analyze(
+      { path: source.projectPath, text: read.text, ignoredByGit: source.ignoredByGit },
+      { config: options.config, log, cancellation, project: options.project },
+    );
     result.filesAnalysed++;
     result.bytesAnalysed += read.size;
     options.onProgress?.(result.filesAnalysed, source.projectPath);
@@ -69,6 +77,12 @@ export async function scanSources(sources: AsyncIterable<FileSource> | Iterable<
 /** The working-tree files under `roots`, as FileSources. */
 export async function* workingTreeSources(roots: readonly string[], projectRoot: string, config: LastlineConfig): AsyncGenerator<FileSource> {
   for await (const file of walkFiles(roots, { projectRoot, exclude: config.exclude })) {
-    yield { ...file, read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize) };
+    // Only a file named on the command line can be git-ignored here: the walker skips the rest.
+    const named = roots.some((root) => resolve(root) === file.absolutePath);
+    yield {
+      ...file,
+      ignoredByGit: named && isPathGitignored(projectRoot, file.absolutePath),
+      read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize),
+    };
   }
 }

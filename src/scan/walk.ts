@@ -80,6 +80,26 @@ async function* walkDirectory(
   }
 }
 
+/**
+ * Whether the project's .gitignore files exclude a path (or a folder above it) — for files the
+ * editor opens directly, which the walker never judged.
+ */
+export function isPathGitignored(projectRoot: string, absolutePath: string): boolean {
+  const base = resolve(projectRoot);
+  const target = resolve(absolutePath);
+  if (!isInside(target, base) || target === base) return false;
+  const chain: string[] = [];
+  for (let path = target; path !== base; path = dirname(path)) chain.unshift(path);
+  let layers = withGitignore([], base);
+  for (const [index, path] of chain.entries()) {
+    const isDirectory = index < chain.length - 1;
+    if (isDirectory && ALWAYS_SKIPPED_DIRECTORIES.has(path.slice(dirname(path).length + 1))) return true;
+    if (isGitignored(layers, path, isDirectory)) return true;
+    if (isDirectory) layers = withGitignore(layers, path);
+  }
+  return false;
+}
+
 /** .gitignore files between the project root and a scan root below it apply to the scan too. */
 function ancestorGitignores(base: string, root: string): GitignoreLayer[] {
   let layers: GitignoreLayer[] = [];

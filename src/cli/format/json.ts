@@ -37,5 +37,6 @@ function fixToJson(fix: Fix) {
     safe: fix.safe,
     edits: fix.edits.map((edit) => ({ ...oneBased(edit.range), newText: edit.newText })),
     ...(fix.files?.length ? { files: fix.files } : {}),
+    ...(fix.allowlist ? { allowlist: fix.allowlist } : {}),
   };
 }

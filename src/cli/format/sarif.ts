@@ -70,7 +70,8 @@ function toResult(finding: Finding, report: FileReport, cwd: string, ruleIndex: 
       ? { relatedLocations: finding.related.map((related, id) => ({ id, message: { text: related.message }, ...location(related.range, related.file ? encodeURI(related.file) : uri) })) }
       : {}),
     partialFingerprints: { 'lastline/v1': finding.fingerprint },
-    ...(finding.fixes.length ? { fixes: finding.fixes.map((fix) => toFix(fix, uri)) } : {}),
+    // SARIF fixes are text replacements; an allowlist-only fix has none to express.
+    ...(finding.fixes.some((fix) => fix.edits.length) ? { fixes: finding.fixes.filter((fix) => fix.edits.length).map((fix) => toFix(fix, uri)) } : {}),
   };
 }
 
