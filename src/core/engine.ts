@@ -8,7 +8,8 @@ import { readConfig } from './languages/config';
 import type { ConfigDocument } from './languages/config/model';
 import { parseJavaScript, type JsParse, type ParseProblem } from './languages/javascript';
 import { CONFIG_FORMATS, JS_LANGUAGES, languageFromFileName, type ConfigFormat, type LanguageKind, type SourceLanguage } from './languages/language';
-import { parsePython, type PythonParse } from './languages/python';
+import { loadPythonParser, parsePythonWith, type PythonParse } from './languages/python';
+import type { Parser } from '@vscode/tree-sitter-wasm';
 import { SILENT_LOGGER, type Logger } from './log';
 import { Minimatch } from 'minimatch';
 import { NO_PROJECT_FACTS, passesKeywordFilter, ruleAppliesTo, type ProjectFacts, type Rule, type RuleContext, type RuleFile } from './rule';
@@ -73,8 +74,10 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
   const parses = new LazyParses(file);
   const shared = { project: options.project ?? NO_PROJECT_FACTS, memo: new Map<string, unknown>() };
   try {
-    if (language === 'python' && rules.some((rule) => rule.meta.languages !== 'all')) {
-      await parses.preparePython(); // tree-sitter loads asynchronously; rules stay synchronous
+    if (language === 'python') {
+      // tree-sitter's WASM loads asynchronously (once per process); parsing is then synchronous
+      // and lazy like the other parses, so rules stay synchronous.
+      parses.pythonParser = await loadPythonParser();
     }
     for (const rule of rules) {
       if (cancellation.isCancellationRequested) throw new CancelledError();
@@ -161,12 +164,9 @@ class LazyParses {
   private js?: JsParse;
   private py?: PythonParse;
   private cfg?: ConfigDocument;
+  pythonParser?: Parser;
 
   constructor(private readonly file: RuleFile) {}
-
-  async preparePython(): Promise<void> {
-    this.py = await parsePython(this.file.text);
-  }
 
   javascript(): JsParse {
     if (!JS_LANGUAGES.has(this.file.language)) throw new Error(`${this.file.path} is not JavaScript/TypeScript`);
@@ -174,8 +174,8 @@ class LazyParses {
   }
 
   python(): PythonParse {
-    if (!this.py) throw new Error(`${this.file.path} was not parsed as Python`);
-    return this.py;
+    if (!this.pythonParser) throw new Error(`${this.file.path} is not Python`);
+    return (this.py ??= parsePythonWith(this.pythonParser, this.file.text));
   }
 
   config(): ConfigDocument {

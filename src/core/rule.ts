@@ -56,7 +56,7 @@ export interface RuleContext {
   readonly options: Readonly<Record<string, unknown>>;
   /** JS/TS parse, made on first call; only for JS_LANGUAGES. */
   javascript(): JsParse;
-  /** Python parse; the engine parses before running rules that read Python. */
+  /** Python parse (tree-sitter), made on first call; only for Python files. */
   python(): PythonParse;
   /** Config-format reading; only for CONFIG_FORMATS. */
   config(): ConfigDocument;

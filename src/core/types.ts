@@ -44,6 +44,8 @@ export interface FileAppend {
   path: string;
   appendLines: string[];
   unlessPresent?: boolean;
+  /** The lines hold secret values (`NAME=value` for .env): outputs show names only. */
+  sensitive?: boolean;
 }
 
 export interface Fix {

@@ -1,6 +1,6 @@
 // `--format json`: {"version":1,"findings":[…]} with 1-based positions and cwd-relative paths.
 // Skipped files and rule errors ride along so a CI job can tell "clean" from "not looked at".
-import type { Fix } from '../../core/types';
+import type { FileAppend, Fix } from '../../core/types';
 import type { ScanResult } from '../../scan/scan';
 import { displayPath, oneBased } from '../positions';
 
@@ -31,12 +31,18 @@ export function formatJson(result: ScanResult, cwd: string): string {
   );
 }
 
+/** `.env` lines carry the secret itself: print `NAME=<redacted>` so the report never holds it. */
+function redactSensitive(file: FileAppend): FileAppend {
+  if (!file.sensitive) return file;
+  return { ...file, appendLines: file.appendLines.map((line) => `${line.slice(0, line.indexOf('=') + 1)}<redacted>`) };
+}
+
 function fixToJson(fix: Fix) {
   return {
     title: fix.title,
     safe: fix.safe,
     edits: fix.edits.map((edit) => ({ ...oneBased(edit.range), newText: edit.newText })),
-    ...(fix.files?.length ? { files: fix.files } : {}),
+    ...(fix.files?.length ? { files: fix.files.map(redactSensitive) } : {}),
     ...(fix.allowlist ? { allowlist: fix.allowlist } : {}),
   };
 }

@@ -33,7 +33,11 @@ export interface PythonParse {
 }
 
 export async function parsePython(text: string): Promise<PythonParse> {
-  const parser = await loadPythonParser();
+  return parsePythonWith(await loadPythonParser(), text);
+}
+
+/** Parsing itself is synchronous once the parser is loaded; the caller must `delete()` the tree. */
+export function parsePythonWith(parser: Parser, text: string): PythonParse {
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return { tree, hasError: tree.rootNode.hasError };

@@ -1,9 +1,12 @@
 // The rule registry. A rule's file name equals its id (checked by a unit test), and every rule
 // listed here is documented in docs/rules/<id>.md and in the README's generated rule list.
 import type { Rule } from '../rule';
+import credentialedUri from './credentialed-uri';
+import genericSecret from './generic-secret';
 import privateKey from './private-key';
+import providerToken from './provider-token';
 
-export const allRules: readonly Rule[] = [privateKey];
+export const allRules: readonly Rule[] = [providerToken, privateKey, credentialedUri, genericSecret];
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.id === id);

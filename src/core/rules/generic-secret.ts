@@ -1,0 +1,58 @@
+// Passwords, secrets, tokens and keys assigned to a name that says so, judged by the value's shape
+// (placeholders, references, hashes, prose and low-entropy tokens are not secrets), plus JWT
+// signing secrets passed straight to jwt.sign/verify/encode/decode.
+import { CONFIG_FORMATS, JS_LANGUAGES } from '../languages/language';
+import { defineRule, type RuleContext } from '../rule';
+import { stringCandidates, type StringCandidate } from '../secrets/candidates';
+import { providerDetectors } from '../secrets/detectors';
+import { detectConnectionStringPasswords, detectCredentialedUris, judgeNamedValue } from '../secrets/generic';
+import { reportSecret, secretsBelongHere } from '../secrets/report';
+
+/**
+ * Source files are parsed only when their text could hold a secret-like name followed by an
+ * assignment and a quote (or a JWT call): a superset of what the AST judgement can report, so
+ * recall is unchanged and most files skip the parser.
+ */
+const SOURCE_HINT =
+  /(?:pass|pwd|secret|token|api.?key|access.?key|private.?key|signing.?key|encryption.?key|credential|auth|bearer)[\w.-]{0,40}["'`\]]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(?::|=|=>|,|\|\||\?\?)\s*[rRbBuU]{0,2}["'`]|jwt\.(?:sign|verify|encode|decode)\s*\(/i;
+
+const JWT_SINKS = /(?:^|\.)(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)$|^(?:jwt\.)?(?:sign|verify)$/;
+
+export default defineRule({
+  meta: {
+    id: 'generic-secret',
+    category: 'inline-secret',
+    defaultSeverity: 'warning',
+    description: 'Passwords, secrets, tokens and API keys assigned to a secret-like name, and JWT signing secrets, when the value looks real.',
+    fixable: true,
+    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', ...CONFIG_FORMATS],
+    offerAllowlist: true,
+  },
+  check(context) {
+    if (secretsBelongHere(context)) return;
+    const { language, text, path } = context.file;
+    if ((JS_LANGUAGES.has(language) || language === 'python') && !SOURCE_HINT.test(text)) return;
+    for (const candidate of stringCandidates(context)) {
+      const name = candidate.name ?? (isJwtSecretArgument(candidate) ? 'jwt_secret' : undefined);
+      if (!name || reportedByAnotherRule(candidate.value)) continue;
+      const verdict = judgeNamedValue({ name, value: candidate.value, path });
+      if (!verdict.secret) continue;
+      reportValue(context, candidate, verdict.kind === 'API key' ? 'Hard-coded API key' : `Hard-coded ${verdict.kind}`, verdict.envName);
+    }
+  },
+});
+
+function reportValue(context: RuleContext, candidate: StringCandidate, kind: string, envName: string): void {
+  reportSecret(context, { kind, start: candidate.valueStart, end: candidate.valueEnd, severity: 'warning', envName });
+}
+
+/** The signing key argument: `jwt.sign(payload, KEY)`, `jwt.verify(token, KEY)`, `jwt.encode(payload, KEY)`. */
+function isJwtSecretArgument(candidate: StringCandidate): boolean {
+  return candidate.call !== undefined && candidate.call.argument === 1 && JWT_SINKS.test(candidate.call.callee);
+}
+
+/** Provider tokens and credentialed URIs have rules of their own; one finding per secret. */
+function reportedByAnotherRule(value: string): boolean {
+  if (providerDetectors.some((detector) => detector.keywords.some((keyword) => value.includes(keyword)) && detector.detect(value).length > 0)) return true;
+  return value.includes('://') ? detectCredentialedUris(value).length > 0 : /pwd|password/i.test(value) && detectConnectionStringPasswords(value).length > 0;
+}

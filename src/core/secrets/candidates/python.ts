@@ -1,0 +1,114 @@
+// String literals of a Python file (tree-sitter) with the name each is bound to. f-strings with
+// interpolations are skipped (not constants); strings inside ERROR regions are skipped (fail closed);
+// docstrings are documentation, not values.
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isInsideError, type PythonParse } from '../../languages/python';
+import type { EnvLookupDefault, StringCandidate } from './model';
+
+export function pythonCandidates(parse: PythonParse): StringCandidate[] {
+  const candidates: StringCandidate[] = [];
+  for (const node of parse.tree.rootNode.descendantsOfType('string')) {
+    if (!node || isInsideError(node) || isDocstring(node)) continue;
+    const literal = stringLiteral(node);
+    if (literal) candidates.push({ ...literal, ...bindingOf(node) });
+  }
+  return candidates;
+}
+
+type Literal = Pick<StringCandidate, 'value' | 'valueStart' | 'valueEnd' | 'literalStart' | 'literalEnd' | 'verbatim'>;
+
+function stringLiteral(node: Node): Literal | undefined {
+  const start = node.firstChild;
+  const end = node.lastChild;
+  if (!start || !end || start.type !== 'string_start' || end.type !== 'string_end') return undefined;
+  if (node.children.some((child) => child?.type === 'interpolation')) return undefined;
+  const raw = node.text.slice(start.text.length, node.text.length - end.text.length);
+  const isRaw = /r/i.test(start.text.replace(/["']+$/, ''));
+  const value = isRaw ? raw : decodeEscapes(raw);
+  return { value, valueStart: start.endIndex, valueEnd: end.startIndex, literalStart: node.startIndex, literalEnd: node.endIndex, verbatim: value === raw };
+}
+
+type Binding = Pick<StringCandidate, 'name' | 'call' | 'envDefault'>;
+
+function bindingOf(node: Node): Binding {
+  // ("a" "b") concatenations and parentheses do not change what the value is bound to.
+  let child: Node = node;
+  let parent = node.parent;
+  while (parent && (parent.type === 'concatenated_string' || parent.type === 'parenthesized_expression')) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return {};
+  switch (parent.type) {
+    case 'assignment':
+      return sameNode(parent.childForFieldName('right'), child) ? { name: targetName(parent.childForFieldName('left')) } : {};
+    case 'keyword_argument':
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      return sameNode(parent.childForFieldName('value'), child) ? { name: parent.childForFieldName('name')?.text } : {};
+    case 'pair': {
+      const key = parent.childForFieldName('key');
+      return sameNode(parent.childForFieldName('value'), child) && key?.type === 'string' ? { name: stringLiteral(key)?.value } : {};
+    }
+    case 'argument_list':
+      return callBinding(child, parent);
+    default:
+      return {};
+  }
+}
+
+function callBinding(argument: Node, list: Node): Binding {
+  const call = list.parent;
+  const callee = call?.childForFieldName('function')?.text;
+  if (!call || !callee) return {};
+  const positional = list.namedChildren.filter((child) => child && child.type !== 'keyword_argument' && child.type !== 'comment');
+  const index = positional.findIndex((child) => sameNode(child, argument));
+  if (index < 0) return {};
+  const envDefault = index === 1 ? envFallback(call, callee, positional) : undefined;
+  if (envDefault) return { envDefault, name: envDefault.variable };
+  return { call: { callee, argument: index } };
+}
+
+const ENV_GETTERS = new Set(['os.getenv', 'os.environ.get', 'environ.get', 'getenv', 'env']);
+
+/** `os.getenv("KEY", "…")` / `os.environ.get("KEY", "…")`: the literal is only the fallback. */
+function envFallback(call: Node, callee: string, positional: (Node | null)[]): EnvLookupDefault | undefined {
+  const variableNode = positional[0];
+  if (!ENV_GETTERS.has(callee) || !variableNode || variableNode.type !== 'string') return undefined;
+  const variable = stringLiteral(variableNode)?.value;
+  if (!variable) return undefined;
+  return { variable, start: call.startIndex, end: call.endIndex, withoutDefault: `os.environ[${variableNode.text}]` };
+}
+
+function targetName(node: Node | null): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') return node.text.replace(/^self\./, '');
+  if (node.type === 'subscript') {
+    // app.config["SECRET_KEY"] = "…": the key names the value.
+    const index = node.childForFieldName('subscript');
+    return index?.type === 'string' ? stringLiteral(index)?.value : undefined;
+  }
+  return undefined;
+}
+
+function isDocstring(node: Node): boolean {
+  const statement = node.parent;
+  if (statement?.type !== 'expression_statement' || statement.namedChildCount !== 1) return false;
+  const body = statement.parent;
+  return body?.type === 'module' || body?.type === 'block';
+}
+
+function sameNode(a: Node | null | undefined, b: Node): boolean {
+  return !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+
+function decodeEscapes(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  return raw.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (match, escape: string) => {
+    if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
+    return SIMPLE_ESCAPES[escape] ?? match;
+  });
+}
