@@ -3,53 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 
-const EXTENSION_ID = 'lastline.lastline';
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function workspaceFile(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is not open');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
-
-function lastlineDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'lastline');
-}
-
-function ruleId(d: vscode.Diagnostic): string | number | undefined {
-  return typeof d.code === 'object' ? d.code.value : d.code;
-}
-
-function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
-  if (diagnostics.length === 0) return 'none';
-  return diagnostics
-    .map((d) => `${d.source ?? '?'}/${String(ruleId(d))} at ${d.range.start.line}:${d.range.start.character} "${d.message}"`)
-    .join('; ');
-}
-
-/** Polls until predicate returns a value, or fails after timeoutMs with what was last seen. */
-async function waitFor<T>(
-  what: string,
-  timeoutMs: number,
-  probe: () => T | undefined,
-  lastSeen: () => string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${lastSeen()}`);
-    await sleep(100);
-  }
-}
-
-async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(document, { preview: false });
-}
+import { describeDiagnostics, EXTENSION_ID, lastlineDiagnostics, open, sleep, waitFor, workspaceFile } from './helpers';
 
 async function privateKeyDiagnostic(uri: vscode.Uri): Promise<vscode.Diagnostic> {
   return waitFor(
