@@ -4,6 +4,7 @@
 import { CancelledError, NEVER_CANCELLED, type Cancellation } from './cancellation';
 import { defaultConfig, type LastlineConfig } from './config';
 import { fingerprintOf } from './fingerprint';
+import { keywordsPresent } from './keywords';
 import { readConfig } from './languages/config';
 import type { ConfigDocument } from './languages/config/model';
 import { parseJavaScript, type JsParse, type ParseProblem } from './languages/javascript';
@@ -54,12 +55,9 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
   const log = options.log ?? SILENT_LOGGER;
   const language = input.language ?? languageFromFileName(input.path);
 
-  const rules = (options.rules ?? allRules).filter(
-    (rule) =>
-      config.rules[rule.meta.id]?.level !== 'off' &&
-      ruleAppliesTo(rule.meta, language) &&
-      passesKeywordFilter(rule.meta, input.text),
-  );
+  const candidates = (options.rules ?? allRules).filter((rule) => config.rules[rule.meta.id]?.level !== 'off' && ruleAppliesTo(rule.meta, language));
+  const keywords = keywordsPresent(input.text, candidates.flatMap((rule) => rule.meta.keywords ?? []));
+  const rules = candidates.filter((rule) => passesKeywordFilter(rule.meta, keywords));
   const result: AnalysisResult = { findings: [], ruleErrors: [] };
   if (rules.length === 0) return result;
 
@@ -70,6 +68,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
     lines: new LineIndex(input.text),
     isTestFile: testFileMatchers(config).some((glob) => glob.match(input.path)),
     ignoredByGit: input.ignoredByGit ?? false,
+    keywords,
   };
   const parses = new LazyParses(file);
   const shared = { project: options.project ?? NO_PROJECT_FACTS, memo: new Map<string, unknown>() };

@@ -40,6 +40,8 @@ export interface RuleFile {
   isTestFile: boolean;
   /** Git ignores this file (it will not be committed); false when unknown. */
   ignoredByGit: boolean;
+  /** Which of the running rules' `keywords` occur in the text (found once per file). */
+  keywords: ReadonlySet<string>;
 }
 
 /** Facts about the project beyond the analysed file, gathered once by the caller (CLI, editor). */
@@ -82,8 +84,8 @@ export function ruleAppliesTo(meta: RuleMeta, language: LanguageKind): boolean {
   return meta.languages === 'all' || meta.languages.includes(language);
 }
 
-export function passesKeywordFilter(meta: RuleMeta, text: string): boolean {
-  return !meta.keywords || meta.keywords.some((keyword) => text.includes(keyword));
+export function passesKeywordFilter(meta: RuleMeta, present: ReadonlySet<string>): boolean {
+  return !meta.keywords || meta.keywords.some((keyword) => present.has(keyword));
 }
 
 export { ruleDocsUrl };

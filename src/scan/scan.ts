@@ -52,9 +52,9 @@ export async function scanSources(sources: AsyncIterable<FileSource> | Iterable<
   const cancellation = options.cancellation ?? NEVER_CANCELLED;
   const log = options.log ?? SILENT_LOGGER;
   const result: ScanResult = { reports: [], skipped: [], filesAnalysed: 0, bytesAnalysed: 0 };
-  for await (const source of sources) {
+  for await (const { source, read: pendingRead } of readAhead(sources, options.config.maxFileSize)) {
     if (cancellation.isCancellationRequested) throw new CancelledError();
-    const read = await source.read(options.config.maxFileSize);
+    const read = await pendingRead;
     if (read.kind === 'skipped') {
       result.skipped.push({ absolutePath: source.absolutePath, projectPath: source.projectPath, reason: read.reason, detail: read.detail });
       continue;
@@ -72,6 +72,25 @@ export async function scanSources(sources: AsyncIterable<FileSource> | Iterable<
     }
   }
   return result;
+}
+
+/**
+ * Reading is I/O-bound and analysis CPU-bound: keep a window of reads in flight so the analysis
+ * never waits for the disk (one-at-a-time reads left the CPU idle most of a whole-tree scan).
+ */
+const READ_AHEAD = 32;
+
+type PendingRead = { source: FileSource; read: ReturnType<FileSource['read']> };
+
+async function* readAhead(sources: AsyncIterable<FileSource> | Iterable<FileSource>, maxFileSize: number): AsyncGenerator<PendingRead> {
+  const window: PendingRead[] = [];
+  for await (const source of sources) {
+    const read = source.read(maxFileSize);
+    read.catch(() => undefined); // rejections surface when the entry is awaited, not as unhandled
+    window.push({ source, read });
+    if (window.length >= READ_AHEAD) yield window.shift()!;
+  }
+  while (window.length) yield window.shift()!;
 }
 
 /** The working-tree files under `roots`, as FileSources. */

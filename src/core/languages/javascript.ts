@@ -2,10 +2,20 @@
 // and ranges. typescript-estree refuses a file with syntax errors; TypeScript's own parser never
 // does, so for a broken file we still hand rules its comments (suppressions stay visible) but no
 // AST — a rule must not guess at structure the parser could not confirm.
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { forEachComment } from 'ts-api-utils';
-import * as ts from 'typescript';
+import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type * as TsApiUtils from 'ts-api-utils';
+import type * as Typescript from 'typescript';
 import type { SourceLanguage } from './language';
+
+// Required on first use, not at load: evaluating TypeScript's module costs ~0.3 s, which every CLI
+// run and every scan without a JS/TS file to parse would otherwise pay.
+let estree: typeof TypescriptEstree | undefined;
+let typescript: typeof Typescript | undefined;
+let tsApiUtils: typeof TsApiUtils | undefined;
+const loadEstree = () => (estree ??= require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree);
+const loadTypescript = () => (typescript ??= require('typescript') as typeof Typescript);
+const loadTsApiUtils = () => (tsApiUtils ??= require('ts-api-utils') as typeof TsApiUtils);
 
 export interface SourceComment {
   kind: 'line' | 'block';
@@ -33,7 +43,7 @@ export interface JsParse {
 export function parseJavaScript(text: string, language: SourceLanguage, filePath: string): JsParse {
   const jsx = language === 'javascriptreact' || language === 'typescriptreact' || /\.(jsx|tsx)$/i.test(filePath);
   try {
-    const ast = parse(text, {
+    const ast = loadEstree().parse(text, {
       comment: true,
       tokens: true,
       range: true,
@@ -58,9 +68,10 @@ export function parseJavaScript(text: string, language: SourceLanguage, filePath
 }
 
 function tolerantComments(text: string, jsx: boolean): SourceComment[] {
+  const ts = loadTypescript();
   const sourceFile = ts.createSourceFile('file', text, ts.ScriptTarget.Latest, true, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const comments: SourceComment[] = [];
-  forEachComment(sourceFile, (fullText, range) => {
+  loadTsApiUtils().forEachComment(sourceFile, (fullText, range) => {
     const isLine = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
     comments.push({
       kind: isLine ? 'line' : 'block',

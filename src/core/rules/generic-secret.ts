@@ -5,16 +5,57 @@ import { CONFIG_FORMATS, JS_LANGUAGES } from '../languages/language';
 import { defineRule, type RuleContext } from '../rule';
 import { stringCandidates, type StringCandidate } from '../secrets/candidates';
 import { providerDetectors } from '../secrets/detectors';
-import { detectConnectionStringPasswords, detectCredentialedUris, judgeNamedValue } from '../secrets/generic';
+import { detectConnectionStringPasswords, detectCredentialedUris, judgeNamedValue, SECRET_NAME_WORDS } from '../secrets/generic';
 import { reportSecret, secretsBelongHere } from '../secrets/report';
 
 /**
- * Source files are parsed only when their text could hold a secret-like name followed by an
- * assignment and a quote (or a JWT call): a superset of what the AST judgement can report, so
- * recall is unchanged and most files skip the parser.
+ * Source files are parsed only when a lexical pass finds a `name = "value"`-shaped pair that the
+ * judge itself calls a secret (or that it cannot judge lexically, e.g. a value with a rare
+ * escape), or a JWT signing call. The pass sees every pair the AST pass can report, so recall is
+ * unchanged, and most files never reach the parser (parsing costs ~10× everything else). It starts
+ * from occurrences of the name gate's own words, so it never tries the identifiers in between.
  */
-const SOURCE_HINT =
-  /(?:pass|pwd|secret|token|api.?key|access.?key|private.?key|signing.?key|encryption.?key|credential|auth|bearer)[\w.-]{0,40}["'`\]]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(?::|=|=>|,|\|\||\?\?)\s*[rRbBuU]{0,2}["'`]|jwt\.(?:sign|verify|encode|decode)\s*\(/i;
+const SECRET_WORD = new RegExp([...SECRET_NAME_WORDS].sort((a, b) => b.length - a.length).join('|'), 'gi');
+const IDENTIFIER_CHAR = /[\w$.-]/;
+/** What follows a name: optional closing quote/bracket, a type annotation, an operator, a quoted value. */
+const AFTER_NAME = /["'`]?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(?::|=|=>|,|\|\||\?\?)\s*[rRbBuU]{0,2}(["'`])((?:(?!\1)[^\\\r\n]|\\.){0,512})\1/y;
+const JWT_CALL = /\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)\s*\(/;
+
+function mayHoldNamedSecret(text: string, path: string): boolean {
+  if (JWT_CALL.test(text)) return true;
+  SECRET_WORD.lastIndex = 0;
+  for (let word = SECRET_WORD.exec(text); word; word = SECRET_WORD.exec(text)) {
+    let nameStart = word.index;
+    while (nameStart > 0 && IDENTIFIER_CHAR.test(text[nameStart - 1])) nameStart--;
+    let nameEnd = word.index + word[0].length;
+    while (nameEnd < text.length && IDENTIFIER_CHAR.test(text[nameEnd])) nameEnd++;
+    SECRET_WORD.lastIndex = nameEnd; // one look per identifier
+    AFTER_NAME.lastIndex = nameEnd;
+    const pair = AFTER_NAME.exec(text);
+    if (!pair) continue;
+    const value = decodeCommonEscapes(pair[2]);
+    if (value === undefined) return true; // an escape we do not decode: let the parser tell
+    const name = text.slice(nameStart, nameEnd);
+    const innermost = name.slice(name.lastIndexOf('.') + 1);
+    if (judgeNamedValue({ name, value, path }).secret || (innermost !== name && judgeNamedValue({ name: innermost, value, path }).secret)) return true;
+  }
+  return false;
+}
+
+const COMMON_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', '/': '/', '0': '\0' };
+
+/** JS/Python string escapes as the parser would decode them; undefined for anything rarer. */
+function decodeCommonEscapes(raw: string): string | undefined {
+  if (!raw.includes('\\')) return raw;
+  let unknown = false;
+  const decoded = raw.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, escape: string) => {
+    if (escape.length > 1) return String.fromCharCode(parseInt(escape.slice(1), 16));
+    if (escape in COMMON_ESCAPES) return COMMON_ESCAPES[escape];
+    unknown = true;
+    return '';
+  });
+  return unknown ? undefined : decoded;
+}
 
 const JWT_SINKS = /(?:^|\.)(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)$|^(?:jwt\.)?(?:sign|verify)$/;
 
@@ -31,7 +72,7 @@ export default defineRule({
   check(context) {
     if (secretsBelongHere(context)) return;
     const { language, text, path } = context.file;
-    if ((JS_LANGUAGES.has(language) || language === 'python') && !SOURCE_HINT.test(text)) return;
+    if ((JS_LANGUAGES.has(language) || language === 'python') && !mayHoldNamedSecret(text, path)) return;
     for (const candidate of stringCandidates(context)) {
       const name = candidate.name ?? (isJwtSecretArgument(candidate) ? 'jwt_secret' : undefined);
       if (!name || reportedByAnotherRule(candidate.value)) continue;

@@ -21,7 +21,7 @@ export default defineRule({
     if (secretsBelongHere(context)) return;
     const { text } = context.file;
     for (const detector of providerDetectors) {
-      if (!detector.keywords.some((keyword) => text.includes(keyword))) continue;
+      if (!detector.keywords.some((keyword) => context.file.keywords.has(keyword))) continue;
       for (const match of detector.detect(text)) {
         if (isPlaceholderValue(text.slice(match.start, match.end))) continue;
         reportSecret(context, match);

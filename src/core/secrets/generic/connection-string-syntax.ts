@@ -9,6 +9,8 @@ export interface ConnectionPair {
   /** The value's content: inside quotes or braces when it has them. */
   valueStart: number;
   valueEnd: number;
+  /** `{…}`: ODBC quoting, or an interpolation hole of the string the connection string is built in. */
+  braced: boolean;
 }
 
 export interface ParsedConnectionString {
@@ -83,7 +85,7 @@ function pairAt(text: string, from: number, limit: number, outerQuote: string | 
     const closer = opener === '{' ? '}' : opener;
     const close = closingIndex(text, position + 1, limit, closer);
     if (close < 0) return undefined;
-    return { pair: { key, keyStart, valueStart: position + 1, valueEnd: close }, end: close + 1 };
+    return { pair: { key, keyStart, valueStart: position + 1, valueEnd: close, braced: opener === '{' }, end: close + 1 };
   }
   const valueStart = position;
   while (position < limit && text[position] !== ';' && text[position] !== '\n' && text[position] !== '\r' && text[position] !== outerQuote) {
@@ -91,7 +93,7 @@ function pairAt(text: string, from: number, limit: number, outerQuote: string | 
   }
   let valueEnd = position;
   while (valueEnd > valueStart && /\s/.test(text[valueEnd - 1])) valueEnd--;
-  return { pair: { key, keyStart, valueStart, valueEnd }, end: position };
+  return { pair: { key, keyStart, valueStart, valueEnd, braced: false }, end: position };
 }
 
 /** The closing `closer` on the same line, where a doubled closer (`}}`, `""`) is an escaped character. */

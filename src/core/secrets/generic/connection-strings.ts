@@ -29,6 +29,14 @@ const DATABASE_URL_START = /^(?:jdbc:[a-z0-9]+(?::[a-z0-9]+)*:|(?:postgres(?:ql)
 const ENDS_QUERY_VALUE = /[&;#\s"'`<>\\]/;
 const ENDS_TOKEN = /[\s"'`<>(]/;
 const MAX_TOKEN_WALK = 1024;
+/** Longest query-parameter password read; bounds the scan when nothing ends the value. */
+const MAX_QUERY_VALUE = 512;
+/**
+ * A braced value that reads as code (`{password}`, `{config.Db.Password}`, `{cfg["Pwd"]}`) is a C#
+ * `$"…"` or Python f-string hole, not ODBC quoting: literal ODBC-braced passwords are braced
+ * because they hold `;` or other punctuation.
+ */
+const INTERPOLATION = /^[A-Za-z_][\w.]*(?:\[[^\]]{0,40}\]|\(\))*$/;
 const FILE_DATA_SOURCE = /^[A-Za-z]:[\\/]|^\|DataDirectory\||\.(?:mdb|accdb|db|sqlite3?|sdf|mdf)$/i;
 
 export function detectConnectionStringPasswords(text: string): EmbeddedSecretMatch[] {
@@ -70,7 +78,9 @@ function pairPasswords(text: string, parsed: ParsedConnectionString): EmbeddedSe
   const matches: EmbeddedSecretMatch[] = [];
   parsed.pairs.forEach((pair, index) => {
     if (!PASSWORD_KEY_NAME.test(keys[index])) return;
-    const severity = embeddedPasswordSeverity(text.slice(pair.valueStart, pair.valueEnd), user, host && serverHost(host));
+    const value = text.slice(pair.valueStart, pair.valueEnd);
+    if (pair.braced && INTERPOLATION.test(value)) return;
+    const severity = embeddedPasswordSeverity(value, user, host && serverHost(host));
     if (!severity) return;
     matches.push({
       kind: CONNECTION_STRING_KIND,
@@ -93,9 +103,10 @@ function queryPassword(text: string, keyStart: number, valueStart: number): Embe
   const token = text.slice(tokenStart, keyStart);
   if (!DATABASE_URL_START.test(token)) return undefined;
 
+  const limit = Math.min(text.length, valueStart + MAX_QUERY_VALUE);
   let valueEnd = valueStart;
-  while (valueEnd < text.length && !ENDS_QUERY_VALUE.test(text[valueEnd])) valueEnd++;
-  if (valueEnd === valueStart) return undefined;
+  while (valueEnd < limit && !ENDS_QUERY_VALUE.test(text[valueEnd])) valueEnd++;
+  if (valueEnd === valueStart || valueEnd === valueStart + MAX_QUERY_VALUE) return undefined;
   const user = /[?&](?:user|username|uid)=([^&#;]*)/i.exec(token)?.[1];
   const severity = embeddedPasswordSeverity(text.slice(valueStart, valueEnd), user, urlHost(token));
   if (!severity) return undefined;

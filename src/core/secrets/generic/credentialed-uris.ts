@@ -79,7 +79,11 @@ function hostOf(hosts: string): string {
   return end < 0 ? hosts : hosts.slice(0, end);
 }
 
-/** Where the URI ends: at whitespace, a quote or an escape; trailing sentence punctuation and unbalanced closers are not part of it. */
+/**
+ * Where the URI ends: at whitespace, a quote or an escape. Trailing sentence punctuation and
+ * closers without an opener inside the URI (`(see postgres://…)`) are not part of it. Bracket
+ * balance is counted once, then updated as characters are trimmed: linear however many there are.
+ */
 export function uriEnd(text: string, from: number, uriStart: number): number {
   const limit = Math.min(text.length, uriStart + MAX_URI_LENGTH);
   let end = from;
@@ -88,27 +92,27 @@ export function uriEnd(text: string, from: number, uriStart: number): number {
     if (code < 128 && ENDS_URI[code]) break;
     end++;
   }
+  const balance = new Map<string, number>([[')', 0], [']', 0], ['}', 0]]);
+  for (let index = uriStart; index < end; index++) {
+    const character = text[index];
+    const closer = CLOSER_OF.get(character);
+    if (closer !== undefined) balance.set(closer, (balance.get(closer) ?? 0) + 1);
+    else if (balance.has(character)) balance.set(character, (balance.get(character) ?? 0) - 1);
+  }
   while (end > from) {
     const last = text[end - 1];
-    if ('.,;:!?'.includes(last)) end--;
-    else if (isUnbalancedCloser(text, uriStart, end, last)) end--;
-    else break;
+    const lastBalance = balance.get(last);
+    if (TRAILING_PUNCTUATION.includes(last)) end--;
+    else if (lastBalance !== undefined && lastBalance < 0) {
+      balance.set(last, lastBalance + 1);
+      end--;
+    } else break;
   }
   return end;
 }
 
-const OPENER_OF: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
-
-function isUnbalancedCloser(text: string, start: number, end: number, closer: string): boolean {
-  const opener = OPENER_OF[closer];
-  if (opener === undefined) return false;
-  let depth = 0;
-  for (let index = start; index < end; index++) {
-    if (text[index] === opener) depth++;
-    else if (text[index] === closer) depth--;
-  }
-  return depth < 0;
-}
+const TRAILING_PUNCTUATION = '.,;:!?';
+const CLOSER_OF = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 
 function charTable(characters: string): Uint8Array {
   const table = new Uint8Array(128);

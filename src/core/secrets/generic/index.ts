@@ -8,5 +8,5 @@ export { judgeNamedValue, MAX_JUDGED_LENGTH, MIN_PASSWORD_LENGTH, MIN_SECRET_LEN
 export { isPlaceholderValue } from './placeholders';
 export { ENTROPY_RATIO_THRESHOLD, looksMachineGenerated, MIN_TOKEN_LENGTH } from './randomness';
 export { isEnvironmentReference, isTemplateOrReference } from './references';
-export { classifySecretName, type NameVerdict } from './secret-names';
+export { classifySecretName, SECRET_NAME_WORDS, type NameVerdict } from './secret-names';
 export type { EmbeddedSecretMatch, GenericVerdict, NamedValueCandidate, SecretKind } from './types';

@@ -3,7 +3,6 @@
 
 const ASCII_LETTER_OR_DIGIT = /[A-Za-z0-9]/;
 const LETTER = /\p{L}/u;
-const LETTERS = /\p{L}/gu;
 const WHITESPACE = /\s/;
 const DIGIT = /\p{N}/u;
 const COMBINING_MARKS = /\p{M}/gu;
@@ -14,7 +13,7 @@ const TRANSLATED_LABELS = new Set([
   'password', 'passphrase', 'passcode', 'secret', 'token', 'apikey', 'credentials', 'palavrapasse',
   'passwort', 'kennwort', 'contrasena', 'senha', 'wachtwoord', 'haslo', 'losenord', 'adgangskode',
   'passord', 'salasana', 'jelszo', 'heslo', 'sifre', 'parola', 'motdepasse', 'geheim', 'geheimnis',
-  'geslo', 'lozinka', 'parool', 'slaptazodis', 'parole', 'parolă', 'clave', 'chave', 'segreto', 'secreto',
+  'geslo', 'lozinka', 'parool', 'slaptazodis', 'parole', 'clave', 'chave', 'segreto', 'secreto',
 ]);
 
 /** Translation catalogues, where a word-like value is a message, never a credential. */
@@ -41,13 +40,10 @@ export function looksLikeMessageText(value: string): boolean {
   return LETTER.test(value) && !DIGIT.test(value);
 }
 
-/** A letter, then whitespace, then another letter (two words at least), in one linear pass. */
+/** A letter, then whitespace, then another letter (two words at least): three native searches. */
 function hasSpacedWords(value: string): boolean {
-  let first = -1;
-  let last = -1;
-  for (const letter of value.matchAll(LETTERS)) {
-    if (first < 0) first = letter.index;
-    last = letter.index;
-  }
-  return first >= 0 && last > first && WHITESPACE.test(value.slice(first, last));
+  const firstLetter = value.search(LETTER);
+  if (firstLetter < 0) return false;
+  const space = value.slice(firstLetter).search(WHITESPACE);
+  return space >= 0 && LETTER.test(value.slice(firstLetter + space));
 }

@@ -29,7 +29,7 @@ const TEMPLATE_MARKER = new RegExp(
     String.raw`\{\{[^{}]*\}\}`, // Jinja, Handlebars, Go templates, Helm
     String.raw`%\([A-Za-z_]\w*\)[sdr]`, // Python %-format with names
     String.raw`%[sd](?![A-Za-z0-9])`, // printf
-    String.raw`\{(?:\d*|[A-Za-z_][\w.]*(?:![rsa])?(?::[^{}]*)?)\}`, // str.format / f-string / C# `{0}`
+    String.raw`\{(?:\d*|[A-Za-z_][\w.]*(?:\[[^\][{}]{0,40}\])*(?:![rsa])?(?::[^{}]*)?)\}`, // str.format, f-strings, C# `{0}`, `{cfg["Pwd"]}`
     String.raw`#\{[^{}]*\}`, // Ruby, Azure DevOps token replacement
     String.raw`<%[^%]*%>`, // ERB, EJS, ASP
     String.raw`\{%[^%]*%\}`, // Jinja/Liquid tags

@@ -24,6 +24,13 @@ const PASSWORD_WORDS = new Set([
 const SECRET_WORDS = new Set(['secret', 'credential', 'credentials', 'creds']);
 const TOKEN_WORDS = new Set(['token', 'bearer', 'authorization']);
 
+/**
+ * Every name the gate accepts contains one of these words (alone or run together), so a text
+ * without any of them holds no secret-like name: the lexical pre-pass of generic-secret starts
+ * from their occurrences. Built from the gate's own vocabulary so the two cannot drift apart.
+ */
+export const SECRET_NAME_WORDS: readonly string[] = [...PASSWORD_WORDS, ...SECRET_WORDS, ...TOKEN_WORDS, 'key'];
+
 /** Run-together spellings (`APIKEY`, `accesstoken`) that the word splitter cannot cut. */
 const COMPOUND_HEADS = new Map<string, SecretKind>([
   ['apikey', 'API key'], ['accesskey', 'API key'], ['subscriptionkey', 'API key'],
@@ -42,13 +49,15 @@ const COMPOUND_SUFFIXES: readonly [string, SecretKind][] = [
 /**
  * `key` alone is everywhere (dict keys, React keys, cache keys); only these words in front of it
  * make it a credential. Words naming a key that is meant to be public (`public`, `publishable`,
- * `site` for reCAPTCHA, `anon` for Supabase) are deliberately absent.
+ * `site` for reCAPTCHA, `anon` for Supabase) are deliberately absent, and so are `storage`,
+ * `primary` and `secondary`: Azure calls its account keys that, but in application code
+ * `STORAGE_KEY`/`TOKEN_STORAGE_KEY` name localStorage entries and `primaryKey` a column
+ * (Azure keys are still found as `AccountKey=` by the provider rules).
  */
 const KEY_QUALIFIERS = new Map<string, SecretKind>([
   ['api', 'API key'], ['access', 'API key'], ['subscription', 'API key'], ['account', 'API key'],
   ['admin', 'API key'], ['write', 'API key'], ['service', 'API key'], ['role', 'API key'],
-  ['client', 'API key'], ['app', 'API key'], ['server', 'API key'], ['storage', 'API key'],
-  ['primary', 'API key'], ['secondary', 'API key'], ['deploy', 'API key'], ['rest', 'API key'],
+  ['client', 'API key'], ['app', 'API key'], ['server', 'API key'], ['deploy', 'API key'], ['rest', 'API key'],
   ['secret', 'secret'], ['private', 'secret'], ['signing', 'secret'], ['sign', 'secret'],
   ['signature', 'secret'], ['encryption', 'secret'], ['encrypt', 'secret'], ['decryption', 'secret'],
   ['decrypt', 'secret'], ['master', 'secret'], ['auth', 'secret'], ['hmac', 'secret'], ['aes', 'secret'],
@@ -67,6 +76,8 @@ const NEUTRAL_TRAILERS = new Set([
   'hex', 'bytes', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'stg', 'test',
   'testing', 'qa', 'uat', 'live', 'sandbox', 'local', 'old', 'new', 'current', 'primary', 'secondary',
   'backup', 'fallback', 'override', 'main', 'base', 'default', 'admin', 'root',
+  // the second entry of a sign-up form is a password too
+  'confirmation', 'confirm', 'again', 'repeat', 'retype',
 ]);
 
 /**
@@ -123,7 +134,11 @@ interface Head {
   gluedPrefix?: string;
 }
 
+/** Names longer than this are not names (minified code, data); they are not judged. */
+const MAX_NAME_LENGTH = 256;
+
 export function classifySecretName(name: string): NameVerdict {
+  if (name.length > MAX_NAME_LENGTH) return { secretLike: false, reason: `longer than ${MAX_NAME_LENGTH} characters: not a name` };
   const segments = nameSegments(name);
   let segmentIndex = segments.length - 1;
   while (segmentIndex > 0 && (HOLDER_SEGMENTS.has(segments[segmentIndex].toLowerCase()) || LIST_INDEX.test(segments[segmentIndex]))) {

@@ -4,12 +4,12 @@ import { longestWordLength } from './words';
 
 /**
  * What placeholder values are made of: `your_api_key_here`, `mysecretpassword`, `changeme`,
- * `super-secret-key`, `dev-token`. No single letters (they would let random text "spell"), and
- * no digits: `password123` is a (weak) password, not a placeholder.
+ * `super-secret-key`, `not-a-real-secret`. One single letter only (`a`; more would let random
+ * letters "spell"), and no digits: `password123` is a (weak) password, not a placeholder.
  */
 export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   // who / where / what to do
-  'your', 'my', 'our', 'the', 'an', 'this', 'that', 'is', 'it', 'me', 'here', 'there', 'insert', 'enter',
+  'a', 'your', 'my', 'our', 'the', 'an', 'this', 'that', 'is', 'it', 'me', 'here', 'there', 'insert', 'enter',
   'put', 'paste', 'fill', 'add', 'replace', 'change', 'set', 'update', 'goes', 'go', 'with', 'real',
   'actual', 'own', 'new', 'some', 'to', 'of', 'for', 'and', 'in', 'not', 'only', 'do', 'dont', 'use',
   'never', 'commit', 'please', 'generate', 'generated', 'something', 'whatever', 'hello', 'world',
@@ -20,9 +20,9 @@ export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'master', 'bearer', 'credentials', 'credential', 'creds', 'webhook', 'refresh', 'service', 'server',
   'account', 'admin', 'root', 'user', 'username', 'db', 'database', 'web', 'site',
   // how it is labelled
-  'example', 'sample', 'test', 'testing', 'dummy', 'fake', 'mock', 'placeholder', 'default', 'xxx',
+  'example', 'examples', 'sample', 'samples', 'test', 'tests', 'testing', 'dummy', 'fake', 'mock', 'placeholder', 'default', 'xxx',
   'foo', 'bar', 'baz', 'qux', 'dev', 'development', 'prod', 'production', 'staging', 'local', 'demo',
-  'temp', 'tmp', 'super', 'very', 'top', 'long', 'random', 'strong', 'secure', 'safe', 'hard', 'guess',
+  'temp', 'tmp', 'super', 'very', 'top', 'long', 'random', 'strong', 'secure', 'insecure', 'safe', 'hard', 'guess',
   'changeme', 'changeit', 'todo', 'fixme', 'tbd', 'none', 'null', 'nil', 'undefined', 'empty', 'blank',
   'redacted', 'hidden', 'unknown', 'abc', 'xyz', 'true', 'false', 'fallback', 'passcode',
   // what tests call deliberately right or wrong values
