@@ -1,0 +1,191 @@
+// String-built SQL and shell commands in Python: find the sinks, rebuild the string each one
+// receives, ask the SQL module what it is, and report with severity from taint and a fix when
+// the rewrite is certain. Entry point for the `string-built-query` and `string-built-command` rules.
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { RuleContext } from '../../rule';
+import type { HoleRole } from '../../sql';
+import type { Fix, RelatedLocation, Report } from '../../types';
+import type { Hole, Part } from '../model';
+import { isDangerousHole, type Built, type SourceHole } from './built';
+import { importedDrivers } from './drivers';
+import { commandFix } from './fix-command';
+import type { FixChoice, FixContext } from './fix-context';
+import { parameterizeFix } from './fix-parameterize';
+import { BUILT_HERE, scriptMessage, shellMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage, taintSiteMessage } from './messages';
+import { PythonFile } from './python-file';
+import { resolveSinkArgument, type Resolution } from './resolve-string';
+import { findSinks, type ShellSink, type Sink, type SqlSink } from './sinks';
+import { readSql } from './sql-analysis';
+import { TaintTracker } from './taint';
+
+// Every file with a sink holds one of these (a sink's name, or the import that makes `text()`
+// and `run()` sinks): files without any skip the parse, as gitleaks does.
+const SINK_WORDS = {
+  sql: ['exec', 'fetch', 'raw', 'extra', 'read_sql', 'sqlalchemy', 'SQL', '$where', '$function'],
+  shell: ['system', 'popen', 'Popen', 'subprocess', 'getoutput', 'getstatusoutput', 'create_subprocess_shell'],
+} as const;
+
+export function pythonStringBuiltReports(context: RuleContext, family: 'sql' | 'shell'): Report[] {
+  if (!SINK_WORDS[family].some((word) => context.file.text.includes(word))) return [];
+  const parse = context.python();
+  // Shared by both rules: the scope indexes and imports are built once per file.
+  const file = context.memo('queries/python:file', () => new PythonFile(parse.tree.rootNode, context.file.text));
+  const analysis = new SinkAnalysis(context, { file, lines: context.file.lines, tree: parse.tree });
+  return findSinks(file, family).flatMap((sink) => analysis.reports(sink));
+}
+
+/** A hole as reported: its model form plus where its untrusted value enters. */
+interface ReportedHole {
+  hole: Hole;
+  taintSite?: Node;
+}
+
+type Family = keyof typeof BUILT_HERE;
+
+class SinkAnalysis {
+  private readonly taint: TaintTracker;
+
+  constructor(
+    private readonly context: RuleContext,
+    private readonly fixContext: FixContext,
+  ) {
+    this.taint = new TaintTracker(fixContext.file);
+  }
+
+  reports(sink: Sink): Report[] {
+    const resolution = resolveSinkArgument(sink.query, this.fixContext.file);
+    if (!resolution) return [];
+    if (sink.family === 'shell') return this.shellReports(sink, resolution);
+    if (sink.api === 'mongo-script') return this.scriptReports(sink, resolution);
+    return this.sqlReports(sink, resolution);
+  }
+
+  private sqlReports(sink: SqlSink, resolution: Resolution): Report[] {
+    const values: ReportedHole[] = [];
+    const structural: { kind: 'identifier' | 'fragment'; hole: ReportedHole }[] = [];
+    const sites: Node[] = [];
+    let first: { built: Built; roles: HoleRole[] } | undefined;
+    for (const built of resolution.candidates) {
+      const dangerous = dangerousHoles(built, 'sql');
+      if (dangerous.length === 0 || !hasText(built.parts)) continue;
+      const reading = readSql(built.parts, sink.context);
+      if (!reading.isSql) continue;
+      first ??= { built, roles: [...reading.roles.values()] };
+      sites.push(...built.buildSites);
+      for (const index of dangerous) {
+        const role = reading.roles.get(index)?.role;
+        const hole = this.reportedHole(built.holes[index]);
+        if (role === 'identifier') structural.push({ kind: 'identifier', hole });
+        else if (role === 'keyword-or-fragment') structural.push({ kind: 'fragment', hole });
+        else values.push(hole);
+      }
+    }
+    if (!first) return [];
+    const { built, roles } = first;
+    const reports: Report[] = [];
+    const valueHoles = unique(values, (entry) => `${entry.hole.start}:${entry.hole.end}`);
+    if (valueHoles.length > 0) {
+      const fix = fixOrReason(resolution, 'query', () => parameterizeFix(sink, resolution, built, roles, importedDrivers(this.fixContext.file.imports), this.fixContext));
+      const message = sqlValueMessage(sink.label, valueHoles.map((entry) => entry.hole), fix.reason);
+      reports.push(this.report(sink, message, valueHoles, this.related(sites, valueHoles, 'sql'), fix.fix, built, 'values'));
+    }
+    for (const entry of unique(structural, (item) => `${item.kind}:${item.hole.hole.start}:${item.hole.hole.end}`)) {
+      const message = entry.kind === 'identifier' ? sqlIdentifierMessage(sink.label, entry.hole.hole) : sqlFragmentMessage(sink.label, entry.hole.hole);
+      reports.push(this.report(sink, message, [entry.hole], this.related(sites, [entry.hole], 'sql'), undefined, built, `${entry.kind}:${entry.hole.hole.text}`));
+    }
+    return reports;
+  }
+
+  /** MongoDB `$where`/`$function`: JavaScript built from values; no SQL reading applies. */
+  private scriptReports(sink: SqlSink, resolution: Resolution): Report[] {
+    const { holes, sites, first } = this.collect(resolution, 'script');
+    if (!first) return [];
+    return [this.report(sink, scriptMessage(sink.label, holes.map((entry) => entry.hole)), holes, this.related(sites, holes, 'script'), undefined, first, 'script')];
+  }
+
+  /** For commands the test is the string itself: any built string with a dangerous hole. */
+  private shellReports(sink: ShellSink, resolution: Resolution): Report[] {
+    const { holes, sites, first } = this.collect(resolution, 'shell');
+    if (!first) return [];
+    const fix = fixOrReason(resolution, 'command', () => commandFix(sink, resolution, first, this.fixContext));
+    const message = shellMessage(sink.label, holes.map((entry) => entry.hole), fix.reason);
+    return [this.report(sink, message, holes, this.related(sites, holes, 'shell'), fix.fix, first, 'command')];
+  }
+
+  /** Dangerous holes of every candidate with constant text. */
+  private collect(resolution: Resolution, family: 'shell' | 'script'): { holes: ReportedHole[]; sites: Node[]; first?: Built } {
+    const holes: ReportedHole[] = [];
+    const sites: Node[] = [];
+    let first: Built | undefined;
+    for (const built of resolution.candidates) {
+      const dangerous = dangerousHoles(built, family);
+      if (dangerous.length === 0 || !hasText(built.parts)) continue;
+      first ??= built;
+      sites.push(...built.buildSites);
+      holes.push(...dangerous.map((index) => this.reportedHole(built.holes[index])));
+    }
+    return { holes: unique(holes, (entry) => `${entry.hole.start}:${entry.hole.end}`), sites, first };
+  }
+
+  private reportedHole(source: SourceHole): ReportedHole {
+    const taint = this.taint.taintOf(source.node);
+    const hole: Hole = { start: source.node.startIndex, end: source.node.endIndex, text: source.text, ...(taint ? { taint: taint.description } : {}) };
+    return { hole, ...(taint ? { taintSite: taint.site } : {}) };
+  }
+
+  private related(sites: readonly Node[], holes: readonly ReportedHole[], family: Family): RelatedLocation[] {
+    const lines = this.context.file.lines;
+    const seen = new Set<string>();
+    const related: RelatedLocation[] = [];
+    const add = (message: string, node: Node) => {
+      const key = `${node.startIndex}:${node.endIndex}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      related.push({ message, range: lines.rangeOf(node.startIndex, node.endIndex) });
+    };
+    for (const site of [...sites].sort((a, b) => a.startIndex - b.startIndex)) add(BUILT_HERE[family], site);
+    for (const entry of holes) if (entry.taintSite) add(taintSiteMessage(entry.hole), entry.taintSite);
+    return related;
+  }
+
+  private report(sink: Sink, message: string, holes: readonly ReportedHole[], related: RelatedLocation[], fix: Fix | undefined, built: Built, aspect: string): Report {
+    return {
+      message,
+      range: this.context.file.lines.rangeOf(sink.node.startIndex, sink.node.endIndex),
+      severity: holes.some((entry) => entry.hole.taint) ? 'error' : 'warning',
+      ...(related.length ? { related } : {}),
+      ...(fix ? { fixes: [fix] } : {}),
+      // Many sinks read `cursor.execute(query)`: the statement's shape keeps identities apart.
+      fingerprintText: `${sink.node.text}\n${templateText(built.parts)}\n${aspect}`,
+    };
+  }
+}
+
+/** A fix only when one string reaches the sink; otherwise the reason for the message. */
+function fixOrReason(resolution: Resolution, what: string, make: () => FixChoice<Fix>): { fix?: Fix; reason?: string } {
+  if (resolution.candidates.length !== 1) return { reason: `the ${what} differs per branch` };
+  const choice = make();
+  return choice.ok ? { fix: choice.value } : { reason: choice.reason };
+}
+
+function dangerousHoles(built: Built, family: Family): number[] {
+  return built.holes.flatMap((hole, index) => (isDangerousHole(hole, family) ? [index] : []));
+}
+
+function hasText(parts: readonly Part[]): boolean {
+  return parts.some((part) => typeof part === 'string' && part.trim() !== '');
+}
+
+function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const value = key(item);
+    if (seen.has(value)) return false;
+    seen.add(value);
+    return true;
+  });
+}
+
+function templateText(parts: readonly Part[]): string {
+  return parts.map((part) => (typeof part === 'string' ? part : '{}')).join('');
+}
