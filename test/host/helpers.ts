@@ -50,3 +50,23 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
+/**
+ * Creates a file through a WorkspaceEdit and saves it, so the editor's model owns the content from
+ * the start (a file written behind the editor's back is reloaded from disk a moment after opening,
+ * and that reload cancels code-action requests in flight).
+ */
+export async function createFile(uri: vscode.Uri, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: true });
+  edit.insert(uri, new vscode.Position(0, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not create ${uri.fsPath}`);
+  await (await vscode.workspace.openTextDocument(uri)).save();
+}
+
+export async function readFile(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -3,31 +3,10 @@
 import * as assert from 'assert';
 import { createHash } from 'crypto';
 import * as vscode from 'vscode';
-import { describeDiagnostics, lastlineDiagnostics, open, ruleId, waitFor, workspaceFile } from './helpers';
+import { createFile, describeDiagnostics, lastlineDiagnostics, open, readFile, ruleId, waitFor, workspaceFile } from './helpers';
 
 /** A Stripe-shaped live key built at run time (never a literal in the repository). */
 const KEY = ['sk', 'live', createHash('sha256').update('host-secret').digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 24)].join('_');
-
-/**
- * Creates a file through a WorkspaceEdit and saves it, so the editor's model owns the content from
- * the start (a file written behind the editor's back is reloaded from disk a moment after opening,
- * and that reload cancels code-action requests in flight).
- */
-async function createFile(uri: vscode.Uri, text: string): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: true });
-  edit.insert(uri, new vscode.Position(0, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit), `could not create ${uri.fsPath}`);
-  await (await vscode.workspace.openTextDocument(uri)).save();
-}
-
-async function readFile(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
 
 describe('inline secrets', () => {
   it('moves a Stripe key to .env with the quick fix', async () => {
