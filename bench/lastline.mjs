@@ -5,25 +5,25 @@
 //   - in-process: loadConfig + workingTreeSources + scanSources from dist/lastline.js, called in
 //     this process — the same walk/read/analyze without start-up, i.e. what the extension's
 //     "Scan Workspace" costs once the engine is loaded.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { countBy, readJson, timedRun } from './peers.mjs';
 
-export function lastlineCli(repoRoot) {
-  const bin = join(repoRoot, 'bin', 'lastline.js');
+/** `build` is the snapshot made by run.mjs: { bin, engine, version } (see snapshotBuild there). */
+export function lastlineCli(build) {
   return {
     id: 'lastline-cli',
     name: 'Lastline CLI',
     detect() {
-      if (!existsSync(join(repoRoot, 'dist', 'lastline.js'))) return { installed: false, install: 'npm run build' };
-      return { installed: true, version: JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version };
+      if (!existsSync(build.engine)) return { installed: false, install: 'npm run build' };
+      return { installed: true, version: build.version };
     },
     prepare() {},
     /** Exit 1 = findings, 2 = rule errors or config problems (still a complete scan: reported, not fatal). */
     run(corpusRoot, dirs, tmp, tag) {
       const out = join(tmp, `lastline-${tag}.json`); // one report per subset: summarized after all runs
       rmSync(out, { force: true });
-      const run = timedRun(process.execPath, [bin, 'scan', '--format', 'json', '--output', out, ...dirs], corpusRoot, [0, 1, 2]);
+      const run = timedRun(process.execPath, [build.bin, 'scan', '--format', 'json', '--output', out, ...dirs], corpusRoot, [0, 1, 2]);
       return { ...run, out };
     },
     summarize(run) {

@@ -17,7 +17,7 @@ export function render(results) {
   const out = [];
   const { machine, corpus, options } = results;
   out.push(`Lastline benchmark — ${corpus.profile} corpus, ${options.runs} runs per scan (medians), ${results.startedAt}`);
-  out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM; ${machine.os}; Node ${machine.node}`);
+  out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM; ${machine.os}; Node ${machine.node}; load average ${machine.loadAverage.start.join(' ')} at start`);
   out.push('Tools:');
   for (const tool of results.tools) {
     out.push(`  ${tool.name.padEnd(34)} ${tool.installed ? tool.version : `not installed: ${tool.install}`}`);
@@ -64,9 +64,9 @@ export function render(results) {
     for (const [group, r] of Object.entries(results.parseThroughput)) {
       const what = group === 'py' ? 'parsePython (tree-sitter WASM)' : 'parseJavaScript (typescript-estree)';
       if (r.unavailable) prow.push([group.toUpperCase(), what, '', '', '', '', '', '', r.unavailable]);
-      else prow.push([group === 'py' ? 'Python' : group.toUpperCase(), what, n(r.files), formatMB(r.bytes).replace(' MB', ''), fixed(r.ms / 1000, 2), fixed(r.mbPerSec, 1), n(r.filesPerSec), fixed(r.p95FileMs, 1), r.problems ? `${r.problems} files did not parse cleanly` : '']);
+      else prow.push([group === 'py' ? 'Python' : group.toUpperCase(), what, n(r.files), formatMB(r.bytes).replace(' MB', ''), fixed(r.ms / 1000, 2), fixed(r.mbPerSec, 1), n(r.filesPerSec), fixed(r.p95FileMs, 1), r.problems ? `${r.problems} file${r.problems === 1 ? '' : 's'} did not parse cleanly` : '']);
     }
-    out.push(table(['Files', 'Parser', 'Files', 'MB', 'Total s', 'MB/s', 'Files/s', 'p95 ms/file', 'Notes'], prow, [2, 3, 4, 5, 6, 7]));
+    out.push(table(['Subset', 'Parser', 'Files', 'MB', 'Total s', 'MB/s', 'Files/s', 'p95 ms/file', 'Notes'], prow, [2, 3, 4, 5, 6, 7]));
   }
 
   // --- latency ---

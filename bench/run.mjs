@@ -8,9 +8,9 @@
 //
 // See bench/README.md for what each figure means.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureActivation } from './activation.mjs';
@@ -45,7 +45,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   const text = 'Usage: npm run bench -- [--quick] [--runs N] [--no-activation]\n' +
-    '  --quick          ~7 MB corpus, 3 runs, 1 activation run (default: ~36 MB, 5 runs, 3 activation runs)\n' +
+    '  --quick          ~7 MB corpus, 3 runs, 1 activation run (default: ~30 MB, 5 runs, 3 activation runs)\n' +
     '  --runs N         whole-tree scan runs per tool and subset (median reported)\n' +
     '  --no-activation  skip the VS Code activation measurement (it starts code-server + Chromium)';
   if (error) {
@@ -65,6 +65,20 @@ function machine() {
     os: `${type()} ${release()}`,
     node: process.version,
   };
+}
+
+/**
+ * Copies dist/ and bin/lastline.js into the temp dir, so every measurement in this run uses the
+ * same build even if dist/ is rebuilt meanwhile (bin/lastline.js requires ../dist/lastline.js).
+ * The activation part cannot use it: VS Code loads the extension from the repo.
+ */
+function snapshotBuild(temp) {
+  const root = join(temp, 'build');
+  if (existsSync(join(repoRoot, 'dist'))) cpSync(join(repoRoot, 'dist'), join(root, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('.vsix') });
+  mkdirSync(join(root, 'bin'), { recursive: true });
+  cpSync(join(repoRoot, 'bin', 'lastline.js'), join(root, 'bin', 'lastline.js'));
+  const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
+  return { bin: join(root, 'bin', 'lastline.js'), engine: join(root, 'dist', 'lastline.js'), version };
 }
 
 /** Runs bench/worker.mjs for one task; returns { result } or { failure }. */
@@ -93,14 +107,18 @@ async function main() {
   const problems = []; // missing or crashed tools: exit code 1 at the end
   const warnings = [];
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg().map(round2); // other work on the machine shows up in the numbers
 
-  const require = createRequire(import.meta.url);
+  // Teammates rebuild dist/ while a run is going on: measure one snapshot of the build throughout.
+  const temp = mkdtempSync(join(tmpdir(), 'lastline-bench-'));
+  process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
+  const build = snapshotBuild(temp);
   let engine;
   try {
-    engine = require('../dist/lastline.js');
+    engine = createRequire(import.meta.url)(build.engine);
   } catch (error) {
     console.error(`bench: cannot load dist/lastline.js (${error.message.split('\n')[0]}); run \`npm run build\` first`);
-    process.exit(1);
+    return 1;
   }
 
   log(`corpus "${options.profile}"…`);
@@ -109,8 +127,7 @@ async function main() {
   warmPageCache(corpus);
 
   // --- tools ---
-  const temp = mkdtempSync(join(tmpdir(), 'lastline-bench-'));
-  const cli = lastlineCli(repoRoot);
+  const cli = lastlineCli(build);
   const inProcess = lastlineInProcess(engine);
   const peerTools = peers(repoRoot);
   const tools = [cli, inProcess, ...peerTools];
@@ -131,13 +148,15 @@ async function main() {
     const subsetsNeeded = ['all', ...new Set(peerTools.map((p) => p.subset).filter((s) => s !== 'all'))];
     const plan = [];
     for (const subset of subsetsNeeded) {
-      plan.push({ tool: cli, subset }, { tool: inProcess, subset });
+      plan.push({ tool: cli, subset });
+      if (subset === 'all') plan.push({ tool: inProcess, subset }); // start-up-free figure: whole corpus only
       for (const peer of peerTools.filter((p) => p.subset === subset)) plan.push({ tool: peer, subset });
     }
     for (const item of plan) Object.assign(item, { times: [], last: undefined, failure: undefined });
     for (let run = 1; run <= options.runs; run++) {
       for (const item of plan) {
         if (!item.tool.installed || item.failure) continue;
+        if (item.tool.maxRuns && item.times.length >= item.tool.maxRuns) continue; // a slow reference run
         const subset = corpus.subsets[item.subset];
         const outcome = await item.tool.run(corpus.root, subset.dirs, temp, item.subset);
         if (outcome.failure) {
@@ -168,7 +187,7 @@ async function main() {
           remarks.push(`covered ${c.filesCovered} of ${subset.files} files`);
           warnings.push(`${item.tool.name} on ${subset.label}: reported ${c.filesCovered} files, the subset has ${subset.files}`);
         }
-        if (c.findings !== undefined) remarks.push(`${c.findings} findings`);
+        if (c.findings !== undefined) remarks.push(`${c.findings} finding${c.findings === 1 ? '' : 's'}`);
         if (c.errors) {
           remarks.push(`${c.errors} file error${c.errors === 1 ? '' : 's'}`);
           warnings.push(`${item.tool.name} on ${subset.label}: ${c.errors} file${c.errors === 1 ? '' : 's'} with errors, e.g. ${c.errorSamples?.slice(0, 3).join('; ')}`);
@@ -189,15 +208,21 @@ async function main() {
       if (lastlineIn) row.ratioInProcess = round2(lastlineIn.mbPerSec / row.throughput.mbPerSec);
     }
 
+    const fixedSl = scans.find((s) => s.tool === 'secretlint')?.coverage;
+    const stockSl = scans.find((s) => s.tool === 'secretlint-as-installed')?.coverage;
+    if (fixedSl && stockSl && JSON.stringify(fixedSl) !== JSON.stringify(stockSl)) {
+      warnings.push(`secretlint with and without the profiler fix disagree: ${JSON.stringify(fixedSl)} vs ${JSON.stringify(stockSl)}`);
+    }
+
     // --- raw parse cost over the corpus, then on-type latency: each in a fresh worker process ---
     log('raw parse throughput (one pass over JS, TS and Python)…');
-    const parseRun = runWorker(['parse', corpus.manifestPath, corpus.root], temp);
+    const parseRun = runWorker(['parse', build.engine, corpus.manifestPath, corpus.root], temp);
     const parseThroughput = parseRun.result;
     if (parseRun.failure) problems.push(`raw parse throughput crashed: ${parseRun.failure}`);
     for (const [group, r] of Object.entries(parseThroughput ?? {})) if (r.unavailable) warnings.push(`raw parse ${group}: ${r.unavailable}`);
 
     log(`on-type latency (${options.latencyIterations} edits per file)…`);
-    const latencyRun = runWorker(['latency', corpus.manifestPath, corpus.root], temp, [String(options.latencyIterations), String(options.latencyWarmup)]);
+    const latencyRun = runWorker(['latency', build.engine, corpus.manifestPath, corpus.root], temp, [String(options.latencyIterations), String(options.latencyWarmup)]);
     const latency = latencyRun.result ? { iterations: options.latencyIterations, warmup: options.latencyWarmup, ...latencyRun.result } : undefined;
     if (latencyRun.failure) problems.push(`latency measurement crashed: ${latencyRun.failure}`);
     for (const key of ['typescript', 'python']) {
@@ -218,7 +243,7 @@ async function main() {
       startedAt,
       finishedAt: new Date().toISOString(),
       options: { profile: options.profile, runs: options.runs, activationRuns: options.activationRuns, latencyIterations: options.latencyIterations },
-      machine: machine(),
+      machine: { ...machine(), loadAverage: { start: loadAtStart, end: loadavg().map(round2) } },
       tools: toolInfo,
       lastlineRules: (engine.allRules ?? []).map((rule) => rule.meta.id),
       corpus: {
@@ -241,6 +266,10 @@ async function main() {
       problems,
     };
     results.targets = evaluateTargets(results);
+    const busiest = Math.max(loadAtStart[0], results.machine.loadAverage.end[0], loadAtStart[1]);
+    if (busiest > results.machine.cores * 0.5) {
+      warnings.push(`the machine was busy (1-/5-min load average ${loadAtStart.slice(0, 2).join('/')} at start, ${results.machine.loadAverage.end.slice(0, 2).join('/')} at the end, ${results.machine.cores} cores): other processes competed for the CPU, so absolute numbers are noisy; ratios within the run are more robust`);
+    }
     for (const problem of problems) warnings.push(`PROBLEM: ${problem}`);
 
     mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });

@@ -2,14 +2,14 @@
 // shaped by whatever ran before in the main benchmark process (the scans, the other measurement):
 // a 2,000-line parse is sensitive to GC pressure from unrelated garbage.
 //
-//   node bench/worker.mjs latency|parse <manifest.json> <corpusRoot> <out.json> [iterations] [warmup]
+//   node bench/worker.mjs latency|parse <engine.js> <manifest.json> <corpusRoot> <out.json> [iterations] [warmup]
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readCorpus } from './corpus.mjs';
 import { measureLatency, measureParseThroughput } from './latency.mjs';
 
-const [task, manifestPath, corpusRoot, outPath, iterations = '200', warmup = '20'] = process.argv.slice(2);
-const engine = createRequire(import.meta.url)('../dist/lastline.js');
+const [task, enginePath, manifestPath, corpusRoot, outPath, iterations = '200', warmup = '20'] = process.argv.slice(2);
+const engine = createRequire(import.meta.url)(enginePath);
 const corpus = readCorpus(manifestPath, corpusRoot);
 
 let result;
