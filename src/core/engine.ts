@@ -78,7 +78,9 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
       // and lazy like the other parses, so rules stay synchronous.
       parses.pythonParser = await loadPythonParser();
     }
-    for (const rule of rules) {
+    // Rules that judge other findings (suppressions) run last, over the allowlist-filtered findings.
+    const ordered = [...rules.filter((rule) => !rule.meta.needsFindings), ...rules.filter((rule) => rule.meta.needsFindings)];
+    for (const rule of ordered) {
       if (cancellation.isCancellationRequested) throw new CancelledError();
       runRule(rule, file, parses, shared, config, result, log);
     }
@@ -113,6 +115,10 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
       return shared.memo.get(key) as T;
     },
     report: (report) => reports.push(report),
+    findings: () => {
+      if (!rule.meta.needsFindings) throw new Error(`rule ${rule.meta.id} reads findings without declaring needsFindings`);
+      return result.findings.filter((finding) => !isAllowlisted(finding, config));
+    },
   };
   try {
     rule.check(context);

@@ -6,7 +6,7 @@ import type { JsParse } from './languages/javascript';
 import type { LanguageKind } from './languages/language';
 import type { PythonParse } from './languages/python';
 import type { LineIndex } from './text';
-import type { Category, Report, Severity } from './types';
+import type { Category, Finding, Report, Severity } from './types';
 
 export interface RuleMeta {
   /** kebab-case; equal to the rule's file name under src/core/rules/. */
@@ -28,6 +28,11 @@ export interface RuleMeta {
    * with a reason the user gives) — for rules whose false positives only a person can judge.
    */
   offerAllowlist?: boolean;
+  /**
+   * The rule judges other rules' findings (a suppression that hides one is worse): it runs after
+   * every other rule and reads their findings through `context.findings()`.
+   */
+  needsFindings?: boolean;
 }
 
 export interface RuleFile {
@@ -68,6 +73,8 @@ export interface RuleContext {
    * literals several secret rules read).
    */
   memo<T>(key: string, compute: () => T): T;
+  /** Findings of the rules that ran before this one (only for rules with `needsFindings`). */
+  findings(): readonly Finding[];
   report(report: Report): void;
 }
 

@@ -55,13 +55,14 @@ async function* walkDirectory(
   isExcluded: (projectPath: string, isDirectory: boolean) => boolean,
   seen: Set<string>,
 ): AsyncGenerator<WalkedFile> {
-  const layers = withGitignore(parentLayers, dir);
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return; // an unreadable folder is skipped, as git does; its files cannot be scanned anyway
   }
+  // Only open .gitignore where the listing has one: a failed open per folder is costly.
+  const layers = entries.some((entry) => entry.name === '.gitignore') ? withGitignore(parentLayers, dir) : parentLayers;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolutePath = join(dir, entry.name);

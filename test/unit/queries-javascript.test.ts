@@ -4,27 +4,16 @@
 import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
-import { javascriptStringBuiltReports } from '../../src/core/queries/javascript';
-import { defineRule, type Rule } from '../../src/core/rule';
+import type { Rule } from '../../src/core/rule';
+import stringBuiltCommand from '../../src/core/rules/string-built-command';
+import stringBuiltQuery from '../../src/core/rules/string-built-query';
 import type { Finding } from '../../src/core/types';
 
 type Family = 'sql' | 'shell';
 
-function testRule(family: Family): Rule {
-  return defineRule({
-    meta: {
-      id: family === 'sql' ? 'test-string-built-query' : 'test-string-built-command',
-      category: family === 'sql' ? 'string-built-query' : 'string-built-command',
-      defaultSeverity: 'warning',
-      description: 'test rule',
-      fixable: true,
-      languages: ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'],
-    },
-    check: (context) => javascriptStringBuiltReports(context, family).forEach((report) => context.report(report)),
-  });
-}
-
-const RULES: Record<Family, Rule> = { sql: testRule('sql'), shell: testRule('shell') };
+// The real rules, so every case also goes through their pre-filters (a gate that drops a file
+// the analyzer would report is a recall bug, and these tables catch it).
+const RULES: Record<Family, Rule> = { sql: stringBuiltQuery, shell: stringBuiltCommand };
 
 interface Options {
   family?: Family;
@@ -239,6 +228,13 @@ describe('queries: JavaScript/TypeScript', () => {
       { name: 'a choice between constants', text: `${PG}export const f = (asc: boolean) => pool.query(\`SELECT * FROM t ORDER BY id \${asc ? 'ASC' : 'DESC'}\`);\n` },
       { name: 'mysql escape()', text: `import mysql from 'mysql';\nexport const f = (c: any, id: string) => c.query("SELECT * FROM t WHERE id = " + c.escape(id));\n` },
       { name: 'a whole query from elsewhere (nothing built here)', text: `${PG}export const f = (text: string) => pool.query(text);\n` },
+      { name: 'a column from a constant map', text: `${PG}const SORTS = { newest: 'created_at DESC', oldest: 'created_at ASC' } as const;\nexport const f = (key: keyof typeof SORTS) => pool.query(\`SELECT * FROM t ORDER BY \${SORTS[key]}\`);\n` },
+      { name: 'a column checked with includes() in a conditional', text: `${PG}const COLUMNS = ['name', 'created_at'];\nexport const f = (sort: string) => pool.query(\`SELECT * FROM t ORDER BY \${COLUMNS.includes(sort) ? sort : 'name'}\`);\n` },
+      { name: 'a column checked by an earlier guard', text: `${PG}const COLUMNS = new Set(['name', 'created_at']);\nexport async function f(sort: string) {\n  if (!COLUMNS.has(sort)) throw new Error('bad sort');\n  return pool.query(\`SELECT * FROM t ORDER BY \${sort}\`);\n}\n` },
+      { name: 'a value checked by an anchored word regex', text: `${PG}export async function f(table: string) {\n  if (!/^[a-z_]+$/.test(table)) return null;\n  return pool.query(\`SELECT * FROM \${table}\`);\n}\n` },
+      { name: 'an imported UPPER_CASE constant and an enum member', text: `${PG}import { USERS_TABLE } from './schema';\nenum Status { Open = 'open' }\nexport const f = () => pool.query(\`SELECT * FROM \${USERS_TABLE} WHERE status = '\${Status.Open}'\`);\n` },
+      { name: 'Mongo $where given a function', text: `export const f = (users: any, name: string) => users.find({ $where: function () { return this.name === name; } });\n` },
+      { name: 'a .where() that is not TypeORM', text: `export const f = (list: any, name: string) => list.where(\`name = \${name}\`);\n` },
     ];
     for (const { name, text } of cases) {
       it(name, async () => assert.deepEqual((await findings(text)).map((finding) => finding.message), []));
@@ -294,6 +290,16 @@ describe('queries: JavaScript/TypeScript', () => {
         taint: /`email` \(parameter email\)/,
       },
       {
+        name: 'Hono c.req.query()',
+        text: `${PG}app.get('/s', async (c) => c.json(await pool.query(\`SELECT * FROM t WHERE q = '\${c.req.query('q')}'\`)));\n`,
+        taint: /request value c\.req\.query\('q'\)/,
+      },
+      {
+        name: 'JSON.stringify does not make a value safe',
+        text: `${PG}export const f = (data: unknown) => pool.query(\`INSERT INTO t (doc) VALUES ('\${JSON.stringify(data)}')\`);\n`,
+        taint: /`JSON\.stringify\(data\)` \(parameter data\)/,
+      },
+      {
         name: 'through a local assignment chain',
         text: `${PG}export async function f(req: any) {\n  let term = req.body.term;\n  term = term.trim();\n  return pool.query(\`SELECT * FROM t WHERE a = '\${term}'\`);\n}\n`,
         taint: /`term` \(request value req\.body\.term\)/,
@@ -306,6 +312,20 @@ describe('queries: JavaScript/TypeScript', () => {
         assert.match(finding.message, taint);
       });
     }
+
+    it('error: Next.js searchParams', async () => {
+      const text = `${PG}export async function GET(request: Request) {\n  const q = request.nextUrl.searchParams.get('q');\n  return Response.json(await pool.query(\`SELECT * FROM t WHERE name = '\${q}'\`));\n}\n`;
+      const finding = await only(text);
+      assert.equal(finding.severity, 'error');
+      assert.match(finding.message, /`q` \(request value request\.nextUrl\.searchParams\.get\('q'\)\)/);
+    });
+
+    it('warning: the result of an awaited lookup is not the argument it was given', async () => {
+      const text = `${PG}export async function f(id: string) {\n  const user = await loadUser(id);\n  return pool.query(\`SELECT * FROM orders WHERE owner = '\${user.name}'\`);\n}\n`;
+      const finding = await only(text);
+      assert.equal(finding.severity, 'warning');
+      assert.match(finding.message, /`user\.name`/);
+    });
 
     it('warning when only other non-constant values are interpolated', async () => {
       const text = `${PG}let current = 'x';\nexport async function f() {\n  const day = new Date().toISOString();\n  return pool.query(\`SELECT * FROM t WHERE a = '\${current}' AND d = '\${day}'\`);\n}\n`;
@@ -393,6 +413,11 @@ describe('queries: JavaScript/TypeScript', () => {
         after: `${PG}export const f = (id: string) => pool.query("SELECT * FROM t WHERE status = 'open' AND id = $1", [id]);\n`,
       },
       {
+        name: 'pg: a query config text is left, a direct string is rewritten (CRLF file)',
+        before: `import { Pool } from 'pg';\r\nconst pool = new Pool();\r\nexport async function f(id: string) {\r\n  let q = 'SELECT * FROM t';\r\n  q += ' WHERE id = ' + id;\r\n  return pool.query(q);\r\n}\r\n`,
+        after: `import { Pool } from 'pg';\r\nconst pool = new Pool();\r\nexport async function f(id: string) {\r\n  return pool.query('SELECT * FROM t WHERE id = $1', [id]);\r\n}\r\n`,
+      },
+      {
         name: 'mysql2: ? and an array',
         before: `import mysql from 'mysql2/promise';\nexport const f = (c: any, id: string) => c.execute(\`SELECT * FROM t WHERE id = '\${id}'\`);\n`,
         after: `import mysql from 'mysql2/promise';\nexport const f = (c: any, id: string) => c.execute('SELECT * FROM t WHERE id = ?', [id]);\n`,
@@ -401,6 +426,16 @@ describe('queries: JavaScript/TypeScript', () => {
         name: 'sqlite3: the values go before the callback',
         before: `import sqlite3 from 'sqlite3';\nfunction done(err: Error) {}\nexport const f = (db: any, id: string) => db.all('SELECT * FROM t WHERE id = ' + id, done);\n`,
         after: `import sqlite3 from 'sqlite3';\nfunction done(err: Error) {}\nexport const f = (db: any, id: string) => db.all('SELECT * FROM t WHERE id = ?', [id], done);\n`,
+      },
+      {
+        name: 'sqlite3: an array appended when there is none',
+        before: `import sqlite3 from 'sqlite3';\nexport const f = (db: any, a: string) => db.run(\`DELETE FROM t WHERE a = '\${a}'\`);\n`,
+        after: `import sqlite3 from 'sqlite3';\nexport const f = (db: any, a: string) => db.run('DELETE FROM t WHERE a = ?', [a]);\n`,
+      },
+      {
+        name: 'sqlite3: merged into the values already passed',
+        before: `import sqlite3 from 'sqlite3';\nexport const f = (db: any, a: string, b: string) => db.get(\`SELECT * FROM t WHERE a = ? AND b = \${b}\`, [a], () => {});\n`,
+        after: `import sqlite3 from 'sqlite3';\nexport const f = (db: any, a: string, b: string) => db.get('SELECT * FROM t WHERE a = ? AND b = ?', [a, b], () => {});\n`,
       },
       {
         name: 'better-sqlite3: the values go to the statement call',
@@ -418,6 +453,16 @@ describe('queries: JavaScript/TypeScript', () => {
         after: `import knex from 'knex';\nexport const f = (db: any, id: string) => db('t').whereRaw('id = ?', [id]);\n`,
       },
       {
+        name: 'better-sqlite3: merged with values already passed to the statement',
+        before: `import Database from 'better-sqlite3';\nexport const f = (db: any, a: string, b: string) => db.prepare("SELECT * FROM t WHERE a = ? AND b = '" + b + "'").all(a);\n`,
+        after: `import Database from 'better-sqlite3';\nexport const f = (db: any, a: string, b: string) => db.prepare("SELECT * FROM t WHERE a = ? AND b = ?").all(a, b);\n`,
+      },
+      {
+        name: 'knex whereRaw: merged into existing bindings',
+        before: `import knex from 'knex';\nexport const f = (db: any, a: string, b: string) => db('t').whereRaw(\`a = ? AND b = '\${b}'\`, [a]);\n`,
+        after: `import knex from 'knex';\nexport const f = (db: any, a: string, b: string) => db('t').whereRaw('a = ? AND b = ?', [a, b]);\n`,
+      },
+      {
         name: 'Sequelize: replacements in a new options object',
         before: `import { Sequelize } from 'sequelize';\nexport const f = (sequelize: Sequelize, id: string) => sequelize.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
         after: `import { Sequelize } from 'sequelize';\nexport const f = (sequelize: Sequelize, id: string) => sequelize.query('SELECT * FROM t WHERE id = ?', { replacements: [id] });\n`,
@@ -426,6 +471,16 @@ describe('queries: JavaScript/TypeScript', () => {
         name: 'Sequelize: replacements merged into existing options',
         before: `import { Sequelize, QueryTypes } from 'sequelize';\nexport const f = (sequelize: Sequelize, id: string) => sequelize.query(\`SELECT * FROM t WHERE id = \${id}\`, { type: QueryTypes.SELECT });\n`,
         after: `import { Sequelize, QueryTypes } from 'sequelize';\nexport const f = (sequelize: Sequelize, id: string) => sequelize.query('SELECT * FROM t WHERE id = ?', { replacements: [id], type: QueryTypes.SELECT });\n`,
+      },
+      {
+        name: 'Sequelize: replacements merged into existing replacements, multi-line options kept',
+        before: `import { Sequelize, QueryTypes } from 'sequelize';\nexport const f = (sequelize: Sequelize, a: string, b: string) =>\n  sequelize.query(\`SELECT * FROM t WHERE a = ? AND b = \${b}\`, {\n    replacements: [a],\n    type: QueryTypes.SELECT,\n  });\n`,
+        after: `import { Sequelize, QueryTypes } from 'sequelize';\nexport const f = (sequelize: Sequelize, a: string, b: string) =>\n  sequelize.query('SELECT * FROM t WHERE a = ? AND b = ?', {\n    replacements: [a, b],\n    type: QueryTypes.SELECT,\n  });\n`,
+      },
+      {
+        name: 'Sequelize: a property added on its own line in a multi-line options object',
+        before: `import { Sequelize, QueryTypes } from 'sequelize';\nexport const f = (sequelize: Sequelize, b: string) =>\n  sequelize.query(\`SELECT * FROM t WHERE b = \${b}\`, {\n    type: QueryTypes.SELECT,\n  });\n`,
+        after: `import { Sequelize, QueryTypes } from 'sequelize';\nexport const f = (sequelize: Sequelize, b: string) =>\n  sequelize.query('SELECT * FROM t WHERE b = ?', {\n    replacements: [b],\n    type: QueryTypes.SELECT,\n  });\n`,
       },
       {
         name: 'Prisma: $queryRawUnsafe becomes the tagged $queryRaw',
@@ -441,6 +496,12 @@ describe('queries: JavaScript/TypeScript', () => {
         name: 'mssql: inputs chained before .query on a request',
         before: `import sql from 'mssql';\nexport const f = (pool: any, req: any) => pool.request().query(\`SELECT * FROM t WHERE code = '\${req.query.code}'\`);\n`,
         after: `import sql from 'mssql';\nexport const f = (pool: any, req: any) => pool.request().input('code', req.query.code).query('SELECT * FROM t WHERE code = @code');\n`,
+      },
+      {
+        name: 'mssql: a request held in a const, two inputs',
+        before: `import sql from 'mssql';\nexport async function f(pool: any, name: string, city: string) {\n  const request = pool.request();\n  return request.query("SELECT * FROM t WHERE name = '" + name + "' AND city = '" + city + "'");\n}\n`,
+        // Four double-quoted strings against one single-quoted import: the new literals use double quotes.
+        after: `import sql from 'mssql';\nexport async function f(pool: any, name: string, city: string) {\n  const request = pool.request();\n  return request.input("name", name).input("city", city).query("SELECT * FROM t WHERE name = @name AND city = @city");\n}\n`,
       },
       {
         name: 'mssql: a pool query becomes the tagged form',
@@ -470,6 +531,29 @@ describe('queries: JavaScript/TypeScript', () => {
       { name: 'Sequelize.literal', text: `import { Sequelize } from 'sequelize';\nexport const f = (id: string) => Sequelize.literal(\`id = \${id}\`);\n`, reason: /literal takes no replacements/ },
       { name: 'better-sqlite3 exec', text: `import Database from 'better-sqlite3';\nexport const f = (db: any, id: string) => db.exec(\`DELETE FROM t WHERE id = \${id}\`);\n`, reason: /exec\(\) runs SQL without parameters/ },
       { name: 'util.format', text: `import util from 'util';\n${PG}export const f = (id: string) => pool.query(util.format('SELECT * FROM t WHERE id = %s', id));\n`, reason: /util\.format/ },
+      { name: 'an IN list', text: `${PG}export const f = (ids: string[]) => pool.query(\`SELECT * FROM t WHERE id IN (\${ids.join(',')})\`);\n`, reason: /IN \(…\) list/ },
+      { name: 'existing placeholders of another style', text: `${PG}export const f = (a: string, b: string) => pool.query('SELECT * FROM t WHERE a = ? AND b = ' + b, [a]);\n`, reason: /already uses qmark placeholders/ },
+      { name: 'values passed as a variable', text: `${PG}export const f = (values: string[], b: string) => pool.query('SELECT * FROM t WHERE b = ' + b, values);\n`, reason: /not written as an array/ },
+      {
+        name: 'a variable extended and also used elsewhere',
+        text: `${PG}export function f(id: string) {\n  let q = 'SELECT * FROM t';\n  q += ' WHERE id = ' + id;\n  console.log(q);\n  return pool.query(q);\n}\n`,
+        reason: /extended in several statements and also used elsewhere/,
+      },
+      {
+        name: 'a value reassigned between building and running',
+        text: `${PG}export function f(id: string) {\n  const q = 'SELECT * FROM t WHERE id = ' + id;\n  id = id.trim();\n  return pool.query(q);\n}\n`,
+        reason: /`id` would be read at a different point/,
+      },
+      {
+        name: 'building statements sharing a line',
+        text: `${PG}export function f(id: string) {\n  let q = 'SELECT * FROM t'; q += ' WHERE id = ' + id;\n  return pool.query(q);\n}\n`,
+        reason: /share their lines/,
+      },
+      {
+        name: 'a rewrite that would not parse (tagged template in an optional chain)',
+        text: `import { PrismaClient } from '@prisma/client';\nexport const f = (db: { client?: PrismaClient }, id: string) => db?.client.$queryRawUnsafe(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        reason: /would not parse/,
+      },
     ];
     for (const { name, text, reason } of refused) {
       it(`no fix: ${name}`, async () => {
@@ -521,6 +605,41 @@ describe('queries: JavaScript/TypeScript', () => {
         name: 'execaCommand → execa',
         before: `import { execaCommand } from 'execa';\nexport const f = (file: string) => execaCommand(\`prettier --write \${file}\`);\n`,
         after: `import { execa } from 'execa';\nexport const f = (file: string) => execa('prettier', ['--write', file]);\n`,
+      },
+      {
+        name: 'a quoted value is one argument; an aliased exec gets execFile added',
+        before: `import { exec as run } from 'child_process';\nexport const f = (file: string) => run(\`cat "\${file}" 'two words'\`);\n`,
+        after: `import { exec as run, execFile } from 'child_process';\nexport const f = (file: string) => execFile('cat', [file, 'two words']);\n`,
+      },
+      {
+        name: 'an execFile already imported is reused',
+        before: `const { exec, execFile } = require('child_process');\nexports.f = (file) => exec(\`wc -l \${file}\`);\n`,
+        after: `const { exec, execFile } = require('child_process');\nexports.f = (file) => execFile('wc', ['-l', file]);\n`,
+      },
+      {
+        name: 'execa with shell: true',
+        before: `import { execa } from 'execa';\nexport const f = (dir: string) => execa(\`du -sh \${dir}\`, { shell: true });\n`,
+        after: `import { execa } from 'execa';\nexport const f = (dir: string) => execa('du', ['-sh', dir]);\n`,
+      },
+      {
+        name: 'exec with a shell option: no fix',
+        before: `import { exec } from 'child_process';\nexport const f = (dir: string) => exec(\`ls \${dir}\`, { shell: '/bin/bash' });\n`,
+        reason: /options ask for a shell/,
+      },
+      {
+        name: 'shell expansion inside double quotes: no fix',
+        before: `import { exec } from 'child_process';\nexport const f = (dir: string) => exec(\`ls "$HOME/\${dir}"\`);\n`,
+        reason: /shell syntax \(`\$`\)/,
+      },
+      {
+        name: 'execFile is already another name in the file: no fix',
+        before: `import { exec } from 'child_process';\nconst execFile = 1;\nexport const f = (dir: string) => exec(\`ls \${dir}\`);\n`,
+        reason: /`execFile` is already a name in this file/,
+      },
+      {
+        name: 'a command line joined from values with blanks',
+        before: `import { execSync } from 'child_process';\nexport const f = (tool: string, file: string) => execSync(tool + ' ' + file);\n`,
+        after: `import { execFileSync } from 'child_process';\nexport const f = (tool: string, file: string) => execFileSync(tool, [file]);\n`,
       },
       {
         name: 'shell metacharacters: no fix',
@@ -600,6 +719,12 @@ describe('queries: JavaScript/TypeScript', () => {
       const text = `import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function Page({ id }) {\n  const rows = await pool.query(\`SELECT * FROM t WHERE id = \${id}\`);\n  return <div>{rows.length}</div>;\n}\n`;
       const finding = await only(text, { path: 'src/page.jsx' });
       assert.match(finding.message, /`id` \(parameter id\)/);
+    });
+
+    it('TSX files', async () => {
+      const text = `import mysql from 'mysql2/promise';\nexport async function List({ conn, q }: Props) {\n  const [rows] = await conn.query(\`SELECT * FROM t WHERE name LIKE '\${q}%'\`);\n  return <ul>{rows.map((row) => <li>{row.name}</li>)}</ul>;\n}\n`;
+      const finding = await only(text, { path: 'src/List.tsx' });
+      assert.equal(fixed(text, finding), text.replace(`conn.query(\`SELECT * FROM t WHERE name LIKE '\${q}%'\`)`, "conn.query('SELECT * FROM t WHERE name LIKE ?', [`${q}%`])"));
     });
 
     it('plain JavaScript with require', async () => {

@@ -4,26 +4,14 @@
 import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
-import { pythonStringBuiltReports } from '../../src/core/queries/python';
-import { defineRule, type Rule } from '../../src/core/rule';
+import stringBuiltCommand from '../../src/core/rules/string-built-command';
+import stringBuiltQuery from '../../src/core/rules/string-built-query';
 import type { Finding, Fix } from '../../src/core/types';
 
-function testRule(family: 'sql' | 'shell'): Rule {
-  return defineRule({
-    meta: {
-      id: family === 'sql' ? 'test-string-built-query' : 'test-string-built-command',
-      category: family === 'sql' ? 'string-built-query' : 'string-built-command',
-      defaultSeverity: 'warning',
-      description: 'test rule over the Python analysis',
-      fixable: true,
-      languages: ['python'],
-    },
-    check: (context) => pythonStringBuiltReports(context, family).forEach((report) => context.report(report)),
-  });
-}
-
-const SQL_RULE = testRule('sql');
-const SHELL_RULE = testRule('shell');
+// The real rules, so every case also goes through their pre-filters (a gate that drops a file
+// the analyzer would report is a recall bug, and these tables catch it).
+const SQL_RULE = stringBuiltQuery;
+const SHELL_RULE = stringBuiltCommand;
 
 async function findings(text: string, family: 'sql' | 'shell' = 'sql'): Promise<Finding[]> {
   const result = await analyze({ path: 'app/x.py', text }, { rules: [family === 'sql' ? SQL_RULE : SHELL_RULE] });

@@ -7,12 +7,18 @@ import { javascriptStringBuiltReports } from '../queries/javascript';
 import { pythonStringBuiltReports } from '../queries/python';
 
 /**
- * Files are parsed only if their text holds something SQL-shaped: a statement keyword with its
- * clause (holes allowed in between), so the many files that never talk to a database skip the
- * parser. The real judgement is the SQL tokenizer's, on the rebuilt string.
+ * Files are parsed only if a string in them starts with a SQL statement keyword and its clause
+ * (holes allowed in between) — the SQL tokenizer's own first gate is that a query's first word is
+ * its statement keyword — or mentions Mongo's `$where`/`$function`. A closing quote followed by
+ * prose ("' with more") does not pass: the clause must follow. Sinks that take SQL fragments
+ * rather than statements (Django extra, RawSQL, knex *Raw, Sequelize literal, TypeORM builders
+ * in files importing TypeORM, Drizzle sql.raw, postgres.js unsafe) let a file through by name. Most files skip the parser.
  */
 const SQL_SHAPE =
-  /\b(?:select\b[\s\S]{0,300}?\bfrom\b|insert\s+(?:ignore\s+)?into\b|update\s+\S{1,120}\s+set\b|delete\s+from\b|with\s+(?:recursive\s+)?\S{1,80}\s+as\s*\(|merge\s+into\b|call\s+[\w.${}]+\s*\(|exec(?:ute)?\s+[\w.${}[\]]+|replace\s+into\b|(?:create|alter|drop|truncate)\s+(?:table|index|view|schema|database|procedure|function|trigger)\b|upsert\b)|\$where|\$function/i;
+  /["'`]\s*\(?\s*(?:select\s[\s\S]{0,300}?\bfrom\b|select\s+(?:\d|now\(|@@|\$\d|\?)|insert\s+(?:ignore\s+)?into\s|update\s+\S{1,120}\s+set\s|delete\s+from\s|with\s+(?:recursive\s+)?\S{1,80}\s+as\s*\(|merge\s+into\s|call\s+[\w.${}]+\s*\(|exec(?:ute)?\s+[\w.${}[\]]+|replace\s+into\s|(?:create|alter|drop|truncate)\s+(?:table|index|view|schema|database|procedure|function|trigger)\s|upsert\s|explain\s)|\$where|\$function/i;
+
+const FRAGMENT_SINK =
+  /\b\w*Raw(?:Unsafe)?\s*\(|\bliteral\s*\(|\bcreateQueryBuilder\b|\.unsafe\s*\(|\.extra\s*\(|\bRawSQL\s*\(|\bsql\.raw\s*\(|["'`]typeorm["'`]/;
 
 export default defineRule({
   meta: {
@@ -24,7 +30,7 @@ export default defineRule({
     languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'],
   },
   check(context) {
-    if (!SQL_SHAPE.test(context.file.text)) return;
+    if (!SQL_SHAPE.test(context.file.text) && !FRAGMENT_SINK.test(context.file.text)) return;
     const reports = JS_LANGUAGES.has(context.file.language) ? javascriptStringBuiltReports(context, 'sql') : pythonStringBuiltReports(context, 'sql');
     for (const report of reports) context.report(report);
   },

@@ -53,9 +53,11 @@ export class Bindings {
   /** Identifiers in `within` that read or write `binding` (its declaring identifier excluded). */
   references(binding: Binding, within: Node = binding.scope): TSESTree.Identifier[] {
     const found: TSESTree.Identifier[] = [];
-    for (const node of this.tree.identifiersNamed(binding.name)) {
-      if (node === binding.identifier) continue;
-      if (node.range[0] < within.range[0] || node.range[1] > within.range[1]) continue;
+    const named = this.tree.identifiersNamed(binding.name);
+    for (let index = firstAtOrAfter(named, within.range[0]); index < named.length; index++) {
+      const node = named[index];
+      if (node.range[0] >= within.range[1]) break;
+      if (node === binding.identifier || node.range[1] > within.range[1]) continue;
       if (!isReference(node, this.tree.parent(node))) continue;
       if (this.resolve(node) === binding) found.push(node);
     }
@@ -71,6 +73,18 @@ export class Bindings {
     }
     return declared;
   }
+}
+
+/** Index of the first node (sorted by start) starting at or after `offset`. */
+function firstAtOrAfter(nodes: readonly Node[], offset: number): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (nodes[middle].range[0] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function collectDeclarations(scope: Node, into: Map<string, Binding>): void {

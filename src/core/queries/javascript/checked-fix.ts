@@ -1,5 +1,7 @@
 // Fixes are built as offset edits, applied in memory and parsed again before they are offered: a
-// fix whose result does not parse is dropped rather than shown.
+// fix whose result does not parse is dropped rather than shown. Only the module-level statements
+// the edits touch are parsed again (each is valid on its own), so checking many fixes in a large
+// file does not re-parse the whole file for each one.
 import { parseJavaScript } from '../../languages/javascript';
 import type { Fix } from '../../types';
 import type { AnalysisFile } from './analysis-file';
@@ -11,13 +13,13 @@ export interface OffsetEdit {
 }
 
 /** Applies non-overlapping edits; undefined when two of them overlap. */
-export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string | undefined {
+export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[], offset = 0): string | undefined {
   const ordered = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   let result = text;
   let previousStart = Number.POSITIVE_INFINITY;
   for (const edit of ordered) {
     if (edit.end > previousStart) return undefined;
-    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    result = result.slice(0, edit.start - offset) + edit.newText + result.slice(edit.end - offset);
     previousStart = edit.start;
   }
   return result;
@@ -26,7 +28,51 @@ export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): st
 export type CheckedFix = { fix: Fix } | { reason: string };
 
 export function checkedFix(file: AnalysisFile, title: string, safe: boolean, edits: readonly OffsetEdit[]): CheckedFix {
-  const result = applyOffsetEdits(file.tree.text, edits);
-  if (result === undefined || !parseJavaScript(result, file.language, file.path).ast) return { reason: 'the rewritten code would not parse' };
+  for (const region of touchedRegions(file, edits)) {
+    const inside = edits.filter((edit) => edit.start >= region.start && edit.end <= region.end);
+    const result = applyOffsetEdits(file.tree.text.slice(region.start, region.end), inside, region.start);
+    if (result === undefined || !parseJavaScript(result, file.language, file.path).ast) return { reason: 'the rewritten code would not parse' };
+  }
   return { fix: { title, safe, edits: edits.map((edit) => ({ range: file.lines.rangeOf(edit.start, edit.end), newText: edit.newText })) } };
+}
+
+interface Region {
+  start: number;
+  end: number;
+}
+
+/** The module-level statements the edits touch, widened to whole edits and merged where they meet. */
+function touchedRegions(file: AnalysisFile, edits: readonly OffsetEdit[]): Region[] {
+  const statements = file.tree.program.body;
+  const regions: Region[] = edits.map((edit) => {
+    let start = edit.start;
+    let end = edit.end;
+    for (let index = firstEndingAtOrAfter(statements, edit.start); index < statements.length; index++) {
+      const [statementStart, statementEnd] = statements[index].range;
+      if (statementStart > edit.end) break;
+      start = Math.min(start, statementStart);
+      end = Math.max(end, statementEnd);
+    }
+    return { start, end };
+  });
+  regions.sort((a, b) => a.start - b.start);
+  const merged: Region[] = [];
+  for (const region of regions) {
+    const last = merged[merged.length - 1];
+    if (last && region.start <= last.end) last.end = Math.max(last.end, region.end);
+    else merged.push({ ...region });
+  }
+  return merged;
+}
+
+/** Index of the first statement (in source order) that ends at or after `offset`. */
+function firstEndingAtOrAfter(statements: readonly { range: [number, number] }[], offset: number): number {
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (statements[middle].range[1] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -195,22 +195,37 @@ function renameCallee(sink: ShellSink, variant: string, file: AnalysisFile): { e
 
 /** The local name under which the file already imports or requires `member` of `module`. */
 function localNameOf(module: string, member: string, file: AnalysisFile, at: Node): string | undefined {
-  const visible = (identifier: TSESTree.Identifier) => file.bindings.lookup(identifier.name, at)?.identifier === identifier;
-  // Imports and requires that could name it for the whole file are module-level statements.
-  const declarators = (statement: TSESTree.ProgramStatement) => (statement.type === 'VariableDeclaration' ? statement.declarations : []);
-  for (const node of file.tree.program.body.flatMap((statement) => [statement, ...declarators(statement)])) {
-    if (node.type === 'ImportDeclaration' && normalizeModule(node.source.value) === module && node.importKind !== 'type') {
-      for (const specifier of node.specifiers) {
-        if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' && specifier.imported.name === member && visible(specifier.local)) return specifier.local.name;
+  const candidates = moduleLevelNames(file).get(`${module}\0${member}`) ?? [];
+  return candidates.find((identifier) => file.bindings.lookup(identifier.name, at)?.identifier === identifier)?.name;
+}
+
+const namesByFile = new WeakMap<AnalysisFile, Map<string, TSESTree.Identifier[]>>();
+
+/** Local names of module members imported or required at module level, by `module\0member`. */
+function moduleLevelNames(file: AnalysisFile): Map<string, TSESTree.Identifier[]> {
+  let names = namesByFile.get(file);
+  if (names) return names;
+  const found = new Map<string, TSESTree.Identifier[]>();
+  names = found;
+  const add = (module: string, member: string, local: TSESTree.Identifier) => {
+    const key = `${module}\0${member}`;
+    found.set(key, [...(found.get(key) ?? []), local]);
+  };
+  for (const statement of file.tree.program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier') add(normalizeModule(statement.source.value), specifier.imported.name, specifier.local);
       }
     }
-    if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init && requiredModule(unwrapExpression(node.init)) === module) {
-      for (const property of node.id.properties) {
-        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || property.key.name !== member) continue;
-        if (property.value.type === 'Identifier' && visible(property.value)) return property.value.name;
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const module = declarator.init ? requiredModule(unwrapExpression(declarator.init)) : undefined;
+      if (!module || declarator.id.type !== 'ObjectPattern') continue;
+      for (const property of declarator.id.properties) {
+        if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.value.type === 'Identifier') add(module, property.key.name, property.value);
       }
     }
   }
-  return undefined;
+  namesByFile.set(file, names);
+  return names;
 }
-

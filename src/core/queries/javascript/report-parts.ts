@@ -14,10 +14,14 @@ export interface CountedHole extends NamedHole {
   source?: Taint['source'];
 }
 
-/** A string is "built" when constant text and at least one interpolated value meet. */
-export function isBuilt(resolved: ResolvedString): boolean {
+/**
+ * A string is "built" when constant text and at least one interpolated value meet. For SQL the
+ * text must say something (blanks are no query); a command line joined from values with blanks
+ * (`cmd + ' ' + file`) is built too.
+ */
+export function isBuilt(resolved: ResolvedString, blanksCount = false): boolean {
   const { parts } = resolved.built;
-  return parts.some((part) => typeof part !== 'string') && parts.some((part) => typeof part === 'string' && part.trim() !== '');
+  return parts.some((part) => typeof part !== 'string') && parts.some((part) => typeof part === 'string' && (blanksCount || part.trim() !== ''));
 }
 
 /** Sets `taint` on the built string's holes and returns those that could inject (no safety reason). */

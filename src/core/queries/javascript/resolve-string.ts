@@ -6,16 +6,21 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
 import type { BuiltString, Part } from '../model';
 import type { Binding, Bindings } from './bindings';
+import { isGuardedChoice, isGuardedRead } from './allowlist-guards';
+import { constantEntries, isConstantName, rootIdentifier } from './constant-values';
 import type { ModuleImports } from './imports';
 import { constantString, unwrapExpression, type Node, type SyntaxTree } from './tree';
+import { formatSegments } from './util-format';
 import { assignmentsBefore, isConditional, pushesBefore, statementOf } from './variable-flow';
 
 /**
  * Why an interpolated value cannot change the structure of the string: a number (`Number(x)`,
  * `parseInt(x, 10)`, `arr.length`, arithmetic), a value escaped by the driver (`mysql.escape(x)`,
- * `client.escapeLiteral(x)`), or a choice between constants (`asc ? 'ASC' : 'DESC'`).
+ * `client.escapeLiteral(x)`), a choice between constants (`asc ? 'ASC' : 'DESC'`,
+ * `SORT_COLUMNS[key]` of a module constant map), a value checked against an allowlist, or a
+ * named constant from elsewhere (an enum member, an imported `UPPER_CASE` name).
  */
-export type HoleSafety = 'numeric' | 'escaped' | 'constant-choice';
+export type HoleSafety = 'numeric' | 'escaped' | 'constant-choice' | 'allowlisted' | 'named-constant';
 
 export interface ResolvedHole {
   node: Node;
@@ -158,14 +163,23 @@ export class StringResolver {
       case 'UpdateExpression':
         return hole(original, 'numeric');
       case 'MemberExpression':
-        return !node.computed && node.property.type === 'Identifier' && node.property.name === 'length' ? hole(original, 'numeric') : hole(original);
+        if (!node.computed && node.property.type === 'Identifier' && node.property.name === 'length') return hole(original, 'numeric');
+        return this.member(node, original, resolution);
       case 'ConditionalExpression': {
         const whenTrue = this.piece(node.consequent, resolution);
         const whenFalse = this.piece(node.alternate, resolution);
-        return isConstant(whenTrue) && isConstant(whenFalse) ? hole(original, 'constant-choice') : hole(original);
+        if (isConstant(whenTrue) && isConstant(whenFalse)) return hole(original, 'constant-choice');
+        return isConstant(whenFalse) && isGuardedChoice(node, this.bindings) ? hole(original, 'allowlisted') : hole(original);
       }
-      case 'Identifier':
-        return this.identifier(node, resolution);
+      case 'Identifier': {
+        const value = this.identifier(node, resolution);
+        const [only] = value.items;
+        if (value.items.length === 1 && typeof only !== 'string' && only.node === node && !only.safety) {
+          const safety = this.namedConstant(node) ?? (isGuardedRead(node, this.tree, this.bindings) ? 'allowlisted' : undefined);
+          if (safety) return hole(node, safety);
+        }
+        return value;
+      }
       case 'CallExpression':
         return this.call(node, original, resolution);
       default:
@@ -189,6 +203,40 @@ export class StringResolver {
     if (left.isString || right.isString) return { items: [...left.items, ...right.items], isString: true };
     // Two values that are not known strings: a numeric addition when both sides are numbers.
     return isNumeric(left) && isNumeric(right) ? hole(original, 'numeric') : hole(original);
+  }
+
+  /**
+   * `COLUMNS.name` of a module constant object of strings folds to its value; `COLUMNS[key]` can
+   * only be one of its values (or undefined); `Status.Open` of an enum or `CONFIG.TABLE` of an
+   * imported constant is a constant defined elsewhere.
+   */
+  private member(node: TSESTree.MemberExpression, original: Node, resolution: Resolution): Piece {
+    const root = rootIdentifier(node);
+    const binding = root && this.bindings.resolve(root);
+    if (!binding) return hole(original);
+    if (binding.kind === 'enum' || (binding.kind === 'import' && isConstantName(binding.name))) return hole(original, 'named-constant');
+    const object = unwrapExpression(node.object);
+    const init = binding.kind === 'const' && binding.path.length === 0 && object === root ? binding.declarator?.init : undefined;
+    const values = init ? constantEntries(unwrapExpression(init)) : undefined;
+    if (!values) return hole(original);
+    if (node.computed) {
+      const key = constantString(node.property);
+      if (key === undefined) return hole(original, 'constant-choice');
+      return values.has(key) ? this.foldedMember(values.get(key)!, resolution) : hole(original);
+    }
+    const value = node.property.type === 'Identifier' ? values.get(node.property.name) : undefined;
+    return value === undefined ? hole(original) : this.foldedMember(value, resolution);
+  }
+
+  private foldedMember(value: string, resolution: Resolution): Piece {
+    resolution.trace.foldedConstant = true;
+    return { items: [value], isString: true };
+  }
+
+  /** An imported `UPPER_CASE` name or an enum: a constant whose value this file does not show. */
+  private namedConstant(node: TSESTree.Identifier): HoleSafety | undefined {
+    const binding = this.bindings.resolve(node);
+    return binding && binding.kind === 'import' && isConstantName(binding.name) ? 'named-constant' : undefined;
   }
 
   private identifier(node: TSESTree.Identifier, resolution: Resolution): Piece {
@@ -342,41 +390,20 @@ export class StringResolver {
     return elements;
   }
 
-  /** util.format: `%s` takes the argument's text, `%d`/`%i`/`%f` a number, `%j`/`%o`/`%O` JSON; extra arguments follow after spaces. */
+  /** util.format / format from 'util', with a constant format string. */
   private format(args: readonly TSESTree.CallExpressionArgument[], original: Node, resolution: Resolution): Piece {
     if (args.length === 0 || args.some((argument) => argument.type === 'SpreadElement')) return hole(original);
     const template = constantString(args[0]);
     if (template === undefined) return hole(original);
     resolution.trace.indirectForm = true;
     const rest = args.slice(1) as Node[];
-    const items: Item[] = [];
-    let literal = '';
-    for (let index = 0; index < template.length; index++) {
-      const char = template[index];
-      const specifier = template[index + 1];
-      if (char !== '%' || specifier === undefined) {
-        literal += char;
-        continue;
-      }
-      if (specifier === '%') {
-        literal += '%';
-        index++;
-        continue;
-      }
-      if (!'sdifjoOc'.includes(specifier) || rest.length === 0) {
-        literal += char;
-        continue;
-      }
-      index++;
-      const argument = rest.shift()!;
-      items.push(literal);
-      literal = '';
-      if (specifier === 's') items.push(...this.piece(argument, resolution).items);
-      else if ('dif'.includes(specifier)) items.push({ node: argument, safety: 'numeric' });
-      else if (specifier !== 'c') items.push({ node: argument });
-    }
-    items.push(literal);
-    for (const argument of rest) items.push(' ', ...this.piece(argument, resolution).items);
+    const items = formatSegments(template, rest.length).flatMap((segment): Item[] => {
+      if ('text' in segment) return [segment.text];
+      const argument = rest[segment.argument];
+      if (segment.as === 'text') return this.piece(argument, resolution).items;
+      if (segment.as === 'number') return [{ node: argument, safety: 'numeric' }];
+      return segment.as === 'json' ? [{ node: argument }] : [];
+    });
     return { items, isString: true };
   }
 

@@ -3,15 +3,11 @@
 // the building statements (whole lines). Declared once and read elsewhere too: rewrite the
 // declaration in place. Anything more tangled gets no fix.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Span } from '../model';
 import type { Bindings } from './bindings';
 import type { FollowedVariable, ResolvedString } from './resolve-string';
 import { unwrapExpression, type Node, type SyntaxTree } from './tree';
 import { statementOf } from './variable-flow';
-
-export interface Span {
-  start: number;
-  end: number;
-}
 
 export type RewritePlan =
   | { kind: 'direct'; argument: Node }

@@ -23,7 +23,7 @@ export function shellReports(file: AnalysisFile): Report[] {
 
 function sinkReports(sink: ShellSink, file: AnalysisFile): Report[] {
   const resolved = file.resolver.resolveSequence(sink.commandLine);
-  if (!isBuilt(resolved)) return [];
+  if (!isBuilt(resolved, true)) return [];
   const holes = countedHoles(resolved, file).filter((hole) => {
     const node = unwrapExpression(hole.node);
     return !(node.type === 'CallExpression' && SHELL_QUOTERS.has(calleeName(node.callee) ?? ''));

@@ -63,7 +63,12 @@ export class TaintTracker {
       }
       case 'NewExpression':
         return first(node.arguments);
-      case 'AwaitExpression':
+      case 'AwaitExpression': {
+        // An awaited call is I/O (a lookup by id, an API call): its result is not the argument
+        // it was given. Only a request read (`await request.json()`) carries taint through it.
+        const awaited = unwrapExpression(node.argument);
+        return awaited.type === 'CallExpression' ? this.requestRead(awaited) : next(node.argument);
+      }
       case 'SpreadElement':
         return next(node.argument);
       case 'TemplateLiteral':
