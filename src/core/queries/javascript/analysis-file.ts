@@ -32,6 +32,7 @@ export function analysisFileOf(context: RuleContext): AnalysisFile | undefined {
     const tree = new SyntaxTree(parse.ast, text);
     const bindings = new Bindings(tree);
     const imports = new ModuleImports(tree, bindings);
+    let quote: Quote | undefined;
     return {
       tree,
       bindings,
@@ -41,7 +42,10 @@ export function analysisFileOf(context: RuleContext): AnalysisFile | undefined {
       lines,
       path,
       language: language as SourceLanguage,
-      quote: prevailingQuote(parse.tokens, text),
+      // Only fixes need it: worked out on first use, from the string literals of the AST.
+      get quote() {
+        return (quote ??= prevailingQuote(tree, text));
+      },
     };
   });
 }

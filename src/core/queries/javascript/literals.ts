@@ -1,6 +1,6 @@
 // Writing strings back into JS/TS source for a fix: a one-line query stays a quoted string in the
 // file's prevailing quote style, a multi-line one becomes a template literal without `${}`.
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SyntaxTree } from './tree';
 
 export type Quote = "'" | '"';
 
@@ -8,13 +8,13 @@ export type Quote = "'" | '"';
  * The quote most string literals of the file use (ties: single, the common JS/TS style).
  * Import specifiers count: they are the quotes a formatter or the author settled on.
  */
-export function prevailingQuote(tokens: readonly TSESTree.Token[], text: string): Quote {
+export function prevailingQuote(tree: SyntaxTree, text: string): Quote {
   let single = 0;
   let double = 0;
-  for (const token of tokens) {
-    if (token.type !== 'String') continue;
-    if (text[token.range[0]] === "'") single++;
-    else if (text[token.range[0]] === '"') double++;
+  for (const node of tree.nodes) {
+    if (node.type !== 'Literal' || typeof node.value !== 'string') continue;
+    if (text[node.range[0]] === "'") single++;
+    else if (text[node.range[0]] === '"') double++;
   }
   return double > single ? '"' : "'";
 }
