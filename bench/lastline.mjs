@@ -9,11 +9,15 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { countBy, readJson, timedRun } from './peers.mjs';
 
-/** `build` is the snapshot made by run.mjs: { bin, engine, version } (see snapshotBuild there). */
-export function lastlineCli(build) {
+/**
+ * `build` is the snapshot made by run.mjs: { bin, engine, version } (see snapshotBuild there).
+ * With `category`, only that rule category runs (`--category`): the like-for-like comparison
+ * with a single-purpose peer (secret rules against secretlint).
+ */
+export function lastlineCli(build, category) {
   return {
-    id: 'lastline-cli',
-    name: 'Lastline CLI',
+    id: category ? `lastline-cli-${category}` : 'lastline-cli',
+    name: category ? `Lastline CLI (${category} rules)` : 'Lastline CLI',
     detect() {
       if (!existsSync(build.engine)) return { installed: false, install: 'npm run build' };
       return { installed: true, version: build.version };
@@ -21,9 +25,10 @@ export function lastlineCli(build) {
     prepare() {},
     /** Exit 1 = findings, 2 = rule errors or config problems (still a complete scan: reported, not fatal). */
     run(corpusRoot, dirs, tmp, tag) {
-      const out = join(tmp, `lastline-${tag}.json`); // one report per subset: summarized after all runs
+      const out = join(tmp, `lastline-${category ?? 'all'}-${tag}.json`); // one report per subset: summarized after all runs
       rmSync(out, { force: true });
-      const run = timedRun(process.execPath, [build.bin, 'scan', '--format', 'json', '--output', out, ...dirs], corpusRoot, [0, 1, 2]);
+      const only = category ? ['--category', category] : [];
+      const run = timedRun(process.execPath, [build.bin, 'scan', '--format', 'json', '--output', out, ...only, ...dirs], corpusRoot, [0, 1, 2]);
       return { ...run, out };
     },
     summarize(run) {

@@ -128,6 +128,7 @@ async function main() {
 
   // --- tools ---
   const cli = lastlineCli(build);
+  const secretsCli = lastlineCli(build, 'inline-secret');
   const inProcess = lastlineInProcess(engine);
   const peerTools = peers(repoRoot);
   const tools = [cli, inProcess, ...peerTools];
@@ -149,7 +150,7 @@ async function main() {
     const plan = [];
     for (const subset of subsetsNeeded) {
       plan.push({ tool: cli, subset });
-      if (subset === 'all') plan.push({ tool: inProcess, subset }); // start-up-free figure: whole corpus only
+      if (subset === 'all') plan.push({ tool: inProcess, subset }, { tool: secretsCli, subset }); // start-up-free figure; secrets-only vs secretlint
       for (const peer of peerTools.filter((p) => p.subset === subset)) plan.push({ tool: peer, subset });
     }
     for (const item of plan) Object.assign(item, { times: [], last: undefined, failure: undefined });
@@ -202,7 +203,9 @@ async function main() {
     // Ratios: Lastline CLI vs each peer on the peer's own subset (like with like).
     for (const row of scans) {
       if (row.tool.startsWith('lastline') || !row.throughput) continue;
-      const lastline = scans.find((s) => s.tool === 'lastline-cli' && s.subset === row.subset)?.throughput;
+      // secretlint only looks for secrets: compare it with Lastline's secret rules alone.
+      const comparable = row.tool.startsWith('secretlint') ? 'lastline-cli-inline-secret' : 'lastline-cli';
+      const lastline = scans.find((s) => s.tool === comparable && s.subset === row.subset)?.throughput;
       const lastlineIn = scans.find((s) => s.tool === 'lastline-inprocess' && s.subset === row.subset)?.throughput;
       if (lastline) row.ratio = round2(lastline.mbPerSec / row.throughput.mbPerSec);
       if (lastlineIn) row.ratioInProcess = round2(lastlineIn.mbPerSec / row.throughput.mbPerSec);

@@ -9,6 +9,7 @@ import { processTerminal, UsageError, type Terminal } from './terminal';
 import { MAIN_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
+const CATEGORIES = [...new Set(allRules.map((rule) => rule.meta.category))];
 
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
   try {
@@ -49,6 +50,7 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
     fix: { type: 'boolean', default: false },
     'fail-on': { type: 'string', default: 'warning' },
     verbose: { type: 'boolean', default: false },
+    category: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -57,6 +59,7 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
   }
   const format = oneOf('--format', values.format as string, FORMATS);
   const failOn = oneOf('--fail-on', values['fail-on'] as string, SEVERITIES) as Severity;
+  const categories = ((values.category as string[] | undefined) ?? []).flatMap((value) => value.split(',')).map((value) => oneOf('--category', value.trim(), CATEGORIES));
   return runScan(
     {
       paths: positionals,
@@ -66,6 +69,7 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
       fix: values.fix as boolean,
       failOn,
       verbose: values.verbose as boolean,
+      categories,
     },
     terminal,
   );
@@ -85,7 +89,7 @@ function rulesCommand(argv: string[], terminal: Terminal): number {
   return 0;
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean; multiple?: boolean }>;
 
 function parse(argv: string[], options: OptionSpec) {
   try {

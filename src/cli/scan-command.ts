@@ -25,6 +25,8 @@ export interface ScanArgs {
   fix: boolean;
   failOn: Severity;
   verbose: boolean;
+  /** Run only the rules of these categories (empty: all). */
+  categories: string[];
 }
 
 export async function runScan(args: ScanArgs, terminal: Terminal): Promise<number> {
@@ -40,6 +42,11 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     terminal.error(`config ${displayPath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}${problem.key ? ` "${problem.key}"` : ''}: ${problem.message}`);
   }
 
+  if (args.categories.length) {
+    for (const rule of allRules) {
+      if (!args.categories.includes(rule.meta.category)) loaded.config.rules[rule.meta.id] = { level: 'off', options: {} };
+    }
+  }
   const project = loadProjectFacts(projectRoot);
   const log = { debug: (m: string) => args.verbose && terminal.error(m), info: () => {}, warn: (m: string) => terminal.error(m), error: (m: string) => terminal.error(m) };
   let result: ScanResult;

@@ -29,6 +29,8 @@ Options:
       --fix                        apply the fixes marked safe, then report what remains
       --fail-on <error|warning|info>
                                    lowest severity that makes the exit code 1 (default: warning)
+      --category <name[,name…]>    only rules of these categories (repeatable): inline-secret,
+                                   string-built-query, string-built-command, suppression
       --verbose                    list every skipped file and parse problem
   -h, --help                       show this help`;
 

@@ -119,6 +119,17 @@ describe('lastline CLI', () => {
       assert.match(run.stdout, /RSA private key committed/);
     });
 
+    it('runs only the rules of the categories asked for', async () => {
+      writeTree(dir.path, { 'app/db.py': 'import sqlite3\ndef f(uid):\n    sqlite3.connect("x").execute(f"SELECT * FROM users WHERE id = {uid}")\n' });
+      const all = JSON.parse((await runCli(dir.path, 'scan', '--format', 'json')).stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+      assert.deepEqual([...new Set(all)].sort(), ['private-key', 'string-built-query']);
+      const secrets = await runCli(dir.path, 'scan', '--format', 'json', '--category', 'inline-secret');
+      assert.deepEqual(JSON.parse(secrets.stdout).findings.map((f: { ruleId: string }) => f.ruleId), ['private-key']);
+      const unknown = await runCli(dir.path, 'scan', '--category', 'secrets');
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /--category must be one of/);
+    });
+
     it('lists rules', async () => {
       const run = await runCli(dir.path, 'rules', '--format', 'json');
       const rules = JSON.parse(run.stdout);
