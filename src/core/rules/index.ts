@@ -5,10 +5,11 @@ import credentialedUri from './credentialed-uri';
 import genericSecret from './generic-secret';
 import privateKey from './private-key';
 import providerToken from './provider-token';
+import silencedCheck from './silenced-check';
 import stringBuiltCommand from './string-built-command';
 import stringBuiltQuery from './string-built-query';
 
-export const allRules: readonly Rule[] = [stringBuiltQuery, stringBuiltCommand, providerToken, privateKey, credentialedUri, genericSecret];
+export const allRules: readonly Rule[] = [silencedCheck, stringBuiltQuery, stringBuiltCommand, providerToken, privateKey, credentialedUri, genericSecret];
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.id === id);

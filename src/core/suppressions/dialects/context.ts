@@ -1,0 +1,30 @@
+// What a matcher knows about the comment besides its text. The caller found the comment with a
+// real parser, so it can tell us where the comment sits; matchers use this only where a tool's
+// behaviour depends on it, and fall back to the tool's most permissive reading when it is unknown.
+import type { SuppressionDirective } from '../model';
+
+/** Which set of tools reads the comment: Python sources, JS/TS sources, or config files. */
+export type CommentFamily = 'python' | 'javascript' | 'config';
+
+export interface CommentOptions {
+  /**
+   * The comment is alone on its line (no code before it). Decides pylint's `disable` (block-start
+   * alone, line when trailing), nosemgrep (next line alone), and detect-secrets' `nextline` form
+   * (only honoured alone). Unknown: a trailing comment is assumed, except that forms only a
+   * standalone comment can have (detect-secrets `nextline`) are still reported.
+   */
+  standalone?: boolean;
+  /**
+   * `line` for `//`, `block` for `/* *\/`. ESLint honours `eslint-disable`/`eslint-enable`/`eslint`
+   * only in block comments, TypeScript `@ts-nocheck` only in line comments and `@ts-ignore` in a
+   * block comment only on its last line. Unknown: both kinds are assumed possible.
+   */
+  kind?: 'line' | 'block';
+}
+
+export interface CommentContext extends CommentOptions {
+  family: CommentFamily;
+}
+
+/** Finds one tool's directives in a comment's text (marker excluded); offsets are into that text. */
+export type DirectiveMatcher = (text: string, context: CommentContext) => SuppressionDirective[];

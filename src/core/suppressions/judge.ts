@@ -1,0 +1,165 @@
+// Judges each directive against what it covers:
+//   masks a finding (error) > unused: nothing it could silence (info) > blanket or file-wide
+//   (warning) > scoped without a reason (info) > scoped with a reason (silent unless `reportJustified`).
+import type { RuleContext } from '../rule';
+import type { Finding, Fix, Report } from '../types';
+import { idsFor, isSecurityTool, silencesCategory } from './check-ids';
+import type { CommentSite } from './comments';
+import { describeDirective, expectErrorFix, justifyFix, narrowFix, removeDirectiveFix } from './fixes';
+import type { SuppressionDirective } from './model';
+import { statementAt, statementRanges, type LineRange } from './statements';
+
+export interface DirectiveSite {
+  comment: CommentSite;
+  directive: SuppressionDirective;
+}
+
+const CATEGORY_PHRASE: Record<string, string> = {
+  'string-built-query': 'a string-built SQL query',
+  'string-built-command': 'a string-built shell command',
+  'inline-secret': 'an inline secret',
+  'open-route': 'an unauthenticated route',
+};
+
+const TOOL_NAME: Record<string, string> = {
+  bandit: 'Bandit', flake8: 'flake8/Ruff', ruff: 'Ruff', mypy: 'mypy', pyright: 'Pyright', pylint: 'Pylint', semgrep: 'Semgrep',
+  'detect-secrets': 'detect-secrets', gitleaks: 'gitleaks', eslint: 'ESLint', typescript: 'the TypeScript compiler', biome: 'Biome',
+  sonar: 'SonarQube', secretlint: 'secretlint', snyk: 'Snyk Code',
+};
+
+export function judgeDirectives(context: RuleContext, sites: readonly DirectiveSite[], reportJustified: boolean): Report[] {
+  const { text, lines } = context.file;
+  const findings = context.findings().filter((finding) => finding.category !== 'suppression');
+  const reports: Report[] = [];
+  for (const site of sites) {
+    const { comment, directive } = site;
+    if (directive.scope === 'block-end' || directive.scope === 'config') continue;
+    const line = lines.positionAt(comment.textStart + directive.start).line;
+    const covered = coverage(context, sites, site, line);
+    const range = lines.rangeOf(comment.textStart + directive.start, comment.textStart + directive.end);
+    const name = describeDirective(text, comment, directive);
+    const tool = TOOL_NAME[directive.tool] ?? directive.tool;
+    const remove = removeDirectiveFix(text, lines, comment, directive);
+
+    const masked = findings.filter((finding) => touches(finding, covered) && silencesCategory(directive.tool, directive.ids, finding.category));
+    if (masked.length) {
+      const first = masked[0];
+      const what = CATEGORY_PHRASE[first.category] ?? `a ${first.category} finding`;
+      const narrow = directive.ids.length === 0 ? narrowFix(lines, comment, directive, idsFor(directive.tool, first.category)) : undefined;
+      reports.push({
+        range,
+        severity: 'error',
+        message: `${name} hides ${what}${masked.length > 1 ? ` and ${masked.length - 1} more finding(s)` : ''}: ${first.message}`,
+        related: masked.map((finding) => ({ message: `${finding.ruleId}: ${finding.message}`, range: finding.range })),
+        // The underlying problem's own fix first: fixing it is what makes the directive unnecessary.
+        fixes: [...masked.flatMap((finding) => finding.fixes.filter((fix) => fix.edits.length > 0)), remove, ...(narrow ? [narrow] : [])],
+        fingerprintText: `masks ${name} ${text.slice(lines.offsetAt({ line: covered[0], character: 0 }), lines.lineEnd(covered[1]))}`,
+      });
+      continue;
+    }
+
+    if (isSecurityTool(directive.tool) && directive.scope === 'line' && !couldFire(context, covered, comment)) {
+      reports.push({
+        range,
+        severity: 'info',
+        message: `${name} covers code where no ${tool} check could fire; it silences nothing today and would hide a future problem.`,
+        fixes: [remove],
+        fingerprintText: `unused ${name} ${lineText(context, covered)}`,
+      });
+      continue;
+    }
+    const tsIgnore = directive.tool === 'typescript' && /@ts-ignore/.test(text.slice(comment.textStart + directive.start, comment.textStart + directive.end));
+    // A block opened and never closed silences the rest of the file: as wide as a file directive.
+    const unclosed = directive.scope === 'block-start' && !blockEnd(sites, site);
+    const fileWide = directive.scope === 'file' || unclosed;
+    const blanket = directive.ids.length === 0 && !(directive.tool === 'typescript' && !tsIgnore && directive.scope !== 'file');
+    const fixes = (...extra: (Fix | undefined)[]) => [...extra.filter((fix): fix is Fix => fix !== undefined), remove];
+
+    if (fileWide || blanket) {
+      const where = directive.scope === 'file' || covered[0] === 0 ? 'this file' : `this file from line ${covered[0] + 1} on`;
+      const scope = fileWide ? `every ${tool} check in ${where}` : `every ${tool} check on this ${covered[1] > covered[0] ? 'statement' : 'line'}`;
+      reports.push({
+        range,
+        severity: 'warning',
+        message: `${name} silences ${scope}${directive.reason ? '' : ', without a reason'}. Name the check${tsIgnore ? ' (or use @ts-expect-error, which fails when the error is gone)' : ''} and say why it is safe.`,
+        fixes: fixes(tsIgnore ? expectErrorFix(lines, comment, directive, text) : undefined, directive.reason ? undefined : justifyFix(lines, comment, directive)),
+        fingerprintText: `blanket ${name} ${lineText(context, covered)}`,
+      });
+      continue;
+    }
+    if (!directive.reason) {
+      reports.push({
+        range,
+        severity: 'info',
+        message: `${name} gives no reason. Say why the ${tool} check is safe to silence here, so reviewers can check it.`,
+        fixes: fixes(justifyFix(lines, comment, directive)),
+        fingerprintText: `unjustified ${name} ${lineText(context, covered)}`,
+      });
+      continue;
+    }
+    if (reportJustified) {
+      reports.push({ range, severity: 'info', message: `${name} (justified: ${directive.reason}).`, fixes: fixes(), fingerprintText: `justified ${name} ${lineText(context, covered)}` });
+    }
+  }
+  return reports;
+}
+
+/** The lines a directive covers, by its scope. */
+function coverage(context: RuleContext, sites: readonly DirectiveSite[], site: DirectiveSite, line: number): LineRange {
+  const { lines } = context.file;
+  const last = lines.lineCount - 1;
+  switch (site.directive.scope) {
+    case 'file':
+      return [0, last];
+    case 'next-line': {
+      const next = nextCodeLine(context, lines.positionAt(site.comment.end).line + 1);
+      return next === undefined ? [line, line] : statementAt(safeStatements(context), next);
+    }
+    case 'block-start': {
+      const end = blockEnd(sites, site);
+      return [line, end ? lines.positionAt(end.comment.start).line : last];
+    }
+    default:
+      return statementAt(safeStatements(context), line);
+  }
+}
+
+/** The first later block-end of the same tool: `eslint-enable` for `eslint-disable`, and so on. */
+function blockEnd(sites: readonly DirectiveSite[], site: DirectiveSite): DirectiveSite | undefined {
+  return sites.find((other) => other.directive.scope === 'block-end' && other.directive.tool === site.directive.tool && other.comment.start > site.comment.end);
+}
+
+function safeStatements(context: RuleContext): LineRange[] {
+  try {
+    return statementRanges(context);
+  } catch {
+    return []; // no structure (parse failure): a directive then covers its own line
+  }
+}
+
+function nextCodeLine(context: RuleContext, from: number): number | undefined {
+  const { lines } = context.file;
+  for (let line = from; line < lines.lineCount; line++) {
+    const content = lines.lineText(line).trim();
+    if (content && !/^(#|\/\/|\/\*|\*)/.test(content)) return line;
+  }
+  return undefined;
+}
+
+function touches(finding: Finding, [start, end]: LineRange): boolean {
+  const inside = (range: Finding['range']) => range.start.line <= end && range.end.line >= start;
+  return inside(finding.range) || (finding.related ?? []).some((related) => !related.file && inside(related.range));
+}
+
+/** Whether any security check could fire on the covered code: a call, a string, an import or an assert. */
+function couldFire(context: RuleContext, [start, end]: LineRange, comment: CommentSite): boolean {
+  const { text, lines } = context.file;
+  const code = text.slice(lines.offsetAt({ line: start, character: 0 }), lines.lineEnd(end)).replace(text.slice(comment.start, comment.end), '');
+  return /[("'`]|\b(import|assert|exec|eval|require)\b/.test(code);
+}
+
+function lineText(context: RuleContext, [start, end]: LineRange): string {
+  const { text, lines } = context.file;
+  return text.slice(lines.offsetAt({ line: start, character: 0 }), lines.lineEnd(end));
+}
+
