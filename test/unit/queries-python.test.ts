@@ -82,6 +82,13 @@ def validate_coupon():
 `;
 
 describe('Python string-built queries and commands', () => {
+  it('finds a query whose FROM starts the next implicitly concatenated literal', async () => {
+    const text = 'import sqlite3\n\ndef find(conn, uid):\n    query = ("SELECT id, name "\n             "FROM users WHERE id = " + uid)\n    return conn.execute(query)\n';
+    const [finding] = await findings(text);
+    assert.ok(finding, 'the rule gate must let this file through');
+    assert.equal(finding.severity, 'error');
+  });
+
   describe('the seed case (coupon code interpolated, silenced with # nosec)', () => {
     for (const [driver, placeholder] of [
       ['psycopg2', '%s'],

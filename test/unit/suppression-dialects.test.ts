@@ -174,7 +174,7 @@ describe('suppression dialects', () => {
       },
       { comment: '# nosemgrep: rule-id', options: { standalone: true }, expected: [d('semgrep', 'next-line', ['rule-id'], 'nosemgrep: rule-id')] },
       { comment: '# nosemgrep: rule-id -- input is validated', expected: [d('semgrep', 'line', ['rule-id'], 'nosemgrep: rule-id -- input is validated', 'input is validated')] },
-      // Semgrep searches the whole line for " nosem": prose counts, and there is no word boundary.
+      // Semgrep searches the whole line for its keyword after a space: prose counts, and there is no word boundary.
       { comment: '# we used to nosemgrep this', expected: [d('semgrep', 'line', [], 'nosemgrep')] },
       { comment: '# we used to nosemgrep this', options: { standalone: true }, expected: [d('semgrep', 'line', [], 'nosemgrep')] },
       { comment: '# check nosemantics', expected: [d('semgrep', 'line', [], 'nosemantics')] },
@@ -670,6 +670,15 @@ describe('config switches', () => {
       s('gitleaks', ['test/data.json:aws-access-token:3'], 'test/data.json:aws-access-token:3', ['test/data.json']),
       s('gitleaks', ['not-a-fingerprint'], 'not-a-fingerprint', undefined),
     ]);
+  });
+
+  it('does not read switches out of strings, block scalars or other tables', () => {
+    checkSwitches('pyproject.toml', '[project]\ndescription = """\n[tool.bandit]\nskips = ["B101"]\n"""\n[tool.other]\nskips = ["B102"]\n', []);
+    checkSwitches('bandit.yaml', 'notes: |\n  skips: [B101]\nprofile:\n  skips: [B102]\nskips:\n- B608\n- B105\n', [
+      s('bandit', ['B608'], 'B608', []),
+      s('bandit', ['B105'], 'B105', []),
+    ]);
+    checkSwitches('.eslintrc.json', '{ "settings": { "rules": { "no-eval": "off" } }, "rules": { "x": "off", "no-eval": "error" } }', []);
   });
 
   it('ignores other files and unreadable ones', () => {

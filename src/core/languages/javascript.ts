@@ -14,8 +14,9 @@ let estree: typeof TypescriptEstree | undefined;
 let typescript: typeof Typescript | undefined;
 let tsApiUtils: typeof TsApiUtils | undefined;
 const loadEstree = () => (estree ??= require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree);
-const loadTypescript = () => (typescript ??= require('typescript') as typeof Typescript);
-const loadTsApiUtils = () => (tsApiUtils ??= require('ts-api-utils') as typeof TsApiUtils);
+/** TypeScript itself, loaded on first use (also for rules that need only its AST). */
+export const loadTypescript = () => (typescript ??= require('typescript') as typeof Typescript);
+export const loadTsApiUtils = () => (tsApiUtils ??= require('ts-api-utils') as typeof TsApiUtils);
 
 export interface SourceComment {
   kind: 'line' | 'block';

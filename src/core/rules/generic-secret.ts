@@ -10,8 +10,7 @@ import { reportSecret, secretsBelongHere } from '../secrets/report';
 
 /**
  * Source files are parsed only when a lexical pass finds a `name = "value"`-shaped pair that the
- * judge itself calls a secret (or that it cannot judge lexically, e.g. a value with a rare
- * escape), or a JWT signing call. The pass sees every pair the AST pass can report, so recall is
+ * judge itself calls a secret, or a JWT signing call. The pass sees every pair the AST pass can report, so recall is
  * unchanged, and most files never reach the parser (parsing costs ~10× everything else). It starts
  * from occurrences of the name gate's own words, so it never tries the identifiers in between.
  */
@@ -33,28 +32,36 @@ function mayHoldNamedSecret(text: string, path: string): boolean {
     AFTER_NAME.lastIndex = nameEnd;
     const pair = AFTER_NAME.exec(text);
     if (!pair) continue;
-    const value = decodeCommonEscapes(pair[2]);
-    if (value === undefined) return true; // an escape we do not decode: let the parser tell
     const name = text.slice(nameStart, nameEnd);
     const innermost = name.slice(name.lastIndexOf('.') + 1);
-    if (judgeNamedValue({ name, value, path }).secret || (innermost !== name && judgeNamedValue({ name: innermost, value, path }).secret)) return true;
+    for (const value of decodedReadings(pair[2])) {
+      if (judgeNamedValue({ name, value, path }).secret || (innermost !== name && judgeNamedValue({ name: innermost, value, path }).secret)) return true;
+    }
   }
   return false;
 }
 
-const COMMON_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', '/': '/', '0': '\0' };
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
 
-/** JS/Python string escapes as the parser would decode them; undefined for anything rarer. */
-function decodeCommonEscapes(raw: string): string | undefined {
-  if (!raw.includes('\\')) return raw;
-  let unknown = false;
-  const decoded = raw.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, escape: string) => {
-    if (escape.length > 1) return String.fromCharCode(parseInt(escape.slice(1), 16));
-    if (escape in COMMON_ESCAPES) return COMMON_ESCAPES[escape];
-    unknown = true;
-    return '';
-  });
-  return unknown ? undefined : decoded;
+/**
+ * The value a string literal's text stands for, lexically. Known escapes decode as both JS and
+ * Python do; for any other `\X`, JS reads `X` and Python keeps `\X`: both readings are returned
+ * and judged, so no file needs the parser just for an unusual escape.
+ */
+function decodedReadings(raw: string): string[] {
+  if (!raw.includes('\\')) return [raw];
+  let identity = false;
+  const decode = (keepUnknown: boolean) =>
+    raw.replace(/\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g, (match, escape: string) => {
+      if (escape.length > 1) return String.fromCodePoint(parseInt(escape.replace(/^u\{?|^x|\}$/g, ''), 16));
+      if (escape in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[escape];
+      if (escape === '\n') return ''; // a line continuation
+      if ('\\\'"`/'.includes(escape)) return escape;
+      identity = true;
+      return keepUnknown ? match : escape;
+    });
+  const jsReading = decode(false);
+  return identity ? [jsReading, decode(true)] : [jsReading];
 }
 
 const JWT_SINKS = /(?:^|\.)(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)$|^(?:jwt\.)?(?:sign|verify)$/;

@@ -9,13 +9,14 @@ import { pythonStringBuiltReports } from '../queries/python';
 /**
  * Files are parsed only if a string in them starts with a SQL statement keyword and its clause
  * (holes allowed in between) — the SQL tokenizer's own first gate is that a query's first word is
- * its statement keyword — or mentions Mongo's `$where`/`$function`. A closing quote followed by
- * prose ("' with more") does not pass: the clause must follow. Sinks that take SQL fragments
+ * its statement keyword — or mentions Mongo's `$where`/`$function`. The clause must follow inside
+ * the same literal, or the next one (`"SELECT id " "FROM t"`), so prose after a closing quote
+ * and `"select " + …` in UI code do not pass. Sinks that take SQL fragments
  * rather than statements (Django extra, RawSQL, knex *Raw, Sequelize literal, TypeORM builders
  * in files importing TypeORM, Drizzle sql.raw, postgres.js unsafe) let a file through by name. Most files skip the parser.
  */
 const SQL_SHAPE =
-  /["'`]\s*\(?\s*(?:select\s[\s\S]{0,300}?\bfrom\b|select\s+(?:\d|now\(|@@|\$\d|\?)|insert\s+(?:ignore\s+)?into\s|update\s+\S{1,120}\s+set\s|delete\s+from\s|with\s+(?:recursive\s+)?\S{1,80}\s+as\s*\(|merge\s+into\s|call\s+[\w.${}]+\s*\(|exec(?:ute)?\s+[\w.${}[\]]+|replace\s+into\s|(?:create|alter|drop|truncate)\s+(?:table|index|view|schema|database|procedure|function|trigger)\s|upsert\s|explain\s)|\$where|\$function/i;
+  /(["'`])\s*\(?\s*(?:select\s(?:(?!\1)[\s\S]){0,300}?(?:\1\s*\+?\s*[rRbBuUfF]{0,2}["'`]\s*)?\bfrom\b|select\s+(?:\d|now\(|@@|\$\d|\?)|insert\s+(?:ignore\s+)?into\s|update\s+[^\s"'`]{1,120}\s+set\s|delete\s+from\s|with\s+(?:recursive\s+)?[^\s"'`]{1,80}\s+as\s*\(|merge\s+into\s|call\s+[\w.${}]+\s*\(|exec(?:ute)?\s+[\w.${}[\]]+\s*(?:\(|$|@|'|\1)|replace\s+into\s|(?:create|alter|drop|truncate)\s+(?:table|index|view|schema|database|procedure|function|trigger)\s|upsert\s|explain\s)|\$where|\$function/im;
 
 const FRAGMENT_SINK =
   /\b\w*Raw(?:Unsafe)?\s*\(|\bliteral\s*\(|\bcreateQueryBuilder\b|\.unsafe\s*\(|\.extra\s*\(|\bRawSQL\s*\(|\bsql\.raw\s*\(|["'`]typeorm["'`]/;

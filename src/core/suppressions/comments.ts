@@ -2,6 +2,7 @@
 // or docs never reach the dialect parsers.
 import { CONFIG_FORMATS, JS_LANGUAGES } from '../languages/language';
 import { isInsideError } from '../languages/python';
+import { typescriptComments, typescriptSourceFile } from '../languages/typescript-ast';
 import type { RuleContext } from '../rule';
 
 export type CommentFamily = 'python' | 'javascript' | 'config';
@@ -25,7 +26,7 @@ export function collectComments(context: RuleContext): CommentSite[] {
   const { language, text } = context.file;
   const ownLine = (start: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start));
   if (JS_LANGUAGES.has(language)) {
-    return context.javascript().comments.map((comment) => ({
+    return typescriptComments(typescriptSourceFile(context)).map((comment) => ({
       family: 'javascript',
       text: comment.value,
       textStart: comment.start + 2,

@@ -20,8 +20,9 @@ export type SuppressionTool =
 
 /**
  * What the directive covers:
- * - `line`: the line it is on (trailing comment) — or, for a comment alone on its line, the tool's
- *   own convention decides (see `appliesTo`);
+ * - `line`: the statement on the line it is on (all lines of a multi-line statement); a comment
+ *   alone on its line covers what the tool's convention says (the parser returns `next-line` or
+ *   `block-start` where the tool reads it so, given `standalone`);
  * - `next-line`: the next line (eslint-disable-next-line, pragma: allowlist nextline secret);
  * - `block-start` / `block-end`: until the matching end or the end of the file (eslint-disable /
  *   eslint-enable, pylint: disable on its own line / enable, secretlint-disable / -enable);
@@ -49,6 +50,9 @@ export interface SuppressionDirective {
   reasonInsertAt?: number;
   /** The separator the dialect uses before a reason (`' -- '`, `': '`, `' // '`, …). */
   reasonSeparator?: string;
-  /** For `config` scope: globs or paths the switch applies to; empty = the whole project. */
+  /**
+   * For `config` scope: globs or paths the switch applies to; empty = the whole project. (For config
+   * scope, `start`/`end` are offsets into the file text, not into a comment.)
+   */
   configScope?: string[];
 }

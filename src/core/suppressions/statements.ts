@@ -1,9 +1,10 @@
 // Which lines a line-level directive covers: the whole statement its line belongs to (a directive
 // on any line of a multi-line statement covers all of it), but only the header of a compound
 // statement or a function — a `# nosec` on `def f(…):` does not cover the function's body.
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type * as Typescript from 'typescript';
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { walkEstree } from '../languages/estree-walk';
+import { loadTypescript } from '../languages/javascript';
+import { typescriptSourceFile } from '../languages/typescript-ast';
 import { JS_LANGUAGES } from '../languages/language';
 import type { RuleContext } from '../rule';
 
@@ -13,10 +14,7 @@ export type LineRange = [number, number];
 export function statementRanges(context: RuleContext): LineRange[] {
   return context.memo('suppressions:statement-ranges', () => {
     const { language } = context.file;
-    if (JS_LANGUAGES.has(language)) {
-      const ast = context.javascript().ast;
-      return ast ? javascriptStatements(ast) : [];
-    }
+    if (JS_LANGUAGES.has(language)) return typescriptStatements(typescriptSourceFile(context));
     if (language === 'python') return pythonStatements(context.python().tree.rootNode);
     return [];
   });
@@ -54,23 +52,36 @@ function pythonStatements(root: Node): LineRange[] {
   return ranges;
 }
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression']);
-
-function javascriptStatements(ast: TSESTree.Program): LineRange[] {
+/**
+ * Statements of TypeScript's own tree (cheaper than typescript-estree, and it reads files with
+ * syntax errors too). A statement that holds a body (if/for/function/class, or a declaration
+ * whose initializer is a function) covers its header only: from its start to where the first
+ * body begins.
+ */
+function typescriptStatements(sourceFile: Typescript.SourceFile): LineRange[] {
+  const ts = loadTypescript();
   const ranges: LineRange[] = [];
-  walkEstree(ast, (node) => {
-    if (!/(Statement|Declaration)$/.test(node.type) || node.type === 'BlockStatement') return;
-    const start = node.loc.start.line - 1;
-    // A statement that holds a body (if/for/function/class, or a declaration of a function
-    // expression) covers its header only: from its start to where the first body begins.
-    let headerEnd = node.loc.end.line - 1;
-    walkEstree(node, (inner) => {
-      if (inner === node) return;
-      if (inner.type === 'BlockStatement' || inner.type === 'ClassBody' || FUNCTION_TYPES.has(inner.type)) {
-        headerEnd = Math.min(headerEnd, Math.max(start, inner.loc.start.line - 1));
-      }
-    });
-    ranges.push([start, headerEnd]);
-  });
+  const lineOf = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
+  const isBody = (node: Typescript.Node) => ts.isBlock(node) || ts.isClassLike(node) || ts.isFunctionLike(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node);
+  const firstBodyStart = (node: Typescript.Node): number | undefined => {
+    let found: number | undefined;
+    const visit = (child: Typescript.Node): void => {
+      if (found !== undefined) return;
+      if (isBody(child)) found = child.getStart(sourceFile);
+      else ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(node, visit);
+    return found;
+  };
+  const visit = (node: Typescript.Node): void => {
+    const kind = ts.SyntaxKind[node.kind];
+    if (/(Statement|Declaration)$/.test(kind) && !ts.isBlock(node)) {
+      const start = lineOf(node.getStart(sourceFile));
+      const body = firstBodyStart(node);
+      ranges.push([start, body === undefined ? lineOf(node.end) : Math.max(start, lineOf(body))]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
   return ranges;
 }

@@ -184,10 +184,11 @@ function openTable(root: ConfigMap, segments: string[], keySpan: Span): ConfigMa
   let table = root;
   for (const segment of segments) {
     const existing = table.entries.find((entry) => entry.key === segment)?.value;
+    const lastElement = existing?.kind === 'list' ? existing.items[existing.items.length - 1] : undefined;
     if (existing?.kind === 'map') {
       table = existing;
-    } else if (existing?.kind === 'list' && existing.items[existing.items.length - 1]?.kind === 'map') {
-      table = existing.items[existing.items.length - 1] as ConfigMap;
+    } else if (lastElement?.kind === 'map') {
+      table = lastElement;
     } else if (existing) {
       return newMap(); // a table over a scalar: broken TOML
     } else {

@@ -9,7 +9,7 @@ export type CommentFamily = 'python' | 'javascript' | 'config';
 export interface CommentOptions {
   /**
    * The comment is alone on its line (no code before it). Decides pylint's `disable` (block-start
-   * alone, line when trailing), nosemgrep (next line alone), and detect-secrets' `nextline` form
+   * alone, line when trailing), Semgrep's marker (next line alone), and detect-secrets' `nextline` form
    * (only honoured alone). Unknown: a trailing comment is assumed, except that forms only a
    * standalone comment can have (detect-secrets `nextline`) are still reported.
    */

@@ -3,7 +3,7 @@
 //   same line  [ \t]+{opener} *pragma: ?(allow|white)list[ -]secret.*?$
 //   next line  ^[ \t]*{opener} *pragma: ?allowlist[ -]nextline[ -]secret.*?$   (on the line above)
 // So the pragma must start its comment (only spaces between the opener and `pragma`), but a later
-// opener inside the comment counts too (`# noqa # pragma: allowlist secret`); `whitelist` is the
+// opener inside the comment counts too (a second `#` after a noqa, say); `whitelist` is the
 // legacy spelling, accepted only for the same-line form. The nextline form only works in a comment
 // alone on its line: with `standalone: false` it is not reported. `;` comments (INI) are not among
 // detect-secrets' openers; the config reader strips the opener before we see it, so we cannot tell

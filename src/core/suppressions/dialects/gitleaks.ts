@@ -1,7 +1,7 @@
-// gitleaks' inline allow: a finding is dropped when its line contains `gitleaks:allow`
-// (detect/detect.go: strings.Contains(finding.Line, "gitleaks:allow")). Case-sensitive, anywhere
-// in the line, prose included, no word boundary; we report the first occurrence in the comment.
-// Text after it is the reason.
+// gitleaks' inline allow: a finding is dropped when its line contains the MARKER below
+// (detect/detect.go: strings.Contains on the finding's line). Case-sensitive, anywhere in the
+// line, prose included, no word boundary; we report the first occurrence in the comment. Text
+// after it is the reason. (Spelled only in the constant, so this file silences nothing itself.)
 import type { DirectiveMatcher } from './context';
 import { REASON_SEPARATORS, makeDirective, readReason, reasonLimit } from './scan';
 

@@ -52,7 +52,9 @@ const MATCHERS: Record<CommentFamily, readonly DirectiveMatcher[]> = {
 export function parseSuppressionComment(commentText: string, family: CommentFamily, options: CommentOptions = {}): SuppressionDirective[] {
   const context = { ...options, family };
   const directives: SuppressionDirective[] = [];
-  for (const match of MATCHERS[family]) directives.push(...match(commentText, context));
+  for (const match of MATCHERS[family]) {
+    for (const directive of match(commentText, context)) directives.push(directive);
+  }
   directives.sort((a, b) => a.start - b.start);
   cutReasonsAtDirectives(commentText, directives);
   if (family !== 'javascript') attachHashReasons(commentText, directives);
@@ -60,9 +62,10 @@ export function parseSuppressionComment(commentText: string, family: CommentFami
 }
 
 /**
- * Free text after a directive is its reason, but not where another directive starts in it:
- * `# nosec B105 gitleaks:allow` has no reason, `-- sandboxed, NOSONAR` has "sandboxed". The
- * reason always ends the directive's span, so it starts `reason.length` before the span's end.
+ * Free text after a directive is its reason, but not where another directive starts in it: a
+ * nosec followed by gitleaks' allow marker has no reason, and an ESLint justification that ends in
+ * Sonar's marker keeps only the words before it. The reason always ends the directive's span, so
+ * it starts `reason.length` before the span's end.
  */
 function cutReasonsAtDirectives(text: string, directives: SuppressionDirective[]): void {
   for (const directive of directives) {

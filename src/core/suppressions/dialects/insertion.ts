@@ -4,7 +4,7 @@ import type { SuppressionDirective } from '../model';
 
 /**
  * The comment text with `ids` added to a blanket directive, or undefined when the directive is not
- * a blanket or its tool has no id syntax (detect-secrets, gitleaks, NOSONAR, @ts-ignore).
+ * a blanket or its tool has no id syntax (detect-secrets, gitleaks, Sonar, TypeScript).
  * Bandit needs a blank after each comma (`nosec B608, B105`): without it only the last id counts.
  */
 export function insertIds(commentText: string, directive: SuppressionDirective, ids: readonly string[]): string | undefined {

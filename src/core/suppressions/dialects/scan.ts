@@ -2,6 +2,7 @@
 // (indexOf and charCodeAt, no backtracking regular expressions), so one pass over a comment is
 // linear in its length whatever it holds.
 import type { SuppressionDirective, SuppressionScope, SuppressionTool } from '../model';
+import type { CommentFamily } from './context';
 
 const HASH = 35;
 
@@ -33,11 +34,6 @@ export function isDigit(code: number): boolean {
 
 export function skipWhitespace(text: string, pos: number, end = text.length): number {
   while (pos < end && isWhitespace(text.charCodeAt(pos))) pos++;
-  return pos;
-}
-
-export function skipBlanks(text: string, pos: number, end = text.length): number {
-  while (pos < end && isBlank(text.charCodeAt(pos))) pos++;
   return pos;
 }
 
@@ -172,7 +168,7 @@ export const isCommaOrWhitespace = (code: number): boolean => code === 44 || isW
  * Where free text after a directive stops: the line's end, and in `#`-comment families (Python,
  * config) also the next `#`, which starts another comment with its own directive or reason.
  */
-export function reasonLimit(text: string, pos: number, family: 'python' | 'javascript' | 'config'): number {
+export function reasonLimit(text: string, pos: number, family: CommentFamily): number {
   const end = lineEnd(text, pos);
   if (family === 'javascript') return end;
   for (let i = pos; i < end; i++) if (text.charCodeAt(i) === HASH) return i;

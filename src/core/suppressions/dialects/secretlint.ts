@@ -2,13 +2,13 @@
 // whole file is searched with
 //   /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g
 // (case-sensitive, anywhere in a line, in any file type), and the options are rule ids separated
-// by commas, each cut at a `\s-{2,}\s` justification. A keyword glued to more letters
-// (`secretlint-disabled`) turns its tail into a rule id that names no rule, so it disables
-// nothing and is not reported. Upstream splits the options with `/\s{0, 5},\s{0,5}/`, whose
+// by commas, each cut at a `\s-{2,}\s` justification. A keyword glued to more letters (the
+// `disable` keyword followed by a `d`) turns its tail into a rule id that names no rule, so it
+// disables nothing and is not reported. Upstream splits the options with `/\s{0, 5},\s{0,5}/`, whose
 // `{0, 5}` is literal text, so `a, b` stays one unknown id there; we report the ids as written.
-// In `#` comments (Python, config) the options stop at the next `#`: secretlint would read
-// `# secretlint-disable-line  # noqa` as disabling a rule named `# noqa`, which is no rule at all;
-// we treat that `#` as the start of the next comment, like every other Python tool.
+// In `#` comments (Python, config) the options stop at the next `#`: secretlint would read a
+// trailing `# noqa` as the name of a rule to disable, which is no rule at all; we treat that `#`
+// as the start of the next comment, like every other Python tool.
 // Scope: disable / enable open and close a region, -line and -next-line cover one line.
 import type { SuppressionDirective, SuppressionScope } from '../model';
 import type { DirectiveMatcher } from './context';

@@ -1,12 +1,13 @@
-// Semgrep's `nosemgrep` (also `nosem`), as semgrep/constants.py and semgrep-core's Nosemgrep.ml
-// define it, case-insensitively on each source line:
-//   RULE_ID_RE_STR          (?:[:=][\s]?(?P<ids>([^,\s](?:[,\s]+)?)+))?
-//   NOSEM_INLINE_RE         " nosem(?:grep)?" + RULE_ID_RE_STR                 (search)
-//   NOSEM_PREVIOUS_LINE_RE  "^[^a-zA-Z0-9]* nosem(?:grep)?" + RULE_ID_RE_STR  (the line above)
+// Semgrep's `nosemgrep` (also `nosem`), as semgrep/constants.py and semgrep-core (Nosemgrep.ml)
+// define it, case-insensitively on each source line ([ ] is one literal space):
+//   ids            (?:[:=][\s]?(?P<ids>([^,\s](?:[,\s]+)?)+))?
+//   same line      "[ ]nosem(?:grep)?" + ids                  (search)
+//   line above     "^[^a-zA-Z0-9]*[ ]nosem(?:grep)?" + ids   (covers the next line)
 // The keyword needs a literal space before it and may sit anywhere in the line, prose included
-// (`# we used to nosemgrep this` suppresses), with no word boundary after it (`nosemantics` is a
-// blanket nosem). `#nosemgrep` with no space is ignored by Semgrep. Config comments reach us
-// trimmed by the config reader, so there a keyword at the very start counts as preceded by a blank.
+// (a comment saying we used to put the keyword here suppresses), with no word boundary after it
+// (`nosemantics` is a blanket suppression). With no space after the `#` Semgrep ignores it.
+// Config comments reach us trimmed by the config reader, so there a keyword at the very start
+// counts as preceded by a blank.
 // Ids follow `:` or `=` (one optional blank), separated by commas or blanks; Semgrep would also
 // read every later word as an id, but words that name no rule suppress nothing, so we stop the
 // ids at ` -- ` (the reason) or at `#`/`//` (another comment, see the post-pass in index.ts).

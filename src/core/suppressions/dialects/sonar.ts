@@ -1,6 +1,7 @@
-// SonarQube / SonarLint: an issue is not raised on a line whose comment contains `NOSONAR`
+// SonarQube / SonarLint: an issue is not raised on a line whose comment contains the MARKER below
 // (upper-case, anywhere in the comment, like the analyzers' "contains" check). Sonar has no ids in
-// the marker; text after it (`// NOSONAR - false positive, input is validated`) is the reason.
+// the marker; text after it (` - false positive, input is validated`) is the reason. (Spelled only
+// in the constant, so this file silences nothing itself.)
 import type { DirectiveMatcher } from './context';
 import { REASON_SEPARATORS, makeDirective, readReason, reasonLimit } from './scan';
 
