@@ -131,7 +131,7 @@ async function main() {
   const secretsCli = lastlineCli(build, 'inline-secret');
   const inProcess = lastlineInProcess(engine);
   const peerTools = peers(repoRoot);
-  const tools = [cli, inProcess, ...peerTools];
+  const tools = [cli, secretsCli, inProcess, ...peerTools];
   const toolInfo = [];
   for (const tool of tools) {
     const info = tool.detect();
