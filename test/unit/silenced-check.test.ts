@@ -137,6 +137,12 @@ describe('rule silenced-check', () => {
     });
   });
 
+  it('reads directives in JSX comments (the comment walk needs parent links)', async () => {
+    const text = 'export const View = () => (\n  <div>\n    {/* eslint-disable-next-line */}\n    <Widget />\n  </div>\n);\n';
+    const finding = await only('src/View.tsx', text);
+    assert.equal(finding.severity, 'warning');
+  });
+
   describe('look-alikes that are not directives', () => {
     const cases: [string, string][] = [
       ['a string holding the words', 'app/a.py', 'HELP = "add # nosec to silence bandit"\n'],

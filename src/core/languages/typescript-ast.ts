@@ -14,7 +14,8 @@ export function typescriptSourceFile(context: RuleContext): Typescript.SourceFil
       typescript: ts.ScriptKind.TS,
       typescriptreact: ts.ScriptKind.TSX,
     };
-    return ts.createSourceFile(context.file.path || 'file.ts', context.file.text, ts.ScriptTarget.Latest, false, kinds[context.file.language] ?? ts.ScriptKind.TS);
+    // Parent links on: ts-api-utils' comment walk relies on them.
+    return ts.createSourceFile(context.file.path || 'file.ts', context.file.text, ts.ScriptTarget.Latest, true, kinds[context.file.language] ?? ts.ScriptKind.TS);
   });
 }
 
