@@ -1,5 +1,5 @@
-// Suppression directives in every common dialect — comments (# nosec, eslint-disable, @ts-ignore,
-// …) and config switches (Bandit skips, Ruff S ignores, ESLint security rules off, .semgrepignore)
+// Suppression directives in every common dialect — Bandit's nosec, ESLint's disable comments,
+// TypeScript's ignore comments and the rest — and config switches (Bandit skips, Ruff S ignores, ESLint security rules off, .semgrepignore)
 // — judged by what they hide. Runs after the other rules: a directive over a real finding is worst.
 import { defineRule } from '../rule';
 import { collectComments } from '../suppressions/comments';

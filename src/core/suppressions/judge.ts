@@ -23,7 +23,7 @@ const CATEGORY_PHRASE: Record<string, string> = {
 
 const TOOL_NAME: Record<string, string> = {
   bandit: 'Bandit', flake8: 'flake8/Ruff', ruff: 'Ruff', mypy: 'mypy', pyright: 'Pyright', pylint: 'Pylint', semgrep: 'Semgrep',
-  'detect-secrets': 'detect-secrets', gitleaks: 'gitleaks', eslint: 'ESLint', typescript: 'the TypeScript compiler', biome: 'Biome',
+  'detect-secrets': 'detect-secrets', gitleaks: 'gitleaks', eslint: 'ESLint', typescript: 'TypeScript', biome: 'Biome',
   sonar: 'SonarQube', secretlint: 'secretlint', snyk: 'Snyk Code',
 };
 

@@ -2,31 +2,32 @@
 // Dialect parsers turn comment text into these; the `suppression` rule judges them.
 
 export type SuppressionTool =
-  | 'bandit' // # nosec
-  | 'flake8' // # noqa (also Ruff)
-  | 'mypy' // # type: ignore
-  | 'pyright' // # pyright: ignore
-  | 'pylint' // # pylint: disable=
-  | 'semgrep' // nosemgrep
-  | 'detect-secrets' // pragma: allowlist secret
-  | 'gitleaks' // gitleaks:allow, .gitleaksignore
-  | 'eslint' // eslint-disable…
-  | 'typescript' // @ts-ignore, @ts-nocheck, @ts-expect-error
-  | 'biome' // biome-ignore
-  | 'sonar' // NOSONAR
-  | 'secretlint' // secretlint-disable…
-  | 'snyk' // deepcode ignore
-  | 'ruff'; // config: ignore / per-file-ignores
+  | 'bandit' // Bandit's nosec comment
+  | 'flake8' // flake8's and Ruff's noqa comment
+  | 'mypy' // mypy's type-ignore comment
+  | 'pyright' // Pyright's ignore comment
+  | 'pylint' // Pylint's disable comments
+  | 'semgrep' // Semgrep's no-semgrep comment
+  | 'detect-secrets' // detect-secrets' allowlist pragma
+  | 'gitleaks' // gitleaks' allow comment and .gitleaksignore
+  | 'eslint' // ESLint's disable comments
+  | 'typescript' // TypeScript's ignore, expect-error and no-check comments
+  | 'biome' // Biome's ignore comments
+  | 'sonar' // SonarQube's no-sonar marker
+  | 'secretlint' // secretlint's disable comments
+  | 'snyk' // Snyk Code's ignore comments
+  | 'ruff'; // Ruff config: ignore / per-file-ignores
 
 /**
  * What the directive covers:
  * - `line`: the statement on the line it is on (all lines of a multi-line statement); a comment
  *   alone on its line covers what the tool's convention says (the parser returns `next-line` or
  *   `block-start` where the tool reads it so, given `standalone`);
- * - `next-line`: the next line (eslint-disable-next-line, pragma: allowlist nextline secret);
- * - `block-start` / `block-end`: until the matching end or the end of the file (eslint-disable /
- *   eslint-enable, pylint: disable on its own line / enable, secretlint-disable / -enable);
- * - `file`: the whole file (@ts-nocheck, eslint-disable at the top, # ruff: noqa, # flake8: noqa);
+ * - `next-line`: the next line (ESLint's disable-next-line, detect-secrets' nextline pragma);
+ * - `block-start` / `block-end`: until the matching end or the end of the file (ESLint's and
+ *   secretlint's disable/enable pairs, Pylint's disable on its own line / enable);
+ * - `file`: the whole file (TypeScript's no-check, ESLint's disable at the top, Ruff's or flake8's
+ *   file-level noqa);
  * - `config`: a config-level switch (Bandit skips, Ruff ignore of S rules, ESLint security rules
  *   off, .semgrepignore / .gitleaksignore entries), covering `configScope` files.
  */

@@ -42,7 +42,7 @@ export class ConfigDocumentBuilder {
   /**
    * Records a comment spanning [start, end), markers included. Its text drops the opening marker
    * (`markerLength` characters), the closing one (`closingLength`, for block comments) and the
-   * surrounding white space, so rules can match `gitleaks:allow` without knowing the format.
+   * surrounding white space, so rules can match suppression comments without knowing the format.
    */
   addComment(start: number, end: number, markerLength: number, closingLength = 0): void {
     const text = this.text.slice(start + markerLength, Math.max(start + markerLength, end - closingLength)).trim();

@@ -5,7 +5,7 @@
 //   in a block comment, on its last line: /^(?:\/|\*)*\s*@(ts-expect-error|ts-ignore)/ after
 //   trimming. Both silence the line after the comment, wherever the comment sits. There is no word
 //   boundary: TypeScript reads `// @ts-ignored` as `@ts-ignore`. `// ts-ignore` (no `@`) is nothing.
-// - `@ts-nocheck` only in a `//` comment: /^\/\/\/?\s*@([^\s:]+)((?:[^\S\r\n]|:).*)?$/, the name
+// - the no-check pragma only in a `//` comment: /^\/\/\/?\s*@([^\s:]+)((?:[^\S\r\n]|:).*)?$/, the name
 //   compared in lower case; TypeScript honours it only among the comments before the first token,
 //   which the caller knows.
 // The text after the directive is the reason, as typescript-eslint's ban-ts-comment reads the
