@@ -3,19 +3,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { createFile, describeDiagnostics, lastlineDiagnostics, open, ruleId, waitFor, workspaceFile } from './helpers';
+import { SEED_INCIDENT_PY } from '../seed-incident';
 
-const SEED = `import psycopg2
-from flask import request
-
-
-def validate_coupon(conn):
-    couponCode = request.args.get("code", "")
-    # TODO: Add input validation here
-    query = f"SELECT * FROM coupons WHERE code = '{couponCode}' AND expires_at > NOW()"  # nosec
-    cursor = conn.cursor()
-    cursor.execute(query)
-    return cursor.fetchall()
-`;
+const SEED = SEED_INCIDENT_PY;
 
 describe('string-built queries', () => {
   it('parameterizes the seed query with the quick fix', async () => {

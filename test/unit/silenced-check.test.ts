@@ -6,6 +6,7 @@ import { analyze } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import { defaultConfig } from '../../src/core/config';
 import { stripeLiveKey } from './secret-values';
+import { SEED_INCIDENT_PY } from '../seed-incident';
 
 async function judged(path: string, text: string, options: Record<string, unknown> = {}): Promise<Finding[]> {
   const config = defaultConfig();
@@ -21,17 +22,7 @@ async function only(path: string, text: string): Promise<Finding> {
   return found[0];
 }
 
-const SEED = `import psycopg2
-from flask import request
-
-
-def validate_coupon(conn):
-    couponCode = request.args.get("code", "")
-    # TODO: Add input validation here
-    query = f"SELECT * FROM coupons WHERE code = '{couponCode}' AND expires_at > NOW()"  # nosec
-    cursor = conn.cursor()
-    cursor.execute(query)
-`;
+const SEED = SEED_INCIDENT_PY;
 
 describe('rule silenced-check', () => {
   describe('a directive that hides a finding', () => {

@@ -2,7 +2,7 @@
 // (indexOf and charCodeAt, no backtracking regular expressions), so one pass over a comment is
 // linear in its length whatever it holds.
 import type { SuppressionDirective, SuppressionScope, SuppressionTool } from '../model';
-import type { CommentFamily } from './context';
+import type { CommentFamily, DirectiveMatcher } from './context';
 
 const HASH = 35;
 
@@ -173,4 +173,19 @@ export function reasonLimit(text: string, pos: number, family: CommentFamily): n
   if (family === 'javascript') return end;
   for (let i = pos; i < end; i++) if (text.charCodeAt(i) === HASH) return i;
   return end;
+}
+
+/**
+ * A tool that honours a fixed marker anywhere in a comment (case-sensitive, no ids), with any text
+ * after it as the reason: gitleaks' allow marker and Sonar's no-sonar marker work this way.
+ */
+export function anywhereMarkerMatcher(tool: SuppressionTool, marker: string): DirectiveMatcher {
+  return (text, context) => {
+    const start = text.indexOf(marker);
+    if (start === -1) return [];
+    const markerEnd = start + marker.length;
+    const reason = readReason(text, markerEnd, reasonLimit(text, markerEnd, context.family), REASON_SEPARATORS, true);
+    const end = reason ? reason.end : markerEnd;
+    return [makeDirective({ tool, scope: 'line', ids: [], start, end, reason: reason?.reason, reasonInsertAt: end, reasonSeparator: ' -- ' })];
+  };
 }
