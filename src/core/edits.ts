@@ -1,5 +1,5 @@
 import { LineIndex } from './text';
-import type { TextEdit } from './types';
+import type { FileAppend, TextEdit } from './types';
 
 /**
  * Applies non-overlapping edits to a text. Edits are applied back to front so earlier offsets stay
@@ -25,4 +25,17 @@ export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[], lin
   const spans = (edits: readonly TextEdit[]) => edits.map((edit) => [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)] as const);
   const bSpans = spans(b);
   return spans(a).some(([aStart, aEnd]) => bSpans.some(([bStart, bEnd]) => aStart < bEnd && bStart < aEnd || (aStart === bStart && aEnd === bEnd)));
+}
+
+/**
+ * The text a FileAppend adds to a file holding `existing` (empty for a missing file), or
+ * undefined when there is nothing to add: lines already present are skipped with `unlessPresent`,
+ * and a file without a final line break gets one first. The CLI writes it, the editor inserts it.
+ */
+export function textToAppend(existing: string, append: FileAppend): string | undefined {
+  const present = new Set(existing.split(/\r?\n/));
+  const lines = append.appendLines.filter((line) => !append.unlessPresent || !present.has(line));
+  if (lines.length === 0) return undefined;
+  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  return `${separator}${lines.join('\n')}\n`;
 }

@@ -1,4 +1,3 @@
-import { ruleDocsUrl } from './docs';
 import type { Rule } from './rule';
 
 /** The README's rule list, generated from the registry (scripts/gen-rule-docs.mjs, checked by a test). */
@@ -9,4 +8,3 @@ export function ruleTableMarkdown(rules: readonly Rule[]): string {
   return ['| Rule | Category | Default | Quick fix | What it finds |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-export { ruleDocsUrl };

@@ -1,6 +1,5 @@
 // A rule is metadata plus one `check` function (typescript-eslint's shape). Rules see the file
 // through RuleContext, which parses lazily: a rule that only needs text never pays for a parse.
-import { ruleDocsUrl } from './docs';
 import type { ConfigDocument } from './languages/config/model';
 import type { JsParse } from './languages/javascript';
 import type { LanguageKind } from './languages/language';
@@ -94,5 +93,3 @@ export function ruleAppliesTo(meta: RuleMeta, language: LanguageKind): boolean {
 export function passesKeywordFilter(meta: RuleMeta, present: ReadonlySet<string>): boolean {
   return !meta.keywords || meta.keywords.some((keyword) => present.has(keyword));
 }
-
-export { ruleDocsUrl };

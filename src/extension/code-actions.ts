@@ -2,6 +2,7 @@
 // one WorkspaceEdit each, so a fix (including lines appended to `.env`/`.gitignore`) undoes as one.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
+import { textToAppend } from '../core/edits';
 import type { FileAppend, Finding, Fix } from '../core/types';
 import type { ConfigCache } from './config-cache';
 import type { DiagnosticsController } from './diagnostics';
@@ -53,12 +54,8 @@ async function addAppend(edit: vscode.WorkspaceEdit, uri: vscode.Uri, append: Fi
   } catch {
     edit.createFile(uri, { ignoreIfExists: true });
   }
-  const present = new Set(existing.split(/\r?\n/));
-  const lines = append.appendLines.filter((line) => !append.unlessPresent || !present.has(line));
-  if (lines.length === 0) return;
-  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  const end = endPosition(existing);
-  edit.insert(uri, end, `${separator}${lines.join('\n')}\n`);
+  const added = textToAppend(existing, append);
+  if (added !== undefined) edit.insert(uri, endPosition(existing), added);
 }
 
 function endPosition(text: string): vscode.Position {

@@ -2,7 +2,7 @@
 // would overlap one already chosen (the next run picks it up), then writes each file once.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyTextEdits, editsOverlap } from '../core/edits';
+import { applyTextEdits, editsOverlap, textToAppend } from '../core/edits';
 import { LineIndex } from '../core/text';
 import type { FileAppend, TextEdit } from '../core/types';
 import type { FileReport } from './scan';
@@ -52,10 +52,8 @@ export function applySafeFixes(reports: readonly FileReport[], projectRoot: stri
 /** Appends lines to a file (created if missing); with `unlessPresent`, lines it holds are skipped. */
 export function appendLines(path: string, append: FileAppend): boolean {
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const present = new Set(existing.split(/\r?\n/));
-  const lines = append.appendLines.filter((line) => !append.unlessPresent || !present.has(line));
-  if (lines.length === 0) return false;
-  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  writeFileSync(path, `${existing}${separator}${lines.join('\n')}\n`);
+  const added = textToAppend(existing, append);
+  if (added === undefined) return false;
+  writeFileSync(path, existing + added);
   return true;
 }

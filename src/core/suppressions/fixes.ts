@@ -1,8 +1,9 @@
 // Fixes for suppression directives, as plain Fix data shared by the editor and `lastline scan --fix`.
 import type { LineIndex } from '../text';
-import type { Fix } from '../types';
+import type { Fix, TextEdit } from '../types';
 import type { CommentSite } from './comments';
-import type { SuppressionDirective, SuppressionTool } from './model';
+import { insertIds, insertReason } from './dialects';
+import type { SuppressionDirective } from './model';
 
 const REASON_PLACEHOLDER = '<why this is safe>';
 
@@ -48,36 +49,19 @@ export function expectErrorFix(lines: LineIndex, comment: CommentSite, directive
 
 /** Adds a reason placeholder where the dialect expects one (`-- `, `: `, …). */
 export function justifyFix(lines: LineIndex, comment: CommentSite, directive: SuppressionDirective): Fix | undefined {
-  if (directive.reasonInsertAt === undefined) return undefined;
-  const at = comment.textStart + directive.reasonInsertAt;
-  return {
-    title: 'Add a justification',
-    safe: false,
-    edits: [{ range: lines.rangeOf(at, at), newText: `${directive.reasonSeparator ?? ' -- '}${REASON_PLACEHOLDER}` }],
-  };
+  const updated = insertReason(comment.text, directive, REASON_PLACEHOLDER);
+  return updated === undefined ? undefined : { title: 'Add a justification', safe: false, edits: [replaceCommentText(lines, comment, updated)] };
 }
 
 /** Narrows a blanket directive to the ids that apply (`# nosec` → `# nosec B608`). */
 export function narrowFix(lines: LineIndex, comment: CommentSite, directive: SuppressionDirective, ids: readonly string[]): Fix | undefined {
-  if (directive.idsInsertAt === undefined || ids.length === 0) return undefined;
-  const at = comment.textStart + directive.idsInsertAt;
-  const list = idList(directive.tool, ids);
-  if (!list) return undefined;
-  return { title: `Narrow to ${ids.join(', ')}`, safe: false, edits: [{ range: lines.rangeOf(at, at), newText: list }] };
+  const updated = insertIds(comment.text, directive, ids);
+  return updated === undefined ? undefined : { title: `Narrow to ${ids.join(', ')}`, safe: false, edits: [replaceCommentText(lines, comment, updated)] };
 }
 
-function idList(tool: SuppressionTool, ids: readonly string[]): string | undefined {
-  switch (tool) {
-    case 'bandit':
-      return ` ${ids.join(', ')}`;
-    case 'flake8':
-    case 'ruff':
-      return `: ${ids.join(',')}`;
-    case 'eslint':
-      return ` ${ids.join(', ')}`;
-    default:
-      return undefined;
-  }
+/** The dialect module rewrites comment text; the edit swaps exactly that text (markers kept). */
+function replaceCommentText(lines: LineIndex, comment: CommentSite, text: string): TextEdit {
+  return { range: lines.rangeOf(comment.textStart, comment.textStart + comment.text.length), newText: text };
 }
 
 export function describeDirective(text: string, comment: CommentSite, directive: SuppressionDirective): string {

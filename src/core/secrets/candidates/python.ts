@@ -3,6 +3,7 @@
 // docstrings are documentation, not values.
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isInsideError, type PythonParse } from '../../languages/python';
+import { decodePythonString, literalStyle } from '../../languages/python-strings';
 import type { EnvLookupDefault, StringCandidate } from './model';
 
 export function pythonCandidates(parse: PythonParse): StringCandidate[] {
@@ -20,11 +21,11 @@ type Literal = Pick<StringCandidate, 'value' | 'valueStart' | 'valueEnd' | 'lite
 function stringLiteral(node: Node): Literal | undefined {
   const start = node.firstChild;
   const end = node.lastChild;
-  if (!start || !end || start.type !== 'string_start' || end.type !== 'string_end') return undefined;
+  const style = literalStyle(node);
+  if (!style || !start || !end || end.type !== 'string_end') return undefined;
   if (node.children.some((child) => child?.type === 'interpolation')) return undefined;
   const raw = node.text.slice(start.text.length, node.text.length - end.text.length);
-  const isRaw = /r/i.test(start.text.replace(/["']+$/, ''));
-  const value = isRaw ? raw : decodeEscapes(raw);
+  const value = decodePythonString(raw, style);
   return { value, valueStart: start.endIndex, valueEnd: end.startIndex, literalStart: node.startIndex, literalEnd: node.endIndex, verbatim: value === raw };
 }
 
@@ -101,14 +102,4 @@ function isDocstring(node: Node): boolean {
 
 function sameNode(a: Node | null | undefined, b: Node): boolean {
   return !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
-
-function decodeEscapes(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  return raw.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (match, escape: string) => {
-    if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
-    return SIMPLE_ESCAPES[escape] ?? match;
-  });
 }

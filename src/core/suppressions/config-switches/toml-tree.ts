@@ -3,7 +3,7 @@
 // and bare values. It reuses the shared reader's key and string helpers; unlike that reader it
 // keeps arrays, which is where Bandit skips and Ruff ignores live. Anything it cannot read is
 // skipped up to the next line that looks like a statement, as the shared reader does.
-import { findQuote, findUnescapedQuote } from '../../languages/config/chars';
+import { CLOSE_BRACE, CLOSE_BRACKET, COMMA, DOUBLE_QUOTE, EQUALS, HASH, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE, findQuote, findUnescapedQuote } from '../../languages/config/chars';
 import { decodeBasicString, decodeMultiLineLiteral, skipLeadingNewline } from '../../languages/config/toml-strings';
 import { looksLikeStatement, readDottedKey } from '../../languages/config/toml-values';
 import type { Span } from '../../languages/config';
@@ -11,16 +11,6 @@ import { newList, newMap, type ConfigMap, type ConfigNode } from './tree';
 
 /** Deeper nesting than any real configuration; it bounds the recursion. */
 const MAX_DEPTH = 64;
-
-const HASH = 35;
-const COMMA = 44;
-const EQUALS = 61;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
 
 /** A value read, with the offset after it; or, when it could not be read, where reading resumes. */
 type ValueResult = { node: ConfigNode; end: number } | { node?: undefined; resumeAt: number };

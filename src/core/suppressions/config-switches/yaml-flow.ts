@@ -4,20 +4,10 @@
 // and reading resumes on it.
 import { decodeDoubleQuoted, decodeSingleQuoted } from '../../languages/config/yaml-scalars';
 import { findSingleQuoteClose } from '../../languages/config/yaml-syntax';
-import { findUnescapedQuote } from '../../languages/config/chars';
+import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOUBLE_QUOTE, HASH, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE, findUnescapedQuote } from '../../languages/config/chars';
 import { newList, newMap, type ConfigMap, type ConfigNode } from './tree';
 
 const MAX_DEPTH = 64;
-
-const HASH = 35;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
 
 /** The collection and the offset after its closing bracket; or where reading should resume. */
 export type FlowResult = { node: ConfigNode; end: number } | { node?: undefined; resumeAt: number };

@@ -7,13 +7,9 @@ import { decodeDoubleQuoted, decodeSingleQuoted } from '../../languages/config/y
 import {
   NULLS, countSpaces, findSingleQuoteClose, isDocumentMarker, isItemMarker, readKey, scanPlainLine, skipSpaces, skipToBlank, type Key,
 } from '../../languages/config/yaml-syntax';
-import { findUnescapedQuote, skipBlanks } from '../../languages/config/chars';
+import { HASH, PERCENT, TAB, findUnescapedQuote, skipBlanks } from '../../languages/config/chars';
 import { readFlowCollection } from './yaml-flow';
 import { newList, newMap, type ConfigList, type ConfigMap, type ConfigNode } from './tree';
-
-const TAB = 9;
-const HASH = 35;
-const PERCENT = 37;
 
 /** An open block collection and the column of its keys or dashes. */
 interface Container {

@@ -10,7 +10,7 @@
 // and accept the pragma there too. Text after `secret` is the reason.
 import type { SuppressionDirective } from '../model';
 import type { CommentFamily, DirectiveMatcher } from './context';
-import { REASON_SEPARATORS, isBlank, makeDirective, readReason, reasonLimit } from './scan';
+import { directiveWithTrailingReason, isBlank, reasonLimit } from './scan';
 
 const INNER_OPENERS = ['#', '//', '/*', "'", '--'];
 
@@ -35,18 +35,7 @@ export const matchDetectSecrets: DirectiveMatcher = (text, context) => {
 };
 
 function pragma(text: string, start: number, keywordEnd: number, scope: 'line' | 'next-line', family: CommentFamily): SuppressionDirective {
-  const reason = readReason(text, keywordEnd, reasonLimit(text, keywordEnd, family), REASON_SEPARATORS, true);
-  const end = reason ? reason.end : keywordEnd;
-  return makeDirective({
-    tool: 'detect-secrets',
-    scope,
-    ids: [],
-    start,
-    end,
-    reason: reason?.reason,
-    reasonInsertAt: end,
-    reasonSeparator: ' -- ',
-  });
+  return directiveWithTrailingReason(text, { tool: 'detect-secrets', scope, start, keywordEnd, limit: reasonLimit(text, keywordEnd, family), reasonSeparator: ' -- ' });
 }
 
 /** Whether only spaces separate `pos` from the comment's start or from a blank-preceded opener. */

@@ -176,6 +176,19 @@ export function reasonLimit(text: string, pos: number, family: CommentFamily): n
 }
 
 /**
+ * A directive without ids whose reason is whatever text follows its keyword (up to `limit`):
+ * gitleaks' and Sonar's markers, detect-secrets' pragma, TypeScript's comments.
+ */
+export function directiveWithTrailingReason(
+  text: string,
+  fields: { tool: SuppressionTool; scope: SuppressionScope; start: number; keywordEnd: number; limit: number; reasonSeparator: string },
+): SuppressionDirective {
+  const reason = readReason(text, fields.keywordEnd, fields.limit, REASON_SEPARATORS, true);
+  const end = reason ? reason.end : fields.keywordEnd;
+  return makeDirective({ tool: fields.tool, scope: fields.scope, ids: [], start: fields.start, end, reason: reason?.reason, reasonInsertAt: end, reasonSeparator: fields.reasonSeparator });
+}
+
+/**
  * A tool that honours a fixed marker anywhere in a comment (case-sensitive, no ids), with any text
  * after it as the reason: gitleaks' allow marker and Sonar's no-sonar marker work this way.
  */
@@ -183,9 +196,7 @@ export function anywhereMarkerMatcher(tool: SuppressionTool, marker: string): Di
   return (text, context) => {
     const start = text.indexOf(marker);
     if (start === -1) return [];
-    const markerEnd = start + marker.length;
-    const reason = readReason(text, markerEnd, reasonLimit(text, markerEnd, context.family), REASON_SEPARATORS, true);
-    const end = reason ? reason.end : markerEnd;
-    return [makeDirective({ tool, scope: 'line', ids: [], start, end, reason: reason?.reason, reasonInsertAt: end, reasonSeparator: ' -- ' })];
+    const keywordEnd = start + marker.length;
+    return [directiveWithTrailingReason(text, { tool, scope: 'line', start, keywordEnd, limit: reasonLimit(text, keywordEnd, context.family), reasonSeparator: ' -- ' })];
   };
 }

@@ -12,7 +12,7 @@
 // description (`// @ts-expect-error: wrong typings upstream`, `// @ts-ignore -- reason`).
 import type { SuppressionDirective } from '../model';
 import type { DirectiveMatcher } from './context';
-import { REASON_SEPARATORS, isWhitespace, isWordCharacter, makeDirective, readReason, skipWhitespace } from './scan';
+import { directiveWithTrailingReason, isWhitespace, isWordCharacter, skipWhitespace } from './scan';
 
 const DIRECTIVES = ['@ts-expect-error', '@ts-ignore'] as const;
 
@@ -58,16 +58,5 @@ function readNoCheck(text: string): SuppressionDirective | undefined {
 }
 
 function withReason(text: string, start: number, wordEnd: number, scope: 'next-line' | 'file'): SuppressionDirective {
-  const reason = readReason(text, wordEnd, text.length, REASON_SEPARATORS, true);
-  const end = reason ? reason.end : wordEnd;
-  return makeDirective({
-    tool: 'typescript',
-    scope,
-    ids: [],
-    start,
-    end,
-    reason: reason?.reason,
-    reasonInsertAt: end,
-    reasonSeparator: ': ',
-  });
+  return directiveWithTrailingReason(text, { tool: 'typescript', scope, start, keywordEnd: wordEnd, limit: text.length, reasonSeparator: ': ' });
 }
