@@ -1,0 +1,128 @@
+// What a JS/TS file imports and exports, in the route model's terms, so the resolver can follow
+// `app.use('/admin', adminRouter)` into the file that defines `adminRouter`. ES modules and
+// CommonJS (`require`, `module.exports`, `exports.x`) alike; only top-level statements count.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ExportBinding, ImportBinding } from '../model';
+
+/** The name a default export of an anonymous function/class/expression gets in the summary. */
+export const ANONYMOUS_DEFAULT = 'default';
+
+export function readJsModuleBindings(program: TSESTree.Program): { imports: ImportBinding[]; exports: ExportBinding[] } {
+  const imports: ImportBinding[] = [];
+  const exports: ExportBinding[] = [];
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case 'ImportDeclaration':
+        for (const specifier of statement.specifiers) {
+          const imported =
+            specifier.type === 'ImportDefaultSpecifier' ? 'default'
+            : specifier.type === 'ImportNamespaceSpecifier' ? '*'
+            : specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+          imports.push({ local: specifier.local.name, module: statement.source.value, imported });
+        }
+        break;
+      case 'VariableDeclaration':
+        for (const declarator of statement.declarations) readRequire(declarator, imports);
+        break;
+      case 'ExportNamedDeclaration':
+        readNamedExport(statement, imports, exports);
+        break;
+      case 'ExportDefaultDeclaration': {
+        const declaration = statement.declaration;
+        const named = (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id ? declaration.id.name : undefined;
+        exports.push({ exported: 'default', local: named ?? (declaration.type === 'Identifier' ? declaration.name : ANONYMOUS_DEFAULT) });
+        break;
+      }
+      case 'ExpressionStatement':
+        readCommonJsExport(statement.expression, exports);
+        break;
+      default:
+        break;
+    }
+  }
+  return { imports, exports };
+}
+
+function readNamedExport(statement: TSESTree.ExportNamedDeclaration, imports: ImportBinding[], exports: ExportBinding[]): void {
+  const declaration = statement.declaration;
+  if (declaration?.type === 'VariableDeclaration') {
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier') exports.push({ exported: declarator.id.name, local: declarator.id.name });
+      readRequire(declarator, imports);
+    }
+  } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
+    exports.push({ exported: declaration.id.name, local: declaration.id.name });
+  }
+  for (const specifier of statement.specifiers) {
+    const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
+    const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+    if (statement.source) {
+      // `export { router as adminRouter } from './admin'`: re-exported through a local-less binding.
+      imports.push({ local: exported, module: statement.source.value, imported: local });
+    }
+    exports.push({ exported, local: statement.source ? exported : local });
+  }
+}
+
+/** `const x = require('m')`, `const { a, b: c } = require('m')`, `const x = require('m').y`. */
+function readRequire(declarator: TSESTree.VariableDeclarator, imports: ImportBinding[]): void {
+  const init = declarator.init && unwrap(declarator.init);
+  if (!init) return;
+  let module = requiredModule(init);
+  let member: string | undefined;
+  if (!module && init.type === 'MemberExpression' && !init.computed && init.property.type === 'Identifier') {
+    module = requiredModule(unwrap(init.object));
+    member = init.property.name;
+  }
+  if (module === undefined) return;
+  if (declarator.id.type === 'Identifier') {
+    imports.push({ local: declarator.id.name, module, imported: member ?? '*' });
+  } else if (declarator.id.type === 'ObjectPattern' && member === undefined) {
+    for (const property of declarator.id.properties) {
+      if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+      const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+      if (value.type === 'Identifier') imports.push({ local: value.name, module, imported: property.key.name });
+    }
+  }
+}
+
+function readCommonJsExport(expression: TSESTree.Expression, exports: ExportBinding[]): void {
+  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return;
+  const target = expression.left;
+  if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return;
+  const value = unwrap(expression.right);
+  const local = value.type === 'Identifier' ? value.name
+    : (value.type === 'FunctionExpression' || value.type === 'ClassExpression') && value.id ? value.id.name
+    : ANONYMOUS_DEFAULT;
+  const isModuleExports = target.object.type === 'Identifier' && target.object.name === 'module' && target.property.name === 'exports';
+  if (isModuleExports) {
+    if (value.type === 'ObjectExpression') {
+      // `module.exports = { router, requireAuth }`: each shorthand/identifier property is a named export.
+      for (const property of value.properties) {
+        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+        if (property.value.type === 'Identifier') exports.push({ exported: property.key.name, local: property.value.name });
+      }
+      return;
+    }
+    exports.push({ exported: 'default', local });
+    return;
+  }
+  const isExportsMember =
+    (target.object.type === 'Identifier' && target.object.name === 'exports') ||
+    (target.object.type === 'MemberExpression' && !target.object.computed && target.object.object.type === 'Identifier' && target.object.object.name === 'module' && target.object.property.type === 'Identifier' && target.object.property.name === 'exports');
+  if (isExportsMember) exports.push({ exported: target.property.name, local: local === ANONYMOUS_DEFAULT ? target.property.name : local });
+}
+
+export function requiredModule(node: TSESTree.Node): string | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const [argument] = node.arguments;
+  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : undefined;
+}
+
+function unwrap(node: TSESTree.Expression): TSESTree.Expression {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'AwaitExpression') {
+    current = current.type === 'AwaitExpression' ? current.argument : current.expression;
+  }
+  return current;
+}

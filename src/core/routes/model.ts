@@ -1,0 +1,197 @@
+// The route model shared by every framework reader and by the project-wide resolver.
+//
+// A framework reader turns one parsed file into a FileRoutes summary: plain data saying which
+// apps/routers/controllers the file creates, which routes they register (in source order), what is
+// applied to them, what they mount, and what the file imports and exports. Readers do NOT decide
+// whether something is an auth check: they record every middleware, decorator, dependency or guard
+// as a GuardCandidate, and the project-wide vocabulary (vocabulary.ts) decides, because it knows
+// the project's own auth helpers (learned from AuthDefinitions across all files).
+//
+// Summaries of all files are combined by resolve.ts into ResolvedRoutes with full paths (mount
+// prefixes applied) and the effective guards. Summaries hold no AST, so the editor can keep one per
+// file and re-read only the file that changed.
+import type { Range } from '../types';
+
+export type Framework = 'express' | 'fastify' | 'koa' | 'nestjs' | 'nextjs' | 'flask' | 'fastapi' | 'django';
+
+export type GuardKind =
+  /** Express/Koa/Fastify middleware or hook function (`requireAuth`, `passport.authenticate(...)`). */
+  | 'middleware'
+  /** A Python decorator on the view/handler (`login_required`, `permission_required(...)`). */
+  | 'decorator'
+  /** FastAPI `Depends(x)` / `Security(x)`; `name` is x. */
+  | 'dependency'
+  /** NestJS guard class in `@UseGuards(...)`, `APP_GUARD`, `useGlobalGuards`. */
+  | 'guard-class'
+  /** DRF permission class (`IsAuthenticated`). */
+  | 'permission-class'
+  /** Django class-based-view base (`LoginRequiredMixin`). */
+  | 'mixin'
+  /** A call at the top of a handler body (Next.js `await auth()`, `getServerSession(...)`). */
+  | 'handler-call'
+  /** Django `MIDDLEWARE` entry / Next.js `middleware.ts`. */
+  | 'project-middleware';
+
+/**
+ * Something applied to a route or container that may be an auth check. `name` is what the
+ * vocabulary judges: the dotted callee or identifier as written (`passport.authenticate`,
+ * `login_required`, `JwtAuthGuard`, `get_current_user`, `IsAuthenticated`).
+ */
+export interface GuardCandidate {
+  name: string;
+  /** Source text as written (`passport.authenticate('jwt', { session: false })`); fixes copy it. */
+  text: string;
+  range: Range;
+  kind: GuardKind;
+  /**
+   * For `handler-call` guards: the statements that make up the check, as written (the call and
+   * the `if (!session) return …` after it), so a fix can insert the same check elsewhere.
+   */
+  statements?: string;
+}
+
+/** A marker that says a route/container is public on purpose. */
+export interface PublicMarker {
+  /** `@Public()`, `AllowAny`, `@login_not_required`, `@csrf_exempt`… as written. */
+  text: string;
+  range: Range;
+}
+
+/** Everything about a handler function/class that matters for auth, wherever it is defined. */
+export interface HandlerInfo {
+  /** Function, method or class name; absent for anonymous inline handlers. */
+  name?: string;
+  /** The name (or the function keyword/arrow) of the handler: where a Django/Next finding goes. */
+  range: Range;
+  /** Guards written on the handler itself (decorators on a view, mixins, permission_classes, body calls). */
+  guards: GuardCandidate[];
+  /** The body rejects unauthenticated requests itself (401/403, redirect to login) while reading the user, session or Authorization header. */
+  inlineCheck?: Range;
+  /** The body verifies a webhook signature (Stripe constructEvent, HMAC compare, svix/Octokit verify). */
+  verifiesSignature?: boolean;
+  public?: PublicMarker;
+  /** Django REST framework view (APIView/ViewSet/@api_view): DEFAULT_PERMISSION_CLASSES applies. */
+  restFramework?: boolean;
+}
+
+/** A handler defined in this file and referred to by routes of other files (Django views). */
+export interface HandlerDecl extends HandlerInfo {
+  name: string;
+  /** Methods the handler accepts when the route does not say (`@require_POST`, `http_method_names`, `@api_view(['POST'])`). */
+  methods?: string[];
+}
+
+/** Where a reference points: a local name (maybe `views.admin` = local `views`, member `admin`) or a module path string (Django `include('app.urls')`). */
+export type Reference = { local: string; member?: string } | { module: string; member?: string };
+
+export interface ContainerGuard extends GuardCandidate {
+  /**
+   * Source offset of the registration. Only guards registered before a route apply to it
+   * (Express/Koa `use`). `-1` means "applies to every route of the container whatever the order"
+   * (Flask `before_request`, FastAPI `APIRouter(dependencies=…)`, Nest class `@UseGuards`).
+   */
+  order: number;
+  /** Only routes under this path (Express `app.use('/admin', requireAuth)`). */
+  pathPrefix?: string;
+}
+
+export interface ContainerDecl {
+  /** Unique within the file: the variable name (`app`, `router`, `admin_bp`), the controller class or plugin function name. */
+  name: string;
+  framework: Framework;
+  kind: 'app' | 'router' | 'controller' | 'plugin';
+  range: Range;
+  /** Prefix given at creation: Koa `new Router({ prefix })`, Blueprint `url_prefix`, APIRouter `prefix`, `@Controller('x')`. */
+  prefix?: string;
+  guards: ContainerGuard[];
+  public?: PublicMarker;
+}
+
+export interface MountDecl {
+  /** Local container name that mounts (`app`). */
+  parent: string;
+  /** The mounted container (`adminRouter`, imported or local; Django `include('x.urls')` as a module). */
+  child: Reference;
+  prefix: string;
+  order: number;
+  range: Range;
+  /** Guards given with the mount: `app.use('/admin', requireAuth, adminRouter)`, `include_router(r, dependencies=…)`. */
+  guards: GuardCandidate[];
+}
+
+export interface RouteDecl {
+  framework: Framework;
+  /** Local container name; absent for file-based routes (Next.js), which belong to the project. */
+  container?: string;
+  /** Uppercase methods; `['ALL']` when any method is accepted (app.all, Django path without restriction, pages/api). */
+  methods: string[];
+  /** As declared in its container, e.g. `/users/:id`, `admin/` (Django), `/api/users` (Next.js from the file path). */
+  path: string;
+  /** The registration (call, decorator, exported function name): where a finding goes unless the handler is elsewhere. */
+  range: Range;
+  /** Source offset of the registration, for "registered before" ordering. */
+  order: number;
+  /** Guards written on this route (middleware arguments, `preHandler`, decorators, parameters). */
+  guards: GuardCandidate[];
+  /** The handler when it is written here (inline function or a function of this file). */
+  handler?: HandlerInfo;
+  /** The handler when it is defined elsewhere (Django `views.admin_panel`, `AdminView.as_view()`). */
+  handlerRef?: Reference;
+  public?: PublicMarker;
+  /** Server action (Next.js `'use server'`): no path, reached by POST from the app's pages. */
+  serverAction?: boolean;
+}
+
+export interface ImportBinding {
+  local: string;
+  /** As written: `./routes/admin`, `express`, `.views`, `app.auth`. */
+  module: string;
+  /** `default`, `*` (namespace / whole module), or the exported name. */
+  imported: string;
+}
+
+export interface ExportBinding {
+  /** `default` or the exported name. */
+  exported: string;
+  local: string;
+}
+
+/** A project-wide auth setting: global guards, default permissions, auth middleware. */
+export interface ProjectGuard extends GuardCandidate {
+  framework: Framework;
+  /** Next.js middleware `config.matcher` patterns; absent = every path. */
+  matcher?: string[];
+  /** The setting makes routes public by default (DRF `AllowAny` default): recorded so routes are not called guarded. */
+  allowsAny?: boolean;
+}
+
+/**
+ * A function or class in this file that checks authentication, judged from its body (rejects with
+ * 401/403 or redirects to login while reading the user, session, token or Authorization header;
+ * Nest `CanActivate`; DRF `BasePermission`). Its name joins the project's auth vocabulary.
+ */
+export interface AuthDefinition {
+  name: string;
+  range: Range;
+  /** Why: "responds 401", "raises HTTPException(401)", "implements CanActivate"… */
+  evidence: string;
+}
+
+export interface FileRoutes {
+  /** Relative to the project root, `/`-separated. */
+  path: string;
+  containers: ContainerDecl[];
+  routes: RouteDecl[];
+  mounts: MountDecl[];
+  handlers: HandlerDecl[];
+  imports: ImportBinding[];
+  exports: ExportBinding[];
+  projectGuards: ProjectGuard[];
+  authDefinitions: AuthDefinition[];
+}
+
+export function emptyFileRoutes(path: string): FileRoutes {
+  return { path, containers: [], routes: [], mounts: [], handlers: [], imports: [], exports: [], projectGuards: [], authDefinitions: [] };
+}
+
+export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
