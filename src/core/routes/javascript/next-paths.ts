@@ -1,0 +1,50 @@
+// Next.js routes come from file paths: `app/api/users/[id]/route.ts` serves `/api/users/:id`,
+// `pages/api/users/index.ts` serves `/api/users`, and `middleware.ts` at the project root (Next 16:
+// `proxy.ts`) runs before them.
+
+export interface NextRouteFile {
+  /** App-router route handler (`route.ts`, named exports per method) or pages-router API route (default export). */
+  router: 'app' | 'pages-api';
+  /** URL path: `(group)` and `@slot` folders dropped, `[id]` → `:id`, `[...slug]`/`[[...slug]]` → `*`. */
+  path: string;
+}
+
+const SCRIPT = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
+
+export function nextRouteFile(filePath: string): NextRouteFile | undefined {
+  if (!SCRIPT.test(filePath)) return undefined;
+  const segments = filePath.split('/');
+  if (segments.includes('node_modules')) return undefined;
+  const base = segments[segments.length - 1].replace(SCRIPT, '');
+  const appIndex = segments.indexOf('app');
+  if (appIndex >= 0 && base === 'route') {
+    const folders = segments.slice(appIndex + 1, -1);
+    // `_private` folders opt out of routing.
+    if (folders.some((folder) => folder.startsWith('_'))) return undefined;
+    return { router: 'app', path: urlPath(folders) };
+  }
+  const pagesIndex = segments.indexOf('pages');
+  // `users.test.ts` next to the routes is a test, not an API route.
+  if (pagesIndex >= 0 && segments[pagesIndex + 1] === 'api' && !/\.(test|spec|d)$/.test(base)) {
+    const parts = segments.slice(pagesIndex + 1, -1);
+    if (base !== 'index') parts.push(base);
+    return { router: 'pages-api', path: urlPath(parts) };
+  }
+  return undefined;
+}
+
+/** `middleware.ts` / `src/middleware.ts` (and Next 16's `proxy.ts`) at the project root. */
+export function isNextMiddlewareFile(filePath: string): boolean {
+  return /^(src\/)?(middleware|proxy)\.(ts|js|mjs|tsx|jsx)$/.test(filePath);
+}
+
+function urlPath(folders: readonly string[]): string {
+  const parts: string[] = [];
+  for (const folder of folders) {
+    if (/^\(.*\)$/.test(folder) || folder.startsWith('@')) continue;
+    if (/^\[\[?\.\.\..+\]\]?$/.test(folder)) parts.push('*');
+    else if (/^\[.+\]$/.test(folder)) parts.push(`:${folder.slice(1, -1)}`);
+    else parts.push(folder);
+  }
+  return `/${parts.join('/')}`;
+}
