@@ -153,6 +153,29 @@ export const Roles = (...roles: string[]) => SetMetadata('roles', roles);
     assert.deepEqual(definedPublicDecorators(program), ['Public', 'AllowGuests']);
   });
 
+  it('records handlers that check auth themselves or verify a webhook signature', () => {
+    const summary = read(`import { Controller, Get, Post, Req, Headers, UnauthorizedException } from '@nestjs/common';
+@Controller('billing')
+export class BillingController {
+  @Get('invoices')
+  invoices(@Req() req) {
+    if (!req.user) throw new UnauthorizedException();
+    return [];
+  }
+
+  @Post('webhook')
+  webhook(@Req() req, @Headers('stripe-signature') signature: string) {
+    const event = this.stripe.webhooks.constructEvent(req.rawBody, signature, process.env.STRIPE_WEBHOOK_SECRET);
+    return event.type;
+  }
+}
+`);
+    assert.deepEqual(summary.routes.map((route) => [route.path, route.handler?.inlineCheck?.start.line, route.handler?.verifiesSignature]), [
+      ['invoices', 5, undefined],
+      ['webhook', undefined, true],
+    ]);
+  });
+
   it('reads global guards from APP_GUARD providers and useGlobalGuards', () => {
     const moduleSummary = read(`import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';

@@ -204,6 +204,27 @@ export default withApiAuthRequired(handler);
     assert.deepEqual(anonymous.routes[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } });
   });
 
+  it('records handlers that check auth themselves or verify a webhook signature', () => {
+    const stripe = read(`import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+export async function POST(req: Request) {
+  const body = await req.text();
+  const event = stripe.webhooks.constructEvent(body, req.headers.get('stripe-signature')!, process.env.STRIPE_WEBHOOK_SECRET!);
+  return Response.json({ received: event.id });
+}
+`, 'app/api/webhooks/stripe/route.ts');
+    assert.equal(stripe.routes[0].handler?.verifiesSignature, true);
+    const inline = read(`export default async function handler(req, res) {
+  const token = req.headers.authorization;
+  if (!token) {
+    return res.status(401).json({ error: 'Unauthorized' });
+  }
+  res.json({});
+}
+`, 'pages/api/export.ts');
+    assert.equal(inline.routes[0].handler?.inlineCheck?.start.line, 2);
+  });
+
   it('reads server actions from use-server files and from functions that start with use server', () => {
     const fileLevel = read(`'use server';
 import { auth } from '@/auth';

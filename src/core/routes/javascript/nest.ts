@@ -7,6 +7,8 @@ import { walkEstree } from '../../languages/estree-walk';
 import type { LineIndex } from '../../text';
 import type { ContainerDecl, FileRoutes, GuardCandidate, HandlerInfo, RouteDecl } from '../model';
 import type { JsRouteReader, RouteSourceFile } from '../reader';
+import { jsInlineAuthCheck, jsVerifiesSignature } from './auth-evidence';
+import { constantPaths, objectProperty } from './js-syntax';
 import { readJsModuleBindings } from './module-bindings';
 import { addNestGuard } from './nest-add-guard';
 import { decoratorCalls, guardClassesOf, publicDecoratorNames, publicMarkerOf, type DecoratorCall } from './nest-decorators';
@@ -85,6 +87,9 @@ function readRouteMethod(method: TSESTree.MethodDefinition, container: string, l
 function handlerInfo(method: TSESTree.MethodDefinition, lines: LineIndex): HandlerInfo {
   const info: HandlerInfo = { range: lines.rangeOf(method.key.range[0], method.key.range[1]), guards: [] };
   if (method.key.type === 'Identifier' && !method.computed) info.name = method.key.name;
+  const inlineCheck = jsInlineAuthCheck(method.value, lines);
+  if (inlineCheck) info.inlineCheck = inlineCheck;
+  if (jsVerifiesSignature(method.value)) info.verifiesSignature = true;
   return info;
 }
 
@@ -92,28 +97,12 @@ function handlerInfo(method: TSESTree.MethodDefinition, lines: LineIndex): Handl
 function controllerPrefix(call: DecoratorCall): string | undefined {
   const [argument] = call.args;
   if (!argument) return undefined;
-  if (argument.type === 'ObjectExpression') {
-    for (const property of argument.properties) {
-      if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'path') return stringsOf(property.value)?.[0];
-    }
-    return undefined;
-  }
-  return stringsOf(argument)?.[0];
+  const path = argument.type === 'ObjectExpression' ? objectProperty(argument, 'path')?.value : argument;
+  return constantPaths(path)?.[0];
 }
 
 /** `@Get()` → [''], `@Get(':id')` → [':id'], `@Get(['a', 'b'])` → both; undefined when the path is computed. */
 function routePaths(call: DecoratorCall): string[] | undefined {
   const [argument] = call.args;
-  if (!argument) return [''];
-  return stringsOf(argument);
-}
-
-function stringsOf(node: TSESTree.Node): string[] | undefined {
-  if (node.type === 'Literal' && typeof node.value === 'string') return [node.value];
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return [node.quasis[0].value.cooked ?? ''];
-  if (node.type === 'ArrayExpression') {
-    const strings = node.elements.flatMap((element) => (element && element.type !== 'SpreadElement' ? stringsOf(element) ?? [] : []));
-    return strings.length ? strings : undefined;
-  }
-  return undefined;
+  return argument ? constantPaths(argument) : [''];
 }

@@ -3,7 +3,7 @@
 // its imports added, and the handler made async when the check awaits.
 import type { Fix, TextEdit } from '../../types';
 import type { GuardFixInput } from '../reader';
-import { parameterNames } from './next-handler-guards';
+import { parameterNames } from './js-syntax';
 import { importEdits } from './nest-next-import-edits';
 import { nextRouteEntries } from './next-route-entries';
 
@@ -17,7 +17,7 @@ export function addNextGuard(input: GuardFixInput): Fix | undefined {
     route ? candidate.route.order === route.order : handler !== undefined && samePosition(candidate.route.handler?.range.start, handler.range.start));
   const fn = entry?.fn;
   if (!fn || fn.body?.type !== 'BlockStatement') return undefined;
-  const parameters = parameterNames(fn);
+  const parameters = new Set(parameterNames(fn));
   for (const [used] of guard.statements.matchAll(REQUEST_NAMES)) if (!parameters.has(used)) return undefined;
 
   const lines = file.lines;

@@ -5,7 +5,7 @@
 // but a 405 keeps it `ALL`.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, walkEstree } from '../../languages/estree-walk';
-import type { FunctionNode } from './next-handler-guards';
+import type { FunctionNode } from './js-syntax';
 
 export function pagesApiMethods(fn: FunctionNode, text: string): string[] {
   const request = fn.params[0];

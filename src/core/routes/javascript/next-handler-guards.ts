@@ -7,8 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName, walkEstree } from '../../languages/estree-walk';
 import type { LineIndex } from '../../text';
 import type { GuardCandidate } from '../model';
-
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+import { isFunctionNode, parameterNames, unwrap, type FunctionNode } from './js-syntax';
 
 /** How many statements at the top of a body are searched for guard calls. */
 const TOP_STATEMENTS = 5;
@@ -17,13 +16,9 @@ const NOT_GUARDS = new Set(['console', 'JSON', 'Object', 'Math', 'Promise', 'Nex
 /** Calls that end a request in Next.js: a check whose `if` calls one of these fails closed. */
 const ENDS_REQUEST = /^(redirect|permanentRedirect|notFound|unauthorized|forbidden)$/;
 
-export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
-  return node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
-}
-
 export function handlerCallGuards(fn: FunctionNode, lines: LineIndex): GuardCandidate[] {
   if (fn.body?.type !== 'BlockStatement') return [];
-  const parameters = parameterNames(fn);
+  const parameters = new Set(parameterNames(fn));
   const statements = fn.body.body.filter((statement) => !(statement.type === 'ExpressionStatement' && statement.directive !== undefined));
   const guards: GuardCandidate[] = [];
   for (let index = 0; index < Math.min(TOP_STATEMENTS, statements.length); index++) {
@@ -55,7 +50,7 @@ export function unwrapHandler(
   resolveLocal: (name: string) => TSESTree.Node | undefined,
   depth = 0,
 ): { fn?: FunctionNode; wrappers: GuardCandidate[] } {
-  const node = unwrapTs(expression);
+  const node = unwrap(expression);
   if (isFunctionNode(node)) return { fn: node, wrappers: [] };
   if (depth > 5) return { wrappers: [] };
   if (node.type === 'Identifier') {
@@ -71,14 +66,6 @@ export function unwrapHandler(
   const calleeText = node.callee;
   const wrapper: GuardCandidate = { name, text: lines.text.slice(calleeText.range[0], calleeText.range[1]), range: lines.rangeOf(calleeText.range[0], calleeText.range[1]), kind: 'middleware' };
   return { fn: wrapped.fn, wrappers: [wrapper, ...wrapped.wrappers] };
-}
-
-export function unwrapTs(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression' || current.type === 'AwaitExpression' || current.type === 'ChainExpression') {
-    current = current.type === 'AwaitExpression' ? current.argument : current.expression;
-  }
-  return current;
 }
 
 function candidate(call: TSESTree.CallExpression, first: TSESTree.Statement, last: TSESTree.Statement, lines: LineIndex): GuardCandidate {
@@ -110,7 +97,7 @@ function statementCall(statement: TSESTree.Statement): TSESTree.CallExpression |
   if (statement.type === 'ExpressionStatement') expression = statement.expression;
   else if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) expression = statement.declarations[0].init;
   if (!expression) return undefined;
-  const node = unwrapTs(expression);
+  const node = unwrap(expression);
   return node.type === 'CallExpression' ? node : undefined;
 }
 
@@ -149,17 +136,6 @@ function mentions(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
     if (child.type === 'Identifier' && names.has(child.name)) found = true;
   });
   return found;
-}
-
-export function parameterNames(fn: FunctionNode): Set<string> {
-  const names = new Set<string>();
-  for (const parameter of fn.params) {
-    walkEstree(parameter, (node, parent) => {
-      // Type annotations name types, not parameters.
-      if (node.type === 'Identifier' && parent?.type !== 'TSTypeReference' && parent?.type !== 'TSQualifiedName') names.add(node.name);
-    });
-  }
-  return names;
 }
 
 /**

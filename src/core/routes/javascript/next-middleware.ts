@@ -7,7 +7,7 @@ import { dottedName, walkEstree } from '../../languages/estree-walk';
 import type { LineIndex } from '../../text';
 import type { AuthDefinition, GuardCandidate, ProjectGuard } from '../model';
 import { topLevelResolver } from './next-locals';
-import { isFunctionNode, parameterNames, unwrapTs, type FunctionNode } from './next-handler-guards';
+import { isFunctionNode, parameterNames, unwrap, type FunctionNode } from './js-syntax';
 
 /** Names of functions that check a session, token or user (the middleware's own calls, not the vocabulary's verdict). */
 const AUTH_LIKE = /auth|session|token|jwt|clerk|log-?in|sign-?in|protect|verify|user|kinde/i;
@@ -25,7 +25,7 @@ export function readNextMiddleware(program: TSESTree.Program, lines: LineIndex):
   const bodies: FunctionNode[] = [];
   const resolveLocal = topLevelResolver(program);
   const entry = (node: TSESTree.Node, depth = 0): void => {
-    const value = unwrapTs(node);
+    const value = unwrap(node);
     if (depth > 4) return;
     if (isFunctionNode(value)) bodies.push(value);
     else if (value.type === 'Identifier') {
@@ -98,7 +98,7 @@ function candidate(name: string, node: TSESTree.Node, lines: LineIndex): GuardCa
 
 /** Auth-looking calls anywhere in the middleware (`getToken({ req })`, `supabase.auth.getUser()`, `auth.protect()`). */
 function authCalls(fn: FunctionNode, lines: LineIndex): GuardCandidate[] {
-  const parameters = parameterNames(fn);
+  const parameters = new Set(parameterNames(fn));
   const calls: GuardCandidate[] = [];
   walkEstree(fn, (node) => {
     if (node.type !== 'CallExpression') return;
@@ -129,7 +129,7 @@ function readMatcher(program: TSESTree.Program): string[] | undefined {
     if (statement.type !== 'ExportNamedDeclaration' || statement.declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of statement.declaration.declarations) {
       if (declarator.id.type !== 'Identifier' || declarator.id.name !== 'config' || !declarator.init) continue;
-      const config = unwrapTs(declarator.init);
+      const config = unwrap(declarator.init);
       if (config.type !== 'ObjectExpression') continue;
       const matcher = propertyValue(config, 'matcher');
       if (!matcher) continue;
@@ -146,7 +146,7 @@ function readMatcher(program: TSESTree.Program): string[] | undefined {
 
 function propertyValue(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
   for (const property of object.properties) {
-    if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === key) return unwrapTs(property.value);
+    if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === key) return unwrap(property.value);
   }
   return undefined;
 }

@@ -6,7 +6,9 @@ import type { LineIndex } from '../../text';
 import type { HandlerInfo, RouteDecl } from '../model';
 import type { RouteSourceFile } from '../reader';
 import { pagesApiMethods } from './next-api-methods';
-import { handlerCallGuards, unwrapHandler, type FunctionNode } from './next-handler-guards';
+import { jsInlineAuthCheck, jsVerifiesSignature } from './auth-evidence';
+import type { FunctionNode } from './js-syntax';
+import { handlerCallGuards, unwrapHandler } from './next-handler-guards';
 import { topLevelResolver, type LocalResolver } from './next-locals';
 import { nextRouteFile } from './next-paths';
 import { serverActions } from './next-server-actions';
@@ -108,6 +110,9 @@ function handlerInfo(fn: FunctionNode, registration: Registration, lines: LineIn
   const nameNode = fn.type !== 'ArrowFunctionExpression' && fn.id ? fn.id : registration;
   const info: HandlerInfo = { range: lines.rangeOf(nameNode.range[0], nameNode.range[1]), guards: handlerCallGuards(fn, lines) };
   if ('type' in nameNode && nameNode.type === 'Identifier') info.name = nameNode.name;
+  const inlineCheck = jsInlineAuthCheck(fn, lines);
+  if (inlineCheck) info.inlineCheck = inlineCheck;
+  if (jsVerifiesSignature(fn)) info.verifiesSignature = true;
   return info;
 }
 
