@@ -13,7 +13,7 @@ import { requiredModule } from './module-bindings';
 import { addMiddlewareGuard } from './js-middleware-fix';
 import { JsRouteContext, ROUTE_METHODS } from './js-route-context';
 import { addAuthDefinitions, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
-import { createdContainers, readRegistrations, type Registration } from './js-registrations';
+import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './js-registrations';
 import { constantPaths, flattenArguments, unwrap } from './js-syntax';
 import { markUnlessPaths } from './js-unless';
 
@@ -52,7 +52,7 @@ class ExpressFile {
       if (ROUTE_METHODS.has(registration.method) && registration.method !== 'del') this.readRoute(registration);
       else if (registration.method === 'use' && !registration.chainPaths) this.readUse(registration);
     }
-    this.readPassedContainers();
+    readPassedContainers(context, (identifier) => this.containerAt(identifier), this.into);
     markUnlessPaths([...this.containers.values()], this.routes, context);
     this.into.containers.push(...this.containers.values());
     this.into.routes.push(...this.routes);
@@ -140,25 +140,6 @@ class ExpressFile {
       return reference && (fromModule || ROUTER_NAME.test(tail)) ? reference : undefined;
     }
     return undefined;
-  }
-
-  /**
-   * `require('./routes/users')(app)`, `registerUserRoutes(app)` with an imported function: the other
-   * file registers routes on this container, so it is mounted here without a prefix.
-   */
-  private readPassedContainers(): void {
-    const { context } = this;
-    for (const call of context.parents.calls) {
-      const passed = call.arguments.find((argument) => argument.type === 'Identifier' && this.containerAt(argument) !== undefined) as TSESTree.Identifier | undefined;
-      if (!passed) continue;
-      const callee = unwrap(call.callee);
-      const child: Reference | undefined =
-        requiredModule(callee) !== undefined ? { module: requiredModule(callee)! }
-        : callee.type === 'Identifier' && context.imports.some((binding) => binding.local === callee.name && binding.module.startsWith('.')) ? { local: callee.name }
-        : undefined;
-      if (!child) continue;
-      this.into.mounts.push({ parent: this.containerAt(passed)!, child, prefix: '', order: call.range[0], range: context.lines.rangeOf(call.range[0], call.range[1]), guards: [] });
-    }
   }
 
   private containerAt(identifier: TSESTree.Identifier): string | undefined {

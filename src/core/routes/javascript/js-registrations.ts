@@ -5,7 +5,8 @@
 // plugin's `fastify` parameter is not the top-level `fastify` instance.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Range } from '../../types';
-import type { ContainerDecl } from '../model';
+import type { ContainerDecl, FileRoutes, Reference } from '../model';
+import { requiredModule } from './module-bindings';
 import { chainRoot, type JsFramework, type JsRouteContext, type ParamContainer } from './js-route-context';
 import { constantPaths, memberCall, unwrap } from './js-syntax';
 
@@ -83,5 +84,25 @@ export function createdContainers<T>(
     }
     if (parent?.type === 'VariableDeclarator' && parent.init === node) consider(parent.id, creation);
   }
+  found.sort((a, b) => a.at.range[0] - b.at.range[0]);
   return found;
+}
+
+/**
+ * `require('./routes/users')(app)`, `registerUserRoutes(app)` with an imported function: the other
+ * file registers routes on this container, so it is mounted here without a prefix.
+ */
+export function readPassedContainers(context: JsRouteContext, containerAt: (identifier: TSESTree.Identifier) => string | undefined, into: FileRoutes): void {
+  for (const call of context.parents.calls) {
+    let parent: string | undefined;
+    for (const argument of call.arguments) if (!parent && argument.type === 'Identifier') parent = containerAt(argument);
+    if (!parent) continue;
+    const callee = unwrap(call.callee);
+    const module = requiredModule(callee);
+    const child: Reference | undefined =
+      module !== undefined ? { module }
+      : callee.type === 'Identifier' && context.imports.some((binding) => binding.local === callee.name && binding.module.startsWith('.')) ? { local: callee.name }
+      : undefined;
+    if (child) into.mounts.push({ parent, child, prefix: '', order: call.range[0], range: context.lines.rangeOf(call.range[0], call.range[1]), guards: [] });
+  }
 }
