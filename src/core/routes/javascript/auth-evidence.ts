@@ -272,3 +272,14 @@ function localValues(fn: TSESTree.Node): Map<string, TSESTree.Node> {
   });
   return locals;
 }
+
+/**
+ * Why an anonymous inline middleware or hook (`(req, res, next) => { if (!req.user) … }`,
+ * `async (request) => { await request.jwtVerify() }`) is an auth check, if it is. It has no name for
+ * the vocabulary, so readers record it under a name of their own with this evidence.
+ */
+export function jsInlineMiddlewareEvidence(fn: TSESTree.Node): string | undefined {
+  const check = findAuthCheck(fn);
+  if (check) return check.evidence;
+  return verifiesToken(fn) ? 'verifies a JWT or session' : undefined;
+}

@@ -114,11 +114,13 @@ export function parameterNames(fn: FunctionNode): string[] {
 export class ParentMap {
   private readonly parents = new Map<TSESTree.Node, TSESTree.Node>();
   readonly calls: TSESTree.CallExpression[] = [];
+  readonly constructions: TSESTree.NewExpression[] = [];
 
   constructor(program: TSESTree.Program) {
     walkEstree(program, (node, parent) => {
       if (parent) this.parents.set(node, parent);
       if (node.type === 'CallExpression') this.calls.push(node);
+      if (node.type === 'NewExpression') this.constructions.push(node);
     });
     this.calls.sort((a, b) => a.range[0] - b.range[0]);
   }
