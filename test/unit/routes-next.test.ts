@@ -406,14 +406,13 @@ export const POST = async (request: Request) => {
 `);
   });
 
-  it('inserts after the use-server directive of an inline action and after the prologue of a file without imports', () => {
+  it('inserts into a server action, its imports after the use-server directive of a file without imports', () => {
     assert.equal(fix(`'use server';
 
 export async function deleteAccount(id: string) {
   await removeAccount(id);
 }
 `, 'app/account/actions.ts', 0), `'use server';
-
 import { auth } from '@/auth';
 import { NextResponse } from 'next/server';
 

@@ -4,9 +4,9 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkEstree } from '../../languages/estree-walk';
 import type { Fix, TextEdit } from '../../types';
-import type { GuardFixInput } from '../reader';
+import type { GuardFixInput, GuardToAdd } from '../reader';
 import { decoratorCalls, guardClassName } from './nest-decorators';
-import { importEdits, type NeededImport } from './nest-next-import-edits';
+import { importEdits } from './js-import-fix';
 
 export function addNestGuard(input: GuardFixInput): Fix | undefined {
   const { file, route, guard, javascript: program } = input;
@@ -18,7 +18,7 @@ export function addNestGuard(input: GuardFixInput): Fix | undefined {
   const routeDecorator = calls.find((call) => call.node.range[0] === route.order);
   if (!routeDecorator) return undefined;
   const edits: TextEdit[] = [];
-  const needed: NeededImport[] = [];
+  const needed: GuardToAdd['imports'] = [];
   const existing = calls.find((call) => call.name === 'UseGuards' && call.node.expression.type === 'CallExpression');
   if (existing) {
     // Already guarded by this class: nothing to add (the resolver should not ask, but be sure).
@@ -38,7 +38,7 @@ export function addNestGuard(input: GuardFixInput): Fix | undefined {
     needed.push({ local: 'UseGuards', module: '@nestjs/common', imported: 'UseGuards' });
   }
   needed.push(...guard.imports);
-  edits.push(...importEdits(program, lines, needed));
+  edits.push(...importEdits({ ...input, guard: { ...guard, imports: needed } }, program));
   return { title: `Add @UseGuards(${guard.name}) to this route`, safe: false, edits };
 }
 

@@ -4,7 +4,7 @@
 import type { Fix, TextEdit } from '../../types';
 import type { GuardFixInput } from '../reader';
 import { parameterNames } from './js-syntax';
-import { importEdits } from './nest-next-import-edits';
+import { importEdits } from './js-import-fix';
 import { nextRouteEntries } from './next-route-entries';
 
 /** Request parameters a copied check may use: copying `getToken({ req })` into a handler without `req` would not compile. */
@@ -42,7 +42,7 @@ export function addNextGuard(input: GuardFixInput): Fix | undefined {
     edits.push({ range: lines.rangeOf(after, after), newText: eol + indented(guard.statements, indent, eol) });
   }
   if (/\bawait\b/.test(guard.statements) && !fn.async) edits.push({ range: lines.rangeOf(fn.range[0], fn.range[0]), newText: 'async ' });
-  edits.push(...importEdits(program, lines, guard.imports));
+  edits.push(...importEdits(input, program));
   return { title: `Add the ${guard.name} check to this handler`, safe: false, edits };
 }
 
