@@ -56,8 +56,32 @@ export function readPythonAuthDefinitions(root: Node, lines: LineIndex): AuthDef
     const name = cls.childForFieldName('name');
     if (reason && name) definitions.push({ name: name.text, range: nodeRange(name, lines), evidence: reason });
   }
+  definitions.push(...dependentDefinitions(root, lines, definitions));
   definitions.push(...assignedDefinitions(root, lines, new Set(definitions.map((definition) => definition.name))));
   return definitions;
+}
+
+/**
+ * FastAPI dependencies that depend on one of ours (`get_current_active_user(user = Depends(get_current_user))`):
+ * the request is rejected before their body runs. Repeated until no new one appears.
+ */
+function dependentDefinitions(root: Node, lines: LineIndex, known: readonly AuthDefinition[]): AuthDefinition[] {
+  const names = new Set(known.map((definition) => definition.name));
+  const found: AuthDefinition[] = [];
+  const candidates = allFunctions(root).filter((fn) => definitionParent(fn)?.type === 'module' && !names.has(fn.childForFieldName('name')?.text ?? ''));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const fn of candidates) {
+      const name = fn.childForFieldName('name');
+      if (!name || names.has(name.text)) continue;
+      const target = callsNamed(fn.childForFieldName('parameters') ?? fn, DEPENDENCY_CALLS).map((call) => dottedName(namedChildren(call.childForFieldName('arguments') ?? call)[0])).find((dependency) => dependency && names.has(dependency));
+      if (!target) continue;
+      names.add(name.text);
+      found.push({ name: name.text, range: nodeRange(name, lines), evidence: `depends on ${target}` });
+      changed = true;
+    }
+  }
+  return found;
 }
 
 /**
