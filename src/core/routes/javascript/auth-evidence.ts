@@ -109,6 +109,9 @@ function valueEvidence(value: TSESTree.Node, name: string | undefined): string |
   if (inner.type !== 'CallExpression') return undefined;
   const callee = dottedName(unwrap(inner.callee));
   if (callee && AUTH_FACTORY.test(callee)) return callee;
+  // `fp(async function auth(fastify) {…})` is a plugin that may decorate or hook an auth check (read
+  // separately), not a check itself.
+  if (callee && /^(fp|fastifyPlugin)$/.test(callee)) return undefined;
   // `asyncHandler(async (req, res, next) => { … })`: the wrapped function is the middleware.
   const wrapped = inner.arguments.find((argument) => isFunctionNode(argument));
   return wrapped && isFunctionNode(wrapped) ? middlewareEvidence(wrapped, name) : undefined;
