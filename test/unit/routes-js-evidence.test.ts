@@ -62,6 +62,7 @@ describe('routes: JS auth evidence', () => {
       ['400 on bad input', `app.post('/x', (req, res) => {\n  if (!req.body.name) return res.status(400).end();\n});`],
       ['401 unconditionally', `app.get('/x', (req, res) => {\n  res.status(401).end();\n});`],
       ['redirect elsewhere', `app.get('/x', (req, res) => {\n  if (!req.user) return res.redirect('/home');\n});`],
+      ['a login checking submitted credentials', `app.post('/login', async (req, res) => {\n  const user = await users.verifyPassword(req.body.email, req.body.password);\n  if (!user) return res.status(401).json({ error: 'wrong password' });\n});`],
       ['403 on a non-auth condition', `app.get('/x', (req, res) => {\n  if (req.query.limit > 100) return res.sendStatus(403);\n});`],
     ];
     for (const [label, source] of unchecked) it(`not: ${label}`, () => assert.equal(checkedText(source), undefined));

@@ -23,8 +23,6 @@ const TOKEN_VERIFIER = /^(jwtVerify|verifyIdToken|verifyAccessToken|verifyToken|
 const JWT_LIBRARY = /^(jwt|jsonwebtoken|jose|JWT|jws)$/;
 /** Middleware factories of auth libraries: `const requireAuth = passport.authenticate('jwt')`. */
 const AUTH_FACTORY = /^(passport\.authenticate|expressjwt|expressJwt|jwt|koaJwt|requiresAuth|auth)$/;
-/** Function names that say "auth" even when the body is small: `requireAuth`, `ensureLoggedIn`, `verifyUser`, `protect`. */
-const AUTHISH_NAME = /auth|login|logged|session|user|token|guard|protect|require|ensure|verify|check|jwt|admin|role|permission/i;
 
 interface Evidence {
   node: TSESTree.Node;
@@ -77,18 +75,18 @@ export function readJsAuthDefinitions(program: TSESTree.Program, lines: LineInde
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     if (!declaration) continue;
     if (declaration.type === 'FunctionDeclaration') {
-      add(declaration.id?.name ?? ANONYMOUS_DEFAULT, declaration.id ?? declaration, middlewareEvidence(declaration, declaration.id?.name));
+      add(declaration.id?.name ?? ANONYMOUS_DEFAULT, declaration.id ?? declaration, middlewareEvidence(declaration));
     } else if (isFunctionNode(declaration)) {
-      add(ANONYMOUS_DEFAULT, declaration, middlewareEvidence(declaration, undefined));
+      add(ANONYMOUS_DEFAULT, declaration, middlewareEvidence(declaration));
     } else if (declaration.type === 'VariableDeclaration') {
       for (const declarator of declaration.declarations) {
-        if (declarator.id.type === 'Identifier' && declarator.init) add(declarator.id.name, declarator.id, valueEvidence(declarator.init, declarator.id.name));
+        if (declarator.id.type === 'Identifier' && declarator.init) add(declarator.id.name, declarator.id, valueEvidence(declarator.init));
       }
     } else if (declaration.type === 'ClassDeclaration' || declaration.type === 'ClassExpression') {
       add(declaration.id?.name ?? ANONYMOUS_DEFAULT, declaration.id ?? declaration, classEvidence(declaration));
     } else if (declaration.type === 'ExpressionStatement') {
       const exported = commonJsExport(declaration.expression);
-      if (exported) add(exported.name, exported.at, valueEvidence(exported.value, exported.name));
+      if (exported) add(exported.name, exported.at, valueEvidence(exported.value));
     }
   }
   // `fastify.decorate('authenticate', async (request, reply) => { await request.jwtVerify() })`,
@@ -96,29 +94,35 @@ export function readJsAuthDefinitions(program: TSESTree.Program, lines: LineInde
   walkEstree(program, (node) => {
     if (node.type !== 'CallExpression' || calleeTail(node) !== 'decorate' || node.arguments.length < 2) return;
     const [key, value] = node.arguments;
-    if (key.type === 'Literal' && typeof key.value === 'string') add(key.value, key, valueEvidence(value, key.value));
+    if (key.type === 'Literal' && typeof key.value === 'string') add(key.value, key, valueEvidence(value));
   });
   return definitions;
 }
 
-/** Why the value of `const name = …` / `module.exports = …` is an auth check, if it is. */
-function valueEvidence(value: TSESTree.Node, name: string | undefined): string | undefined {
+/** Why the value of `const x = …` / `module.exports = …` is an auth check, if it is. */
+function valueEvidence(value: TSESTree.Node): string | undefined {
   const inner = unwrap(value);
-  if (isFunctionNode(inner)) return middlewareEvidence(inner, name ?? (inner.type === 'FunctionExpression' ? inner.id?.name : undefined));
+  if (isFunctionNode(inner)) return middlewareEvidence(inner);
   if (inner.type === 'ClassExpression') return classEvidence(inner);
   if (inner.type !== 'CallExpression') return undefined;
   const callee = dottedName(unwrap(inner.callee));
   if (callee && AUTH_FACTORY.test(callee)) return callee;
+  // `fp(async function auth(fastify) {…})` is a plugin that may decorate or hook an auth check (read
+  // separately), not a check itself.
+  if (callee && /^(fp|fastifyPlugin)$/.test(callee)) return undefined;
   // `asyncHandler(async (req, res, next) => { … })`: the wrapped function is the middleware.
   const wrapped = inner.arguments.find((argument) => isFunctionNode(argument));
-  return wrapped && isFunctionNode(wrapped) ? middlewareEvidence(wrapped, name) : undefined;
+  return wrapped && isFunctionNode(wrapped) ? middlewareEvidence(wrapped) : undefined;
 }
 
-/** A middleware-shaped function (or a factory returning one) whose body checks auth. */
-function middlewareEvidence(fn: FunctionNode, name: string | undefined): string | undefined {
+/**
+ * A middleware-shaped function (Express `(req, res, next)`, Koa `(ctx, next)`, a Fastify hook
+ * `(request, reply)`, or a factory returning one) whose body checks auth. The shape keeps route
+ * handlers out: `login(req, res)` answers 401 for a wrong password but guards nothing.
+ */
+function middlewareEvidence(fn: FunctionNode): string | undefined {
   const params = parameterNames(fn);
-  const middlewareShaped =
-    params.length >= 3 || params.some((param) => /^(next|done|ctx|reply)$/.test(param)) || (name !== undefined && AUTHISH_NAME.test(name)) || returnsFunction(fn);
+  const middlewareShaped = params.length >= 3 || params.some((param) => /^(next|done|ctx|reply)$/.test(param)) || returnsFunction(fn);
   if (!middlewareShaped) return undefined;
   const check = findAuthCheck(fn);
   if (check) return check.evidence;
@@ -251,8 +255,20 @@ function readsAuthState(test: TSESTree.Node, locals: Map<string, TSESTree.Node>,
       : node.type === 'PrivateIdentifier' ? node.name
       : undefined;
     if (word === undefined) return;
+    const local = node.type === 'Identifier' ? locals.get(node.name) : undefined;
+    // `const user = await verifyPassword(req.body.email, …)`: a login checking submitted
+    // credentials, which rejects a wrong password but guards nothing.
+    if (local && readsRequestBody(local)) return;
     if (AUTH_STATE.test(word)) reads = true;
-    else if (depth < 2 && node.type === 'Identifier' && locals.has(node.name)) reads = readsAuthState(locals.get(node.name)!, locals, depth + 1);
+    else if (depth < 2 && local) reads = readsAuthState(local, locals, depth + 1);
+  });
+  return reads;
+}
+
+function readsRequestBody(node: TSESTree.Node): boolean {
+  let reads = false;
+  walkEstree(node, (inner) => {
+    if (inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier' && inner.property.name === 'body') reads = true;
   });
   return reads;
 }

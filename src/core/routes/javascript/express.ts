@@ -19,6 +19,9 @@ import { markUnlessPaths } from './js-unless';
 
 /** A name that is a router or sub-app rather than a middleware: `adminRouter`, `userRoutes`, `api`, `v1`, `adminApp`. */
 const ROUTER_NAME = /router|routes|controller|endpoints|^api$|^v\d+$|^app$|App$/i;
+/** Modules that hold routers (`./routes/webhooks`, `./api/v1`) and modules that hold middleware (`./middleware/session`). */
+const ROUTER_MODULE = /rout|api|controller|endpoint|webhook|handlers?\b|apps?\b/i;
+const MIDDLEWARE_MODULE = /middleware|auth|guard|session|polic|passport|security/i;
 
 export const expressReader: JsRouteReader = {
   framework: 'express',
@@ -125,7 +128,11 @@ class ExpressFile {
     if (inner.type === 'Identifier') {
       if (this.containers.has(inner.name)) return { local: inner.name };
       if (this.context.functions.has(inner.name)) return undefined;
-      return ROUTER_NAME.test(inner.name) ? { local: inner.name } : undefined;
+      if (ROUTER_NAME.test(inner.name)) return { local: inner.name };
+      // `const webhooks = require('./routes/webhooks')`: the whole module of a routes file.
+      const binding = this.context.imports.find((candidate) => candidate.local === inner.name);
+      const routesModule = binding && binding.module.startsWith('.') && ROUTER_MODULE.test(binding.module) && !MIDDLEWARE_MODULE.test(binding.module);
+      return routesModule ? { local: inner.name } : undefined;
     }
     if (inner.type === 'CallExpression') {
       if (requiredModule(inner) !== undefined) return containerReference(inner);

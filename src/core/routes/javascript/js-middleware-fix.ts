@@ -40,7 +40,7 @@ export function registrationCall(program: TSESTree.Program, route: RouteDecl): T
 }
 
 /** `, ` within a line; a line break and the handler's indentation when arguments are one per line. */
-function separatorBefore(text: string, offset: number): string {
+export function separatorBefore(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   return /^\s*$/.test(before) ? `\n${before}` : ' ';
