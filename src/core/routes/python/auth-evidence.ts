@@ -9,7 +9,7 @@ import type { AuthDefinition } from '../model';
 import { dottedName, keywordValue, namedChildren } from '../../queries/python/syntax';
 import { DEPENDENCY_CALLS } from './py-guards';
 import { assignedValues, firstRejection } from './py-rejection';
-import { allClasses, allFunctions, callsNamed, definitionParent, lastSegment, nodeRange, simpleAssignment } from './py-syntax';
+import { allClasses, allFunctions, callsNamed, decoratorsOf, definitionParent, lastSegment, nodeRange, simpleAssignment } from './py-syntax';
 
 /** A condition that looks at who is asking: user, session, token, Authorization header, API key. */
 const READS_CALLER = /user|session|token|auth|api_?key|credential|jwt|claims|principal|identity|login/i;
@@ -92,7 +92,8 @@ function isNamedDefinition(fn: Node): boolean {
   const parent = definitionParent(fn);
   if (parent?.type === 'module') return true;
   if (parent?.parent?.type === 'class_definition') return false; // judged with its class
-  return fn.parent?.type === 'decorated_definition' && insideFunction(fn);
+  // `@wraps(f)` marks a decorator's wrapper, which is no registered hook.
+  return insideFunction(fn) && decoratorsOf(fn).some((decorator) => !/^@\s*(functools\.)?wraps\b/.test(decorator.text));
 }
 
 function insideFunction(fn: Node): boolean {
@@ -111,7 +112,7 @@ function functionEvidence(fn: Node): string | undefined {
     const nested = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (nested?.type !== 'function_definition' || !returned.has(nested.childForFieldName('name')?.text ?? '')) continue;
     const reason = functionEvidence(nested);
-    if (reason) return `decorator that ${reason}`;
+    if (reason) return reason.startsWith('decorator that') ? reason : `decorator that ${reason}`;
   }
   return undefined;
 }
