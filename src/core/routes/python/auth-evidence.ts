@@ -11,8 +11,10 @@ import { DEPENDENCY_CALLS } from './py-guards';
 import { assignedValues, firstRejection } from './py-rejection';
 import { allClasses, allFunctions, callsNamed, decoratorsOf, definitionParent, lastSegment, nodeRange, simpleAssignment } from './py-syntax';
 
-/** A condition that looks at who is asking: user, session, token, Authorization header, API key. */
-const READS_CALLER = /user|session|token|auth|api_?key|credential|jwt|claims|principal|identity|login/i;
+/** A condition that looks at who is asking: user, session, token, a header, an API or partner key. */
+const READS_CALLER = /user|session|token|auth|key|header|credential|jwt|claims|principal|identity|login/i;
+/** A webhook signature comparison reads headers too, but it authenticates a sender, not a user. */
+const SIGNATURE_CHECK = /compare_digest|signature/i;
 /** A call that decodes or verifies a caller's token (`jwt.decode`, `verify_token`, `decode_access_token`). */
 const VERIFIES_TOKEN = /(^|\.)(decode|verify)\w*$|(decode|verify)_?\w*token|token\w*_(decode|verify)/i;
 
@@ -124,7 +126,7 @@ function ownCheck(fn: Node): { node: Node; reason: string } | undefined {
   const values = assignedValues(fn);
   for (const statement of ownNodes(body, 'if_statement')) {
     const condition = statement.childForFieldName('condition');
-    if (!condition || !READS_CALLER.test(condition.text)) continue;
+    if (!condition || !READS_CALLER.test(condition.text) || SIGNATURE_CHECK.test(condition.text)) continue;
     const rejection = firstRejection(statement, values);
     if (rejection) return { node: statement, reason: rejection.reason };
   }
