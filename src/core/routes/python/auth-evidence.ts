@@ -9,7 +9,7 @@ import type { AuthDefinition } from '../model';
 import { dottedName, keywordValue, namedChildren } from '../../queries/python/syntax';
 import { DEPENDENCY_CALLS } from './py-guards';
 import { assignedValues, firstRejection } from './py-rejection';
-import { allClasses, allFunctions, callsNamed, decoratorsOf, definitionParent, lastSegment, nodeRange, simpleAssignment } from './py-syntax';
+import { allClasses, allFunctions, callsNamed, classBases, decoratorsOf, definitionParent, lastSegment, nodeRange, simpleAssignment } from './py-syntax';
 
 /** A condition that looks at who is asking: user, session, token, a header, an API or partner key. */
 const READS_CALLER = /user|session|token|auth|key|header|credential|jwt|claims|principal|identity|login/i;
@@ -150,7 +150,7 @@ function ownNodes(node: Node, type: string): Node[] {
 }
 
 function classEvidence(cls: Node): string | undefined {
-  const bases = namedChildren(cls.childForFieldName('superclasses') ?? cls).filter((base) => base.type !== 'keyword_argument').map((base) => lastSegment(dottedName(base) ?? ''));
+  const bases = classBases(cls).map((base) => lastSegment(dottedName(base) ?? ''));
   const mixin = bases.find((base) => AUTH_MIXINS.has(base));
   if (mixin) return `extends ${mixin}`;
   const methods = classMethods(cls);

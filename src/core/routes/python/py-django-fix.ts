@@ -7,7 +7,7 @@ import type { GuardFixInput, GuardToAdd } from '../reader';
 import { namedChildren } from '../../queries/python/syntax';
 import { decoratorFix, decoratorToAdd, hasDecorator } from './py-decorator-fix';
 import { importEdits, mergeInsertions, type ImportNeed } from './py-fix-imports';
-import { nodeRange, simpleAssignment } from './py-syntax';
+import { classBases, nodeRange, simpleAssignment } from './py-syntax';
 
 const LOGIN_REQUIRED = { text: 'login_required', imports: [{ local: 'login_required', module: 'django.contrib.auth.decorators', imported: 'login_required' }] };
 const LOGIN_MIXIN = { text: 'LoginRequiredMixin', imports: [{ local: 'LoginRequiredMixin', module: 'django.contrib.auth.mixins', imported: 'LoginRequiredMixin' }] };
@@ -50,8 +50,7 @@ function guardOrDefault(guard: GuardToAdd, kind: GuardToAdd['kind'], fallback: {
 
 function addMixin(input: GuardFixInput, cls: Node): Fix | undefined {
   const mixin = guardOrDefault(input.guard, 'mixin', LOGIN_MIXIN);
-  const superclasses = cls.childForFieldName('superclasses');
-  const bases = superclasses ? namedChildren(superclasses).filter((base) => base.type !== 'keyword_argument') : [];
+  const bases = classBases(cls);
   const first = bases[0];
   if (!first || bases.some((base) => base.text === mixin.text) || !input.python) return undefined;
   const lines = input.file.lines;

@@ -8,7 +8,7 @@ import type { RouteSourceFile } from '../reader';
 import { dottedName, namedChildren, positionalArguments } from '../../queries/python/syntax';
 import { pythonInlineAuthCheck, pythonVerifiesSignature } from './auth-evidence';
 import { decoratorGuard, expressionGuard, publicDecorator } from './py-guards';
-import { calleeOf, decoratorExpression, decoratorsOf, lastSegment, listItems, nodeRange, simpleAssignment, stringItems } from './py-syntax';
+import { calleeOf, classBases, decoratorExpression, decoratorsOf, lastSegment, listItems, nodeRange, simpleAssignment, stringItems } from './py-syntax';
 
 const VIEW_BASE = /(View|ViewSet|APIView|Mixin)$/;
 const DRF_BASE = /(APIView|ViewSet)$|^(generics|viewsets|rest_framework)\./;
@@ -32,7 +32,7 @@ function isFunctionView(fn: Node): boolean {
 }
 
 function baseNames(cls: Node): string[] {
-  return namedChildren(cls.childForFieldName('superclasses') ?? cls).filter((base) => base.type !== 'keyword_argument').map((base) => dottedName(base) ?? '');
+  return classBases(cls).map((base) => dottedName(base) ?? '');
 }
 
 function isClassView(cls: Node): boolean {
@@ -65,7 +65,7 @@ function classView(cls: Node, lines: LineIndex): HandlerDecl {
   const handler = newHandler(cls, lines);
   const bases = baseNames(cls);
   if (bases.some((base) => DRF_BASE.test(base))) handler.restFramework = true;
-  for (const base of namedChildren(cls.childForFieldName('superclasses') ?? cls)) {
+  for (const base of classBases(cls)) {
     const name = dottedName(base);
     if (name?.endsWith('Mixin') && !ACTION_MIXIN.test(name)) handler.guards.push({ name, text: base.text, range: nodeRange(base, lines), kind: 'mixin' });
   }

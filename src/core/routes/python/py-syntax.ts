@@ -117,3 +117,9 @@ export function callsNamed(node: Node, names: ReadonlySet<string>): Node[] {
 export function lastSegment(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
+
+/** The base-class expressions of a `class` (keyword arguments such as `metaclass=` left out). */
+export function classBases(cls: Node): Node[] {
+  const superclasses = cls.childForFieldName('superclasses');
+  return superclasses ? namedChildren(superclasses).filter((base) => base.type !== 'keyword_argument') : [];
+}
