@@ -190,6 +190,12 @@ describe('routes: Django views', () => {
       def index(request):
           pass
     `), []);
+    assert.deepEqual(await handlers(`
+      from django.shortcuts import redirect
+      class StaffOnlyMixin:
+          def dispatch(self, request, *args, **kwargs):
+              return super().dispatch(request, *args, **kwargs)
+    `), []);
     assert.deepEqual(await routesOf(djangoReader, dedent(`
       from django.urls import path
       patterns = [path('x/', view)]
