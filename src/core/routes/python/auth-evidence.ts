@@ -9,10 +9,12 @@ import type { AuthDefinition } from '../model';
 import { dottedName, keywordValue, namedChildren } from '../../queries/python/syntax';
 import { DEPENDENCY_CALLS } from './py-guards';
 import { assignedValues, firstRejection } from './py-rejection';
-import { allClasses, allFunctions, callsNamed, definitionParent, lastSegment, nodeRange, simpleAssignment } from './py-syntax';
+import { allClasses, allFunctions, callsNamed, classBases, decoratorsOf, definitionParent, lastSegment, nodeRange, simpleAssignment } from './py-syntax';
 
-/** A condition that looks at who is asking: user, session, token, Authorization header, API key. */
-const READS_CALLER = /user|session|token|auth|api_?key|credential|jwt|claims|principal|identity|login/i;
+/** A condition that looks at who is asking: user, session, token, a header, an API or partner key. */
+const READS_CALLER = /user|session|token|auth|key|header|credential|jwt|claims|principal|identity|login/i;
+/** A webhook signature comparison reads headers too, but it authenticates a sender, not a user. */
+const SIGNATURE_CHECK = /compare_digest|signature/i;
 /** A call that decodes or verifies a caller's token (`jwt.decode`, `verify_token`, `decode_access_token`). */
 const VERIFIES_TOKEN = /(^|\.)(decode|verify)\w*$|(decode|verify)_?\w*token|token\w*_(decode|verify)/i;
 
@@ -92,7 +94,8 @@ function isNamedDefinition(fn: Node): boolean {
   const parent = definitionParent(fn);
   if (parent?.type === 'module') return true;
   if (parent?.parent?.type === 'class_definition') return false; // judged with its class
-  return fn.parent?.type === 'decorated_definition' && insideFunction(fn);
+  // `@wraps(f)` marks a decorator's wrapper, which is no registered hook.
+  return insideFunction(fn) && decoratorsOf(fn).some((decorator) => !/^@\s*(functools\.)?wraps\b/.test(decorator.text));
 }
 
 function insideFunction(fn: Node): boolean {
@@ -111,7 +114,7 @@ function functionEvidence(fn: Node): string | undefined {
     const nested = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (nested?.type !== 'function_definition' || !returned.has(nested.childForFieldName('name')?.text ?? '')) continue;
     const reason = functionEvidence(nested);
-    if (reason) return `decorator that ${reason}`;
+    if (reason) return reason.startsWith('decorator that') ? reason : `decorator that ${reason}`;
   }
   return undefined;
 }
@@ -123,7 +126,7 @@ function ownCheck(fn: Node): { node: Node; reason: string } | undefined {
   const values = assignedValues(fn);
   for (const statement of ownNodes(body, 'if_statement')) {
     const condition = statement.childForFieldName('condition');
-    if (!condition || !READS_CALLER.test(condition.text)) continue;
+    if (!condition || !READS_CALLER.test(condition.text) || SIGNATURE_CHECK.test(condition.text)) continue;
     const rejection = firstRejection(statement, values);
     if (rejection) return { node: statement, reason: rejection.reason };
   }
@@ -147,7 +150,7 @@ function ownNodes(node: Node, type: string): Node[] {
 }
 
 function classEvidence(cls: Node): string | undefined {
-  const bases = namedChildren(cls.childForFieldName('superclasses') ?? cls).filter((base) => base.type !== 'keyword_argument').map((base) => lastSegment(dottedName(base) ?? ''));
+  const bases = classBases(cls).map((base) => lastSegment(dottedName(base) ?? ''));
   const mixin = bases.find((base) => AUTH_MIXINS.has(base));
   if (mixin) return `extends ${mixin}`;
   const methods = classMethods(cls);

@@ -48,7 +48,7 @@ function extendable(node: Node, module: string): boolean {
 }
 
 /** Names the module binds: imports, top-level defs, classes and assignments. */
-export function boundNames(root: Node, summary: FileRoutes): Set<string> {
+function boundNames(root: Node, summary: FileRoutes): Set<string> {
   const names = new Set(summary.imports.map((binding) => binding.local));
   for (const statement of namedChildren(root)) {
     const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;

@@ -19,7 +19,7 @@ const REJECTING_RESPONSES = /\b(HttpResponseForbidden|HttpResponseNotAllowed|red
  * Why `statement` rejects the request, or undefined. `values` maps local names to the text they
  * were assigned, so `raise credentials_exception` is read through its assignment.
  */
-export function rejectionOf(statement: Node, values: ReadonlyMap<string, string>): string | undefined {
+function rejectionOf(statement: Node, values: ReadonlyMap<string, string>): string | undefined {
   if (statement.type === 'raise_statement') {
     const raised = namedChildren(statement)[0];
     if (!raised) return undefined;

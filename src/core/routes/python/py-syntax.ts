@@ -4,7 +4,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { Range } from '../../types';
-import { callArguments, dottedName, namedChildren, unwrapParens } from '../../queries/python/syntax';
+import { dottedName, namedChildren, unwrapParens } from '../../queries/python/syntax';
 import { constantString } from '../../queries/python/string-literals';
 
 export function nodeRange(node: Node, lines: LineIndex): Range {
@@ -50,11 +50,6 @@ export function stringValue(node: Node | undefined): string | undefined {
   return node ? constantString(unwrapParens(node)) : undefined;
 }
 
-export function firstArgument(call: Node): Node | undefined {
-  const first = callArguments(call)[0];
-  return first && first.type !== 'keyword_argument' ? first : undefined;
-}
-
 /** Every `def` of the file, nested ones included (Flask apps are often built in `create_app()`). */
 export function allFunctions(root: Node): Node[] {
   return root.descendantsOfType('function_definition').filter((node): node is Node => !!node);
@@ -74,11 +69,6 @@ export function findFunction(root: Node, name: string): Node | undefined {
 export function definitionParent(definition: Node): Node | null {
   const outer = definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
   return outer.parent;
-}
-
-/** A definition's first line, decorators included. */
-export function definitionStart(definition: Node): Node {
-  return definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
 }
 
 export function isInsideFunction(node: Node): boolean {
@@ -116,4 +106,10 @@ export function callsNamed(node: Node, names: ReadonlySet<string>): Node[] {
 
 export function lastSegment(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+/** The base-class expressions of a `class` (keyword arguments such as `metaclass=` left out). */
+export function classBases(cls: Node): Node[] {
+  const superclasses = cls.childForFieldName('superclasses');
+  return superclasses ? namedChildren(superclasses).filter((base) => base.type !== 'keyword_argument') : [];
 }

@@ -1,0 +1,44 @@
+// Project-wide Django auth settings: `MIDDLEWARE` entries (Django's LoginRequiredMiddleware and the
+// project's own middleware; Django's other middleware never rejects a request) and DRF's
+// `REST_FRAMEWORK['DEFAULT_PERMISSION_CLASSES']`.
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { FileRoutes } from '../model';
+import type { RouteSourceFile } from '../reader';
+import { namedChildren, unwrapParens } from '../../queries/python/syntax';
+import { lastSegment, listItems, nodeRange, stringValue } from './py-syntax';
+
+const LOGIN_REQUIRED_MIDDLEWARE = 'django.contrib.auth.middleware.LoginRequiredMiddleware';
+
+export function readDjangoSettings(file: RouteSourceFile, root: Node, into: FileRoutes): void {
+  for (const statement of namedChildren(root)) {
+    const assignment = statement.type === 'expression_statement' ? namedChildren(statement)[0] : undefined;
+    if (assignment?.type !== 'assignment' && assignment?.type !== 'augmented_assignment') continue;
+    const target = assignment.childForFieldName('left')?.text;
+    const value = assignment.childForFieldName('right');
+    if (!value) continue;
+    if (target === 'MIDDLEWARE') readMiddleware(file, value, into);
+    if (target === 'REST_FRAMEWORK') readRestFramework(file, value, into);
+  }
+}
+
+function readMiddleware(file: RouteSourceFile, value: Node, into: FileRoutes): void {
+  for (const item of listItems(value) ?? []) {
+    const path = stringValue(item);
+    if (!path || (path.startsWith('django.') && path !== LOGIN_REQUIRED_MIDDLEWARE)) continue;
+    into.projectGuards.push({ framework: 'django', kind: 'project-middleware', name: lastSegment(path), text: item.text, range: nodeRange(item, file.lines) });
+  }
+}
+
+function readRestFramework(file: RouteSourceFile, value: Node, into: FileRoutes): void {
+  const settings = unwrapParens(value);
+  if (settings.type !== 'dictionary') return;
+  for (const pair of namedChildren(settings)) {
+    if (pair.type !== 'pair' || stringValue(pair.childForFieldName('key') ?? undefined) !== 'DEFAULT_PERMISSION_CLASSES') continue;
+    for (const item of listItems(pair.childForFieldName('value') ?? undefined) ?? []) {
+      const path = stringValue(item);
+      if (!path) continue;
+      const name = lastSegment(path);
+      into.projectGuards.push({ framework: 'django', kind: 'permission-class', name, text: item.text, range: nodeRange(item, file.lines), ...(name === 'AllowAny' ? { allowsAny: true } : {}) });
+    }
+  }
+}
