@@ -15,3 +15,7 @@ export { ruleTableMarkdown } from './core/rule-table';
 export { parseJavaScript } from './core/languages/javascript';
 export { parsePython } from './core/languages/python';
 export { addAllowlistEntry } from './core/config-edit';
+// Routes: the project index, kept current by the editor, and the inventory the Routes view shows.
+export { buildRouteIndex, summarizeFile } from './scan/route-index';
+export { RouteIndex } from './core/routes/route-index';
+export { routeInventory, type InventoryEntry } from './core/routes/inventory';

@@ -6,7 +6,8 @@ import { allRules } from '../core/rules';
 import { SEVERITIES, type Severity } from '../core/types';
 import { runScan } from './scan-command';
 import { processTerminal, UsageError, type Terminal } from './terminal';
-import { MAIN_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
+import { MAIN_HELP, ROUTES_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
+import { runRoutes } from './routes-command';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const CATEGORIES = [...new Set(allRules.map((rule) => rule.meta.category))];
@@ -29,8 +30,10 @@ export async function main(argv: readonly string[], terminal: Terminal = process
         return await scanCommand(rest, terminal);
       case 'rules':
         return rulesCommand(rest, terminal);
+      case 'routes':
+        return await routesCommand(rest, terminal);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: scan, rules; see lastline --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: scan, routes, rules; see lastline --help)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -73,6 +76,20 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
     },
     terminal,
   );
+}
+
+async function routesCommand(argv: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    terminal.out(ROUTES_HELP);
+    return 0;
+  }
+  const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
+  return runRoutes({ paths: positionals, format, verbose: values.verbose as boolean }, terminal);
 }
 
 function rulesCommand(argv: string[], terminal: Terminal): number {

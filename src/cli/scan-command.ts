@@ -9,6 +9,7 @@ import { stagedSources } from '../git/staged';
 import { applySafeFixes } from '../scan/apply-fixes';
 import { findProjectRoot, loadConfig } from '../scan/config-file';
 import { loadProjectFacts } from '../scan/project-facts';
+import { buildRouteIndex } from '../scan/route-index';
 import { scanSources, workingTreeSources, type ScanResult } from '../scan/scan';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -47,8 +48,10 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
       if (!args.categories.includes(rule.meta.category)) loaded.config.rules[rule.meta.id] = { level: 'off', options: {} };
     }
   }
-  const project = loadProjectFacts(projectRoot);
   const log = { debug: (m: string) => args.verbose && terminal.error(m), info: () => {}, warn: (m: string) => terminal.error(m), error: (m: string) => terminal.error(m) };
+  const routesWanted = loaded.config.rules['open-route']?.level !== 'off';
+  const projectFacts = async () => ({ ...loadProjectFacts(projectRoot), ...(routesWanted ? { routes: await buildRouteIndex(projectRoot, loaded.config, { log }) } : {}) });
+  let project = await projectFacts();
   let result: ScanResult;
   if (args.staged) {
     let repoRoot: string;
@@ -68,6 +71,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     for (const stale of outcome.staleFiles) terminal.error(`not fixed ${stale}: it changed while being scanned`);
     if (outcome.fixesApplied > 0) {
       terminal.error(`fixed ${outcome.fixesApplied} finding${outcome.fixesApplied === 1 ? '' : 's'} in ${outcome.filesChanged.join(', ')}`);
+      project = await projectFacts(); // fixes may have added guards
       result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log, project }); // report what remains
     }
   }

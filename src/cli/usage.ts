@@ -7,6 +7,7 @@ Usage: lastline <command> [options]
 
 Commands:
   scan [paths…]   find silenced checks, string-built queries/commands, open routes and secrets
+  routes [paths…] list the HTTP routes with their full path, handler and effective auth
   rules           list the rules with their category, default level and docs
 
 Options:
@@ -30,9 +31,23 @@ Options:
       --fail-on <error|warning|info>
                                    lowest severity that makes the exit code 1 (default: warning)
       --category <name[,name…]>    only rules of these categories (repeatable): inline-secret,
-                                   string-built-query, string-built-command, suppression
+                                   open-route, string-built-query, string-built-command,
+                                   suppression
       --verbose                    list every skipped file and parse problem
   -h, --help                       show this help`;
+
+export const ROUTES_HELP = `Usage: lastline routes [paths…] [options]
+
+Lists the HTTP routes of the project (Express, Fastify, Koa, NestJS, Next.js, Flask, FastAPI,
+Django) declared under the given paths (default: the current folder): method, full path with
+mount prefixes, where it is declared, and its effective auth — guarded (by what, and whether on
+the route, its router/app or project-wide), public (why), or open. The whole project is read to
+resolve mounts and guards, whatever the paths.
+
+Options:
+  -f, --format <text|json>   output format (default: text)
+      --verbose              report files whose routes could not be read
+  -h, --help                 show this help`;
 
 export const RULES_HELP = `Usage: lastline rules [--format text|json]
 

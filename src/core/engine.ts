@@ -134,7 +134,7 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
     const fingerprint = fingerprintOf(rule.meta.id, flagged);
     const fixes = report.fixes ?? [];
     if (rule.meta.offerAllowlist) {
-      fixes.push({ title: 'Record as a false positive in .lastline.json…', safe: false, edits: [], allowlist: { fingerprint, rule: rule.meta.id } });
+      fixes.push({ title: rule.meta.allowlistTitle ?? 'Record as a false positive in .lastline.json…', safe: false, edits: [], allowlist: { fingerprint, rule: rule.meta.id } });
     }
     result.findings.push({
       ruleId: rule.meta.id,

@@ -4,6 +4,7 @@ import type { ConfigDocument } from './languages/config/model';
 import type { JsParse } from './languages/javascript';
 import type { LanguageKind } from './languages/language';
 import type { PythonParse } from './languages/python';
+import type { RouteIndex } from './routes/route-index';
 import type { LineIndex } from './text';
 import type { Category, Finding, Report, Severity } from './types';
 
@@ -27,6 +28,8 @@ export interface RuleMeta {
    * with a reason the user gives) — for rules whose false positives only a person can judge.
    */
   offerAllowlist?: boolean;
+  /** Title of that fix when "false positive" is the wrong word (an open route marked public on purpose). */
+  allowlistTitle?: string;
   /**
    * The rule judges other rules' findings (a suppression that hides one is worse): it runs after
    * every other rule and reads their findings through `context.findings()`.
@@ -52,6 +55,8 @@ export interface RuleFile {
 export interface ProjectFacts {
   /** Variables defined in the project's `.env` (name → value), for collision-free env names. */
   envVariables: ReadonlyMap<string, string>;
+  /** Route summaries of the project's files, for rules that judge a route by its app (cross-file mounts, guards). */
+  routes?: RouteIndex;
 }
 
 export const NO_PROJECT_FACTS: ProjectFacts = { envVariables: new Map() };

@@ -8,7 +8,11 @@ import type { Logger } from '../core/log';
 import type { Finding, Severity } from '../core/types';
 import type { ConfigCache } from './config-cache';
 import type { Engine } from './engine';
+import type { RouteIndexService } from './route-index';
 import { readSettings } from './settings';
+
+/** Languages whose files may declare routes (their diagnostics depend on the route index). */
+const ROUTE_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python']);
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -29,8 +33,17 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly ignoredByGit = new Map<string, boolean>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly engine: () => Engine, private readonly configs: ConfigCache, private readonly log: Logger) {
+  constructor(
+    private readonly engine: () => Engine,
+    private readonly configs: ConfigCache,
+    private readonly routes: RouteIndexService,
+    private readonly log: Logger,
+  ) {
     this.subscriptions.push(
+      // A route's verdict depends on other files (its app's guards, its siblings): re-judge open sources.
+      routes.onDidChange(() => {
+        for (const document of vscode.workspace.textDocuments) if (ROUTE_LANGUAGES.has(document.languageId)) this.schedule(document, 0);
+      }),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.schedule(event.document, readSettings(event.document.uri).analysisDelay);
@@ -95,9 +108,13 @@ export class DiagnosticsController implements vscode.Disposable {
         ignoredByGit = engine.isPathGitignored(loaded.root, document.uri.fsPath);
         this.ignoredByGit.set(key, ignoredByGit);
       }
+      const facts = this.configs.factsFor(document.uri.fsPath);
+      const routesWanted = ROUTE_LANGUAGES.has(document.languageId) && loaded.config.rules['open-route']?.level !== 'off';
+      const project = routesWanted ? { ...facts, routes: await this.routes.forFile(document.uri.fsPath) } : facts;
+      if (run.cancellation.token.isCancellationRequested) return;
       const result = await engine.analyze(
         { path, text, language: engine.languageFromEditor(document.languageId, document.uri.fsPath), ignoredByGit },
-        { config: loaded.config, cancellation: run.cancellation.token, log: this.log, project: this.configs.factsFor(document.uri.fsPath) },
+        { config: loaded.config, cancellation: run.cancellation.token, log: this.log, project },
       );
       if (run.cancellation.token.isCancellationRequested || document.isClosed || document.version !== version) return;
       this.findingsByUri.set(key, { version, findings: result.findings });

@@ -7,24 +7,34 @@ import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
 import { recordFalsePositive } from './record-false-positive';
+import { RouteIndexService } from './route-index';
+import { RoutesView } from './routes-view';
 import { scanWorkspace } from './scan-workspace';
 
 export interface LastlineApi {
   /** Milliseconds activate() took, for the activation benchmark. */
   readonly activationMs: number;
+  /** The Routes view's data, for tests and other extensions that show routes. */
+  readonly routesView: vscode.TreeDataProvider<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): LastlineApi {
   const started = performance.now();
   const log = createLogChannel();
   const configs = new ConfigCache(loadEngine, log);
-  const diagnostics = new DiagnosticsController(loadEngine, configs, log);
+  const routes = new RouteIndexService(loadEngine, configs, log);
+  const diagnostics = new DiagnosticsController(loadEngine, configs, routes, log);
+  const routesView = new RoutesView(loadEngine, routes, log);
   context.subscriptions.push(
     log,
     configs,
+    routes,
     diagnostics,
+    routesView,
+    vscode.window.registerTreeDataProvider('lastline.routes', routesView),
+    vscode.commands.registerCommand('lastline.refreshRoutes', () => routesView.refresh()),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LastlineCodeActions(diagnostics, configs), LastlineCodeActions.metadata),
-    vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, diagnostics, log)),
+    vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, routes, diagnostics, log)),
     vscode.commands.registerCommand('lastline.showLog', () => log.show()),
     vscode.commands.registerCommand(RECORD_FALSE_POSITIVE_COMMAND, (uri: vscode.Uri, finding: { fingerprint: string; rule: string }) =>
       recordFalsePositive(loadEngine, configs, log, uri, finding),
@@ -33,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
   setTimeout(() => diagnostics.analyzeOpenDocuments(), 0);
   const activationMs = performance.now() - started;
   log.info(`Lastline activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  return { activationMs, routesView: routesView as vscode.TreeDataProvider<unknown> };
 }
 
 export function deactivate(): void {

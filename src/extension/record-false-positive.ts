@@ -16,7 +16,7 @@ export async function recordFalsePositive(
   const reason = await vscode.window.showInputBox({
     title: `Accept this ${finding.rule} finding`,
     prompt: 'Why is this not a problem? The reason is stored in .lastline.json next to the fingerprint.',
-    placeHolder: 'e.g. public test key from the provider documentation',
+    placeHolder: finding.rule === 'open-route' ? 'e.g. public status page, read-only catalogue' : 'e.g. public test key from the provider documentation',
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() ? undefined : 'A reason is required, so reviewers know why it was accepted.'),
   });

@@ -5,8 +5,9 @@ import type { Logger } from '../core/log';
 import type { ConfigCache } from './config-cache';
 import type { DiagnosticsController } from './diagnostics';
 import type { Engine } from './engine';
+import type { RouteIndexService } from './route-index';
 
-export async function scanWorkspace(engine: () => Engine, configs: ConfigCache, diagnostics: DiagnosticsController, log: Logger): Promise<void> {
+export async function scanWorkspace(engine: () => Engine, configs: ConfigCache, routes: RouteIndexService, diagnostics: DiagnosticsController, log: Logger): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     void vscode.window.showInformationMessage('Lastline: open a folder to scan it.');
@@ -18,10 +19,12 @@ export async function scanWorkspace(engine: () => Engine, configs: ConfigCache, 
       let findings = 0;
       let files = 0;
       for (const folder of folders) {
-        const loaded = configs.forFile(vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath);
+        const configPath = vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath;
+        const loaded = configs.forFile(configPath);
+        const project = { ...configs.factsFor(configPath), routes: await routes.forFile(configPath) };
         const result = await engine().scanSources(engine().workingTreeSources([folder.uri.fsPath], loaded.root, loaded.config), {
           config: loaded.config,
-          project: configs.factsFor(loaded.path ?? vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath),
+          project,
           log,
           cancellation: token,
           onProgress: (count, path) => {

@@ -9,7 +9,7 @@ import { emptyFileRoutes, type FileRoutes } from '../../src/core/routes/model';
 import type { GuardToAdd } from '../../src/core/routes/reader';
 import { readJsModuleBindings } from '../../src/core/routes/javascript/module-bindings';
 import next from '../../src/core/routes/javascript/next';
-import { nextRouteFile } from '../../src/core/routes/javascript/next-paths';
+import { nextAppRootOf, nextRouteFile } from '../../src/core/routes/javascript/next-paths';
 import { LineIndex } from '../../src/core/text';
 
 function parse(text: string, path: string): TSESTree.Program {
@@ -327,8 +327,11 @@ export function middleware(req) {
     assert.deepEqual(read(`export async function GET() { return fetch('/api/users'); }\n`, 'lib/api.ts').routes, []);
     // A route file whose exports are not methods.
     assert.deepEqual(read(`export async function get() {}\nexport const revalidate = 60;\nexport default function x() {}\n`, 'app/api/x/route.ts').routes, []);
-    // A middleware.ts deeper than the root belongs to something else (an Express folder).
-    assert.deepEqual(read(`import { getToken } from './jwt';\nexport function middleware(req) { return getToken(req); }\n`, 'src/auth/middleware.ts').projectGuards, []);
+    // A middleware.ts deeper than the root is the root of another app (a monorepo's apps/web): the
+    // resolver applies it only to the Next.js routes under that folder (see routes-resolve).
+    assert.equal(nextAppRootOf('src/auth/middleware.ts'), 'src/auth');
+    assert.equal(nextAppRootOf('apps/web/src/middleware.ts'), 'apps/web');
+    assert.equal(nextAppRootOf('middleware.ts'), '');
     // A 'use client' component and a string that mentions use server.
     assert.deepEqual(read(`'use client';\nconst hint = "add 'use server' to actions";\nexport async function save() {}\n`, 'app/page.tsx').routes, []);
     // pages outside api are pages, not API routes.

@@ -3,13 +3,14 @@
 import type { Rule } from '../rule';
 import credentialedUri from './credentialed-uri';
 import genericSecret from './generic-secret';
+import openRoute from './open-route';
 import privateKey from './private-key';
 import providerToken from './provider-token';
 import silencedCheck from './silenced-check';
 import stringBuiltCommand from './string-built-command';
 import stringBuiltQuery from './string-built-query';
 
-export const allRules: readonly Rule[] = [silencedCheck, stringBuiltQuery, stringBuiltCommand, providerToken, privateKey, credentialedUri, genericSecret];
+export const allRules: readonly Rule[] = [silencedCheck, stringBuiltQuery, stringBuiltCommand, openRoute, providerToken, privateKey, credentialedUri, genericSecret];
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.id === id);

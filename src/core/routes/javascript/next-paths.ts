@@ -33,9 +33,18 @@ export function nextRouteFile(filePath: string): NextRouteFile | undefined {
   return undefined;
 }
 
-/** `middleware.ts` / `src/middleware.ts` (and Next 16's `proxy.ts`) at the project root. */
+/**
+ * `middleware.ts` / `src/middleware.ts` (and Next 16's `proxy.ts`) at the root of a Next.js app —
+ * which in a monorepo is a folder (`apps/web/middleware.ts`); the resolver applies it only to
+ * the routes of that folder.
+ */
 export function isNextMiddlewareFile(filePath: string): boolean {
-  return /^(src\/)?(middleware|proxy)\.(ts|js|mjs|tsx|jsx)$/.test(filePath);
+  return /(?:^|\/)(src\/)?(middleware|proxy)\.(ts|js|mjs|tsx|jsx)$/.test(filePath);
+}
+
+/** The folder whose routes a Next.js middleware file guards (`apps/web` for `apps/web/src/middleware.ts`). */
+export function nextAppRootOf(middlewareFile: string): string {
+  return middlewareFile.replace(/(?:^|\/)(?:src\/)?(?:middleware|proxy)\.[a-z]+$/, '');
 }
 
 function urlPath(folders: readonly string[]): string {

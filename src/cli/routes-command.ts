@@ -1,0 +1,75 @@
+// `lastline routes`: the project's route inventory — method, full path (mount prefixes joined),
+// where it is declared and handled, and its effective auth — as text or JSON.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Logger } from '../core/log';
+import { routeInventory, type InventoryEntry } from '../core/routes/inventory';
+import { findProjectRoot, loadConfig } from '../scan/config-file';
+import { buildRouteIndex } from '../scan/route-index';
+import { displayPath, oneBased } from './positions';
+import { UsageError, type Terminal } from './terminal';
+
+export interface RoutesArgs {
+  paths: string[];
+  format: 'text' | 'json';
+  verbose: boolean;
+}
+
+export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<number> {
+  const cwd = terminal.cwd;
+  const roots = (args.paths.length ? args.paths : ['.']).map((path) => resolve(cwd, path));
+  const missing = roots.filter((root) => !existsSync(root));
+  if (missing.length) throw new UsageError(`no such file or folder: ${missing.map((path) => displayPath(path, cwd)).join(', ')}`);
+  const projectRoot = findProjectRoot(roots.length === 1 ? roots[0] : cwd);
+  const loaded = loadConfig(projectRoot);
+  for (const problem of loaded.problems) terminal.error(`config ${displayPath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}${problem.key ? ` "${problem.key}"` : ''}: ${problem.message}`);
+  const log: Logger = { debug: (m) => args.verbose && terminal.error(m), info: () => {}, warn: (m) => terminal.error(m), error: (m) => terminal.error(m) };
+
+  // The whole project is indexed (a router's prefix and guards may come from another folder); only
+  // routes declared under the given paths are listed.
+  const index = await buildRouteIndex(projectRoot, loaded.config, { log });
+  const absolute = (file: string) => join(projectRoot, file);
+  const wanted = (entry: InventoryEntry) => roots.some((root) => absolute(entry.file) === root || absolute(entry.file).startsWith(root.endsWith('/') ? root : `${root}/`) || root === projectRoot);
+  const entries = routeInventory(index.resolved()).filter(wanted);
+  const at = (file: string, line: number) => `${displayPath(absolute(file), cwd)}:${line + 1}`;
+
+  if (args.format === 'json') {
+    terminal.out(
+      JSON.stringify(
+        {
+          version: 1,
+          routes: entries.map((entry) => ({
+            framework: entry.framework,
+            methods: entry.methods,
+            path: entry.path,
+            file: displayPath(absolute(entry.file), cwd),
+            ...oneBased(entry.range),
+            handler: entry.handler ? { file: displayPath(absolute(entry.handler.file), cwd), ...oneBased(entry.handler.range), ...(entry.handler.name ? { name: entry.handler.name } : {}) } : null,
+            auth: entry.auth,
+            guards: entry.guards.map((guard) => ({ name: guard.name, scope: guard.scope, file: displayPath(absolute(guard.file), cwd), line: guard.range.start.line + 1 })),
+            ...(entry.publicReason ? { publicReason: entry.publicReason } : {}),
+            ...(entry.finding ? { finding: entry.finding } : {}),
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  if (entries.length === 0) {
+    terminal.out('No routes found (Express, Fastify, Koa, NestJS, Next.js, Flask, FastAPI, Django).');
+    return 0;
+  }
+  const width = Math.min(60, Math.max(...entries.map((entry) => entry.label.length)));
+  for (const entry of entries) {
+    const auth =
+      entry.auth === 'guarded' ? `guarded by ${[...new Set(entry.guards.map((guard) => (guard.scope === 'inline' ? 'a check in the handler' : `${guard.name} (${guard.scope})`)))].join(', ')}`
+      : entry.auth === 'public' ? `public: ${entry.publicReason}`
+      : entry.finding ? `OPEN (${entry.finding.severity})` : 'open';
+    terminal.out(`${entry.label.padEnd(width)}  ${at(entry.file, entry.range.start.line).padEnd(32)}  ${auth}`);
+  }
+  const open = entries.filter((entry) => entry.finding).length;
+  terminal.out(`\n${entries.length} route${entries.length === 1 ? '' : 's'}; ${open} open that should not be (lastline scan --category open-route explains each).`);
+  return 0;
+}

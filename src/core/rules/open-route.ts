@@ -1,0 +1,75 @@
+// HTTP endpoints left without authentication. The file's routes are read fresh (so findings follow
+// typing), then judged within the project's route model: mounts from other files, app- and
+// project-wide guards, the project's own auth helpers. A finding's fix adds the guard the
+// project already uses, in the framework's place; "Mark as intentionally public" records it.
+import { JS_LANGUAGES } from '../languages/language';
+import { defineRule } from '../rule';
+import { chooseGuard } from '../routes/choose-guard';
+import { judgeRoute, type RouteVerdict } from '../routes/judge';
+import { mayHoldRoutes, readFileRoutes } from '../routes/read-file-routes';
+import { readerFor } from '../routes/readers';
+import type { RouteSourceFile } from '../routes/reader';
+import { RouteIndex, routeTextHash } from '../routes/route-index';
+import type { ResolvedRoute } from '../routes/resolve';
+import { severityRank, type Fix } from '../types';
+
+export default defineRule({
+  meta: {
+    id: 'open-route',
+    category: 'open-route',
+    defaultSeverity: 'warning',
+    description: 'HTTP routes without authentication that are sensitive (path, state-changing method) or whose sibling routes are guarded; error when both.',
+    fixable: true,
+    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'],
+    offerAllowlist: true,
+    allowlistTitle: 'Mark as intentionally public (reason in .lastline.json)…',
+  },
+  check(context) {
+    const file: RouteSourceFile = { path: context.file.path, text: context.file.text, lines: context.file.lines, language: context.file.language };
+    if (!mayHoldRoutes(file)) return;
+    const summary = readFileRoutes(file, { javascript: () => context.javascript(), python: () => context.python() });
+    if (summary.routes.length === 0 && summary.handlers.length === 0) return;
+    const index = context.project.routes ?? RouteIndex.empty();
+    const model = index.resolvedWith(summary, routeTextHash(file.text));
+    const summaries = new Map(index.summaries).set(summary.path, summary);
+
+    // A router mounted twice yields one resolved route per mount: report the worst once.
+    const worst = new Map<string, { route: ResolvedRoute; verdict: RouteVerdict }>();
+    for (const route of model.routes) {
+      if (route.reportAt.file !== file.path) continue;
+      const verdict = judgeRoute(route, model.routes);
+      if (!verdict.report) continue;
+      const key = `${route.reportAt.range.start.line}:${route.reportAt.range.start.character}`;
+      const seen = worst.get(key);
+      if (!seen || severityRank(verdict.report.severity) > severityRank(seen.verdict.report!.severity)) worst.set(key, { route, verdict });
+    }
+    for (const { route, verdict } of worst.values()) {
+      const report = verdict.report!;
+      const fix = guardFix(route);
+      context.report({
+        message: report.message,
+        range: route.reportAt.range,
+        severity: context.file.isTestFile && report.severity === 'error' ? 'warning' : report.severity,
+        related: report.related.map((related) => (related.file === file.path ? { message: related.message, range: related.range } : related)),
+        ...(fix ? { fixes: [fix] } : {}),
+        // Identity is the route itself, so an allowlist entry survives edits around it.
+        fingerprintText: `${route.framework} ${route.methods.join(',')} ${route.path}`,
+      });
+    }
+
+    function guardFix(route: ResolvedRoute): Fix | undefined {
+      const reader = readerFor(route.framework);
+      const guard = chooseGuard(route, model, summaries, file.path);
+      if (!reader?.addGuard || !guard) return undefined;
+      const onHandler = route.declared.file !== file.path;
+      return reader.addGuard({
+        file,
+        ...(onHandler ? {} : { route: route.decl }),
+        ...(route.handlerDecl && route.handler?.file === file.path ? { handler: route.handlerDecl } : {}),
+        guard,
+        summary,
+        ...(JS_LANGUAGES.has(file.language) ? { javascript: context.javascript().ast } : { python: context.python().tree.rootNode }),
+      });
+    }
+  },
+});

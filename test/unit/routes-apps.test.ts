@@ -1,0 +1,57 @@
+// End to end over small apps, one per framework (test/fixtures/routes/<app>/): `lastline scan
+// --category open-route` must report exactly the findings in the app's expected.json, and
+// `lastline routes` must list its routes with full paths and effective auth. Each app has guarded,
+// open-sensitive, open-public and globally guarded routes, and mounts across files.
+import { strict as assert } from 'node:assert';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, runCli, tempDir } from './helpers';
+
+interface ExpectedApp {
+  description: string;
+  findings: { file: string; line: number; severity: string }[];
+  routes: { methods: string[]; path: string; auth: string; file: string; line: number }[];
+}
+
+const APPS_DIR = join(REPO_ROOT, 'test', 'fixtures', 'routes');
+const apps = existsSync(APPS_DIR) ? readdirSync(APPS_DIR).filter((name) => existsSync(join(APPS_DIR, name, 'expected.json'))) : [];
+
+describe('open routes: framework apps end to end', () => {
+  it('has an app for every framework', () => {
+    for (const framework of ['express', 'koa', 'fastify', 'nest', 'next', 'flask', 'fastapi', 'django']) {
+      assert.ok(apps.some((app) => app.startsWith(framework)), `no fixture app for ${framework} (have ${apps.join(', ')})`);
+    }
+  });
+
+  for (const app of apps) {
+    describe(app, () => {
+      const expected = JSON.parse(readFileSync(join(APPS_DIR, app, 'expected.json'), 'utf8')) as ExpectedApp;
+      let dir: ReturnType<typeof tempDir>;
+      before(() => {
+        // A copy outside the repository: inside it, fixtures count as test files (lower severity).
+        dir = tempDir(`lastline-${app}-`);
+        cpSync(join(APPS_DIR, app), dir.path, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
+      });
+      after(() => dir.remove());
+
+      it('reports exactly the expected open routes', async () => {
+        const run = await runCli(dir.path, 'scan', '--category', 'open-route', '--format', 'json');
+        assert.equal(run.stderr, '');
+        const report = JSON.parse(run.stdout) as { findings: { file: string; line: number; severity: string; message: string }[]; errors: unknown[] };
+        assert.deepEqual(report.errors, []);
+        const actual = report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity}`).sort();
+        const wanted = expected.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity}`).sort();
+        assert.deepEqual(actual, wanted, `messages:\n${report.findings.map((finding) => `  ${finding.file}:${finding.line} ${finding.message}`).join('\n')}`);
+        assert.equal(run.code, wanted.length ? 1 : 0);
+      });
+
+      it('lists the routes with full paths and effective auth', async () => {
+        const run = await runCli(dir.path, 'routes', '--format', 'json');
+        assert.equal(run.code, 0, run.stderr);
+        const listed = (JSON.parse(run.stdout) as { routes: { methods: string[]; path: string; auth: string; file: string; line: number }[] }).routes;
+        const key = (route: { methods: string[]; path: string; auth: string; file: string; line: number }) => `${route.methods.join('|')} ${route.path} ${route.auth} ${route.file}:${route.line}`;
+        assert.deepEqual([...new Set(listed.map(key))].sort(), [...new Set(expected.routes.map(key))].sort());
+      });
+    });
+  }
+});
