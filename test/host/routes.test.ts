@@ -41,7 +41,9 @@ interface RouteNode {
   entries?: { entry: { label: string; auth: string } }[];
 }
 
-describe('open routes', () => {
+describe('open routes', function () {
+  // The route index is built on first need and follows saved files: allow for both.
+  this.timeout(60000);
   it('reports the open export route across files and adds the app guard with the quick fix', async () => {
     await createFile(workspaceFile('server/auth.js'), AUTH);
     await createFile(workspaceFile('server/app.js'), APP);
@@ -67,12 +69,15 @@ describe('open routes', () => {
     const fixed = editor.document.getText();
     assert.match(fixed, /router\.post\('\/export', requireAuth, \(req, res\)/);
     assert.match(fixed, /const \{ requireAuth \} = require\('\.\/auth'\);/);
+    // The export route is guarded now; `GET /reports` stays reported (a warning: its app is guarded).
     await waitFor(
-      'the open-route diagnostic to go away after the fix',
+      'the export route diagnostic to go away after the fix',
       10000,
-      () => (lastlineDiagnostics(reports).some((candidate) => ruleId(candidate) === 'open-route') ? undefined : true),
+      () => (lastlineDiagnostics(reports).some((candidate) => ruleId(candidate) === 'open-route' && candidate.message.includes('/reports/export')) ? undefined : true),
       () => describeDiagnostics(lastlineDiagnostics(reports)),
     );
+    const remaining = lastlineDiagnostics(reports).filter((candidate) => ruleId(candidate) === 'open-route');
+    assert.deepEqual(remaining.map((candidate) => [candidate.message.match(/Open route: (\S+ \S+)/)?.[1], candidate.severity]), [['GET /reports', vscode.DiagnosticSeverity.Warning]]);
     await editor.document.save();
   });
 

@@ -78,6 +78,28 @@ describe('routes: resolving across files', () => {
     assert.equal(judgeRoute(find(routes, 'GET /admin/stats'), routes).auth, 'guarded');
   });
 
+  it('decides an undecided mount by what stands behind it: a router, or middleware', () => {
+    const appWith = (module: string) =>
+      summary('app.js', {
+        containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [] }],
+        imports: [{ local: 'reports', module, imported: '*' }],
+        mounts: [{ parent: 'app', child: { local: 'reports' }, prefix: '', order: 100, range: at(1), guards: [], orGuard: middleware('reports', 1) }],
+        routes: [route('app', 'GET', '/settings', 3)],
+      });
+    const router = summary('reports.js', {
+      containers: [{ name: 'router', framework: 'express', kind: 'router', range: at(0), guards: [] }],
+      exports: [{ exported: 'default', local: 'router' }],
+      routes: [route('router', 'POST', '/export', 2)],
+    });
+    const asRouter = model(appWith('./reports'), router);
+    assert.equal(find(asRouter.routes, 'POST /export').mounts.length, 1);
+    assert.equal(find(asRouter.routes, 'GET /settings').guards.length, 0, 'a router is not a guard');
+
+    const gate = summary('gate.js', { authDefinitions: [{ name: 'reports', range: at(0), evidence: 'responds 401' }] });
+    const asMiddleware = model(appWith('./gate'), gate);
+    assert.deepEqual(find(asMiddleware.routes, 'GET /settings').guards.map((guard) => guard.name), ['reports']);
+  });
+
   it('applies path-scoped middleware only below its prefix, on segment boundaries', () => {
     const file = summary('app.js', {
       containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [{ ...middleware('requireAuth', 1), order: 100, pathPrefix: '/admin' }] }],

@@ -117,6 +117,13 @@ export interface MountDecl {
   range: Range;
   /** Guards given with the mount: `app.use('/admin', requireAuth, adminRouter)`, `include_router(r, dependencies=…)`. */
   guards: GuardCandidate[];
+  /**
+   * The reader cannot tell from this file alone whether `child` is a router or a middleware
+   * (`app.use(reports)` with `reports = require('./reports')`). If the resolver finds no
+   * container behind `child`, this candidate is a guard of the parent registered at `order`
+   * (below `prefix`, when there is one).
+   */
+  orGuard?: GuardCandidate;
 }
 
 export interface RouteDecl {

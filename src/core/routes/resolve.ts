@@ -5,7 +5,7 @@
 // registered before it (or order-free ones), and project-wide settings — judged by the project's
 // auth vocabulary. Pure: no fs, so the CLI and the editor share it.
 import type { Range } from '../types';
-import type { ContainerDecl, FileRoutes, Framework, GuardCandidate, HandlerDecl, HandlerInfo, MountDecl, ProjectGuard, Reference, RouteDecl } from './model';
+import type { ContainerDecl, ContainerGuard, FileRoutes, Framework, GuardCandidate, HandlerDecl, HandlerInfo, MountDecl, ProjectGuard, Reference, RouteDecl } from './model';
 import { nextAppRootOf } from './javascript/next-paths';
 import { resolveJsModule, resolvePythonImport } from './module-paths';
 import { joinRoutePaths, pathUnderPrefix, matchesNextMatcher } from './paths';
@@ -88,10 +88,17 @@ export function resolveRoutes(summaries: ReadonlyMap<string, FileRoutes>): Route
   // Mount edges, parent → children; a container that is some mount's child is not a root.
   const children = new Map<string, { childId: string; mount: MountDecl; file: string }[]>();
   const mounted = new Set<string>();
+  /** Guards of undecided mounts whose child turned out not to be a container (it is middleware). */
+  const middlewareMounts = new Map<string, ContainerGuard[]>();
   for (const summary of summaries.values()) {
     for (const mount of summary.mounts) {
       const childId = references.container(summary.path, mount.child);
       const parentId = containerId(summary.path, mount.parent);
+      if ((!childId || !containers.has(childId)) && mount.orGuard) {
+        const guards = [...mount.guards, mount.orGuard].map((guard) => ({ ...guard, order: mount.order, ...(mount.prefix ? { pathPrefix: mount.prefix } : {}) }));
+        middlewareMounts.set(parentId, [...(middlewareMounts.get(parentId) ?? []), ...guards]);
+        continue;
+      }
       if (!childId || !containers.has(childId) || !containers.has(parentId) || childId === parentId) continue;
       (children.get(parentId) ?? children.set(parentId, []).get(parentId)!).push({ childId, mount, file: summary.path });
       mounted.add(childId);
@@ -99,7 +106,7 @@ export function resolveRoutes(summaries: ReadonlyMap<string, FileRoutes>): Route
   }
 
   const routes: ResolvedRoute[] = [];
-  const context: ResolveContext = { vocabulary, references, projectGuards };
+  const context: ResolveContext = { vocabulary, references, projectGuards, middlewareMounts };
   const visit = (chain: ChainLink[]): void => {
     const last = chain[chain.length - 1];
     const summary = summaries.get(last.file)!;
@@ -129,6 +136,7 @@ interface ResolveContext {
   vocabulary: AuthVocabulary;
   references: ReferenceResolver;
   projectGuards: (ProjectGuard & { file: string })[];
+  middlewareMounts: ReadonlyMap<string, ContainerGuard[]>;
 }
 
 function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[], context: ResolveContext): ResolvedRoute {
@@ -165,7 +173,7 @@ function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[],
     const next = chain[level + 1];
     const threshold = next?.via ? next.via.mount.order : route.order;
     const pathBelow = joinRoutePaths(route.framework, [...chain.slice(level + 1).flatMap((inner) => [inner.via?.mount.prefix ?? '', inner.container.prefix ?? '']), route.path]);
-    for (const guard of link.container.guards) {
+    for (const guard of [...link.container.guards, ...(context.middlewareMounts.get(link.id) ?? [])]) {
       if (guard.pathPrefix !== undefined && !pathUnderPrefix(pathBelow, guard.pathPrefix)) continue;
       const applies = guard.order < 0 || guard.order < threshold;
       accept(guard, link.file, 'container', applies ? guards : laterGuards);

@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
 import type { ContainerDecl, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
+import { nameLooksLikeGuard } from '../vocabulary';
 import type { JsRouteReader } from '../reader';
 import { readJsAuthDefinitions } from './auth-evidence';
 import { requiredModule } from './module-bindings';
@@ -104,14 +105,17 @@ class ExpressFile {
     let mounted = false;
     for (const element of elements) {
       const child = this.mountTarget(element);
-      if (child) {
+      const guard = middlewareGuard(element, this.context, this.into);
+      // A project module whose name says neither router nor middleware: the resolver decides,
+      // by whether a container stands behind it.
+      const undecided = !child && guard ? this.projectModuleBinding(element) : undefined;
+      if (child || undecided) {
         for (const prefix of prefixes ?? ['']) {
-          this.into.mounts.push({ parent: registration.container, child, prefix, order: registration.order, range: registration.range, guards: [...pending] });
+          this.into.mounts.push({ parent: registration.container, child: (child ?? undecided)!, prefix, order: registration.order, range: registration.range, guards: [...pending], ...(undecided ? { orGuard: guard } : {}) });
         }
         mounted = true;
         continue;
       }
-      const guard = middlewareGuard(element, this.context, this.into);
       if (guard) pending.push(guard);
     }
     if (mounted) return;
@@ -147,6 +151,16 @@ class ExpressFile {
       return reference && (fromModule || ROUTER_NAME.test(tail)) ? reference : undefined;
     }
     return undefined;
+  }
+
+  /** `reports` bound by `require('./reports')` / `import reports from './reports'`: a module of this project. */
+  private projectModuleBinding(node: TSESTree.Node): Reference | undefined {
+    const inner = unwrap(node);
+    if (inner.type !== 'Identifier' || this.context.functions.has(inner.name)) return undefined;
+    const binding = this.context.imports.find((candidate) => candidate.local === inner.name);
+    if (!binding || !binding.module.startsWith('.') || MIDDLEWARE_MODULE.test(binding.module)) return undefined;
+    // Named like a guard (`requireAuth`, `checkJwt`): middleware, whatever its module is called.
+    return nameLooksLikeGuard(inner.name, 'middleware') ? undefined : { local: inner.name };
   }
 
   private containerAt(identifier: TSESTree.Identifier): string | undefined {
