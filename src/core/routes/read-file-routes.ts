@@ -22,9 +22,13 @@ export interface RouteParses {
 
 /** Whether a file may contribute anything to the route model (routes, containers, settings, auth helpers). */
 export function mayHoldRoutes(file: Pick<RouteSourceFile, 'text' | 'path' | 'language'>): boolean {
+  return mayDeclareRoutes(file) || ((JS_LANGUAGES.has(file.language) || file.language === 'python') && AUTH_HELPER_HINT.test(file.text));
+}
+
+/** Whether some framework reader may find routes, apps or settings in the file (auth helpers aside). */
+export function mayDeclareRoutes(file: Pick<RouteSourceFile, 'text' | 'path' | 'language'>): boolean {
   const readers = JS_LANGUAGES.has(file.language) ? JS_ROUTE_READERS : file.language === 'python' ? PYTHON_ROUTE_READERS : undefined;
-  if (!readers) return false;
-  return readers.some((reader) => reader.mayApply(file.text, file.path)) || AUTH_HELPER_HINT.test(file.text);
+  return !!readers && readers.some((reader) => reader.mayApply(file.text, file.path));
 }
 
 export function readFileRoutes(file: RouteSourceFile, parses: RouteParses): FileRoutes {

@@ -6,7 +6,7 @@ import { JS_LANGUAGES } from '../languages/language';
 import { defineRule } from '../rule';
 import { chooseGuard } from '../routes/choose-guard';
 import { judgeRoute, type RouteVerdict } from '../routes/judge';
-import { mayHoldRoutes, readFileRoutes } from '../routes/read-file-routes';
+import { mayDeclareRoutes, readFileRoutes } from '../routes/read-file-routes';
 import { readerFor } from '../routes/readers';
 import type { RouteSourceFile } from '../routes/reader';
 import { RouteIndex, routeTextHash } from '../routes/route-index';
@@ -26,7 +26,8 @@ export default defineRule({
   },
   check(context) {
     const file: RouteSourceFile = { path: context.file.path, text: context.file.text, lines: context.file.lines, language: context.file.language };
-    if (!mayHoldRoutes(file)) return;
+    // A file of auth helpers only has no route to report (the index learns its helpers).
+    if (!mayDeclareRoutes(file)) return;
     const summary = readFileRoutes(file, { javascript: () => context.javascript(), python: () => context.python() });
     if (summary.routes.length === 0 && summary.handlers.length === 0) return;
     const index = context.project.routes ?? RouteIndex.empty();

@@ -15,7 +15,7 @@ import { addMiddlewareGuard } from './js-middleware-fix';
 import { JsRouteContext, ROUTE_METHODS } from './js-route-context';
 import { addAuthDefinitions, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
 import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './js-registrations';
-import { constantPaths, flattenArguments, unwrap } from './js-syntax';
+import { constantPaths, flattenArguments, ROUTE_PATH_CALL, unwrap } from './js-syntax';
 import { markUnlessPaths } from './js-unless';
 
 /** A name that is a router or sub-app rather than a middleware: `adminRouter`, `userRoutes`, `api`, `v1`, `adminApp`. */
@@ -26,7 +26,8 @@ const MIDDLEWARE_MODULE = /middleware|auth|guard|session|polic|passport|security
 
 export const expressReader: JsRouteReader = {
   framework: 'express',
-  mayApply: (text) => /\bexpress\b|\bRouter\b|\.(get|post|put|patch|delete|all|use|route)\s*\(|\b40[13]\b|isAuthenticated|jwt/i.test(text),
+  // Auth helpers without routes are found by read-file-routes' own hint; this test is for apps and routers.
+  mayApply: (text) => /['"]express['"]/.test(text) || ROUTE_PATH_CALL.test(text),
   read(file, program, into) {
     new ExpressFile(new JsRouteContext(file, program), into).read();
   },

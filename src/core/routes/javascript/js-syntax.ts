@@ -161,3 +161,10 @@ export function functionHeadRange(fn: FunctionNode, text: string, lines: LineInd
   while (end > fn.range[0] && /\s/.test(text[end - 1])) end--;
   return lines.rangeOf(fn.range[0], end);
 }
+
+/**
+ * A route-registering call with a literal path (`app.get('/x'`, `router.post(['/a'`, koa-router's
+ * `router.get('name', '/x'`): the shape that lets a file receiving its app or router as a
+ * parameter through the readers' cheap text tests without naming its framework.
+ */
+export const ROUTE_PATH_CALL = /\.(?:get|post|put|patch|delete|del|all|head|options|use|route)\s*\(\s*(?:\[\s*)?(?:['"`][\w.-]*['"`]\s*,\s*)?['"`]\//;
