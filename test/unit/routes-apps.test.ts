@@ -3,9 +3,38 @@
 // `lastline routes` must list its routes with full paths and effective auth. Each app has guarded,
 // open-sensitive, open-public and globally guarded routes, and mounts across files.
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { LineIndex } from '../../src/core/text';
 import { join } from 'node:path';
 import { REPO_ROOT, runCli, tempDir } from './helpers';
+
+interface JsonEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
+}
+
+interface JsonFinding {
+  file: string;
+  message: string;
+  fingerprint: string;
+  fixes: { title: string; edits: JsonEdit[]; allowlist?: { fingerprint: string; rule: string } }[];
+}
+
+/** Applies the CLI's 1-based edits, last first so earlier offsets stay valid. */
+function applyOneBasedEdits(text: string, edits: readonly JsonEdit[]): string {
+  const lines = new LineIndex(text);
+  const offsets = edits.map((edit) => ({
+    start: lines.offsetAt({ line: edit.line - 1, character: edit.column - 1 }),
+    end: lines.offsetAt({ line: edit.endLine - 1, character: edit.endColumn - 1 }),
+    newText: edit.newText,
+  }));
+  let result = text;
+  for (const edit of offsets.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
 
 interface ExpectedApp {
   description: string;
@@ -43,6 +72,38 @@ describe('open routes: framework apps end to end', () => {
         const wanted = expected.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity}`).sort();
         assert.deepEqual(actual, wanted, `messages:\n${report.findings.map((finding) => `  ${finding.file}:${finding.line} ${finding.message}`).join('\n')}`);
         assert.equal(run.code, wanted.length ? 1 : 0);
+      });
+
+      it("each guard fix makes its route guarded, and marking public silences it by route identity", async () => {
+        const scan = async () => JSON.parse((await runCli(dir.path, 'scan', '--category', 'open-route', '--format', 'json')).stdout) as { findings: JsonFinding[] };
+        const { findings } = await scan();
+        for (const finding of findings) {
+          const fix = finding.fixes.find((candidate) => candidate.edits.length > 0);
+          if (!fix) continue;
+          const path = join(dir.path, finding.file);
+          const before = readFileSync(path, 'utf8');
+          writeFileSync(path, applyOneBasedEdits(before, fix.edits));
+          const after = await scan();
+          const still = after.findings.filter((other) => other.file === finding.file && other.message === finding.message);
+          assert.deepEqual(still, [], `"${fix.title}" left ${finding.file}: ${finding.message}\n${readFileSync(path, 'utf8')}`);
+          writeFileSync(path, before);
+        }
+        // The allowlist fix records the route (framework, method, path), not its line.
+        const [first] = findings;
+        if (!first) return;
+        const marker = first.fixes.find((candidate) => candidate.allowlist);
+        assert.ok(marker, 'every finding can be marked intentionally public');
+        writeFileSync(join(dir.path, '.lastline.json'), JSON.stringify({ allowlist: [{ ...marker.allowlist, reason: 'public on purpose' }] }));
+        const path = join(dir.path, first.file);
+        const original = readFileSync(path, 'utf8');
+        writeFileSync(path, `\n\n${original}`);
+        try {
+          const remaining = (await scan()).findings.filter((finding) => finding.fingerprint === first.fingerprint);
+          assert.deepEqual(remaining, []);
+        } finally {
+          writeFileSync(path, original);
+          rmSync(join(dir.path, '.lastline.json'));
+        }
       });
 
       it('lists the routes with full paths and effective auth', async () => {

@@ -45,7 +45,7 @@ export function chooseGuard(route: ResolvedRoute, model: RouteModel, summaries: 
   }
   const best = [...uses.values()].sort((a, b) => b.score - a.score || b.count - a.count)[0];
   if (best) {
-    const imports = importsFor(best.guard, summaries, targetFile);
+    const imports = importsFor(best.guard, summaries, targetFile, route.framework);
     if (imports) return { name: best.guard.name, kind: best.guard.kind, text: best.guard.text, ...(best.guard.statements ? { statements: best.guard.statements } : {}), imports };
   }
   // Django ships its guard: a project without one yet still gets `login_required`.
@@ -60,7 +60,7 @@ export function chooseGuard(route: ResolvedRoute, model: RouteModel, summaries: 
  * imports (module path rewritten relative to the target), or defines and exports. Undefined when
  * a name cannot be brought into scope (defined but not exported).
  */
-function importsFor(guard: AppliedGuard, summaries: ReadonlyMap<string, FileRoutes>, targetFile: string): GuardToAdd['imports'] | undefined {
+function importsFor(guard: AppliedGuard, summaries: ReadonlyMap<string, FileRoutes>, targetFile: string, framework: Framework): GuardToAdd['imports'] | undefined {
   const source = summaries.get(guard.file);
   if (!source) return undefined;
   const python = guard.file.endsWith('.py');
@@ -72,6 +72,10 @@ function importsFor(guard: AppliedGuard, summaries: ReadonlyMap<string, FileRout
     imports.push({ local: binding.local, module: rewriteModule(binding.module, guard.file, targetFile, python), imported: binding.imported });
   }
   const root = guard.name.split('.')[0];
+  // Fastify guards are decorations of the instance (`fastify.authenticate`): no import, the
+  // fixer names this route's own instance.
+  const instanceMember = guard.name.includes('.') && !source.imports.some((binding) => binding.local === root) && !source.exports.some((binding) => binding.local === root);
+  if (framework === 'fastify' && instanceMember) return imports;
   if (guard.file !== targetFile && !imports.some((entry) => entry.local === root)) {
     // The guard is defined in its own file: import it from there.
     if (python) {
