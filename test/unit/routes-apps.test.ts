@@ -45,6 +45,36 @@ interface ExpectedApp {
 const APPS_DIR = join(REPO_ROOT, 'test', 'fixtures', 'routes');
 const apps = existsSync(APPS_DIR) ? readdirSync(APPS_DIR).filter((name) => existsSync(join(APPS_DIR, name, 'expected.json'))) : [];
 
+describe('lastline routes', () => {
+  it('prints the inventory as text, with help and clear usage errors', async () => {
+    const dir = tempDir('lastline-routes-cli-');
+    try {
+      cpSync(join(APPS_DIR, 'express-app'), dir.path, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
+      const run = await runCli(dir.path, 'routes');
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^GET \/health\s+\S+:\d+\s+public: health check$/m);
+      assert.match(run.stdout, /guarded by requireAuth \((?:route|mount|container)\)/);
+      assert.match(run.stdout, /OPEN \(error\)/);
+      assert.match(run.stdout, /\d+ routes; \d+ open that should not be/);
+      assert.match((await runCli(dir.path, 'routes', '--help')).stdout, /Usage: lastline routes/);
+      const unknown = await runCli(dir.path, 'routes', '--frmat', 'json');
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /Unknown option '--frmat'/);
+      const missing = await runCli(dir.path, 'routes', 'nowhere');
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /no such file or folder: nowhere/);
+      const empty = tempDir('lastline-routes-empty-');
+      try {
+        assert.match((await runCli(empty.path, 'routes')).stdout, /No routes found/);
+      } finally {
+        empty.remove();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
 describe('open routes: framework apps end to end', () => {
   it('has an app for every framework', () => {
     for (const framework of ['express', 'koa', 'fastify', 'nest', 'next', 'flask', 'fastapi', 'django']) {
