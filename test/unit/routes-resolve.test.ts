@@ -78,6 +78,23 @@ describe('routes: resolving across files', () => {
     assert.equal(judgeRoute(find(routes, 'GET /admin/stats'), routes).auth, 'guarded');
   });
 
+  it('follows require("./routes")(app) into the function whose parameter is the app', () => {
+    const main = summary('app.js', {
+      containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [{ ...middleware('requireAuth', 4), order: 400 }] }],
+      mounts: [{ parent: 'app', child: { module: './routes/admin' }, prefix: '', order: 500, range: at(5), guards: [] }],
+      routes: [route('app', 'GET', '/health', 3)],
+    });
+    const admin = summary('routes/admin.js', {
+      containers: [{ name: 'app', framework: 'express', kind: 'router', range: at(0), guards: [], parameterOf: 'default' }],
+      exports: [{ exported: 'default', local: 'default' }],
+      routes: [route('app', 'DELETE', '/admin/users/:id', 2)],
+    });
+    const { routes } = model(main, admin);
+    const remove = find(routes, 'DELETE /admin/users/:id');
+    assert.deepEqual(remove.guards.map((guard) => guard.name), ['requireAuth']);
+    assert.equal(remove.group, find(routes, 'GET /health').group, 'the same app: siblings');
+  });
+
   it('decides an undecided mount by what stands behind it: a router, or middleware', () => {
     const appWith = (module: string) =>
       summary('app.js', {

@@ -105,6 +105,12 @@ export interface ContainerDecl {
   prefix?: string;
   guards: ContainerGuard[];
   public?: PublicMarker;
+  /**
+   * The container is the parameter of this function (`module.exports = function registerRoutes(app) {…}`;
+   * `default` for an anonymous default export): another file that calls the function with its app
+   * mounts it, so a reference to the function's name lands here.
+   */
+  parameterOf?: string;
 }
 
 export interface MountDecl {

@@ -242,6 +242,9 @@ class ReferenceResolver {
     const summary = this.summaries.get(target.file)!;
     const name = target.name ?? 'urlpatterns';
     if (summary.containers.some((container) => container.name === name)) return containerId(target.file, name);
+    // `require('./routes')(app)`: the function's parameter is the container.
+    const parameter = summary.containers.find((container) => container.parameterOf === name);
+    if (parameter) return containerId(target.file, parameter.name);
     // Re-exported or imported again (`export { router as adminRouter } from './admin'`).
     if (depth < 6 && summary.imports.some((binding) => binding.local === name)) return this.container(target.file, { local: name }, depth + 1);
     return undefined;

@@ -50,7 +50,14 @@ class ExpressFile {
     for (const param of context.paramContainers) {
       if (param.framework !== 'express' || this.containers.has(param.parameter)) continue;
       const node = param.fn.params[0];
-      this.containers.set(param.parameter, { name: param.parameter, framework: 'express', kind: 'router', range: context.lines.rangeOf(node.range[0], node.range[1]), guards: [] });
+      this.containers.set(param.parameter, {
+        name: param.parameter,
+        framework: 'express',
+        kind: 'router',
+        range: context.lines.rangeOf(node.range[0], node.range[1]),
+        guards: [],
+        ...(param.functionName ? { parameterOf: param.functionName } : {}),
+      });
     }
     if (this.containers.size === 0) return;
     for (const registration of readRegistrations(context, 'express', variables, (param) => param.parameter)) {
