@@ -1,13 +1,11 @@
 // `lastline routes`: the project's route inventory — method, full path (mount prefixes joined),
 // where it is declared and handled, and its effective auth — as text or JSON.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Logger } from '../core/log';
+import { join } from 'node:path';
 import { routeInventory, type InventoryEntry } from '../core/routes/inventory';
-import { findProjectRoot, loadConfig } from '../scan/config-file';
 import { buildRouteIndex } from '../scan/route-index';
 import { displayPath, oneBased } from './positions';
-import { UsageError, type Terminal } from './terminal';
+import { existingRoots, openProject } from './project';
+import type { Terminal } from './terminal';
 
 export interface RoutesArgs {
   paths: string[];
@@ -17,13 +15,8 @@ export interface RoutesArgs {
 
 export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<number> {
   const cwd = terminal.cwd;
-  const roots = (args.paths.length ? args.paths : ['.']).map((path) => resolve(cwd, path));
-  const missing = roots.filter((root) => !existsSync(root));
-  if (missing.length) throw new UsageError(`no such file or folder: ${missing.map((path) => displayPath(path, cwd)).join(', ')}`);
-  const projectRoot = findProjectRoot(roots.length === 1 ? roots[0] : cwd);
-  const loaded = loadConfig(projectRoot);
-  for (const problem of loaded.problems) terminal.error(`config ${displayPath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}${problem.key ? ` "${problem.key}"` : ''}: ${problem.message}`);
-  const log: Logger = { debug: (m) => args.verbose && terminal.error(m), info: () => {}, warn: (m) => terminal.error(m), error: (m) => terminal.error(m) };
+  const roots = existingRoots(args.paths, cwd);
+  const { projectRoot, loaded, log } = openProject(roots, terminal, args.verbose);
 
   // The whole project is indexed (a router's prefix and guards may come from another folder); only
   // routes declared under the given paths are listed.

@@ -1,13 +1,12 @@
 // `lastline scan`: resolve the project and config, pick the source (working tree or index), scan,
 // optionally fix, format, and map the outcome to an exit code.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allRules } from '../core/rules';
 import { severityRank, type Severity } from '../core/types';
 import { GitError, repositoryRoot } from '../git/run-git';
 import { stagedSources } from '../git/staged';
 import { applySafeFixes } from '../scan/apply-fixes';
-import { findProjectRoot, loadConfig } from '../scan/config-file';
 import { loadProjectFacts } from '../scan/project-facts';
 import { buildRouteIndex } from '../scan/route-index';
 import { scanSources, workingTreeSources, type ScanResult } from '../scan/scan';
@@ -15,6 +14,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { displayPath } from './positions';
+import { existingRoots, openProject } from './project';
 import type { Terminal } from './terminal';
 import { UsageError } from './terminal';
 
@@ -32,23 +32,15 @@ export interface ScanArgs {
 
 export async function runScan(args: ScanArgs, terminal: Terminal): Promise<number> {
   const cwd = terminal.cwd;
-  const roots = (args.paths.length ? args.paths : ['.']).map((path) => resolve(cwd, path));
-  const missing = roots.filter((root) => !existsSync(root));
-  if (missing.length) throw new UsageError(`no such file or folder: ${missing.map((path) => displayPath(path, cwd)).join(', ')}`);
+  const roots = existingRoots(args.paths, cwd);
   if (args.staged && args.fix) throw new UsageError('--fix cannot be combined with --staged: fixes edit the working tree, not the index');
-
-  const projectRoot = findProjectRoot(roots.length === 1 ? roots[0] : cwd);
-  const loaded = loadConfig(projectRoot);
-  for (const problem of loaded.problems) {
-    terminal.error(`config ${displayPath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}${problem.key ? ` "${problem.key}"` : ''}: ${problem.message}`);
-  }
+  const { projectRoot, loaded, log } = openProject(roots, terminal, args.verbose);
 
   if (args.categories.length) {
     for (const rule of allRules) {
       if (!args.categories.includes(rule.meta.category)) loaded.config.rules[rule.meta.id] = { level: 'off', options: {} };
     }
   }
-  const log = { debug: (m: string) => args.verbose && terminal.error(m), info: () => {}, warn: (m: string) => terminal.error(m), error: (m: string) => terminal.error(m) };
   const routesWanted = loaded.config.rules['open-route']?.level !== 'off';
   const projectFacts = async () => ({ ...loadProjectFacts(projectRoot), ...(routesWanted ? { routes: await buildRouteIndex(projectRoot, loaded.config, { log }) } : {}) });
   let project = await projectFacts();

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../src/core/edits';
 import { parseJavaScript } from '../../src/core/languages/javascript';
-import { emptyFileRoutes, type FileRoutes, type GuardCandidate, type RouteDecl } from '../../src/core/routes/model';
+import { addAuthDefinitions, emptyFileRoutes, type FileRoutes, type GuardCandidate, type RouteDecl } from '../../src/core/routes/model';
+import { readJsAuthDefinitions } from '../../src/core/routes/javascript/auth-evidence';
 import { readJsModuleBindings } from '../../src/core/routes/javascript/module-bindings';
 import type { GuardToAdd, JsRouteReader, RouteSourceFile } from '../../src/core/routes/reader';
 import { LineIndex } from '../../src/core/text';
@@ -15,7 +16,11 @@ export function readRoutes(reader: JsRouteReader, text: string, path = 'src/rout
   const into = emptyFileRoutes(path);
   Object.assign(into, readJsModuleBindings(parsed.ast));
   // A file the pre-filter turns away is never read (positive cases then fail on their empty summary).
-  if (reader.mayApply(text, path)) reader.read(file, parsed.ast, into);
+  if (reader.mayApply(text, path)) {
+    reader.read(file, parsed.ast, into);
+    // As read-file-routes does after the readers: the file's own auth helpers, once.
+    addAuthDefinitions(into, readJsAuthDefinitions(parsed.ast, file.lines));
+  }
   return into;
 }
 

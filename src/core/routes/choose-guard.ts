@@ -3,7 +3,7 @@
 // that framework's fixer inserts, with the imports that guard needs rewritten for the route's file.
 import { posix } from 'node:path';
 import type { FileRoutes, Framework, GuardKind } from './model';
-import { isRelativeSpecifier, relativeJsSpecifier, relativePythonModule } from './module-paths';
+import { isRelativeSpecifier, relativeJsSpecifier, relativePythonModule, relativePythonModulePath } from './module-paths';
 import type { GuardToAdd } from './reader';
 import type { AppliedGuard, ResolvedRoute, RouteModel } from './resolve';
 
@@ -93,12 +93,9 @@ function rewriteModule(module: string, fromFile: string, toFile: string, python:
   if (fromFile === toFile) return module;
   if (python) {
     if (!module.startsWith('.')) return module;
-    const dots = /^\.*/.exec(module)![0].length;
-    let dir = posix.dirname(fromFile);
-    for (let level = 1; level < dots; level++) dir = posix.dirname(dir);
-    const rest = module.slice(dots).split('.').filter(Boolean).join('/');
-    const target = posix.normalize(rest ? `${dir}/${rest}.py` : `${dir}/__init__.py`);
-    return relativePythonModule(toFile, target);
+    const target = relativePythonModulePath(fromFile, module);
+    const bareRest = module.replace(/^\.+/, '');
+    return relativePythonModule(toFile, bareRest ? `${target}.py` : `${target ? `${target}/` : ''}__init__.py`);
   }
   if (!isRelativeSpecifier(module)) return module;
   let specifier = posix.relative(posix.dirname(toFile), posix.normalize(posix.join(posix.dirname(fromFile), module)));

@@ -207,4 +207,11 @@ export function emptyFileRoutes(path: string): FileRoutes {
   return { path, containers: [], routes: [], mounts: [], handlers: [], imports: [], exports: [], projectGuards: [], authDefinitions: [] };
 }
 
+/** Adds the definitions a summary does not hold yet: several readers and the driver may find the same helper. */
+export function addAuthDefinitions(into: FileRoutes, definitions: readonly AuthDefinition[]): void {
+  for (const definition of definitions) {
+    if (!into.authDefinitions.some((known) => known.name === definition.name)) into.authDefinitions.push(definition);
+  }
+}
+
 export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

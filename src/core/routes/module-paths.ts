@@ -58,13 +58,8 @@ export function resolvePythonImport(fromFile: string, module: string, name: stri
 
 /** Candidate paths (without `.py`) a dotted module may have, most likely first. */
 function pythonModuleDirs(fromFile: string, module: string, known: ReadonlySet<string>): string[] {
-  const dots = /^\.*/.exec(module)![0].length;
-  const rest = module.slice(dots).split('.').filter(Boolean).join('/');
-  if (dots > 0) {
-    let dir = posix.dirname(fromFile);
-    for (let level = 1; level < dots; level++) dir = posix.dirname(dir);
-    return [normalizeDir(rest ? `${dir}/${rest}` : dir)];
-  }
+  if (module.startsWith('.')) return [relativePythonModulePath(fromFile, module)];
+  const rest = module.split('.').filter(Boolean).join('/');
   // Absolute: at the project root, or under whichever folder holds it (a source root).
   const suffixes = [`${rest}.py`, `${rest}/__init__.py`];
   const dirs = [rest];
@@ -74,6 +69,15 @@ function pythonModuleDirs(fromFile: string, module: string, known: ReadonlySet<s
     }
   }
   return [...new Set(dirs)].sort((a, b) => a.length - b.length);
+}
+
+/** Where a relative module points from `fromFile`, without `.py`: `..core.security` → `app/core/security`. */
+export function relativePythonModulePath(fromFile: string, module: string): string {
+  const dots = /^\.*/.exec(module)![0].length;
+  const rest = module.slice(dots).split('.').filter(Boolean).join('/');
+  let dir = posix.dirname(fromFile);
+  for (let level = 1; level < dots; level++) dir = posix.dirname(dir);
+  return normalizeDir(rest ? `${dir}/${rest}` : dir);
 }
 
 function normalizeDir(dir: string): string {

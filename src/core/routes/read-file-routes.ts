@@ -6,7 +6,7 @@ import { JS_LANGUAGES, type SourceLanguage } from '../languages/language';
 import { loadPythonParser, parsePythonWith, type PythonParse } from '../languages/python';
 import { readJsAuthDefinitions } from './javascript/auth-evidence';
 import { readJsModuleBindings } from './javascript/module-bindings';
-import { emptyFileRoutes, type AuthDefinition, type FileRoutes } from './model';
+import { addAuthDefinitions, emptyFileRoutes, type FileRoutes } from './model';
 import { readPythonAuthDefinitions } from './python/auth-evidence';
 import { readPythonImports } from './python/module-bindings';
 import type { RouteSourceFile } from './reader';
@@ -41,7 +41,8 @@ export function readFileRoutes(file: RouteSourceFile, parses: RouteParses): File
     if (!program) return summary; // a file that does not parse tells nothing reliable
     Object.assign(summary, readJsModuleBindings(program));
     for (const reader of readers) reader.read(file, program, summary);
-    if (helpers) addDefinitions(summary, readJsAuthDefinitions(program, file.lines));
+    // Once per file, whichever readers ran: their inline middleware may already be recorded.
+    addAuthDefinitions(summary, readJsAuthDefinitions(program, file.lines));
   } else if (file.language === 'python') {
     const readers = PYTHON_ROUTE_READERS.filter((reader) => reader.mayApply(file.text, file.path));
     const helpers = AUTH_HELPER_HINT.test(file.text);
@@ -49,16 +50,9 @@ export function readFileRoutes(file: RouteSourceFile, parses: RouteParses): File
     const root = parses.python().tree.rootNode;
     summary.imports = readPythonImports(root);
     for (const reader of readers) reader.read(file, root, summary);
-    if (helpers) addDefinitions(summary, readPythonAuthDefinitions(root, file.lines));
+    if (helpers) addAuthDefinitions(summary, readPythonAuthDefinitions(root, file.lines));
   }
   return summary;
-}
-
-/** Readers may have recorded some of the file's helpers already (inline middleware): keep one of each. */
-function addDefinitions(summary: FileRoutes, definitions: readonly AuthDefinition[]): void {
-  for (const definition of definitions) {
-    if (!summary.authDefinitions.some((known) => known.name === definition.name)) summary.authDefinitions.push(definition);
-  }
 }
 
 /** Reads a file's summary from its text alone (index building): parses as needed, frees the parse. */

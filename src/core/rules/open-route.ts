@@ -6,6 +6,7 @@ import { JS_LANGUAGES } from '../languages/language';
 import { defineRule } from '../rule';
 import { chooseGuard } from '../routes/choose-guard';
 import { judgeRoute, type RouteVerdict } from '../routes/judge';
+import type { FileRoutes } from '../routes/model';
 import { mayDeclareRoutes, readFileRoutes } from '../routes/read-file-routes';
 import { readerFor } from '../routes/readers';
 import type { RouteSourceFile } from '../routes/reader';
@@ -32,7 +33,8 @@ export default defineRule({
     if (summary.routes.length === 0 && summary.handlers.length === 0) return;
     const index = context.project.routes ?? RouteIndex.empty();
     const model = index.resolvedWith(summary, routeTextHash(file.text));
-    const summaries = new Map(index.summaries).set(summary.path, summary);
+    // Only a fix needs the summaries (for imports): copied on the first one, not per file scanned.
+    let summaries: Map<string, FileRoutes> | undefined;
 
     // A router mounted twice yields one resolved route per mount: report the worst once.
     const worst = new Map<string, { route: ResolvedRoute; verdict: RouteVerdict }>();
@@ -60,6 +62,7 @@ export default defineRule({
 
     function guardFix(route: ResolvedRoute): Fix | undefined {
       const reader = readerFor(route.framework);
+      summaries ??= new Map(index.summaries).set(summary.path, summary);
       const guard = chooseGuard(route, model, summaries, file.path);
       if (!reader?.addGuard || !guard) return undefined;
       const onHandler = route.declared.file !== file.path;

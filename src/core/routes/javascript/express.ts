@@ -7,13 +7,11 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
 import type { ContainerDecl, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
-import { nameLooksLikeGuard } from '../vocabulary';
 import type { JsRouteReader } from '../reader';
-import { readJsAuthDefinitions } from './auth-evidence';
 import { requiredModule } from './module-bindings';
 import { addMiddlewareGuard } from './js-middleware-fix';
 import { JsRouteContext, ROUTE_METHODS } from './js-route-context';
-import { addAuthDefinitions, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
+import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
 import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './js-registrations';
 import { constantPaths, flattenArguments, ROUTE_PATH_CALL, unwrap } from './js-syntax';
 import { markUnlessPaths } from './js-unless';
@@ -29,7 +27,7 @@ export const expressReader: JsRouteReader = {
   // Auth helpers without routes are found by read-file-routes' own hint; this test is for apps and routers.
   mayApply: (text) => /['"]express['"]/.test(text) || ROUTE_PATH_CALL.test(text),
   read(file, program, into) {
-    new ExpressFile(new JsRouteContext(file, program), into).read();
+    new ExpressFile(JsRouteContext.of(file, program), into).read();
   },
   addGuard: (input) => addMiddlewareGuard(input),
 };
@@ -42,23 +40,11 @@ class ExpressFile {
 
   read(): void {
     const { context } = this;
-    addAuthDefinitions(this.into, readJsAuthDefinitions(context.program, context.lines));
     for (const { name, at, created } of createdContainers(context, (value) => this.creation(value))) {
       this.containers.set(name, { name, framework: 'express', kind: created, range: context.lines.rangeOf(at.range[0], at.range[1]), guards: [] });
     }
     const variables = new Map(this.containers);
-    for (const param of context.paramContainers) {
-      if (param.framework !== 'express' || this.containers.has(param.parameter)) continue;
-      const node = param.fn.params[0];
-      this.containers.set(param.parameter, {
-        name: param.parameter,
-        framework: 'express',
-        kind: 'router',
-        range: context.lines.rangeOf(node.range[0], node.range[1]),
-        guards: [],
-        ...(param.functionName ? { parameterOf: param.functionName } : {}),
-      });
-    }
+    addParameterContainers(context, 'express', this.containers);
     if (this.containers.size === 0) return;
     for (const registration of readRegistrations(context, 'express', variables, (param) => param.parameter)) {
       if (ROUTE_METHODS.has(registration.method) && registration.method !== 'del') this.readRoute(registration);
@@ -166,9 +152,7 @@ class ExpressFile {
     const inner = unwrap(node);
     if (inner.type !== 'Identifier' || this.context.functions.has(inner.name)) return undefined;
     const binding = this.context.imports.find((candidate) => candidate.local === inner.name);
-    if (!binding || !binding.module.startsWith('.') || MIDDLEWARE_MODULE.test(binding.module)) return undefined;
-    // Named like a guard (`requireAuth`, `checkJwt`): middleware, whatever its module is called.
-    return nameLooksLikeGuard(inner.name, 'middleware') ? undefined : { local: inner.name };
+    return binding && binding.module.startsWith('.') && !MIDDLEWARE_MODULE.test(binding.module) ? { local: inner.name } : undefined;
   }
 
   private containerAt(identifier: TSESTree.Identifier): string | undefined {

@@ -14,11 +14,10 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ContainerDecl, ContainerGuard, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
 import type { JsRouteReader } from '../reader';
-import { readJsAuthDefinitions } from './auth-evidence';
 import { requiredModule } from './module-bindings';
 import { addFastifyGuard } from './js-fastify-fix';
 import { JsRouteContext, ROUTE_METHODS, type ParamContainer } from './js-route-context';
-import { addAuthDefinitions, containerReference, middlewareGuard, readHandler } from './js-route-parts';
+import { containerReference, middlewareGuard, readHandler } from './js-route-parts';
 import { createdContainers, readRegistrations, type Registration } from './js-registrations';
 import { constantPath, flattenArguments, isFunctionNode, memberCall, objectProperty, ROUTE_PATH_CALL, unwrap, type FunctionNode } from './js-syntax';
 
@@ -29,7 +28,7 @@ export const fastifyReader: JsRouteReader = {
   framework: 'fastify',
   mayApply: (text) => /fastify|\.addHook\s*\(/i.test(text) || ROUTE_PATH_CALL.test(text),
   read(file, program, into) {
-    new FastifyFile(new JsRouteContext(file, program), into).read();
+    new FastifyFile(JsRouteContext.of(file, program), into).read();
   },
   addGuard: (input) => addFastifyGuard(input),
 };
@@ -45,7 +44,6 @@ class FastifyFile {
 
   read(): void {
     const { context } = this;
-    addAuthDefinitions(this.into, readJsAuthDefinitions(context.program, context.lines));
     for (const { name, at } of createdContainers(context, (value) => (this.isInstance(value) ? true : undefined))) {
       this.containers.set(name, { name, framework: 'fastify', kind: 'app', range: context.lines.rangeOf(at.range[0], at.range[1]), guards: [] });
     }

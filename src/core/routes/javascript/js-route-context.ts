@@ -33,7 +33,20 @@ export interface ParamContainer {
   functionName?: string;
 }
 
+/** One context per parsed program: the Express, Koa and Fastify readers of a file share it. */
+const contexts = new WeakMap<TSESTree.Program, JsRouteContext>();
+
 export class JsRouteContext {
+  /** The context of a parsed file, built once however many readers read it. */
+  static of(file: RouteSourceFile, program: TSESTree.Program): JsRouteContext {
+    let context = contexts.get(program);
+    if (!context || context.file !== file) {
+      context = new JsRouteContext(file, program);
+      contexts.set(program, context);
+    }
+    return context;
+  }
+
   readonly text: string;
   readonly lines: LineIndex;
   readonly parents: ParentMap;

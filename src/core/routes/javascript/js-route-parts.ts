@@ -3,7 +3,7 @@
 // and what a mount points at.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
-import type { AuthDefinition, FileRoutes, GuardCandidate, HandlerInfo, Reference } from '../model';
+import { addAuthDefinitions, type ContainerDecl, type FileRoutes, type GuardCandidate, type HandlerInfo, type Reference } from '../model';
 import { jsInlineAuthCheck, jsInlineMiddlewareEvidence, jsVerifiesSignature } from './auth-evidence';
 import { requiredModule } from './module-bindings';
 import type { JsRouteContext } from './js-route-context';
@@ -37,10 +37,23 @@ export function middlewareGuard(node: TSESTree.Node, context: JsRouteContext, in
   return guardCandidate(inner, context.text, context.lines);
 }
 
-/** Adds definitions not already recorded: several readers may read the same file. */
-export function addAuthDefinitions(into: FileRoutes, definitions: readonly AuthDefinition[]): void {
-  for (const definition of definitions) {
-    if (!into.authDefinitions.some((known) => known.name === definition.name)) into.authDefinitions.push(definition);
+
+/**
+ * Routers received as a parameter (`module.exports = function (app) { app.get(…) }`), named
+ * after the parameter and tied to their function, unless a container of that name exists.
+ */
+export function addParameterContainers(context: JsRouteContext, framework: 'express' | 'koa', containers: Map<string, ContainerDecl>): void {
+  for (const param of context.paramContainers) {
+    if (param.framework !== framework || containers.has(param.parameter)) continue;
+    const node = param.fn.params[0];
+    containers.set(param.parameter, {
+      name: param.parameter,
+      framework,
+      kind: 'router',
+      range: context.lines.rangeOf(node.range[0], node.range[1]),
+      guards: [],
+      ...(param.functionName ? { parameterOf: param.functionName } : {}),
+    });
   }
 }
 

@@ -9,11 +9,10 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ContainerDecl, FileRoutes, GuardCandidate, MountDecl, Reference, RouteDecl } from '../model';
 import type { JsRouteReader } from '../reader';
-import { readJsAuthDefinitions } from './auth-evidence';
 import { requiredModule } from './module-bindings';
 import { addMiddlewareGuard } from './js-middleware-fix';
 import { JsRouteContext, ROUTE_METHODS } from './js-route-context';
-import { addAuthDefinitions, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
+import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
 import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './js-registrations';
 import { constantPath, constantPaths, flattenArguments, memberCall, objectProperty, ROUTE_PATH_CALL, unwrap } from './js-syntax';
 import { markUnlessPaths } from './js-unless';
@@ -24,7 +23,7 @@ export const koaReader: JsRouteReader = {
   framework: 'koa',
   mayApply: (text) => /['"](?:koa|@koa\/router|koa-router|koa-mount)['"]/.test(text) || ROUTE_PATH_CALL.test(text),
   read(file, program, into) {
-    new KoaFile(new JsRouteContext(file, program), into).read();
+    new KoaFile(JsRouteContext.of(file, program), into).read();
   },
   addGuard: (input) => addMiddlewareGuard(input),
 };
@@ -37,7 +36,6 @@ class KoaFile {
 
   read(): void {
     const { context } = this;
-    addAuthDefinitions(this.into, readJsAuthDefinitions(context.program, context.lines));
     if (!context.importsFramework('koa') && !context.paramContainers.some((param) => param.framework === 'koa') && !/\bnew Koa\b/.test(context.text)) return;
     for (const { name, at, created } of createdContainers(context, (value) => this.creation(value))) {
       const container: ContainerDecl = { name, framework: 'koa', kind: created.kind, range: context.lines.rangeOf(at.range[0], at.range[1]), guards: [] };
@@ -45,18 +43,7 @@ class KoaFile {
       this.containers.set(name, container);
     }
     const variables = new Map(this.containers);
-    for (const param of context.paramContainers) {
-      if (param.framework !== 'koa' || this.containers.has(param.parameter)) continue;
-      const node = param.fn.params[0];
-      this.containers.set(param.parameter, {
-        name: param.parameter,
-        framework: 'koa',
-        kind: 'router',
-        range: context.lines.rangeOf(node.range[0], node.range[1]),
-        guards: [],
-        ...(param.functionName ? { parameterOf: param.functionName } : {}),
-      });
-    }
+    addParameterContainers(context, 'koa', this.containers);
     if (this.containers.size === 0) return;
     for (const registration of readRegistrations(context, 'koa', variables, (param) => param.parameter)) {
       if (ROUTE_METHODS.has(registration.method)) this.readRoute(registration);
