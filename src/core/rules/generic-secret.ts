@@ -16,11 +16,27 @@ import { reportSecret, secretsBelongHere } from '../secrets/report';
  */
 const SECRET_WORD = new RegExp([...SECRET_NAME_WORDS].sort((a, b) => b.length - a.length).join('|'), 'gi');
 const IDENTIFIER_CHAR = /[\w$.-]/;
-/** What follows a name: optional closing quote/bracket, a type annotation, an operator, a quoted value. */
-const AFTER_NAME = /["'`]?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(?::|=|=>|,|\|\||\?\?)\s*[rRbBuU]{0,2}(["'`])((?:(?!\1)[^\\\r\n]|\\.){0,512})\1/y;
+/**
+ * What follows a name: optional closing quote/bracket, a type annotation, a separator, a quoted
+ * value. Groups: 1 the closing quote of a quoted name, 2 the separator, 4 the value.
+ */
+const AFTER_NAME = /(["'`])?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(:|=|,|\|\||\?\?)\s*[rRbBuU]{0,2}(["'`])((?:(?!\3)[^\\\r\n]|\\.){0,512})\3/y;
+
 const JWT_CALL = /\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)\s*\(/;
 
-function mayHoldNamedSecret(text: string, path: string): boolean {
+/**
+ * Whether the AST pass can bind a value to a name across this separator, so that the pair can
+ * become a report. `,` binds only in Python's `os.getenv("NAME", "…")` (a quoted name); `||` and
+ * `??` only in JS's `process.env.NAME || "…"`. Anything else (`["password", "search"]` in a bundle,
+ * `f(pass, "x")`) would send the file to the parser for a pair no pass can report.
+ */
+function separatorBinds(separator: string, quotedName: boolean, python: boolean): boolean {
+  if (separator === ',') return python && quotedName;
+  if (separator === '||' || separator === '??') return !python;
+  return true;
+}
+
+function mayHoldNamedSecret(text: string, path: string, python: boolean): boolean {
   if (JWT_CALL.test(text)) return true;
   SECRET_WORD.lastIndex = 0;
   for (let word = SECRET_WORD.exec(text); word; word = SECRET_WORD.exec(text)) {
@@ -31,10 +47,10 @@ function mayHoldNamedSecret(text: string, path: string): boolean {
     SECRET_WORD.lastIndex = nameEnd; // one look per identifier
     AFTER_NAME.lastIndex = nameEnd;
     const pair = AFTER_NAME.exec(text);
-    if (!pair) continue;
+    if (!pair || !separatorBinds(pair[2], pair[1] !== undefined, python)) continue;
     const name = text.slice(nameStart, nameEnd);
     const innermost = name.slice(name.lastIndexOf('.') + 1);
-    for (const value of decodedReadings(pair[2])) {
+    for (const value of decodedReadings(pair[4])) {
       if (judgeNamedValue({ name, value, path }).secret || (innermost !== name && judgeNamedValue({ name: innermost, value, path }).secret)) return true;
     }
   }
@@ -79,7 +95,7 @@ export default defineRule({
   check(context) {
     if (secretsBelongHere(context)) return;
     const { language, text, path } = context.file;
-    if ((JS_LANGUAGES.has(language) || language === 'python') && !mayHoldNamedSecret(text, path)) return;
+    if ((JS_LANGUAGES.has(language) || language === 'python') && !mayHoldNamedSecret(text, path, language === 'python')) return;
     for (const candidate of stringCandidates(context)) {
       const name = candidate.name ?? (isJwtSecretArgument(candidate) ? 'jwt_secret' : undefined);
       if (!name || reportedByAnotherRule(candidate.value)) continue;
