@@ -1,3 +1,5 @@
 // Entry of dist/lastline.js: the CLI (`main`) and the engine API the extension requires lazily.
 export * from './engine-api';
 export { main } from './cli/main';
+// The entry of `lastline scan`'s worker threads: they load this same bundle (see scan/parallel/pool.ts).
+export { runScanWorker } from './scan/parallel/worker';

@@ -54,6 +54,7 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
     'fail-on': { type: 'string', default: 'warning' },
     verbose: { type: 'boolean', default: false },
     category: { type: 'string', multiple: true },
+    jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -73,6 +74,7 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
       failOn,
       verbose: values.verbose as boolean,
       categories,
+      jobs: values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs as string),
     },
     terminal,
   );
@@ -115,6 +117,12 @@ function parse(argv: string[], options: OptionSpec) {
     // Node's messages are good ("Unknown option '--frmat'"); add where to look.
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}. See --help.`);
   }
+}
+
+function positiveInteger(flag: string, value: string): number {
+  const number = Number(value);
+  if (/^\d+$/.test(value.trim()) && Number.isSafeInteger(number) && number >= 1) return number;
+  throw new UsageError(`${flag} must be a whole number of at least 1; got "${value}"`);
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

@@ -7,9 +7,8 @@ import { severityRank, type Severity } from '../core/types';
 import { GitError, repositoryRoot } from '../git/run-git';
 import { stagedSources } from '../git/staged';
 import { applySafeFixes } from '../scan/apply-fixes';
-import { loadProjectFacts } from '../scan/project-facts';
-import { buildRouteIndex } from '../scan/route-index';
-import { scanSources, workingTreeSources, type ScanResult } from '../scan/scan';
+import { scanSources, type ScanResult } from '../scan/scan';
+import { projectFacts, scanWorkingTree } from '../scan/working-tree-scan';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -28,6 +27,8 @@ export interface ScanArgs {
   verbose: boolean;
   /** Run only the rules of these categories (empty: all). */
   categories: string[];
+  /** Threads to scan on (undefined: one per CPU for large trees). */
+  jobs?: number;
 }
 
 export async function runScan(args: ScanArgs, terminal: Terminal): Promise<number> {
@@ -41,9 +42,8 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
       if (!args.categories.includes(rule.meta.category)) loaded.config.rules[rule.meta.id] = { level: 'off', options: {} };
     }
   }
-  const routesWanted = loaded.config.rules['open-route']?.level !== 'off';
-  const projectFacts = async () => ({ ...loadProjectFacts(projectRoot), ...(routesWanted ? { routes: await buildRouteIndex(projectRoot, loaded.config, { log }) } : {}) });
-  let project = await projectFacts();
+  const { config } = loaded;
+  const scanTree = () => scanWorkingTree({ roots, projectRoot, config, log, jobs: args.jobs });
   let result: ScanResult;
   if (args.staged) {
     let repoRoot: string;
@@ -53,9 +53,10 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
       throw new UsageError(`--staged needs a git repository: ${error instanceof GitError ? error.stderr || error.message : String(error)}`);
     }
     const scopes = args.paths.length ? roots : [];
-    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config: loaded.config, log, project });
+    // A commit's staged files are few: they are analysed in this thread.
+    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config, log, project: await projectFacts(projectRoot, config, log) });
   } else {
-    result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log, project });
+    result = await scanTree();
   }
 
   if (args.fix) {
@@ -63,8 +64,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     for (const stale of outcome.staleFiles) terminal.error(`not fixed ${stale}: it changed while being scanned`);
     if (outcome.fixesApplied > 0) {
       terminal.error(`fixed ${outcome.fixesApplied} finding${outcome.fixesApplied === 1 ? '' : 's'} in ${outcome.filesChanged.join(', ')}`);
-      project = await projectFacts(); // fixes may have added guards
-      result = await scanSources(workingTreeSources(roots, projectRoot, loaded.config), { config: loaded.config, log, project }); // report what remains
+      result = await scanTree(); // report what remains (fixes may have added guards: the route index is rebuilt too)
     }
   }
 

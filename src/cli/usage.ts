@@ -33,6 +33,8 @@ Options:
       --category <name[,name…]>    only rules of these categories (repeatable): inline-secret,
                                    open-route, string-built-query, string-built-command,
                                    suppression
+  -j, --jobs <n>                   threads to scan on (default: one per CPU, for trees of 200
+                                   files or more); 1 scans in one thread
       --verbose                    list every skipped file and parse problem
   -h, --help                       show this help`;
 

@@ -2,23 +2,16 @@ import type { Position, Range } from './types';
 
 /**
  * Converts between string offsets and 0-based line/character positions (UTF-16, like VS Code).
- * Built once per analysed text; lookups are binary searches.
+ * Line starts are computed on first use: most analysed files never report, and a whole-tree scan
+ * would otherwise spend its time indexing lines nobody asks for. Lookups are binary searches.
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts?: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      } else if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(readonly text: string) {}
+
+  private get lineStarts(): number[] {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -63,4 +56,18 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    } else if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

@@ -21,21 +21,35 @@ export interface RouteIndexOptions {
 export async function buildRouteIndex(projectRoot: string, config: LastlineConfig, options: RouteIndexOptions = {}): Promise<RouteIndex> {
   const log = options.log ?? SILENT_LOGGER;
   const cancellation = options.cancellation ?? NEVER_CANCELLED;
-  const summaries = new Map<string, FileRoutes>();
-  const hashes = new Map<string, string>();
+  const summaries: [string, FileRouteSummary | undefined][] = [];
   for await (const file of walkFiles([projectRoot], { projectRoot, exclude: config.exclude })) {
     if (cancellation.isCancellationRequested) throw new CancelledError();
-    const summary = await summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log);
-    if (summary) {
-      summaries.set(file.projectPath, summary.routes);
-      hashes.set(file.projectPath, summary.hash);
-    }
+    summaries.push([file.projectPath, await summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log)]);
   }
-  return new RouteIndex(summaries, hashes);
+  const { routes, hashes } = routeIndexMaps(summaries);
+  return new RouteIndex(routes, hashes);
+}
+
+export interface FileRouteSummary {
+  routes: FileRoutes;
+  /** Hash of the text summarised (see routeTextHash). */
+  hash: string;
+}
+
+/** What a RouteIndex is made of, from each walked file's summary (undefined: nothing of routes). */
+export function routeIndexMaps(summaries: Iterable<readonly [string, FileRouteSummary | undefined]>): { routes: Map<string, FileRoutes>; hashes: Map<string, string> } {
+  const routes = new Map<string, FileRoutes>();
+  const hashes = new Map<string, string>();
+  for (const [projectPath, summary] of summaries) {
+    if (!summary) continue;
+    routes.set(projectPath, summary.routes);
+    hashes.set(projectPath, summary.hash);
+  }
+  return { routes, hashes };
 }
 
 /** A file's route summary, or undefined when it is not source, unreadable, or holds nothing of routes. */
-export async function summarizeFile(absolutePath: string, projectPath: string, maxFileSize: number, log: Logger = SILENT_LOGGER): Promise<{ routes: FileRoutes; hash: string } | undefined> {
+export async function summarizeFile(absolutePath: string, projectPath: string, maxFileSize: number, log: Logger = SILENT_LOGGER): Promise<FileRouteSummary | undefined> {
   const language = languageFromFileName(projectPath);
   if (!JS_LANGUAGES.has(language) && language !== 'python') return undefined;
   const read = await readTextFile(absolutePath, maxFileSize);

@@ -6,7 +6,7 @@ import type { LastlineConfig } from '../core/config';
 import { analyze, type AnalysisResult } from '../core/engine';
 import { SILENT_LOGGER, type Logger } from '../core/log';
 import type { ProjectFacts } from '../core/rule';
-import { readTextFile } from './read-file';
+import { readTextFile, type ReadOutcome } from './read-file';
 import { isPathGitignored, walkFiles } from './walk';
 import { resolve } from 'node:path';
 
@@ -16,7 +16,7 @@ export interface FileSource {
   /** Git ignores the file (only known for files named explicitly; walked files are never ignored). */
   ignoredByGit?: boolean;
   /** Reads the text, or says why the file is skipped. */
-  read(maxFileSize: number): Promise<{ kind: 'text'; text: string; size: number } | { kind: 'skipped'; reason: string; detail: string }>;
+  read(maxFileSize: number): Promise<ReadOutcome>;
 }
 
 export interface FileReport extends AnalysisResult {
@@ -51,27 +51,48 @@ export interface ScanOptions {
 export async function scanSources(sources: AsyncIterable<FileSource> | Iterable<FileSource>, options: ScanOptions): Promise<ScanResult> {
   const cancellation = options.cancellation ?? NEVER_CANCELLED;
   const log = options.log ?? SILENT_LOGGER;
-  const result: ScanResult = { reports: [], skipped: [], filesAnalysed: 0, bytesAnalysed: 0 };
+  const result = emptyScanResult();
   for await (const { source, read: pendingRead } of readAhead(sources, options.config.maxFileSize)) {
     if (cancellation.isCancellationRequested) throw new CancelledError();
-    const read = await pendingRead;
-    if (read.kind === 'skipped') {
-      result.skipped.push({ absolutePath: source.absolutePath, projectPath: source.projectPath, reason: read.reason, detail: read.detail });
-      continue;
-    }
-    const analysis = await analyze(
-      { path: source.projectPath, text: read.text, ignoredByGit: source.ignoredByGit },
-      { config: options.config, log, cancellation, project: options.project },
-    );
-    result.filesAnalysed++;
-    result.bytesAnalysed += read.size;
-    options.onProgress?.(result.filesAnalysed, source.projectPath);
-    if (analysis.parseProblem) log.debug(`${source.projectPath}: ${analysis.parseProblem.message}; analysed what could be read`);
-    if (analysis.findings.length > 0 || analysis.ruleErrors.length > 0) {
-      result.reports.push({ ...analysis, absolutePath: source.absolutePath, projectPath: source.projectPath, text: read.text });
-    }
+    const outcome = await analyzeRead(source, await pendingRead, { ...options, log, cancellation });
+    addOutcome(result, source, outcome, log);
+    if (outcome.kind === 'analysed') options.onProgress?.(result.filesAnalysed, source.projectPath);
   }
   return result;
+}
+
+/** What became of one file: skipped (and why), or analysed, with its text kept only when it reports. */
+export type FileOutcome =
+  | { kind: 'skipped'; reason: string; detail: string }
+  | { kind: 'analysed'; size: number; analysis: AnalysisResult; text?: string };
+
+/** Analyses one file's text as read (the in-process scan and the scan workers share this). */
+export async function analyzeRead(source: Pick<FileSource, 'projectPath' | 'ignoredByGit'>, read: ReadOutcome, options: ScanOptions): Promise<FileOutcome> {
+  if (read.kind === 'skipped') return read;
+  const analysis = await analyze(
+    { path: source.projectPath, text: read.text, ignoredByGit: source.ignoredByGit },
+    { config: options.config, log: options.log, cancellation: options.cancellation, project: options.project },
+  );
+  const reports = analysis.findings.length > 0 || analysis.ruleErrors.length > 0;
+  return { kind: 'analysed', size: read.size, analysis, text: reports ? read.text : undefined };
+}
+
+export function emptyScanResult(): ScanResult {
+  return { reports: [], skipped: [], filesAnalysed: 0, bytesAnalysed: 0 };
+}
+
+/** Adds one file's outcome to a scan result, in the order files are added. */
+export function addOutcome(result: ScanResult, source: Pick<FileSource, 'absolutePath' | 'projectPath'>, outcome: FileOutcome, log: Logger): void {
+  const { absolutePath, projectPath } = source;
+  if (outcome.kind === 'skipped') {
+    result.skipped.push({ absolutePath, projectPath, reason: outcome.reason, detail: outcome.detail });
+    return;
+  }
+  result.filesAnalysed++;
+  result.bytesAnalysed += outcome.size;
+  const { analysis } = outcome;
+  if (analysis.parseProblem) log.debug(`${projectPath}: ${analysis.parseProblem.message}; analysed what could be read`);
+  if (analysis.findings.length > 0 || analysis.ruleErrors.length > 0) result.reports.push({ ...analysis, absolutePath, projectPath, text: outcome.text });
 }
 
 /**
@@ -95,13 +116,22 @@ async function* readAhead(sources: AsyncIterable<FileSource> | Iterable<FileSour
 
 /** The working-tree files under `roots`, as FileSources. */
 export async function* workingTreeSources(roots: readonly string[], projectRoot: string, config: LastlineConfig): AsyncGenerator<FileSource> {
+  for await (const file of workingTreeFiles(roots, projectRoot, config)) {
+    yield { ...file, read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize) };
+  }
+}
+
+export interface TreeFile {
+  absolutePath: string;
+  projectPath: string;
+  ignoredByGit: boolean;
+}
+
+/** The working-tree files under `roots`, walk order, not yet read. */
+export async function* workingTreeFiles(roots: readonly string[], projectRoot: string, config: LastlineConfig): AsyncGenerator<TreeFile> {
   for await (const file of walkFiles(roots, { projectRoot, exclude: config.exclude })) {
     // Only a file named on the command line can be git-ignored here: the walker skips the rest.
     const named = roots.some((root) => resolve(root) === file.absolutePath);
-    yield {
-      ...file,
-      ignoredByGit: named && isPathGitignored(projectRoot, file.absolutePath),
-      read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize),
-    };
+    yield { ...file, ignoredByGit: named && isPathGitignored(projectRoot, file.absolutePath) };
   }
 }

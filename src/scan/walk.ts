@@ -3,8 +3,8 @@
 // `node_modules` (explicitly named roots are always walked). Symbolic links are not followed.
 import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
-import { readFileSync, type Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules']);
@@ -57,7 +57,9 @@ async function* walkDirectory(
 ): AsyncGenerator<WalkedFile> {
   let entries: Dirent[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    // Synchronous on purpose: a listing costs microseconds, while an async one is a thread-pool
+    // round trip that left the CPU idle for a fifth of a whole-tree scan.
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return; // an unreadable folder is skipped, as git does; its files cannot be scanned anyway
   }

@@ -1,0 +1,38 @@
+// The messages between a parallel scan and its worker threads. Everything that crosses is plain
+// data (structured clone: Maps included, no class instances), so a worker rebuilds what it needs.
+import type { LastlineConfig } from '../../core/config';
+import type { Logger } from '../../core/log';
+import type { FileRoutes } from '../../core/routes/model';
+import type { FileRouteSummary } from '../route-index';
+import type { FileOutcome } from '../scan';
+
+/** Given to each worker at start. */
+export interface WorkerSetup {
+  config: LastlineConfig;
+}
+
+/** A file to read in a worker. */
+export interface WorkerFile {
+  absolutePath: string;
+  projectPath: string;
+  ignoredByGit?: boolean;
+}
+
+export type RouteSummary = FileRouteSummary | undefined;
+
+/** The project facts of a scan (see ProjectFacts), as data. */
+export interface ProjectData {
+  envVariables: Map<string, string>;
+  routes?: { routes: Map<string, FileRoutes>; hashes: Map<string, string> };
+}
+
+export type JobKind = 'summarize' | 'analyze';
+
+export type ToWorker =
+  | { type: 'project'; project: ProjectData }
+  | { type: 'job'; kind: JobKind; batch: number; files: WorkerFile[] };
+
+export type FromWorker =
+  | { type: 'done'; batch: number; results: RouteSummary[] | FileOutcome[] }
+  | { type: 'log'; level: keyof Logger; message: string }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,51 @@
+// The worker side of a parallel scan: reads and analyses (or summarises the routes of) the files
+// it is handed, one batch at a time, with the same code as the in-process scan.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Logger } from '../../core/log';
+import { NO_PROJECT_FACTS, type ProjectFacts } from '../../core/rule';
+import { RouteIndex } from '../../core/routes/route-index';
+import { readTextFile } from '../read-file';
+import { summarizeFile } from '../route-index';
+import { analyzeRead, type FileOutcome } from '../scan';
+import type { FromWorker, ProjectData, RouteSummary, ToWorker, WorkerFile, WorkerSetup } from './protocol';
+
+export function runScanWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('runScanWorker runs in a worker thread');
+  const { config } = workerData as WorkerSetup;
+  const send = (message: FromWorker) => port.postMessage(message);
+  const log: Logger = {
+    debug: (message) => send({ type: 'log', level: 'debug', message }),
+    info: (message) => send({ type: 'log', level: 'info', message }),
+    warn: (message) => send({ type: 'log', level: 'warn', message }),
+    error: (message) => send({ type: 'log', level: 'error', message }),
+  };
+  let project: ProjectFacts = NO_PROJECT_FACTS;
+
+  const summarize = async (files: WorkerFile[]): Promise<RouteSummary[]> => {
+    const results: RouteSummary[] = [];
+    for (const file of files) results.push(await summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log));
+    return results;
+  };
+  const analyze = async (files: WorkerFile[]): Promise<FileOutcome[]> => {
+    const results: FileOutcome[] = [];
+    for (const file of files) results.push(await analyzeRead(file, await readTextFile(file.absolutePath, config.maxFileSize), { config, log, project }));
+    return results;
+  };
+
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'project') {
+      project = projectFacts(message.project);
+      return;
+    }
+    // The pool sends a worker its next batch only after this one is done: no overlap.
+    (message.kind === 'summarize' ? summarize(message.files) : analyze(message.files)).then(
+      (results) => send({ type: 'done', batch: message.batch, results }),
+      (error: unknown) => send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+  });
+}
+
+function projectFacts(data: ProjectData): ProjectFacts {
+  return { envVariables: data.envVariables, ...(data.routes ? { routes: new RouteIndex(data.routes.routes, data.routes.hashes) } : {}) };
+}

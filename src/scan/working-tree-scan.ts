@@ -1,0 +1,94 @@
+// A scan of working-tree files as the CLI runs it: on worker threads when there is enough work to
+// share out, else — and whenever a worker cannot start or fails — in this thread. Both paths give
+// the same result, in walk order. The route index the open-route rule needs is built first, by the
+// same workers, since a route is judged by its app, which may be in any other file.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { LastlineConfig } from '../core/config';
+import type { Logger } from '../core/log';
+import type { ProjectFacts } from '../core/rule';
+import { ScanWorkerPool } from './parallel/pool';
+import { loadProjectFacts } from './project-facts';
+import type { ProjectData } from './parallel/protocol';
+import { buildRouteIndex, routeIndexMaps } from './route-index';
+import { addOutcome, emptyScanResult, scanSources, workingTreeFiles, workingTreeSources, type ScanResult, type TreeFile } from './scan';
+import { walkFiles } from './walk';
+
+export interface TreeScanOptions {
+  roots: readonly string[];
+  projectRoot: string;
+  config: LastlineConfig;
+  log: Logger;
+  /**
+   * Threads to analyse on; 1 scans in this thread. Undefined: one per CPU (at most
+   * MAX_DEFAULT_JOBS), and only for a tree of PARALLEL_MIN_FILES files or more.
+   */
+  jobs?: number;
+}
+
+/** Below this, starting workers (each loads the engine) costs more than it saves. */
+export const PARALLEL_MIN_FILES = 200;
+const MAX_DEFAULT_JOBS = 8;
+/** Files per message: small enough to balance a large file, large enough that messages are cheap. */
+const BATCH_FILES = 16;
+
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_JOBS));
+}
+
+export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanResult> {
+  const { roots, projectRoot, config, log } = options;
+  const jobs = options.jobs ?? defaultJobs();
+  if (jobs > 1) {
+    const files = await collect(workingTreeFiles(roots, projectRoot, config));
+    const workers = Math.min(jobs, Math.ceil(files.length / BATCH_FILES));
+    if (workers > 1 && (options.jobs !== undefined || files.length >= PARALLEL_MIN_FILES)) {
+      try {
+        return await scanOnWorkers(files, workers, options);
+      } catch (error) {
+        log.warn(`scanning on ${workers} threads failed (${error instanceof Error ? error.message : String(error)}); scanning on one thread`);
+      }
+    }
+  }
+  const project = await projectFacts(projectRoot, config, log);
+  return scanSources(workingTreeSources(roots, projectRoot, config), { config, log, project });
+}
+
+/** What rules need to know of the project beyond one file, read in this thread. */
+export async function projectFacts(projectRoot: string, config: LastlineConfig, log: Logger): Promise<ProjectFacts> {
+  const facts = loadProjectFacts(projectRoot);
+  return routesWanted(config) ? { ...facts, routes: await buildRouteIndex(projectRoot, config, { log }) } : facts;
+}
+
+async function scanOnWorkers(files: TreeFile[], workers: number, options: TreeScanOptions): Promise<ScanResult> {
+  const { roots, projectRoot, config, log } = options;
+  const pool = new ScanWorkerPool(workers, { config }, log);
+  try {
+    let routes: ProjectData['routes'];
+    if (routesWanted(config)) {
+      // The index covers the whole project, whatever the roots; the common case scans the root itself.
+      const coversProject = roots.length === 1 && resolve(roots[0]) === resolve(projectRoot);
+      const projectFiles = coversProject ? files : await collect(walkFiles([projectRoot], { projectRoot, exclude: config.exclude }));
+      const summaries = await pool.run('summarize', projectFiles, BATCH_FILES);
+      routes = routeIndexMaps(summaries.map((summary, index) => [projectFiles[index].projectPath, summary] as const));
+    }
+    pool.setProject({ envVariables: new Map(loadProjectFacts(projectRoot).envVariables), routes });
+    const outcomes = await pool.run('analyze', files, BATCH_FILES);
+    const result = emptyScanResult();
+    for (const [index, outcome] of outcomes.entries()) addOutcome(result, files[index], outcome, log);
+    log.debug(`scanned ${files.length} files on ${workers} threads`);
+    return result;
+  } finally {
+    await pool.close();
+  }
+}
+
+function routesWanted(config: LastlineConfig): boolean {
+  return config.rules['open-route']?.level !== 'off';
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const collected: T[] = [];
+  for await (const item of items) collected.push(item);
+  return collected;
+}
