@@ -1,5 +1,6 @@
-// The engine (parsers included, several MB) lives in dist/lastline.js and is required on first
-// use, after activation has returned, so opening VS Code never waits for it.
+// The engine lives in dist/lastline.js and is required on first use, after activation has
+// returned, so opening VS Code never waits for it (it loads TypeScript's parsers, several MB, from
+// dist/typescript-parsers.js in turn, on the first JS/TS parse).
 import * as vscode from 'vscode';
 import type * as EngineApi from '../engine-api';
 import { join } from 'node:path';

@@ -49,6 +49,20 @@ describe('project layout', () => {
     assert.ok(statSync(bundle).size < 200 * 1024, `dist/extension.js is ${statSync(bundle).size} bytes`);
     assert.ok(!readFileSync(bundle, 'utf8').includes('createSourceFile'), 'TypeScript got bundled into the extension');
   });
+
+  it('keeps TypeScript out of the engine bundle: dist/typescript-parsers.js is loaded on the first JS/TS parse', function () {
+    const engine = join(REPO_ROOT, 'dist/lastline.js');
+    if (!existsSync(engine)) this.skip(); // as above
+    assert.ok(statSync(engine).size < 4 * 1024 * 1024, `dist/lastline.js is ${statSync(engine).size} bytes`);
+    const script = `
+      const loaded = () => Object.keys(require.cache).map((file) => require('node:path').basename(file));
+      const engine = require(${JSON.stringify(engine)});
+      const atLoad = loaded();
+      const parse = engine.parseJavaScript('const a: number = 1; // note', 'typescript', 'a.ts');
+      process.stdout.write(JSON.stringify({ atLoad, afterParse: loaded(), parsed: !!parse.ast, comments: parse.comments.length }));`;
+    const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    assert.deepEqual(result, { atLoad: ['lastline.js'], afterParse: ['lastline.js', 'typescript-parsers.js'], parsed: true, comments: 1 });
+  });
 });
 
 describe('packaging', () => {
@@ -57,8 +71,8 @@ describe('packaging', () => {
     const listed = execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
       .split('\n')
       .filter(Boolean);
-    const unexpected = listed.filter((file) => !/^(dist\/(extension|lastline)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file));
+    const unexpected = listed.filter((file) => !/^(dist\/(extension|lastline|typescript-parsers)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file));
     assert.deepEqual(unexpected, []);
-    assert.ok(listed.includes('dist/extension.js') && listed.includes('dist/lastline.js'), listed.join(', '));
+    for (const bundle of ['dist/extension.js', 'dist/lastline.js', 'dist/typescript-parsers.js']) assert.ok(listed.includes(bundle), `${bundle} missing: ${listed.join(', ')}`);
   });
 });
