@@ -12,12 +12,15 @@ import { countBy, readJson, timedRun } from './peers.mjs';
 /**
  * `build` is the snapshot made by run.mjs: { bin, engine, version } (see snapshotBuild there).
  * With `category`, only that rule category runs (`--category`): the like-for-like comparison
- * with a single-purpose peer (secret rules against secretlint).
+ * with a single-purpose peer (secret rules against secretlint). With `oneThread`, `--jobs 1`:
+ * the CLI's default scans a large tree on one worker thread per CPU, so the single-thread figure
+ * is measured too (the peers' defaults are single-threaded).
  */
-export function lastlineCli(build, category) {
+export function lastlineCli(build, category, { oneThread = false } = {}) {
+  const threads = oneThread ? ', one thread (--jobs 1)' : ', default threads';
   return {
-    id: category ? `lastline-cli-${category}` : 'lastline-cli',
-    name: category ? `Lastline CLI (${category} rules)` : 'Lastline CLI',
+    id: `lastline-cli${category ? `-${category}` : ''}${oneThread ? '-j1' : ''}`,
+    name: category ? `Lastline CLI (${category} rules${threads})` : `Lastline CLI${threads}`,
     detect() {
       if (!existsSync(build.engine)) return { installed: false, install: 'npm run build' };
       return { installed: true, version: build.version };
@@ -25,10 +28,11 @@ export function lastlineCli(build, category) {
     prepare() {},
     /** Exit 1 = findings, 2 = rule errors or config problems (still a complete scan: reported, not fatal). */
     run(corpusRoot, dirs, tmp, tag) {
-      const out = join(tmp, `lastline-${category ?? 'all'}-${tag}.json`); // one report per subset: summarized after all runs
+      const out = join(tmp, `lastline-${category ?? 'all'}${oneThread ? '-j1' : ''}-${tag}.json`); // one report per subset: summarized after all runs
       rmSync(out, { force: true });
       const only = category ? ['--category', category] : [];
-      const run = timedRun(process.execPath, [build.bin, 'scan', '--format', 'json', '--output', out, ...only, ...dirs], corpusRoot, [0, 1, 2]);
+      const jobs = oneThread ? ['--jobs', '1'] : [];
+      const run = timedRun(process.execPath, [build.bin, 'scan', '--format', 'json', '--output', out, ...only, ...jobs, ...dirs], corpusRoot, [0, 1, 2]);
       return { ...run, out };
     },
     summarize(run) {

@@ -55,7 +55,9 @@ export function timedRun(command, args, cwd, okCodes) {
 // Peers
 
 export function peers(repoRoot) {
-  return [secretlint(repoRoot), secretlint(repoRoot, { asInstalled: true }), eslintSecurity(repoRoot), bandit()];
+  // ESLint can lint on threads (--concurrency, off by default): measured both ways, since Lastline's
+  // CLI uses threads by default. secretlint and Bandit have no such option.
+  return [secretlint(repoRoot), secretlint(repoRoot, { asInstalled: true }), eslintSecurity(repoRoot), eslintSecurity(repoRoot, { concurrency: 'auto' }), bandit()];
 }
 
 /**
@@ -144,12 +146,12 @@ function profilerModules(bin) {
   return [...found];
 }
 
-function eslintSecurity(repoRoot) {
+function eslintSecurity(repoRoot, { concurrency } = {}) {
   const install = 'npm install --save-dev eslint eslint-plugin-security @typescript-eslint/parser';
   let config;
   return {
-    id: 'eslint-security',
-    name: 'ESLint + eslint-plugin-security',
+    id: concurrency ? `eslint-security-concurrency-${concurrency}` : 'eslint-security',
+    name: concurrency ? `ESLint + eslint-plugin-security (--concurrency ${concurrency})` : 'ESLint + eslint-plugin-security',
     subset: 'jsts',
     coverage: '.js/.mjs/.cjs (espree) and .ts/.d.ts (@typescript-eslint/parser, no type info)',
     detect() {
@@ -169,7 +171,7 @@ function eslintSecurity(repoRoot) {
     prepare(tmp) {
       // A flat config in a temp dir, importing the plugin and parser by absolute URL (a temp dir has
       // no node_modules to resolve bare names from). Rules: the plugin's own `recommended` set only.
-      config = join(tmp, 'eslint.config.mjs');
+      config = join(tmp, `${this.id}.config.mjs`);
       const lines = [
         `import security from ${JSON.stringify(pathToFileURL(this.plugin).href)};`,
         this.parser ? `import tsParser from ${JSON.stringify(pathToFileURL(this.parser).href)};` : '',
@@ -184,9 +186,10 @@ function eslintSecurity(repoRoot) {
       writeFileSync(config, lines.filter(Boolean).join('\n') + '\n');
     },
     run(corpusRoot, dirs, tmp, tag) {
-      const out = join(tmp, `eslint-${tag}.json`); // one report per subset: summarized after all runs
+      const out = join(tmp, `${this.id}-${tag}.json`); // one report per subset: summarized after all runs
       rmSync(out, { force: true });
-      const run = timedRun(process.execPath, [this.bin, '--config', config, '--format', 'json', '--output-file', out, '--no-warn-ignored', ...dirs], corpusRoot, [0, 1]);
+      const threads = concurrency ? ['--concurrency', concurrency] : [];
+      const run = timedRun(process.execPath, [this.bin, '--config', config, '--format', 'json', '--output-file', out, '--no-warn-ignored', ...threads, ...dirs], corpusRoot, [0, 1]);
       return { ...run, out };
     },
     summarize(run) {

@@ -128,10 +128,12 @@ async function main() {
 
   // --- tools ---
   const cli = lastlineCli(build);
+  const cliOneThread = lastlineCli(build, undefined, { oneThread: true });
   const secretsCli = lastlineCli(build, 'inline-secret');
+  const secretsCliOneThread = lastlineCli(build, 'inline-secret', { oneThread: true });
   const inProcess = lastlineInProcess(engine);
   const peerTools = peers(repoRoot);
-  const tools = [cli, secretsCli, inProcess, ...peerTools];
+  const tools = [cli, cliOneThread, secretsCli, secretsCliOneThread, inProcess, ...peerTools];
   const toolInfo = [];
   for (const tool of tools) {
     const info = tool.detect();
@@ -150,7 +152,8 @@ async function main() {
     const plan = [];
     for (const subset of subsetsNeeded) {
       plan.push({ tool: cli, subset });
-      if (subset === 'all') plan.push({ tool: inProcess, subset }, { tool: secretsCli, subset }); // start-up-free figure; secrets-only vs secretlint
+      // One thread too; the start-up-free figure; secrets-only vs secretlint.
+      if (subset === 'all') plan.push({ tool: cliOneThread, subset }, { tool: inProcess, subset }, { tool: secretsCli, subset }, { tool: secretsCliOneThread, subset });
       for (const peer of peerTools.filter((p) => p.subset === subset)) plan.push({ tool: peer, subset });
     }
     for (const item of plan) Object.assign(item, { times: [], last: undefined, failure: undefined });
@@ -200,14 +203,17 @@ async function main() {
       }
       scans.push(row);
     }
-    // Ratios: Lastline CLI vs each peer on the peer's own subset (like with like).
+    // Ratios: Lastline CLI (its default, and one thread) vs each peer on the peer's own subset.
     for (const row of scans) {
       if (row.tool.startsWith('lastline') || !row.throughput) continue;
       // secretlint only looks for secrets: compare it with Lastline's secret rules alone.
       const comparable = row.tool.startsWith('secretlint') ? 'lastline-cli-inline-secret' : 'lastline-cli';
-      const lastline = scans.find((s) => s.tool === comparable && s.subset === row.subset)?.throughput;
-      const lastlineIn = scans.find((s) => s.tool === 'lastline-inprocess' && s.subset === row.subset)?.throughput;
+      const figure = (tool) => scans.find((s) => s.tool === tool && s.subset === row.subset)?.throughput;
+      const lastline = figure(comparable);
+      const lastlineOneThread = figure(`${comparable}-j1`);
+      const lastlineIn = figure('lastline-inprocess');
       if (lastline) row.ratio = round2(lastline.mbPerSec / row.throughput.mbPerSec);
+      if (lastlineOneThread) row.ratioOneThread = round2(lastlineOneThread.mbPerSec / row.throughput.mbPerSec);
       if (lastlineIn) row.ratioInProcess = round2(lastlineIn.mbPerSec / row.throughput.mbPerSec);
     }
 

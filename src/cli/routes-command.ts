@@ -20,7 +20,7 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
 
   // The whole project is indexed (a router's prefix and guards may come from another folder); only
   // routes declared under the given paths are listed.
-  const index = await buildRouteIndex(projectRoot, loaded.config, { log });
+  const index = await buildRouteIndex(projectRoot, loaded.config, { log, helpersOnlyWithRoutes: true });
   const absolute = (file: string) => join(projectRoot, file);
   const wanted = (entry: InventoryEntry) => roots.some((root) => absolute(entry.file) === root || absolute(entry.file).startsWith(root.endsWith('/') ? root : `${root}/`) || root === projectRoot);
   const entries = routeInventory(index.resolved()).filter(wanted);

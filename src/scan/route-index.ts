@@ -7,27 +7,64 @@ import type { LastlineConfig } from '../core/config';
 import { JS_LANGUAGES, languageFromFileName } from '../core/languages/language';
 import { SILENT_LOGGER, type Logger } from '../core/log';
 import type { FileRoutes } from '../core/routes/model';
-import { summarizeRoutes } from '../core/routes/read-file-routes';
+import { mayDeclareRoutes, mayHoldRoutes, summarizeRoutes } from '../core/routes/read-file-routes';
+import type { RouteSourceFile } from '../core/routes/reader';
 import { RouteIndex, routeTextHash } from '../core/routes/route-index';
 import { LineIndex } from '../core/text';
 import { readTextFile } from './read-file';
-import { walkFiles } from './walk';
+import { walkFiles, type WalkedFile } from './walk';
 
 export interface RouteIndexOptions {
   log?: Logger;
   cancellation?: Cancellation;
+  /**
+   * Read files that hold only auth helpers (a 401/403, a permission class) only when the project
+   * turns out to have routes: a one-off scan of a library or a tool then parses none of them. An
+   * index kept current file by file (the editor) must read them all, since routes may come later.
+   */
+  helpersOnlyWithRoutes?: boolean;
 }
+
+/** What reads route summaries for the index: in this thread, or on scan workers. */
+export interface RouteSummarizer {
+  /** Summaries of files that may declare routes; 'helpers-only' for files that only may hold auth helpers. */
+  declarations(files: readonly WalkedFile[]): Promise<DeclarationSummary[]>;
+  /** Full summaries (routes and auth helpers). */
+  full(files: readonly WalkedFile[]): Promise<(FileRouteSummary | undefined)[]>;
+}
+
+export type DeclarationSummary = FileRouteSummary | 'helpers-only' | undefined;
 
 export async function buildRouteIndex(projectRoot: string, config: LastlineConfig, options: RouteIndexOptions = {}): Promise<RouteIndex> {
   const log = options.log ?? SILENT_LOGGER;
   const cancellation = options.cancellation ?? NEVER_CANCELLED;
-  const summaries: [string, FileRouteSummary | undefined][] = [];
-  for await (const file of walkFiles([projectRoot], { projectRoot, exclude: config.exclude })) {
-    if (cancellation.isCancellationRequested) throw new CancelledError();
-    summaries.push([file.projectPath, await summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log)]);
-  }
-  const { routes, hashes } = routeIndexMaps(summaries);
+  const files: WalkedFile[] = [];
+  for await (const file of walkFiles([projectRoot], { projectRoot, exclude: config.exclude })) files.push(file);
+  const inThisThread = <T>(summarize: (file: WalkedFile) => Promise<T>) => async (batch: readonly WalkedFile[]) => {
+    const results: T[] = [];
+    for (const file of batch) {
+      if (cancellation.isCancellationRequested) throw new CancelledError();
+      results.push(await summarize(file));
+    }
+    return results;
+  };
+  const summarizer: RouteSummarizer = {
+    declarations: inThisThread((file) => summarizeDeclarations(file.absolutePath, file.projectPath, config.maxFileSize, log)),
+    full: inThisThread((file) => summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log)),
+  };
+  const { routes, hashes } = await summarizeProject(files, summarizer, options.helpersOnlyWithRoutes ?? false);
   return new RouteIndex(routes, hashes);
+}
+
+/** The index's maps for these files; see RouteIndexOptions.helpersOnlyWithRoutes. */
+export async function summarizeProject(files: readonly WalkedFile[], summarizer: RouteSummarizer, helpersOnlyWithRoutes: boolean): Promise<RouteIndexMaps> {
+  if (!helpersOnlyWithRoutes) return routeIndexMaps((await summarizer.full(files)).map((summary, index) => [files[index].projectPath, summary]));
+  const declarations = await summarizer.declarations(files);
+  const helperFiles = files.filter((_, index) => declarations[index] === 'helpers-only');
+  const declared = declarations.map((summary, index) => [files[index].projectPath, summary === 'helpers-only' ? undefined : summary] as const);
+  const anyRoute = declared.some(([, summary]) => summary && summary.routes.routes.length > 0);
+  const helpers = anyRoute && helperFiles.length ? await summarizer.full(helperFiles) : [];
+  return routeIndexMaps([...declared, ...helpers.map((summary, index) => [helperFiles[index].projectPath, summary] as const)]);
 }
 
 export interface FileRouteSummary {
@@ -36,8 +73,13 @@ export interface FileRouteSummary {
   hash: string;
 }
 
+export interface RouteIndexMaps {
+  routes: Map<string, FileRoutes>;
+  hashes: Map<string, string>;
+}
+
 /** What a RouteIndex is made of, from each walked file's summary (undefined: nothing of routes). */
-export function routeIndexMaps(summaries: Iterable<readonly [string, FileRouteSummary | undefined]>): { routes: Map<string, FileRoutes>; hashes: Map<string, string> } {
+export function routeIndexMaps(summaries: Iterable<readonly [string, FileRouteSummary | undefined]>): RouteIndexMaps {
   const routes = new Map<string, FileRoutes>();
   const hashes = new Map<string, string>();
   for (const [projectPath, summary] of summaries) {
@@ -50,15 +92,32 @@ export function routeIndexMaps(summaries: Iterable<readonly [string, FileRouteSu
 
 /** A file's route summary, or undefined when it is not source, unreadable, or holds nothing of routes. */
 export async function summarizeFile(absolutePath: string, projectPath: string, maxFileSize: number, log: Logger = SILENT_LOGGER): Promise<FileRouteSummary | undefined> {
+  const file = await readRouteSource(absolutePath, projectPath, maxFileSize);
+  return file && summarizeSource(file, log);
+}
+
+/** Like summarizeFile, but a file that may only hold auth helpers is not parsed: 'helpers-only'. */
+export async function summarizeDeclarations(absolutePath: string, projectPath: string, maxFileSize: number, log: Logger = SILENT_LOGGER): Promise<DeclarationSummary> {
+  const file = await readRouteSource(absolutePath, projectPath, maxFileSize);
+  if (!file) return undefined;
+  if (!mayDeclareRoutes(file)) return mayHoldRoutes(file) ? 'helpers-only' : undefined;
+  return summarizeSource(file, log);
+}
+
+async function readRouteSource(absolutePath: string, projectPath: string, maxFileSize: number): Promise<RouteSourceFile | undefined> {
   const language = languageFromFileName(projectPath);
   if (!JS_LANGUAGES.has(language) && language !== 'python') return undefined;
   const read = await readTextFile(absolutePath, maxFileSize);
   if (read.kind !== 'text') return undefined;
+  return { path: projectPath, text: read.text, lines: new LineIndex(read.text), language };
+}
+
+async function summarizeSource(file: RouteSourceFile, log: Logger): Promise<FileRouteSummary | undefined> {
   try {
-    const routes = await summarizeRoutes({ path: projectPath, text: read.text, lines: new LineIndex(read.text), language });
-    return holdsAnything(routes) ? { routes, hash: routeTextHash(read.text) } : undefined;
+    const routes = await summarizeRoutes(file);
+    return holdsAnything(routes) ? { routes, hash: routeTextHash(file.text) } : undefined;
   } catch (error) {
-    log.warn(`routes of ${projectPath} not read: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn(`routes of ${file.path} not read: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }

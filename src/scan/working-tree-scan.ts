@@ -9,8 +9,8 @@ import type { Logger } from '../core/log';
 import type { ProjectFacts } from '../core/rule';
 import { ScanWorkerPool } from './parallel/pool';
 import { loadProjectFacts } from './project-facts';
-import type { ProjectData } from './parallel/protocol';
-import { buildRouteIndex, routeIndexMaps } from './route-index';
+import type { ProjectData, WorkerFile } from './parallel/protocol';
+import { buildRouteIndex, summarizeProject } from './route-index';
 import { addOutcome, emptyScanResult, scanSources, workingTreeFiles, workingTreeSources, type ScanResult, type TreeFile } from './scan';
 import { walkFiles } from './walk';
 
@@ -57,7 +57,7 @@ export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanRes
 /** What rules need to know of the project beyond one file, read in this thread. */
 export async function projectFacts(projectRoot: string, config: LastlineConfig, log: Logger): Promise<ProjectFacts> {
   const facts = loadProjectFacts(projectRoot);
-  return routesWanted(config) ? { ...facts, routes: await buildRouteIndex(projectRoot, config, { log }) } : facts;
+  return routesWanted(config) ? { ...facts, routes: await buildRouteIndex(projectRoot, config, { log, helpersOnlyWithRoutes: true }) } : facts;
 }
 
 async function scanOnWorkers(files: TreeFile[], workers: number, options: TreeScanOptions): Promise<ScanResult> {
@@ -69,8 +69,8 @@ async function scanOnWorkers(files: TreeFile[], workers: number, options: TreeSc
       // The index covers the whole project, whatever the roots; the common case scans the root itself.
       const coversProject = roots.length === 1 && resolve(roots[0]) === resolve(projectRoot);
       const projectFiles = coversProject ? files : await collect(walkFiles([projectRoot], { projectRoot, exclude: config.exclude }));
-      const summaries = await pool.run('summarize', projectFiles, BATCH_FILES);
-      routes = routeIndexMaps(summaries.map((summary, index) => [projectFiles[index].projectPath, summary] as const));
+      const onWorkers = { declarations: (batch: readonly WorkerFile[]) => pool.run('declarations', batch, BATCH_FILES), full: (batch: readonly WorkerFile[]) => pool.run('summarize', batch, BATCH_FILES) };
+      routes = await summarizeProject(projectFiles, onWorkers, true);
     }
     pool.setProject({ envVariables: new Map(loadProjectFacts(projectRoot).envVariables), routes });
     const outcomes = await pool.run('analyze', files, BATCH_FILES);

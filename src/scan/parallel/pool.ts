@@ -3,6 +3,7 @@
 // Results come back in the order of the files given, whatever worker read them.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../core/log';
+import type { DeclarationSummary } from '../route-index';
 import type { FileOutcome } from '../scan';
 import type { FromWorker, JobKind, ProjectData, RouteSummary, ToWorker, WorkerFile, WorkerSetup } from './protocol';
 
@@ -10,7 +11,7 @@ import type { FromWorker, JobKind, ProjectData, RouteSummary, ToWorker, WorkerFi
 // re-exports runScanWorker; in the compiled sources (tests) it is this file, which does too.
 export { runScanWorker } from './worker';
 
-type JobResult<K extends JobKind> = K extends 'summarize' ? RouteSummary : FileOutcome;
+type JobResult<K extends JobKind> = K extends 'summarize' ? RouteSummary : K extends 'declarations' ? DeclarationSummary : FileOutcome;
 
 export class ScanWorkerPool {
   private readonly workers: Worker[];

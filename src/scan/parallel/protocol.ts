@@ -3,7 +3,7 @@
 import type { LastlineConfig } from '../../core/config';
 import type { Logger } from '../../core/log';
 import type { FileRoutes } from '../../core/routes/model';
-import type { FileRouteSummary } from '../route-index';
+import type { DeclarationSummary, FileRouteSummary } from '../route-index';
 import type { FileOutcome } from '../scan';
 
 /** Given to each worker at start. */
@@ -26,13 +26,14 @@ export interface ProjectData {
   routes?: { routes: Map<string, FileRoutes>; hashes: Map<string, string> };
 }
 
-export type JobKind = 'summarize' | 'analyze';
+/** Route summaries (full, or declarations only: see RouteIndexOptions.helpersOnlyWithRoutes), or analysis. */
+export type JobKind = 'summarize' | 'declarations' | 'analyze';
 
 export type ToWorker =
   | { type: 'project'; project: ProjectData }
   | { type: 'job'; kind: JobKind; batch: number; files: WorkerFile[] };
 
 export type FromWorker =
-  | { type: 'done'; batch: number; results: RouteSummary[] | FileOutcome[] }
+  | { type: 'done'; batch: number; results: RouteSummary[] | DeclarationSummary[] | FileOutcome[] }
   | { type: 'log'; level: keyof Logger; message: string }
   | { type: 'failed'; message: string };

@@ -5,9 +5,10 @@ import type { Logger } from '../../core/log';
 import { NO_PROJECT_FACTS, type ProjectFacts } from '../../core/rule';
 import { RouteIndex } from '../../core/routes/route-index';
 import { readTextFile } from '../read-file';
-import { summarizeFile } from '../route-index';
+import { summarizeDeclarations, summarizeFile } from '../route-index';
 import { analyzeRead, type FileOutcome } from '../scan';
-import type { FromWorker, ProjectData, RouteSummary, ToWorker, WorkerFile, WorkerSetup } from './protocol';
+import type { DeclarationSummary } from '../route-index';
+import type { FromWorker, JobKind, ProjectData, RouteSummary, ToWorker, WorkerFile, WorkerSetup } from './protocol';
 
 export function runScanWorker(): void {
   const port = parentPort;
@@ -22,15 +23,17 @@ export function runScanWorker(): void {
   };
   let project: ProjectFacts = NO_PROJECT_FACTS;
 
-  const summarize = async (files: WorkerFile[]): Promise<RouteSummary[]> => {
-    const results: RouteSummary[] = [];
-    for (const file of files) results.push(await summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log));
-    return results;
-  };
-  const analyze = async (files: WorkerFile[]): Promise<FileOutcome[]> => {
-    const results: FileOutcome[] = [];
-    for (const file of files) results.push(await analyzeRead(file, await readTextFile(file.absolutePath, config.maxFileSize), { config, log, project }));
-    return results;
+  const each =
+    <T>(step: (file: WorkerFile) => Promise<T>) =>
+    async (files: WorkerFile[]): Promise<T[]> => {
+      const results: T[] = [];
+      for (const file of files) results.push(await step(file));
+      return results;
+    };
+  const jobs: Record<JobKind, (files: WorkerFile[]) => Promise<RouteSummary[] | DeclarationSummary[] | FileOutcome[]>> = {
+    summarize: each((file) => summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log)),
+    declarations: each((file) => summarizeDeclarations(file.absolutePath, file.projectPath, config.maxFileSize, log)),
+    analyze: each(async (file) => analyzeRead(file, await readTextFile(file.absolutePath, config.maxFileSize), { config, log, project })),
   };
 
   port.on('message', (message: ToWorker) => {
@@ -39,7 +42,7 @@ export function runScanWorker(): void {
       return;
     }
     // The pool sends a worker its next batch only after this one is done: no overlap.
-    (message.kind === 'summarize' ? summarize(message.files) : analyze(message.files)).then(
+    jobs[message.kind](message.files).then(
       (results) => send({ type: 'done', batch: message.batch, results }),
       (error: unknown) => send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );

@@ -13,7 +13,7 @@ import { addMiddlewareGuard } from './js-middleware-fix';
 import { JsRouteContext, ROUTE_METHODS } from './js-route-context';
 import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
 import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './js-registrations';
-import { constantPaths, flattenArguments, ROUTE_PATH_CALL, unwrap } from './js-syntax';
+import { constantPaths, flattenArguments, hasRoutePathCall, unwrap } from './js-syntax';
 import { markUnlessPaths } from './js-unless';
 
 /** A name that is a router or sub-app rather than a middleware: `adminRouter`, `userRoutes`, `api`, `v1`, `adminApp`. */
@@ -25,7 +25,7 @@ const MIDDLEWARE_MODULE = /middleware|auth|guard|session|polic|passport|security
 export const expressReader: JsRouteReader = {
   framework: 'express',
   // Auth helpers without routes are found by read-file-routes' own hint; this test is for apps and routers.
-  mayApply: (text) => /['"]express['"]/.test(text) || ROUTE_PATH_CALL.test(text),
+  mayApply: (text) => /['"]express['"]/.test(text) || hasRoutePathCall(text),
   read(file, program, into) {
     new ExpressFile(JsRouteContext.of(file, program), into).read();
   },

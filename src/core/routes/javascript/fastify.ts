@@ -19,14 +19,14 @@ import { addFastifyGuard } from './js-fastify-fix';
 import { JsRouteContext, ROUTE_METHODS, type ParamContainer } from './js-route-context';
 import { containerReference, middlewareGuard, readHandler } from './js-route-parts';
 import { createdContainers, readRegistrations, type Registration } from './js-registrations';
-import { constantPath, flattenArguments, isFunctionNode, memberCall, objectProperty, ROUTE_PATH_CALL, unwrap, type FunctionNode } from './js-syntax';
+import { constantPath, flattenArguments, isFunctionNode, memberCall, objectProperty, hasRoutePathCall, unwrap, type FunctionNode } from './js-syntax';
 
 /** Request hooks that run before the handler and can reject the request. */
 export const FASTIFY_AUTH_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
 
 export const fastifyReader: JsRouteReader = {
   framework: 'fastify',
-  mayApply: (text) => /fastify|\.addHook\s*\(/i.test(text) || ROUTE_PATH_CALL.test(text),
+  mayApply: (text) => /fastify|\.addHook\s*\(/i.test(text) || hasRoutePathCall(text),
   read(file, program, into) {
     new FastifyFile(JsRouteContext.of(file, program), into).read();
   },

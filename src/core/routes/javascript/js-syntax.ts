@@ -167,4 +167,14 @@ export function functionHeadRange(fn: FunctionNode, text: string, lines: LineInd
  * `router.get('name', '/x'`): the shape that lets a file receiving its app or router as a
  * parameter through the readers' cheap text tests without naming its framework.
  */
-export const ROUTE_PATH_CALL = /\.(?:get|post|put|patch|delete|del|all|head|options|use|route)\s*\(\s*(?:\[\s*)?(?:['"`][\w.-]*['"`]\s*,\s*)?['"`]\//;
+const ROUTE_PATH_CALL = /\.(?:get|post|put|patch|delete|del|all|head|options|use|route)\s*\(\s*(?:\[\s*)?(?:['"`][\w.-]*['"`]\s*,\s*)?['"`]\//;
+
+/**
+ * Whether the text has a ROUTE_PATH_CALL. The Express, Koa and Fastify readers all ask about the
+ * same text in a row; the last answer is kept so that a large file is searched once, not three times.
+ */
+export function hasRoutePathCall(text: string): boolean {
+  if (lastRoutePathCall?.text !== text) lastRoutePathCall = { text, found: ROUTE_PATH_CALL.test(text) };
+  return lastRoutePathCall.found;
+}
+let lastRoutePathCall: { text: string; found: boolean } | undefined;

@@ -14,14 +14,14 @@ import { addMiddlewareGuard } from './js-middleware-fix';
 import { JsRouteContext, ROUTE_METHODS } from './js-route-context';
 import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
 import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './js-registrations';
-import { constantPath, constantPaths, flattenArguments, memberCall, objectProperty, ROUTE_PATH_CALL, unwrap } from './js-syntax';
+import { constantPath, constantPaths, flattenArguments, memberCall, objectProperty, hasRoutePathCall, unwrap } from './js-syntax';
 import { markUnlessPaths } from './js-unless';
 
 const ROUTER_MODULE = /^(@koa\/router|koa-router)$/;
 
 export const koaReader: JsRouteReader = {
   framework: 'koa',
-  mayApply: (text) => /['"](?:koa|@koa\/router|koa-router|koa-mount)['"]/.test(text) || ROUTE_PATH_CALL.test(text),
+  mayApply: (text) => /['"](?:koa|@koa\/router|koa-router|koa-mount)['"]/.test(text) || hasRoutePathCall(text),
   read(file, program, into) {
     new KoaFile(JsRouteContext.of(file, program), into).read();
   },
