@@ -5,80 +5,9 @@ import { CONFIG_FORMATS, JS_LANGUAGES } from '../languages/language';
 import { defineRule, type RuleContext } from '../rule';
 import { stringCandidates, type StringCandidate } from '../secrets/candidates';
 import { providerDetectors } from '../secrets/detectors';
-import { detectConnectionStringPasswords, detectCredentialedUris, judgeNamedValue, SECRET_NAME_WORDS } from '../secrets/generic';
+import { detectConnectionStringPasswords, detectCredentialedUris, judgeNamedValue } from '../secrets/generic';
+import { mayHoldNamedSecret } from '../secrets/generic/lexical-pairs';
 import { reportSecret, secretsBelongHere } from '../secrets/report';
-
-/**
- * Source files are parsed only when a lexical pass finds a `name = "value"`-shaped pair that the
- * judge itself calls a secret, or a JWT signing call. The pass sees every pair the AST pass can report, so recall is
- * unchanged, and most files never reach the parser (parsing costs ~10× everything else). It starts
- * from occurrences of the name gate's own words, so it never tries the identifiers in between.
- */
-const SECRET_WORD = new RegExp([...SECRET_NAME_WORDS].sort((a, b) => b.length - a.length).join('|'), 'gi');
-const IDENTIFIER_CHAR = /[\w$.-]/;
-/**
- * What follows a name: optional closing quote/bracket, a type annotation, a separator, a quoted
- * value. Groups: 1 the closing quote of a quoted name, 2 the separator, 4 the value.
- */
-const AFTER_NAME = /(["'`])?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(:|=|,|\|\||\?\?)\s*[rRbBuU]{0,2}(["'`])((?:(?!\3)[^\\\r\n]|\\.){0,512})\3/y;
-
-const JWT_CALL = /\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)\s*\(/;
-
-/**
- * Whether the AST pass can bind a value to a name across this separator, so that the pair can
- * become a report. `,` binds only in Python's `os.getenv("NAME", "…")` (a quoted name); `||` and
- * `??` only in JS's `process.env.NAME || "…"`. Anything else (`["password", "search"]` in a bundle,
- * `f(pass, "x")`) would send the file to the parser for a pair no pass can report.
- */
-function separatorBinds(separator: string, quotedName: boolean, python: boolean): boolean {
-  if (separator === ',') return python && quotedName;
-  if (separator === '||' || separator === '??') return !python;
-  return true;
-}
-
-function mayHoldNamedSecret(text: string, path: string, python: boolean): boolean {
-  if (JWT_CALL.test(text)) return true;
-  SECRET_WORD.lastIndex = 0;
-  for (let word = SECRET_WORD.exec(text); word; word = SECRET_WORD.exec(text)) {
-    let nameStart = word.index;
-    while (nameStart > 0 && IDENTIFIER_CHAR.test(text[nameStart - 1])) nameStart--;
-    let nameEnd = word.index + word[0].length;
-    while (nameEnd < text.length && IDENTIFIER_CHAR.test(text[nameEnd])) nameEnd++;
-    SECRET_WORD.lastIndex = nameEnd; // one look per identifier
-    AFTER_NAME.lastIndex = nameEnd;
-    const pair = AFTER_NAME.exec(text);
-    if (!pair || !separatorBinds(pair[2], pair[1] !== undefined, python)) continue;
-    const name = text.slice(nameStart, nameEnd);
-    const innermost = name.slice(name.lastIndexOf('.') + 1);
-    for (const value of decodedReadings(pair[4])) {
-      if (judgeNamedValue({ name, value, path }).secret || (innermost !== name && judgeNamedValue({ name: innermost, value, path }).secret)) return true;
-    }
-  }
-  return false;
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
-
-/**
- * The value a string literal's text stands for, lexically. Known escapes decode as both JS and
- * Python do; for any other `\X`, JS reads `X` and Python keeps `\X`: both readings are returned
- * and judged, so no file needs the parser just for an unusual escape.
- */
-function decodedReadings(raw: string): string[] {
-  if (!raw.includes('\\')) return [raw];
-  let identity = false;
-  const decode = (keepUnknown: boolean) =>
-    raw.replace(/\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g, (match, escape: string) => {
-      if (escape.length > 1) return String.fromCodePoint(parseInt(escape.replace(/^u\{?|^x|\}$/g, ''), 16));
-      if (escape in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[escape];
-      if (escape === '\n') return ''; // a line continuation
-      if ('\\\'"`/'.includes(escape)) return escape;
-      identity = true;
-      return keepUnknown ? match : escape;
-    });
-  const jsReading = decode(false);
-  return identity ? [jsReading, decode(true)] : [jsReading];
-}
 
 const JWT_SINKS = /(?:^|\.)(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)$|^(?:jwt\.)?(?:sign|verify)$/;
 

@@ -1,0 +1,124 @@
+// The generic-secret rule's lexical pre-check: whether a JS/TS or Python file may hold a value
+// that the AST pass would report, decided from the text alone, so that most files are never parsed.
+import { judgeNamedValue } from './judge-named-value';
+import { SECRET_NAME_WORDS } from './secret-names';
+
+/**
+ * Source files are parsed only when a lexical pass finds a `name = "value"`-shaped pair that the
+ * judge itself calls a secret, or a JWT signing call whose key argument is a string literal. The
+ * pass sees every pair the AST pass can report, so recall is unchanged, and most files never reach
+ * the parser (parsing costs ~10× everything else). It starts from occurrences of the name gate's
+ * own words, so it never tries the identifiers in between.
+ */
+const SECRET_WORD = new RegExp([...SECRET_NAME_WORDS].sort((a, b) => b.length - a.length).join('|'), 'gi');
+const IDENTIFIER_CHAR = /[\w$.-]/;
+/**
+ * What follows a name: optional closing quote/bracket, a type annotation, a separator, a quoted
+ * value. Groups: 1 the closing quote of a quoted name, 2 the separator, 4 the value.
+ */
+const AFTER_NAME = /(["'`])?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(:|=|,|\|\||\?\?)\s*[rRbBuU]{0,2}(["'`])((?:(?!\3)[^\\\r\n]|\\.){0,512})\3/y;
+
+/** The generic-secret rule's JWT sinks: `jwt.sign(`… and a bare imported `sign(`/`verify(`. */
+const JWT_CALL = /(?:\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)|(?<![\w$.])(?:sign|verify))\s*\(/g;
+
+/**
+ * Whether the AST pass can bind a value to a name across this separator, so that the pair can
+ * become a report. `,` binds only in Python's `os.getenv("NAME", "…")` (a quoted name); `||` and
+ * `??` only in JS's `process.env.NAME || "…"`. Anything else (`["password", "search"]` in a bundle,
+ * `f(pass, "x")`) would send the file to the parser for a pair no pass can report.
+ */
+function separatorBinds(separator: string, quotedName: boolean, python: boolean): boolean {
+  if (separator === ',') return python && quotedName;
+  if (separator === '||' || separator === '??') return !python;
+  return true;
+}
+
+export function mayHoldNamedSecret(text: string, path: string, python: boolean): boolean {
+  if (hasJwtCallWithLiteralKey(text)) return true;
+  SECRET_WORD.lastIndex = 0;
+  for (let word = SECRET_WORD.exec(text); word; word = SECRET_WORD.exec(text)) {
+    let nameStart = word.index;
+    while (nameStart > 0 && IDENTIFIER_CHAR.test(text[nameStart - 1])) nameStart--;
+    let nameEnd = word.index + word[0].length;
+    while (nameEnd < text.length && IDENTIFIER_CHAR.test(text[nameEnd])) nameEnd++;
+    SECRET_WORD.lastIndex = nameEnd; // one look per identifier
+    AFTER_NAME.lastIndex = nameEnd;
+    const pair = AFTER_NAME.exec(text);
+    if (!pair || !separatorBinds(pair[2], pair[1] !== undefined, python)) continue;
+    const name = text.slice(nameStart, nameEnd);
+    const innermost = name.slice(name.lastIndexOf('.') + 1);
+    for (const value of decodedReadings(pair[4])) {
+      if (judgeNamedValue({ name, value, path }).secret || (innermost !== name && judgeNamedValue({ name: innermost, value, path }).secret)) return true;
+    }
+  }
+  return false;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
+/**
+ * The value a string literal's text stands for, lexically. Known escapes decode as both JS and
+ * Python do; for any other `\X`, JS reads `X` and Python keeps `\X`: both readings are returned
+ * and judged, so no file needs the parser just for an unusual escape.
+ */
+function decodedReadings(raw: string): string[] {
+  if (!raw.includes('\\')) return [raw];
+  let identity = false;
+  const decode = (keepUnknown: boolean) =>
+    raw.replace(/\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g, (match, escape: string) => {
+      if (escape.length > 1) return String.fromCodePoint(parseInt(escape.replace(/^u\{?|^x|\}$/g, ''), 16));
+      if (escape in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[escape];
+      if (escape === '\n') return ''; // a line continuation
+      if ('\\\'"`/'.includes(escape)) return escape;
+      identity = true;
+      return keepUnknown ? match : escape;
+    });
+  const jsReading = decode(false);
+  return identity ? [jsReading, decode(true)] : [jsReading];
+}
+
+/**
+ * A `jwt.sign(payload, "…")`-shaped call: the key, the second argument, is a string literal (the
+ * AST pass reports only a literal that is the argument itself). From the call's `(`, brackets
+ * and quoted strings in the first argument are skipped to its top-level comma. (A regex literal
+ * holding a quote in the first argument would be misread; payloads are object literals or names.)
+ */
+function hasJwtCallWithLiteralKey(text: string): boolean {
+  JWT_CALL.lastIndex = 0;
+  for (let call = JWT_CALL.exec(text); call; call = JWT_CALL.exec(text)) {
+    if (secondArgumentIsLiteral(text, call.index + call[0].length)) return true;
+  }
+  return false;
+}
+
+/** Longest first argument looked through: a payload object literal, not a whole file. */
+const MAX_FIRST_ARGUMENT = 4000;
+
+function secondArgumentIsLiteral(text: string, argumentsStart: number): boolean {
+  let depth = 0;
+  const end = Math.min(text.length, argumentsStart + MAX_FIRST_ARGUMENT);
+  for (let index = argumentsStart; index < end; index++) {
+    const char = text[index];
+    if (char === '"' || char === "'" || char === '`') {
+      index = closingQuote(text, index, end);
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+    } else if (char === ')' || char === ']' || char === '}') {
+      if (depth-- === 0) return false; // the call ended with one argument
+    } else if (char === ',' && depth === 0) {
+      return /^\s*[rRbBuU]{0,2}["'`]/.test(text.slice(index + 1, index + 80));
+    }
+  }
+  // A first argument too long to follow: let the parser decide.
+  return end < text.length || depth > 0;
+}
+
+/** The offset of the quote closing the string opened at `start` (or `end` if it does not close). */
+function closingQuote(text: string, start: number, end: number): number {
+  const quote = text[start];
+  for (let index = start + 1; index < end; index++) {
+    if (text[index] === '\\') index++;
+    else if (text[index] === quote) return index;
+  }
+  return end;
+}
