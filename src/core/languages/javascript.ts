@@ -4,19 +4,13 @@
 // AST — a rule must not guess at structure the parser could not confirm.
 import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type * as TsApiUtils from 'ts-api-utils';
-import type * as Typescript from 'typescript';
 import type { SourceLanguage } from './language';
+import { typescriptComments } from './typescript-ast';
+import { loadTypescript } from './typescript-module';
 
-// Required on first use, not at load: evaluating TypeScript's module costs ~0.3 s, which every CLI
-// run and every scan without a JS/TS file to parse would otherwise pay.
+// Required on first use, not at load, like TypeScript (typescript-module.ts).
 let estree: typeof TypescriptEstree | undefined;
-let typescript: typeof Typescript | undefined;
-let tsApiUtils: typeof TsApiUtils | undefined;
 const loadEstree = () => (estree ??= require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree);
-/** TypeScript itself, loaded on first use (also for rules that need only its AST). */
-export const loadTypescript = () => (typescript ??= require('typescript') as typeof Typescript);
-export const loadTsApiUtils = () => (tsApiUtils ??= require('ts-api-utils') as typeof TsApiUtils);
 
 export interface SourceComment {
   kind: 'line' | 'block';
@@ -69,18 +63,8 @@ export function parseJavaScript(text: string, language: SourceLanguage, filePath
 
 function tolerantComments(text: string, jsx: boolean): SourceComment[] {
   const ts = loadTypescript();
-  const sourceFile = ts.createSourceFile('file', text, ts.ScriptTarget.Latest, true, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const comments: SourceComment[] = [];
-  loadTsApiUtils().forEachComment(sourceFile, (fullText, range) => {
-    const isLine = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
-    comments.push({
-      kind: isLine ? 'line' : 'block',
-      value: fullText.slice(range.pos + 2, isLine ? range.end : range.end - 2),
-      start: range.pos,
-      end: range.end,
-    });
-  });
-  return comments;
+  // No parent links: the comment walk keeps its own ancestors.
+  return typescriptComments(ts.createSourceFile('file', text, ts.ScriptTarget.Latest, false, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
 }
 
 function describe(error: unknown, text: string): ParseProblem {

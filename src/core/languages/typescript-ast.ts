@@ -3,7 +3,9 @@
 // refuses a file with syntax errors.
 import type * as Typescript from 'typescript';
 import type { RuleContext } from '../rule';
-import { loadTsApiUtils, loadTypescript, type SourceComment } from './javascript';
+import type { SourceComment } from './javascript';
+import { walkComments } from './typescript-comment-walk';
+import { loadTsApiUtils, loadTypescript } from './typescript-module';
 
 export function typescriptSourceFile(context: RuleContext): Typescript.SourceFile {
   return context.memo('languages:typescript-source-file', () => {
@@ -14,17 +16,39 @@ export function typescriptSourceFile(context: RuleContext): Typescript.SourceFil
       typescript: ts.ScriptKind.TS,
       typescriptreact: ts.ScriptKind.TSX,
     };
-    // Parent links on: ts-api-utils' comment walk relies on them.
-    return ts.createSourceFile(context.file.path || 'file.ts', context.file.text, ts.ScriptTarget.Latest, true, kinds[context.file.language] ?? ts.ScriptKind.TS);
+    // No parent links: neither the comment walk nor the statement ranges read them, and setting
+    // them costs time on every file.
+    return ts.createSourceFile(context.file.path || 'file.ts', context.file.text, ts.ScriptTarget.Latest, false, kinds[context.file.language] ?? ts.ScriptKind.TS);
   });
 }
 
+/** Every comment of the tree, in source order, as ts-api-utils' `forEachComment` reports them. */
 export function typescriptComments(sourceFile: Typescript.SourceFile): SourceComment[] {
+  return walkComments(sourceFile) ?? commentsByForEachComment(sourceFile);
+}
+
+/**
+ * The tree the walk leaves to `forEachComment` is one it cannot read: its `getChildren()` fails a
+ * TypeScript debug assertion, and the rule reports that error, as it always has.
+ */
+function commentsByForEachComment(sourceFile: Typescript.SourceFile): SourceComment[] {
   const ts = loadTypescript();
+  linkParents(ts, sourceFile);
   const comments: SourceComment[] = [];
   loadTsApiUtils().forEachComment(sourceFile, (fullText, range) => {
     const isLine = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
     comments.push({ kind: isLine ? 'line' : 'block', value: fullText.slice(range.pos + 2, isLine ? range.end : range.end - 2), start: range.pos, end: range.end });
   });
   return comments;
+}
+
+/** What `createSourceFile(…, setParentNodes: true)` would have set: `forEachComment` reads parents. */
+function linkParents(ts: typeof Typescript, node: Typescript.Node): void {
+  const link = (child: Typescript.Node): undefined => {
+    (child as { parent: Typescript.Node }).parent = node;
+    linkParents(ts, child);
+    return undefined;
+  };
+  for (const jsDoc of (node as { jsDoc?: Typescript.JSDoc[] }).jsDoc ?? []) link(jsDoc);
+  ts.forEachChild(node, link);
 }

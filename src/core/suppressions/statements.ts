@@ -3,7 +3,7 @@
 // statement or a function — a `# nosec` on `def f(…):` does not cover the function's body.
 import type * as Typescript from 'typescript';
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { loadTypescript } from '../languages/javascript';
+import { loadTypescript } from '../languages/typescript-module';
 import { typescriptSourceFile } from '../languages/typescript-ast';
 import { JS_LANGUAGES } from '../languages/language';
 import type { RuleContext } from '../rule';
