@@ -16,8 +16,8 @@ import { countBy, readJson, timedRun } from './peers.mjs';
  * the CLI's default scans a large tree on one worker thread per CPU, so the single-thread figure
  * is measured too (the peers' defaults are single-threaded).
  */
-export function lastlineCli(build, category, { oneThread = false } = {}) {
-  const threads = oneThread ? ', one thread (--jobs 1)' : ', default threads';
+export function lastlineCli(build, category, { oneThread = false, defaultThreads } = {}) {
+  const threads = oneThread ? ', one thread (--jobs 1)' : `, default${defaultThreads ? `: ${defaultThreads} thread${defaultThreads === 1 ? '' : 's'} here` : ' threads'}`;
   return {
     id: `lastline-cli${category ? `-${category}` : ''}${oneThread ? '-j1' : ''}`,
     name: category ? `Lastline CLI (${category} rules${threads})` : `Lastline CLI${threads}`,

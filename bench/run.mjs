@@ -127,9 +127,10 @@ async function main() {
   warmPageCache(corpus);
 
   // --- tools ---
-  const cli = lastlineCli(build);
+  const defaultThreads = engine.defaultJobs?.();
+  const cli = lastlineCli(build, undefined, { defaultThreads });
   const cliOneThread = lastlineCli(build, undefined, { oneThread: true });
-  const secretsCli = lastlineCli(build, 'inline-secret');
+  const secretsCli = lastlineCli(build, 'inline-secret', { defaultThreads });
   const secretsCliOneThread = lastlineCli(build, 'inline-secret', { oneThread: true });
   const inProcess = lastlineInProcess(engine);
   const peerTools = peers(repoRoot);

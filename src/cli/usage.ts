@@ -33,8 +33,8 @@ Options:
       --category <name[,name…]>    only rules of these categories (repeatable): inline-secret,
                                    open-route, string-built-query, string-built-command,
                                    suppression
-  -j, --jobs <n>                   threads to scan on (default: one per CPU, for trees of 200
-                                   files or more); 1 scans in one thread
+  -j, --jobs <n>                   threads to scan on (default: one per CPU with 4 or more
+                                   CPUs, for trees of 200 files or more; else 1)
       --verbose                    list every skipped file and parse problem
   -h, --help                       show this help`;
 

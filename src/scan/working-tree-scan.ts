@@ -20,20 +20,26 @@ export interface TreeScanOptions {
   config: LastlineConfig;
   log: Logger;
   /**
-   * Threads to analyse on; 1 scans in this thread. Undefined: one per CPU (at most
-   * MAX_DEFAULT_JOBS), and only for a tree of PARALLEL_MIN_FILES files or more.
+   * Threads to analyse on; 1 scans in this thread. Undefined: defaultJobs(), and only for a tree
+   * of PARALLEL_MIN_FILES files or more.
    */
   jobs?: number;
 }
 
 /** Below this, starting workers (each loads the engine) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 200;
+/**
+ * Each worker warms up its own parsers (JIT, WASM), about a second of CPU on the bench corpus.
+ * On 2 CPUs that ate the gain: two workers took the same wall time as one thread, at a third more
+ * CPU. So threads are the default only from 4 CPUs on, one per CPU.
+ */
+const MIN_CPUS_FOR_THREADS = 4;
 const MAX_DEFAULT_JOBS = 8;
 /** Files per message: small enough to balance a large file, large enough that messages are cheap. */
 const BATCH_FILES = 16;
 
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_JOBS));
+export function defaultJobs(cpus = availableParallelism()): number {
+  return cpus < MIN_CPUS_FOR_THREADS ? 1 : Math.min(cpus, MAX_DEFAULT_JOBS);
 }
 
 export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanResult> {

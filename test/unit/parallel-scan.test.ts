@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { SILENT_LOGGER } from '../../src/core/log';
 import { ScanWorkerPool } from '../../src/scan/parallel/pool';
+import { defaultJobs } from '../../src/scan/working-tree-scan';
 import { fakePem, REPO_ROOT, runCli, tempDir, writeTree } from './helpers';
 
 describe('parallel scan (--jobs)', () => {
@@ -78,6 +79,10 @@ describe('parallel scan (--jobs)', () => {
       assert.match(run.stderr, /--jobs must be a whole number of at least 1/);
     });
   }
+
+  it('defaults to threads only from 4 CPUs on, one per CPU up to 8', () => {
+    assert.deepEqual([1, 2, 3, 4, 6, 8, 16].map((cpus) => defaultJobs(cpus)), [1, 1, 1, 4, 6, 8, 8]);
+  });
 
   it('a worker that fails rejects the run and names the worker', async function () {
     this.timeout(30_000);
