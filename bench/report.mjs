@@ -53,9 +53,9 @@ export function render(results) {
     ]);
   }
   out.push(table(['Subset', 'Tool', 'Files', 'MB', 'Median s', 'MB/s', 'Files/s', 'Lastline vs peer', 'Notes'], rows, [2, 3, 4, 5, 6, 7]));
-  out.push('Lastline CLI includes Node start-up and loading the engine bundle; by default it scans a large tree on one worker');
-  out.push('thread per CPU, "--jobs 1" on one. "in-process" is the one-thread scan called from dist/lastline.js in an already-running');
-  out.push('process (what the extension\'s Scan Workspace costs).');
+  out.push('Lastline CLI includes Node start-up and loading the engine bundle; by default (4+ CPUs) it scans a large tree on');
+  out.push('one worker thread per CPU, "--jobs 1" on one. "in-process" is the one-thread scan called from dist/lastline.js in an');
+  out.push('already-running process (what the extension\'s Scan Workspace costs).');
 
   if (results.parseThroughput) {
     out.push('');
