@@ -9,7 +9,7 @@ import type { Logger } from '../core/log';
 import type { ProjectFacts } from '../core/rule';
 import { ScanWorkerPool } from './parallel/pool';
 import { loadProjectFacts } from './project-facts';
-import type { ProjectData, WorkerFile } from './parallel/protocol';
+import type { ProjectData, WorkerFile, WorkerSetup } from './parallel/protocol';
 import { buildRouteIndex, summarizeProject } from './route-index';
 import { addOutcome, emptyScanResult, scanSources, workingTreeFiles, workingTreeSources, type ScanResult, type TreeFile } from './scan';
 import { walkFiles } from './walk';
@@ -24,6 +24,8 @@ export interface TreeScanOptions {
    * of PARALLEL_MIN_FILES files or more.
    */
   jobs?: number;
+  /** Starts the workers (tests give a pool that fails, to see the scan recover). */
+  startWorkers?: (count: number, setup: WorkerSetup, log: Logger) => ScanWorkerPool;
 }
 
 /** Below this, starting workers (each loads the engine) costs more than it saves. */
@@ -68,7 +70,7 @@ export async function projectFacts(projectRoot: string, config: LastlineConfig, 
 
 async function scanOnWorkers(files: TreeFile[], workers: number, options: TreeScanOptions): Promise<ScanResult> {
   const { roots, projectRoot, config, log } = options;
-  const pool = new ScanWorkerPool(workers, { config }, log);
+  const pool = (options.startWorkers ?? ((count, setup, log) => new ScanWorkerPool(count, setup, log)))(workers, { config }, log);
   try {
     let routes: ProjectData['routes'];
     if (routesWanted(config)) {

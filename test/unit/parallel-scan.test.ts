@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { SILENT_LOGGER } from '../../src/core/log';
 import { ScanWorkerPool } from '../../src/scan/parallel/pool';
-import { defaultJobs } from '../../src/scan/working-tree-scan';
+import { defaultJobs, scanWorkingTree } from '../../src/scan/working-tree-scan';
 import { fakePem, REPO_ROOT, runCli, tempDir, writeTree } from './helpers';
 
 describe('parallel scan (--jobs)', () => {
@@ -82,6 +82,21 @@ describe('parallel scan (--jobs)', () => {
 
   it('defaults to threads only from 4 CPUs on, one per CPU up to 8', () => {
     assert.deepEqual([1, 2, 3, 4, 6, 8, 16].map((cpus) => defaultJobs(cpus)), [1, 1, 1, 4, 6, 8, 8]);
+  });
+
+  it('scans again in one thread, with a warning, when a worker fails', async function () {
+    this.timeout(30_000);
+    writeTree(dir.path, Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`keys/k${index}.pem`, fakePem('RSA ', index)])));
+    const config = defaultConfig();
+    const warnings: string[] = [];
+    const log = { ...SILENT_LOGGER, warn: (message: string) => warnings.push(message) };
+    const broken = { ...config, rules: undefined } as unknown as typeof config;
+    const options = { roots: [dir.path], projectRoot: dir.path, config, log };
+    const recovered = await scanWorkingTree({ ...options, jobs: 2, startWorkers: (count) => new ScanWorkerPool(count, { config: broken }, SILENT_LOGGER) });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^scanning on 2 threads failed \(scan worker \d: TypeError.*\); scanning on one thread$/s);
+    assert.deepEqual(recovered, await scanWorkingTree({ ...options, jobs: 1 }));
+    assert.equal(recovered.reports.length, 40);
   });
 
   it('a worker that fails rejects the run and names the worker', async function () {
