@@ -29,6 +29,11 @@ export class RouteIndex {
     return new RouteIndex(new Map());
   }
 
+  /** The indexed summary of `path` when the index read the same text (hash), else undefined. */
+  currentSummary(path: string, hash: string): FileRoutes | undefined {
+    return this.hashes.get(path) === hash ? this.summaries.get(path) : undefined;
+  }
+
   /** The model of the whole project. */
   resolved(): RouteModel {
     return (this.model ??= resolveRoutes(this.summaries));

@@ -2,7 +2,7 @@
 // typing), then judged within the project's route model: mounts from other files, app- and
 // project-wide guards, the project's own auth helpers. A finding's fix adds the guard the
 // project already uses, in the framework's place; "Mark as intentionally public" records it.
-import { JS_LANGUAGES } from '../languages/language';
+import { JS_LANGUAGES, languageFromFileName } from '../languages/language';
 import { defineRule } from '../rule';
 import { chooseGuard } from '../routes/choose-guard';
 import { judgeRoute, type RouteVerdict } from '../routes/judge';
@@ -29,10 +29,14 @@ export default defineRule({
     const file: RouteSourceFile = { path: context.file.path, text: context.file.text, lines: context.file.lines, language: context.file.language };
     // A file of auth helpers only has no route to report (the index learns its helpers).
     if (!mayDeclareRoutes(file)) return;
-    const summary = readFileRoutes(file, { javascript: () => context.javascript(), python: () => context.python() });
-    if (summary.routes.length === 0 && summary.handlers.length === 0) return;
     const index = context.project.routes ?? RouteIndex.empty();
-    const model = index.resolvedWith(summary, routeTextHash(file.text));
+    const hash = routeTextHash(file.text);
+    // The index already read this very text (a CLI scan, an unmodified editor buffer): reuse its
+    // summary rather than parse again. Only when read as the same language (the editor may differ).
+    const indexed = context.file.language === languageFromFileName(file.path) ? index.currentSummary(file.path, hash) : undefined;
+    const summary = indexed ?? readFileRoutes(file, { javascript: () => context.javascript(), python: () => context.python() });
+    if (summary.routes.length === 0 && summary.handlers.length === 0) return;
+    const model = index.resolvedWith(summary, hash);
     // Only a fix needs the summaries (for imports): copied on the first one, not per file scanned.
     let summaries: Map<string, FileRoutes> | undefined;
 
