@@ -36,10 +36,15 @@ export interface RouteSummarizer {
 export type DeclarationSummary = FileRouteSummary | 'helpers-only' | undefined;
 
 export async function buildRouteIndex(projectRoot: string, config: LastlineConfig, options: RouteIndexOptions = {}): Promise<RouteIndex> {
-  const log = options.log ?? SILENT_LOGGER;
-  const cancellation = options.cancellation ?? NEVER_CANCELLED;
   const files: WalkedFile[] = [];
   for await (const file of walkFiles([projectRoot], { projectRoot, exclude: config.exclude })) files.push(file);
+  return routeIndexOf(files, config, options);
+}
+
+/** The index of these files (a walk of the whole project), read in this thread. */
+export async function routeIndexOf(files: readonly WalkedFile[], config: LastlineConfig, options: RouteIndexOptions = {}): Promise<RouteIndex> {
+  const log = options.log ?? SILENT_LOGGER;
+  const cancellation = options.cancellation ?? NEVER_CANCELLED;
   const inThisThread = <T>(summarize: (file: WalkedFile) => Promise<T>) => async (batch: readonly WalkedFile[]) => {
     const results: T[] = [];
     for (const file of batch) {

@@ -116,9 +116,12 @@ async function* readAhead(sources: AsyncIterable<FileSource> | Iterable<FileSour
 
 /** The working-tree files under `roots`, as FileSources. */
 export async function* workingTreeSources(roots: readonly string[], projectRoot: string, config: LastlineConfig): AsyncGenerator<FileSource> {
-  for await (const file of workingTreeFiles(roots, projectRoot, config)) {
-    yield { ...file, read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize) };
-  }
+  for await (const file of workingTreeFiles(roots, projectRoot, config)) yield treeFileSource(file);
+}
+
+/** A walked file as a FileSource: read from disk when its turn comes. */
+export function treeFileSource(file: TreeFile): FileSource {
+  return { ...file, read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize) };
 }
 
 export interface TreeFile {

@@ -10,9 +10,9 @@ import type { ProjectFacts } from '../core/rule';
 import { ScanWorkerPool } from './parallel/pool';
 import { loadProjectFacts } from './project-facts';
 import type { ProjectData, WorkerFile, WorkerSetup } from './parallel/protocol';
-import { buildRouteIndex, summarizeProject } from './route-index';
-import { addOutcome, emptyScanResult, scanSources, workingTreeFiles, workingTreeSources, type ScanResult, type TreeFile } from './scan';
-import { walkFiles } from './walk';
+import { buildRouteIndex, routeIndexOf, summarizeProject } from './route-index';
+import { addOutcome, emptyScanResult, scanSources, treeFileSource, workingTreeFiles, type ScanResult, type TreeFile } from './scan';
+import { walkFiles, type WalkedFile } from './walk';
 
 export interface TreeScanOptions {
   roots: readonly string[];
@@ -46,39 +46,37 @@ export function defaultJobs(cpus = availableParallelism()): number {
 
 export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanResult> {
   const { roots, projectRoot, config, log } = options;
-  const jobs = options.jobs ?? defaultJobs();
-  if (jobs > 1) {
-    const files = await collect(workingTreeFiles(roots, projectRoot, config));
-    const workers = Math.min(jobs, Math.ceil(files.length / BATCH_FILES));
-    if (workers > 1 && (options.jobs !== undefined || files.length >= PARALLEL_MIN_FILES)) {
-      try {
-        return await scanOnWorkers(files, workers, options);
-      } catch (error) {
-        log.warn(`scanning on ${workers} threads failed (${error instanceof Error ? error.message : String(error)}); scanning on one thread`);
-      }
+  // One walk serves the scan and, when the scan covers the project (the common case), the index.
+  const files = await collect(workingTreeFiles(roots, projectRoot, config));
+  const coversProject = roots.length === 1 && resolve(roots[0]) === resolve(projectRoot);
+  const projectFiles = async () => (coversProject ? files : collect(walkFiles([projectRoot], { projectRoot, exclude: config.exclude })));
+  const workers = Math.min(options.jobs ?? defaultJobs(), Math.ceil(files.length / BATCH_FILES));
+  if (workers > 1 && (options.jobs !== undefined || files.length >= PARALLEL_MIN_FILES)) {
+    try {
+      return await scanOnWorkers(files, projectFiles, workers, options);
+    } catch (error) {
+      log.warn(`scanning on ${workers} threads failed (${error instanceof Error ? error.message : String(error)}); scanning on one thread`);
     }
   }
-  const project = await projectFacts(projectRoot, config, log);
-  return scanSources(workingTreeSources(roots, projectRoot, config), { config, log, project });
+  const facts = loadProjectFacts(projectRoot);
+  const project = routesWanted(config) ? { ...facts, routes: await routeIndexOf(await projectFiles(), config, { log, helpersOnlyWithRoutes: true }) } : facts;
+  return scanSources(files.map(treeFileSource), { config, log, project });
 }
 
-/** What rules need to know of the project beyond one file, read in this thread. */
+/** What rules need to know of the project beyond one file, read in this thread (`--staged`). */
 export async function projectFacts(projectRoot: string, config: LastlineConfig, log: Logger): Promise<ProjectFacts> {
   const facts = loadProjectFacts(projectRoot);
   return routesWanted(config) ? { ...facts, routes: await buildRouteIndex(projectRoot, config, { log, helpersOnlyWithRoutes: true }) } : facts;
 }
 
-async function scanOnWorkers(files: TreeFile[], workers: number, options: TreeScanOptions): Promise<ScanResult> {
-  const { roots, projectRoot, config, log } = options;
+async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<WalkedFile[]>, workers: number, options: TreeScanOptions): Promise<ScanResult> {
+  const { projectRoot, config, log } = options;
   const pool = (options.startWorkers ?? ((count, setup, log) => new ScanWorkerPool(count, setup, log)))(workers, { config }, log);
   try {
     let routes: ProjectData['routes'];
     if (routesWanted(config)) {
-      // The index covers the whole project, whatever the roots; the common case scans the root itself.
-      const coversProject = roots.length === 1 && resolve(roots[0]) === resolve(projectRoot);
-      const projectFiles = coversProject ? files : await collect(walkFiles([projectRoot], { projectRoot, exclude: config.exclude }));
       const onWorkers = { declarations: (batch: readonly WorkerFile[]) => pool.run('declarations', batch, BATCH_FILES), full: (batch: readonly WorkerFile[]) => pool.run('summarize', batch, BATCH_FILES) };
-      routes = await summarizeProject(projectFiles, onWorkers, true);
+      routes = await summarizeProject(await projectFiles(), onWorkers, true);
     }
     pool.setProject({ envVariables: new Map(loadProjectFacts(projectRoot).envVariables), routes });
     const outcomes = await pool.run('analyze', files, BATCH_FILES);
