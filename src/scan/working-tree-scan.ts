@@ -10,7 +10,7 @@ import type { ProjectFacts } from '../core/rule';
 import { ScanWorkerPool } from './parallel/pool';
 import { loadProjectFacts } from './project-facts';
 import type { ProjectData, WorkerFile, WorkerSetup } from './parallel/protocol';
-import { buildRouteIndex, routeIndexOf, summarizeProject } from './route-index';
+import { routeIndexOf, summarizeProject } from './route-index';
 import { addOutcome, emptyScanResult, scanSources, treeFileSource, workingTreeFiles, type ScanResult, type TreeFile } from './scan';
 import { walkFiles, type WalkedFile } from './walk';
 
@@ -49,7 +49,7 @@ export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanRes
   // One walk serves the scan and, when the scan covers the project (the common case), the index.
   const files = await collect(workingTreeFiles(roots, projectRoot, config));
   const coversProject = roots.length === 1 && resolve(roots[0]) === resolve(projectRoot);
-  const projectFiles = async () => (coversProject ? files : collect(walkFiles([projectRoot], { projectRoot, exclude: config.exclude })));
+  const projectFiles = async () => (coversProject ? files : walkProject(projectRoot, config));
   const workers = Math.min(options.jobs ?? defaultJobs(), Math.ceil(files.length / BATCH_FILES));
   if (workers > 1 && (options.jobs !== undefined || files.length >= PARALLEL_MIN_FILES)) {
     try {
@@ -58,15 +58,22 @@ export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanRes
       log.warn(`scanning on ${workers} threads failed (${error instanceof Error ? error.message : String(error)}); scanning on one thread`);
     }
   }
-  const facts = loadProjectFacts(projectRoot);
-  const project = routesWanted(config) ? { ...facts, routes: await routeIndexOf(await projectFiles(), config, { log, helpersOnlyWithRoutes: true }) } : facts;
+  const project = await projectFacts(projectRoot, config, log, projectFiles);
   return scanSources(files.map(treeFileSource), { config, log, project });
 }
 
-/** What rules need to know of the project beyond one file, read in this thread (`--staged`). */
-export async function projectFacts(projectRoot: string, config: LastlineConfig, log: Logger): Promise<ProjectFacts> {
+/**
+ * What rules need to know of the project beyond one file, read in this thread. `projectFiles`
+ * gives the walk of the whole project when the caller already has it; by default it walks.
+ */
+export async function projectFacts(
+  projectRoot: string,
+  config: LastlineConfig,
+  log: Logger,
+  projectFiles: () => Promise<readonly WalkedFile[]> = () => walkProject(projectRoot, config),
+): Promise<ProjectFacts> {
   const facts = loadProjectFacts(projectRoot);
-  return routesWanted(config) ? { ...facts, routes: await buildRouteIndex(projectRoot, config, { log, helpersOnlyWithRoutes: true }) } : facts;
+  return routesWanted(config) ? { ...facts, routes: await routeIndexOf(await projectFiles(), config, { log, helpersOnlyWithRoutes: true }) } : facts;
 }
 
 async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<WalkedFile[]>, workers: number, options: TreeScanOptions): Promise<ScanResult> {
@@ -87,6 +94,11 @@ async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<Walk
   } finally {
     await pool.close();
   }
+}
+
+/** Every file of the project (the route index's scope, whatever paths are scanned). */
+function walkProject(projectRoot: string, config: LastlineConfig): Promise<WalkedFile[]> {
+  return collect(walkFiles([projectRoot], { projectRoot, exclude: config.exclude }));
 }
 
 function routesWanted(config: LastlineConfig): boolean {

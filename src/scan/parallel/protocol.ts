@@ -4,19 +4,16 @@ import type { LastlineConfig } from '../../core/config';
 import type { Logger } from '../../core/log';
 import type { FileRoutes } from '../../core/routes/model';
 import type { DeclarationSummary, FileRouteSummary } from '../route-index';
-import type { FileOutcome } from '../scan';
+import type { FileOutcome, TreeFile } from '../scan';
+import type { WalkedFile } from '../walk';
 
 /** Given to each worker at start. */
 export interface WorkerSetup {
   config: LastlineConfig;
 }
 
-/** A file to read in a worker. */
-export interface WorkerFile {
-  absolutePath: string;
-  projectPath: string;
-  ignoredByGit?: boolean;
-}
+/** A file to read in a worker: walked, and for a file named on the command line, whether git ignores it. */
+export type WorkerFile = WalkedFile & Partial<Pick<TreeFile, 'ignoredByGit'>>;
 
 export type RouteSummary = FileRouteSummary | undefined;
 
