@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as ts from 'typescript';
 import { forEachComment } from 'ts-api-utils';
 import { parseJavaScript, type SourceComment } from '../../src/core/languages/javascript';
-import { typescriptComments } from '../../src/core/languages/typescript-ast';
+import { parseTypescriptSource, typescriptComments } from '../../src/core/languages/typescript-ast';
 import { REPO_ROOT } from './helpers';
 
 type Kind = 'JS' | 'JSX' | 'TS' | 'TSX';
@@ -26,8 +26,9 @@ const CASES: Case[] = [
   { name: 'line and block', kind: 'TS', source: 'a; // one\n/* two */ b;', comments: ['// one', '/* two */'] },
   { name: 'JSDoc is a block comment', kind: 'TS', source: '/** Doc. */\nfunction f() {}', comments: ['/** Doc. */'] },
   { name: 'two JSDoc comments', kind: 'JS', source: '/** a */ /** b */ let x = 1;', comments: ['/** a */', '/** b */'] },
-  // forEachComment's quirk, kept: a `//` after a JSDoc tag's name is scanned as a comment running
-  // to the end of the line (past the `*/`), reported before the JSDoc comment itself.
+  // forEachComment's quirk on a tree with parsed JSDoc, kept: a `//` after a JSDoc tag's name is
+  // scanned as a comment running to the end of the line (past the `*/`), reported before the JSDoc
+  // comment itself. The rules' trees do not parse JSDoc (see 'as the rules parse' below).
   { name: 'JSDoc with // after a parameter name', kind: 'TS', source: '/** @param x // y */ function f(x) {}', comments: ['// y */ function f(x) {}', '/** @param x // y */'] },
   { name: 'JSDoc with // after a type', kind: 'JS', source: '/** @type {string} // t */ let s;', comments: ['// t */ let s;', '/** @type {string} // t */'] },
   { name: 'JSDoc with /* after a link', kind: 'TS', source: '/** see {@link foo} /* q */\nlet s;', comments: ['/** see {@link foo} /* q */'] },
@@ -137,6 +138,16 @@ describe('comments of TypeScript’s tree', () => {
         assert.deepEqual(walkResult(source, kind), forEachCommentResult(source, kind), file);
       }
     });
+  });
+
+  it('as the rules parse (JSDoc not parsed), a `//` inside a JSDoc comment stays part of it', () => {
+    for (const testCase of CASES.filter((c) => c.name.startsWith('JSDoc'))) {
+      const jsdoc = testCase.comments.filter((comment) => comment.startsWith('/**'));
+      for (const kind of ['JS', 'JSX', 'TS', 'TSX'] as const) {
+        const comments = typescriptComments(parseTypescriptSource(`file.${kind.toLowerCase()}`, testCase.source, ts.ScriptKind[kind]));
+        assert.deepEqual(comments, expectedComments({ ...testCase, comments: jsdoc }), `${testCase.name} as ${kind}`);
+      }
+    }
   });
 
   it('parseJavaScript still finds the comments of a file typescript-estree refuses', () => {

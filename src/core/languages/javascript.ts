@@ -5,7 +5,7 @@
 import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceLanguage } from './language';
-import { typescriptComments } from './typescript-ast';
+import { parseTypescriptSource, typescriptComments } from './typescript-ast';
 import { loadTypescript } from './typescript-module';
 
 // Required on first use, not at load, like TypeScript (typescript-module.ts).
@@ -63,8 +63,7 @@ export function parseJavaScript(text: string, language: SourceLanguage, filePath
 
 function tolerantComments(text: string, jsx: boolean): SourceComment[] {
   const ts = loadTypescript();
-  // No parent links: the comment walk keeps its own ancestors.
-  return typescriptComments(ts.createSourceFile('file', text, ts.ScriptTarget.Latest, false, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
+  return typescriptComments(parseTypescriptSource('file', text, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
 }
 
 function describe(error: unknown, text: string): ParseProblem {

@@ -6,7 +6,8 @@
 // `forEachChild` and scans only the gaps between a node's children for the node's own tokens, as
 // `getChildren()` does (same scanner settings, JSDoc first), so the quirks stay too: JSX text is
 // not trivia, tokens inside a JSDoc comment get comment scans of their own, and comments next to
-// conflict markers are skipped. It needs no parent pointers: it keeps its own ancestors.
+// conflict markers are skipped (the rules parse no JSDoc, so that quirk never reaches them: see
+// parseTypescriptSource). It needs no parent pointers: it keeps its own ancestors.
 import type * as Typescript from 'typescript';
 import type { SourceComment } from './javascript';
 import { loadTypescript } from './typescript-module';
