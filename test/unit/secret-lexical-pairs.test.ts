@@ -25,6 +25,8 @@ const mayHold: Row[] = [
   { name: 'JS bare sign( imported from jsonwebtoken', path: 'a.ts', text: `import { sign } from 'jsonwebtoken';\nexport const t = sign(payload, \`${SECRET}\`);\n` },
   { name: 'Python assignment', path: 'a.py', text: `DB_PASSWORD = "${SECRET}"\n` },
   { name: 'Python getenv default', path: 'a.py', text: `import os\nKEY = os.getenv("API_SECRET", "${SECRET}")\n` },
+  { name: 'Python os.environ.get default, arguments on their own lines', path: 'a.py', text: `import os\nKEY = os.environ.get(\n    'API_SECRET',\n    '${SECRET}',\n)\n` },
+  { name: 'Python getenv default after a comment in the call', path: 'a.py', text: `from os import getenv\nKEY = getenv(  # the signing key\n    "API_SECRET", "${SECRET}")\n` },
   { name: 'Python keyword argument', path: 'a.py', text: `connect(host="db", password="${SECRET}")\n` },
   { name: 'Python jwt.encode with a literal key', path: 'a.py', text: `import jwt\ntoken = jwt.encode({"sub": user_id}, "${SECRET}", algorithm="HS256")\n` },
 ];
@@ -33,6 +35,9 @@ const notParsed: Row[] = [
   { name: 'a minified list of input types', path: 'a.js', text: `if(!new Set(["","email","number","password","search","tel"]).has(t))x();\n` },
   { name: 'a JS call with a name then a string argument', path: 'a.js', text: `t.equal(components.userinfo, 'user:pass', 'userinfo');\n` },
   { name: 'a Python call with an unquoted name then a string', path: 'a.py', text: `check(password, "doesnotexist-${SECRET}")\n` },
+  { name: 'a Python list of names', path: 'a.py', text: `__all__ = ['splitpasswd',\n           'splitport']\n` },
+  { name: 'a Python tuple of names', path: 'a.py', text: `names = ("splitpasswd", "splitport")\n` },
+  { name: 'a Python call that is no environment getter', path: 'a.py', text: `config.get("password", "${SECRET}")\n` },
   { name: 'JS || in Python is not an env fallback', path: 'a.py', text: `x = password || "${SECRET}"\n` },
   { name: 'jwt.sign with a variable key', path: 'a.js', text: `jwt.sign({ sub: 1, note: "a, 'b'" }, process.env.JWT_SECRET, { expiresIn: '1h' });\n` },
   { name: 'jwt.verify with one argument', path: 'a.js', text: `jwt.verify(token);\nconst label = "x";\n` },

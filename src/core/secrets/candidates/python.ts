@@ -70,12 +70,13 @@ function callBinding(argument: Node, list: Node): Binding {
   return { call: { callee, argument: index } };
 }
 
-const ENV_GETTERS = new Set(['os.getenv', 'os.environ.get', 'environ.get', 'getenv', 'env']);
+/** Callees whose second positional argument is an environment variable's fallback (the lexical pre-check reads these too). */
+export const PYTHON_ENV_GETTERS: ReadonlySet<string> = new Set(['os.getenv', 'os.environ.get', 'environ.get', 'getenv', 'env']);
 
 /** `os.getenv("KEY", "…")` / `os.environ.get("KEY", "…")`: the literal is only the fallback. */
 function envFallback(call: Node, callee: string, positional: (Node | null)[]): EnvLookupDefault | undefined {
   const variableNode = positional[0];
-  if (!ENV_GETTERS.has(callee) || !variableNode || variableNode.type !== 'string') return undefined;
+  if (!PYTHON_ENV_GETTERS.has(callee) || !variableNode || variableNode.type !== 'string') return undefined;
   const variable = stringLiteral(variableNode)?.value;
   if (!variable) return undefined;
   return { variable, start: call.startIndex, end: call.endIndex, withoutDefault: `os.environ[${variableNode.text}]` };

@@ -1,5 +1,6 @@
 // The generic-secret rule's lexical pre-check: whether a JS/TS or Python file may hold a value
 // that the AST pass would report, decided from the text alone, so that most files are never parsed.
+import { PYTHON_ENV_GETTERS } from '../candidates/python';
 import { judgeNamedValue } from './judge-named-value';
 import { SECRET_NAME_WORDS } from './secret-names';
 
@@ -23,14 +24,38 @@ const JWT_CALL = /(?:\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)|
 
 /**
  * Whether the AST pass can bind a value to a name across this separator, so that the pair can
- * become a report. `,` binds only in Python's `os.getenv("NAME", "…")` (a quoted name); `||` and
- * `??` only in JS's `process.env.NAME || "…"`. Anything else (`["password", "search"]` in a bundle,
+ * become a report. `,` binds only in Python's `os.getenv("NAME", "…")` (a quoted name that is an
+ * environment getter's first argument); `||` and `??` only in JS's `process.env.NAME || "…"`.
+ * Anything else (`["password", "search"]` in a bundle, `('splitpasswd', 'splitport')` in a list,
  * `f(pass, "x")`) would send the file to the parser for a pair no pass can report.
+ * `nameStart` is where the name's identifier run starts; `closingQuote` the quote after the name.
  */
-function separatorBinds(separator: string, quotedName: boolean, python: boolean): boolean {
-  if (separator === ',') return python && quotedName;
+function separatorBinds(text: string, separator: string, nameStart: number, closingQuote: string | undefined, python: boolean): boolean {
+  if (separator === ',') return python && closingQuote !== undefined && isEnvGetterFirstArgument(text, nameStart, closingQuote);
   if (separator === '||' || separator === '??') return !python;
   return true;
+}
+
+const PYTHON_STRING_PREFIX = /[rRbBuUfF]/;
+
+/**
+ * Whether the quoted name around `nameStart` is the first argument of an environment getter:
+ * `getenv(` before its opening quote. Where the text before it cannot be read that simply (a
+ * comment may sit between the `(` and the name), the answer is yes: the parser decides.
+ */
+function isEnvGetterFirstArgument(text: string, nameStart: number, quote: string): boolean {
+  const lineStart = text.lastIndexOf('\n', nameStart) + 1;
+  let index = text.lastIndexOf(quote, nameStart - 1);
+  if (index < lineStart) return true; // the name's opening quote is not on its line: unusual, let the parser see it
+  for (let prefix = 0; prefix < 2 && index > 0 && PYTHON_STRING_PREFIX.test(text[index - 1]); prefix++) index--;
+  let crossedLine = false;
+  while (index > 0 && /\s/.test(text[index - 1])) crossedLine ||= text[--index] === '\n';
+  if (text[index - 1] !== '(') return crossedLine; // a comment line may end just before the name
+  index--;
+  while (index > 0 && /[ \t]/.test(text[index - 1])) index--;
+  let calleeStart = index;
+  while (calleeStart > 0 && /[\w.]/.test(text[calleeStart - 1])) calleeStart--;
+  return PYTHON_ENV_GETTERS.has(text.slice(calleeStart, index));
 }
 
 export function mayHoldNamedSecret(text: string, path: string, python: boolean): boolean {
@@ -44,7 +69,7 @@ export function mayHoldNamedSecret(text: string, path: string, python: boolean):
     SECRET_WORD.lastIndex = nameEnd; // one look per identifier
     AFTER_NAME.lastIndex = nameEnd;
     const pair = AFTER_NAME.exec(text);
-    if (!pair || !separatorBinds(pair[2], pair[1] !== undefined, python)) continue;
+    if (!pair || !separatorBinds(text, pair[2], nameStart, pair[1], python)) continue;
     const name = text.slice(nameStart, nameEnd);
     const innermost = name.slice(name.lastIndexOf('.') + 1);
     for (const value of decodedReadings(pair[4])) {
