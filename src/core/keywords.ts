@@ -40,15 +40,15 @@ class KeywordScan {
     let current = text.charCodeAt(0);
     for (let index = 0; index < last && missing > 0; index++) {
       const next = text.charCodeAt(index + 1);
-      if (current <= 0xff && next <= 0xff) {
-        const slot = this.table[(current << 8) | next];
-        if (slot !== 0 && unfound[slot - 1] > 0) {
-          for (const keyword of this.buckets[slot - 1]) {
-            if (!present.has(keyword) && text.startsWith(keyword, index)) {
-              present.add(keyword);
-              unfound[slot - 1]--;
-              missing--;
-            }
+      // Characters beyond Latin-1 are folded onto their low byte rather than tested for: the
+      // rare bucket they land in is only a candidate, which startsWith() then rejects.
+      const slot = this.table[((current & 0xff) << 8) | (next & 0xff)];
+      if (slot !== 0 && unfound[slot - 1] > 0) {
+        for (const keyword of this.buckets[slot - 1]) {
+          if (!present.has(keyword) && text.startsWith(keyword, index)) {
+            present.add(keyword);
+            unfound[slot - 1]--;
+            missing--;
           }
         }
       }
