@@ -10,6 +10,8 @@ import type { ConfigDocument } from './languages/config/model';
 import { parseJavaScript, type JsParse, type ParseProblem } from './languages/javascript';
 import { CONFIG_FORMATS, JS_LANGUAGES, languageFromFileName, type ConfigFormat, type LanguageKind, type SourceLanguage } from './languages/language';
 import { loadPythonParser, parsePythonWith, type PythonParse } from './languages/python';
+import { TYPESCRIPT_TREE_MEMO, typescriptTreeOf } from './languages/typescript-ast';
+import type * as Typescript from 'typescript';
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { SILENT_LOGGER, type Logger } from './log';
 import { Minimatch } from 'minimatch';
@@ -75,8 +77,8 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
     ignoredByGit: input.ignoredByGit ?? false,
     keywords,
   };
-  const parses = new LazyParses(file);
   const shared = { project: options.project ?? NO_PROJECT_FACTS, memo: new Map<string, unknown>() };
+  const parses = new LazyParses(file, shared.memo);
   try {
     if (language === 'python') {
       // tree-sitter's WASM loads asynchronously (once per process); parsing is then synchronous
@@ -176,11 +178,21 @@ class LazyParses {
   private cfg?: ConfigDocument;
   pythonParser?: Parser;
 
-  constructor(private readonly file: RuleFile) {}
+  constructor(
+    private readonly file: RuleFile,
+    private readonly memo: Map<string, unknown>,
+  ) {}
+
+  /** The file's TypeScript tree, kept where typescriptSourceFile(context) looks for it. */
+  private typescriptTree(): Typescript.SourceFile {
+    if (!this.memo.has(TYPESCRIPT_TREE_MEMO)) this.memo.set(TYPESCRIPT_TREE_MEMO, typescriptTreeOf(this.file));
+    return this.memo.get(TYPESCRIPT_TREE_MEMO) as Typescript.SourceFile;
+  }
 
   javascript(): JsParse {
     if (!JS_LANGUAGES.has(this.file.language)) throw new Error(`${this.file.path} is not JavaScript/TypeScript`);
-    return (this.js ??= parseJavaScript(this.file.text, this.file.language as SourceLanguage, this.file.path));
+    // The TypeScript tree under the ESTree is the one the suppression rule reads: one parse.
+    return (this.js ??= parseJavaScript(this.file.text, this.file.language as SourceLanguage, this.file.path, () => this.typescriptTree()));
   }
 
   python(): PythonParse {

@@ -7,17 +7,33 @@ import type { SourceComment } from './javascript';
 import { walkComments } from './typescript-comment-walk';
 import { loadTsApiUtils, loadTypescript } from './typescript-module';
 
+/** The memo key of a file's TypeScript tree: rules and the engine's ESTree parse share it. */
+export const TYPESCRIPT_TREE_MEMO = 'languages:typescript-source-file';
+
 export function typescriptSourceFile(context: RuleContext): Typescript.SourceFile {
-  return context.memo('languages:typescript-source-file', () => {
-    const ts = loadTypescript();
-    const kinds: Record<string, Typescript.ScriptKind> = {
-      javascript: ts.ScriptKind.JS,
-      javascriptreact: ts.ScriptKind.JSX,
-      typescript: ts.ScriptKind.TS,
-      typescriptreact: ts.ScriptKind.TSX,
-    };
-    return parseTypescriptSource(context.file.path || 'file.ts', context.file.text, kinds[context.file.language] ?? ts.ScriptKind.TS);
-  });
+  return context.memo(TYPESCRIPT_TREE_MEMO, () => typescriptTreeOf(context.file));
+}
+
+/** A file's tree, parsed as its language says (the editor's languageId may differ from its name). */
+export function typescriptTreeOf(file: { path: string; text: string; language: string }): Typescript.SourceFile {
+  return parseTypescriptSource(file.path || 'file.ts', file.text, scriptKindOf(file.language) ?? loadTypescript().ScriptKind.TS);
+}
+
+/** TypeScript's script kind for a JS/TS language; undefined for any other. */
+export function scriptKindOf(language: string): Typescript.ScriptKind | undefined {
+  const { ScriptKind } = loadTypescript();
+  switch (language) {
+    case 'javascript':
+      return ScriptKind.JS;
+    case 'javascriptreact':
+      return ScriptKind.JSX;
+    case 'typescript':
+      return ScriptKind.TS;
+    case 'typescriptreact':
+      return ScriptKind.TSX;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -30,7 +46,37 @@ export function typescriptSourceFile(context: RuleContext): Typescript.SourceFil
  */
 export function parseTypescriptSource(fileName: string, text: string, kind: Typescript.ScriptKind): Typescript.SourceFile {
   const ts = loadTypescript();
-  return ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+  return ts.createSourceFile(
+    fileName,
+    text,
+    {
+      languageVersion: ts.ScriptTarget.Latest,
+      jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+      // As typescript-estree parses: a .mjs/.mts file is a module even without import or export,
+      // so that the ESTree converted from this tree is the one typescript-estree would build.
+      setExternalModuleIndicator: /\.m[jt]s$/i.test(fileName) ? markAsModule : undefined,
+    },
+    false,
+    kind,
+  );
+}
+
+function markAsModule(file: Typescript.SourceFile): void {
+  (file as { externalModuleIndicator?: unknown }).externalModuleIndicator = true;
+}
+
+const linked = new WeakSet<Typescript.SourceFile>();
+
+/**
+ * Sets the tree's parent links (once), as `createSourceFile(…, setParentNodes: true)` would:
+ * typescript-estree's converter and ts-api-utils read them.
+ */
+export function withParentLinks(sourceFile: Typescript.SourceFile): Typescript.SourceFile {
+  if (!linked.has(sourceFile)) {
+    linkParents(loadTypescript(), sourceFile);
+    linked.add(sourceFile);
+  }
+  return sourceFile;
 }
 
 /** Every comment of the tree, in source order, as ts-api-utils' `forEachComment` reports them. */
@@ -44,7 +90,7 @@ export function typescriptComments(sourceFile: Typescript.SourceFile): SourceCom
  */
 function commentsByForEachComment(sourceFile: Typescript.SourceFile): SourceComment[] {
   const ts = loadTypescript();
-  linkParents(ts, sourceFile);
+  withParentLinks(sourceFile);
   const comments: SourceComment[] = [];
   loadTsApiUtils().forEachComment(sourceFile, (fullText, range) => {
     const isLine = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
