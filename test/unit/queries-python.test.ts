@@ -6,6 +6,7 @@ import { applyTextEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
 import stringBuiltCommand from '../../src/core/rules/string-built-command';
 import stringBuiltQuery from '../../src/core/rules/string-built-query';
+import { mayHoldSink } from '../../src/core/queries/python/sinks';
 import type { Finding, Fix } from '../../src/core/types';
 
 // The real rules, so every case also goes through their pre-filters (a gate that drops a file
@@ -737,6 +738,36 @@ describe('Python string-built queries and commands', () => {
       const text = module('import subprocess', `subprocess.getoutput(f"whois {name}")\n`);
       assert.match((await only(text, 'shell')).message, /subprocess\.getoutput\(\)/);
     });
+  });
+
+  describe('the gate before parsing (mayHoldSink)', () => {
+    // Every sink findSinks reads must pass the gate, whatever the spacing: these go through the
+    // real rules, so a gate that dropped them would lose the finding.
+    const reported: [string, string, 'sql' | 'shell'][] = [
+      ['spaces around the . and the (', module('', `cur . execute (f"SELECT * FROM users WHERE id = {uid}")\n`), 'sql'],
+      ['the method on the next line of a bracketed call', module('', `rows = (cur.\n    execute(f"SELECT * FROM users WHERE name = '{name}'"))\n`), 'sql'],
+      ['a backslash continuation before the (', module('', `cur.executemany \\\n    (f"DELETE FROM t WHERE id = {uid}", rows)\n`), 'sql'],
+      ['sqlalchemy text() imported under another name', module('from sqlalchemy import text as sql_text', `db.execute(sql_text(f"SELECT * FROM t WHERE id = {uid}"))\n`), 'sql'],
+      ['shell = True spaced and on its own line', module('import subprocess', `subprocess.run(f"convert {uid} {name}",\n               shell = True)\n`), 'shell'],
+      ['os.system through a module imported under another name', module('import os as o', `o.system(f"convert {uid} {name}")\n`), 'shell'],
+    ];
+    for (const [name, text, family] of reported) {
+      it(`lets through and reports: ${name}`, async () => {
+        assert.equal(mayHoldSink(text, family), true);
+        assert.equal((await findings(text, family)).length, 1);
+      });
+    }
+
+    const skipped: [string, string, 'sql' | 'shell'][] = [
+      ['words that are no sink call', 'extra = raw + fetch_size\n# exec the SQL later\nexecutor = None\n', 'sql'],
+      ['subprocess without shell=True', 'import subprocess\nsubprocess.run(["ls", path])\nshell = False\n', 'shell'],
+      ['a line of # after a dot', `x = a. ${'#'.repeat(2000)}\ny = 1\n`, 'sql'],
+    ];
+    for (const [name, text, family] of skipped) {
+      it(`keeps out: ${name}`, () => {
+        assert.equal(mayHoldSink(text, family), false);
+      });
+    }
   });
 
   describe('syntax errors', () => {

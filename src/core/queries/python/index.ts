@@ -14,19 +14,13 @@ import { parameterizeFix } from './fix-parameterize';
 import { BUILT_HERE, scriptMessage, shellMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage, taintSiteMessage } from './messages';
 import { PythonFile } from './python-file';
 import { resolveSinkArgument, type Resolution } from './resolve-string';
-import { findSinks, type ShellSink, type Sink, type SqlSink } from './sinks';
+import { findSinks, mayHoldSink, type ShellSink, type Sink, type SqlSink } from './sinks';
 import { readSql } from './sql-analysis';
 import { TaintTracker } from './taint';
 
-// Every file with a sink holds one of these (a sink's name, or the import that makes `text()`
-// and `run()` sinks): files without any skip the parse, as gitleaks does.
-const SINK_WORDS = {
-  sql: ['exec', 'fetch', 'raw', 'extra', 'read_sql', 'sqlalchemy', 'SQL', '$where', '$function'],
-  shell: ['system', 'popen', 'Popen', 'subprocess', 'getoutput', 'getstatusoutput', 'create_subprocess_shell'],
-} as const;
-
 export function pythonStringBuiltReports(context: RuleContext, family: 'sql' | 'shell'): Report[] {
-  if (!SINK_WORDS[family].some((word) => context.file.text.includes(word))) return [];
+  // Files that cannot hold a sink skip the parse (most files that mention `exec` or `system`).
+  if (!mayHoldSink(context.file.text, family)) return [];
   const parse = context.python();
   // Shared by both rules: the scope indexes and imports are built once per file.
   const file = context.memo('queries/python:file', () => new PythonFile(parse.tree.rootNode, context.file.text));

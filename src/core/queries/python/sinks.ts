@@ -62,6 +62,30 @@ const SHELL_FUNCTIONS: ReadonlyMap<string, ShellSinkApi> = new Map([
   ['asyncio.create_subprocess_shell', 'asyncio-shell'],
 ]);
 
+/**
+ * Python's room between a name, its `.` and its `(`: spaces, line breaks, `\` continuations,
+ * comments. A comment runs to the end of its line (the lookahead), so a line of `#`s cannot be
+ * split into comments in exponentially many ways when the match fails.
+ */
+const GAP = String.raw`(?:\s|\\|#[^\n]*(?![^\n]))*`;
+/** The attribute calls sqlSinks reads (`cursor.execute(`…): no import can rename them. */
+const ATTRIBUTE_SQL_CALL = new RegExp(String.raw`\.${GAP}(?:execute(?:many|script)?|fetch(?:row|val)?|exec_driver_sql|raw|extra)${GAP}\(`);
+/** Words that a sink reached through an import (or a MongoDB operator) cannot do without. */
+const IMPORTED_SQL_WORDS = ['sqlalchemy', 'read_sql', 'RawSQL', 'psycopg', '$where', '$function'];
+const SHELL_TRUE = new RegExp(String.raw`\bshell${GAP}=${GAP}True\b`);
+const SHELL_FUNCTION_WORDS = ['system', 'popen', 'getoutput', 'getstatusoutput', 'create_subprocess_shell'];
+
+/**
+ * Whether findSinks can find a sink of `family` in this text: checked before parsing, so it must
+ * hold for every sink findSinks reads. SQL: a method call of sqlSinks' attribute form, or the word
+ * each imported form needs (its module or name appears in the import even when renamed). Shell:
+ * subprocess functions count only with `shell=True`; the others need their function's name.
+ */
+export function mayHoldSink(text: string, family: 'sql' | 'shell'): boolean {
+  if (family === 'sql') return IMPORTED_SQL_WORDS.some((word) => text.includes(word)) || ATTRIBUTE_SQL_CALL.test(text);
+  return (text.includes('subprocess') && SHELL_TRUE.test(text)) || SHELL_FUNCTION_WORDS.some((word) => text.includes(word));
+}
+
 export function findSinks(file: PythonFile, family: 'sql' | 'shell'): Sink[] {
   const sinks: Sink[] = [];
   for (const node of file.root.descendantsOfType(family === 'sql' ? ['call', 'pair'] : ['call'])) {
