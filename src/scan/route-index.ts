@@ -7,7 +7,7 @@ import type { LastlineConfig } from '../core/config';
 import { JS_LANGUAGES, languageFromFileName } from '../core/languages/language';
 import { SILENT_LOGGER, type Logger } from '../core/log';
 import type { FileRoutes } from '../core/routes/model';
-import { mayDeclareRoutes, mayHoldRoutes, summarizeRoutes } from '../core/routes/read-file-routes';
+import { mayDeclareRoutes, mayHoldAuthHelpers, summarizeRoutes } from '../core/routes/read-file-routes';
 import type { RouteSourceFile } from '../core/routes/reader';
 import { RouteIndex, routeTextHash } from '../core/routes/route-index';
 import { LineIndex } from '../core/text';
@@ -105,7 +105,8 @@ export async function summarizeFile(absolutePath: string, projectPath: string, m
 export async function summarizeDeclarations(absolutePath: string, projectPath: string, maxFileSize: number, log: Logger = SILENT_LOGGER): Promise<DeclarationSummary> {
   const file = await readRouteSource(absolutePath, projectPath, maxFileSize);
   if (!file) return undefined;
-  if (!mayDeclareRoutes(file)) return mayHoldRoutes(file) ? 'helpers-only' : undefined;
+  // Not mayHoldRoutes: the framework readers' gates just said no, and they are most of its cost.
+  if (!mayDeclareRoutes(file)) return mayHoldAuthHelpers(file) ? 'helpers-only' : undefined;
   return summarizeSource(file, log);
 }
 

@@ -22,7 +22,12 @@ export interface RouteParses {
 
 /** Whether a file may contribute anything to the route model (routes, containers, settings, auth helpers). */
 export function mayHoldRoutes(file: Pick<RouteSourceFile, 'text' | 'path' | 'language'>): boolean {
-  return mayDeclareRoutes(file) || ((JS_LANGUAGES.has(file.language) || file.language === 'python') && AUTH_HELPER_HINT.test(file.text));
+  return mayDeclareRoutes(file) || mayHoldAuthHelpers(file);
+}
+
+/** Whether the file may define an auth helper (a 401/403, a permission class, a login redirect). */
+export function mayHoldAuthHelpers(file: Pick<RouteSourceFile, 'text' | 'language'>): boolean {
+  return (JS_LANGUAGES.has(file.language) || file.language === 'python') && AUTH_HELPER_HINT.test(file.text);
 }
 
 /** Whether some framework reader may find routes, apps or settings in the file (auth helpers aside). */
