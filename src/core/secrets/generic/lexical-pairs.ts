@@ -12,7 +12,10 @@ import { SECRET_NAME_WORDS } from './secret-names';
  * own words, so it never tries the identifiers in between.
  */
 const SECRET_WORD = new RegExp([...SECRET_NAME_WORDS].sort((a, b) => b.length - a.length).join('|'), 'gi');
-const IDENTIFIER_CHAR = /[\w$.-]/;
+/** `[\w$.-]` by character code: the name around a word is extended one character at a time. */
+const IDENTIFIER_CHAR = new Uint8Array(128);
+for (const char of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.-') IDENTIFIER_CHAR[char.charCodeAt(0)] = 1;
+const isIdentifierChar = (code: number) => code < 128 && IDENTIFIER_CHAR[code] === 1;
 /**
  * What follows a name: optional closing quote/bracket, a type annotation, a separator, a quoted
  * value. Groups: 1 the closing quote of a quoted name, 2 the separator, 4 the value.
@@ -63,9 +66,9 @@ export function mayHoldNamedSecret(text: string, path: string, python: boolean):
   SECRET_WORD.lastIndex = 0;
   for (let word = SECRET_WORD.exec(text); word; word = SECRET_WORD.exec(text)) {
     let nameStart = word.index;
-    while (nameStart > 0 && IDENTIFIER_CHAR.test(text[nameStart - 1])) nameStart--;
+    while (nameStart > 0 && isIdentifierChar(text.charCodeAt(nameStart - 1))) nameStart--;
     let nameEnd = word.index + word[0].length;
-    while (nameEnd < text.length && IDENTIFIER_CHAR.test(text[nameEnd])) nameEnd++;
+    while (nameEnd < text.length && isIdentifierChar(text.charCodeAt(nameEnd))) nameEnd++;
     SECRET_WORD.lastIndex = nameEnd; // one look per identifier
     AFTER_NAME.lastIndex = nameEnd;
     const pair = AFTER_NAME.exec(text);
