@@ -44,13 +44,14 @@ export async function* walkFiles(roots: readonly string[], options: WalkOptions)
       continue;
     }
     const layers = ancestorGitignores(base, absoluteRoot);
-    yield* walkDirectory(absoluteRoot, base, layers, isExcluded, seen);
+    yield* walkDirectory(absoluteRoot, toProjectPath(base, absoluteRoot), layers, isExcluded, seen);
   }
 }
 
+/** `projectDir`: the folder's path relative to the project ('' for the project itself), `/`-separated. */
 async function* walkDirectory(
   dir: string,
-  base: string,
+  projectDir: string,
   parentLayers: readonly GitignoreLayer[],
   isExcluded: (projectPath: string, isDirectory: boolean) => boolean,
   seen: Set<string>,
@@ -72,10 +73,11 @@ async function* walkDirectory(
     if (!isDirectory && !entry.isFile()) continue; // symlinks, sockets, devices
     if (isDirectory && ALWAYS_SKIPPED_DIRECTORIES.has(entry.name)) continue;
     if (isGitignored(layers, absolutePath, isDirectory)) continue;
-    const projectPath = toProjectPath(base, absolutePath);
+    // Built from the folder's own path: path.relative() for every entry was ~1.5% of a scan.
+    const projectPath = projectDir ? `${projectDir}/${entry.name}` : entry.name;
     if (isExcluded(projectPath, isDirectory)) continue;
     if (isDirectory) {
-      yield* walkDirectory(absolutePath, base, layers, isExcluded, seen);
+      yield* walkDirectory(absolutePath, projectPath, layers, isExcluded, seen);
     } else if (!seen.has(absolutePath)) {
       seen.add(absolutePath);
       yield { absolutePath, projectPath };
