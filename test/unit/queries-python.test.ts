@@ -750,6 +750,9 @@ describe('Python string-built queries and commands', () => {
       ['sqlalchemy text() imported under another name', module('from sqlalchemy import text as sql_text', `db.execute(sql_text(f"SELECT * FROM t WHERE id = {uid}"))\n`), 'sql'],
       ['shell = True spaced and on its own line', module('import subprocess', `subprocess.run(f"convert {uid} {name}",\n               shell = True)\n`), 'shell'],
       ['os.system through a module imported under another name', module('import os as o', `o.system(f"convert {uid} {name}")\n`), 'shell'],
+      // The rule's old gate asked for `system(`, so a renamed import was never analysed.
+      ['os.system imported under another name', module('from os import system as run_command', `run_command(f"convert {uid} {name}")\n`), 'shell'],
+      ['os.popen imported under another name, in parentheses', module('from os import (\n    popen as open_pipe,\n)', `open_pipe(f"ls {name}")\n`), 'shell'],
     ];
     for (const [name, text, family] of reported) {
       it(`lets through and reports: ${name}`, async () => {
@@ -761,6 +764,7 @@ describe('Python string-built queries and commands', () => {
     const skipped: [string, string, 'sql' | 'shell'][] = [
       ['words that are no sink call', 'extra = raw + fetch_size\n# exec the SQL later\nexecutor = None\n', 'sql'],
       ['subprocess without shell=True', 'import subprocess\nsubprocess.run(["ls", path])\nshell = False\n', 'shell'],
+      ['shell function names in prose', '"Runs on any operating system; see popen and getoutput."\n', 'shell'],
       ['a line of # after a dot', `x = a. ${'#'.repeat(2000)}\ny = 1\n`, 'sql'],
     ];
     for (const [name, text, family] of skipped) {

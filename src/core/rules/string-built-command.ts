@@ -7,17 +7,12 @@ import { javascriptStringBuiltReports } from '../queries/javascript';
 import { pythonStringBuiltReports } from '../queries/python';
 
 /**
- * A shell is only involved through these. Python: os.system/popen, getoutput, asyncio's shell
- * subprocess, or `shell=True`. JS/TS: a module that runs commands is imported (child_process,
- * execa, shelljs, zx) — the import, not a call name, since sinks are often aliased
- * (`import { exec as run }`) and `regex.exec(…)` is everywhere. Files without any skip the parser.
+ * JS/TS: a shell is only involved through a module that runs commands (child_process, execa,
+ * shelljs, zx): the import, not a call name, since sinks are often aliased
+ * (`import { exec as run }`) and `regex.exec(…)` is everywhere. Python files are gated by the sink
+ * finder's own mayHoldSink (inside pythonStringBuiltReports). Files without any skip the parser.
  */
-const PYTHON_SHELL_SINK = /\b(?:system|popen|getoutput|getstatusoutput|create_subprocess_shell)\s*\(|\bshell\s*=\s*True\b/;
 const JS_COMMAND_MODULE = /["'`](?:node:)?child_process["'`]|["'`](?:execa|shelljs)["'`]|["'`]zx(?:\/[\w-]+)?["'`]/;
-
-function mayRunShell(language: string, text: string): boolean {
-  return language === 'python' ? PYTHON_SHELL_SINK.test(text) : JS_COMMAND_MODULE.test(text);
-}
 
 export default defineRule({
   meta: {
@@ -31,8 +26,9 @@ export default defineRule({
     keywords: ['exec', 'spawn', 'system', 'popen', 'getoutput', 'create_subprocess_shell', 'shell', 'zx'],
   },
   check(context) {
-    if (!mayRunShell(context.file.language, context.file.text)) return;
-    const reports = JS_LANGUAGES.has(context.file.language) ? javascriptStringBuiltReports(context, 'shell') : pythonStringBuiltReports(context, 'shell');
+    const javascript = JS_LANGUAGES.has(context.file.language);
+    if (javascript && !JS_COMMAND_MODULE.test(context.file.text)) return;
+    const reports = javascript ? javascriptStringBuiltReports(context, 'shell') : pythonStringBuiltReports(context, 'shell');
     for (const report of reports) context.report(report);
   },
 });

@@ -73,17 +73,23 @@ const ATTRIBUTE_SQL_CALL = new RegExp(String.raw`\.${GAP}(?:execute(?:many|scrip
 /** Words that a sink reached through an import (or a MongoDB operator) cannot do without. */
 const IMPORTED_SQL_WORDS = ['sqlalchemy', 'read_sql', 'RawSQL', 'psycopg', '$where', '$function'];
 const SHELL_TRUE = new RegExp(String.raw`\bshell${GAP}=${GAP}True\b`);
-const SHELL_FUNCTION_WORDS = ['system', 'popen', 'getoutput', 'getstatusoutput', 'create_subprocess_shell'];
+/**
+ * A shell function's name called (`os.system(`, `system(` after `from os import system`) or
+ * imported under another name (`from os import system as run`): the ways its qualified name
+ * reaches shellSinks.
+ */
+const SHELL_FUNCTION = new RegExp(String.raw`\b(?:system|popen|getoutput|getstatusoutput|create_subprocess_shell)${GAP}(?:\(|as\b)`);
 
 /**
  * Whether findSinks can find a sink of `family` in this text: checked before parsing, so it must
  * hold for every sink findSinks reads. SQL: a method call of sqlSinks' attribute form, or the word
  * each imported form needs (its module or name appears in the import even when renamed). Shell:
- * subprocess functions count only with `shell=True`; the others need their function's name.
+ * subprocess functions count only with `shell=True`; the others need their name called or
+ * imported under another name.
  */
 export function mayHoldSink(text: string, family: 'sql' | 'shell'): boolean {
   if (family === 'sql') return IMPORTED_SQL_WORDS.some((word) => text.includes(word)) || ATTRIBUTE_SQL_CALL.test(text);
-  return (text.includes('subprocess') && SHELL_TRUE.test(text)) || SHELL_FUNCTION_WORDS.some((word) => text.includes(word));
+  return (text.includes('subprocess') && SHELL_TRUE.test(text)) || SHELL_FUNCTION.test(text);
 }
 
 export function findSinks(file: PythonFile, family: 'sql' | 'shell'): Sink[] {
