@@ -26,6 +26,8 @@ const mayHold: Row[] = [
   { name: 'Python assignment', path: 'a.py', text: `DB_PASSWORD = "${SECRET}"\n` },
   { name: 'Python getenv default', path: 'a.py', text: `import os\nKEY = os.getenv("API_SECRET", "${SECRET}")\n` },
   { name: 'Python os.environ.get default, arguments on their own lines', path: 'a.py', text: `import os\nKEY = os.environ.get(\n    'API_SECRET',\n    '${SECRET}',\n)\n` },
+  // Two line breaks (a blank line) between the ( and the name: the backward skip once stopped moving there.
+  { name: 'Python getenv default after a blank line in the call', path: 'a.py', text: `import os\nKEY = os.getenv(\n\n    "API_SECRET", "${SECRET}")\n` },
   { name: 'Python getenv default after a comment in the call', path: 'a.py', text: `from os import getenv\nKEY = getenv(  # the signing key\n    "API_SECRET", "${SECRET}")\n` },
   { name: 'Python keyword argument', path: 'a.py', text: `connect(host="db", password="${SECRET}")\n` },
   { name: 'Python jwt.encode with a literal key', path: 'a.py', text: `import jwt\ntoken = jwt.encode({"sub": user_id}, "${SECRET}", algorithm="HS256")\n` },

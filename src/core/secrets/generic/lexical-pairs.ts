@@ -52,7 +52,10 @@ function isEnvGetterFirstArgument(text: string, nameStart: number, quote: string
   if (index < lineStart) return true; // the name's opening quote is not on its line: unusual, let the parser see it
   for (let prefix = 0; prefix < 2 && index > 0 && PYTHON_STRING_PREFIX.test(text[index - 1]); prefix++) index--;
   let crossedLine = false;
-  while (index > 0 && /\s/.test(text[index - 1])) crossedLine ||= text[--index] === '\n';
+  while (index > 0 && /\s/.test(text[index - 1])) {
+    index--;
+    if (text[index] === '\n') crossedLine = true;
+  }
   if (text[index - 1] !== '(') return crossedLine; // a comment line may end just before the name
   index--;
   while (index > 0 && /[ \t]/.test(text[index - 1])) index--;
