@@ -117,10 +117,7 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
     python: () => parses.python(),
     config: () => parses.config(),
     project: shared.project,
-    memo: <T>(key: string, compute: () => T): T => {
-      if (!shared.memo.has(key)) shared.memo.set(key, compute());
-      return shared.memo.get(key) as T;
-    },
+    memo: (key, compute) => memoized(shared.memo, key, compute),
     report: (report) => reports.push(report),
     findings: () => {
       if (!rule.meta.needsFindings) throw new Error(`rule ${rule.meta.id} reads findings without declaring needsFindings`);
@@ -171,6 +168,12 @@ function isAllowlisted(finding: Finding, config: LastlineConfig): boolean {
   return config.allowlist.some((entry) => entry.fingerprint === finding.fingerprint && (!entry.rule || entry.rule === finding.ruleId));
 }
 
+/** One analysis' shared values (RuleContext.memo): computed on first ask. */
+function memoized<T>(memo: Map<string, unknown>, key: string, compute: () => T): T {
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+
 /** Parses on first use and shares the result between rules; frees tree-sitter's WASM memory after. */
 class LazyParses {
   private js?: JsParse;
@@ -185,8 +188,7 @@ class LazyParses {
 
   /** The file's TypeScript tree, kept where typescriptSourceFile(context) looks for it. */
   private typescriptTree(): Typescript.SourceFile {
-    if (!this.memo.has(TYPESCRIPT_TREE_MEMO)) this.memo.set(TYPESCRIPT_TREE_MEMO, typescriptTreeOf(this.file));
-    return this.memo.get(TYPESCRIPT_TREE_MEMO) as Typescript.SourceFile;
+    return memoized(this.memo, TYPESCRIPT_TREE_MEMO, () => typescriptTreeOf(this.file));
   }
 
   javascript(): JsParse {
