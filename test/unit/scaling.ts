@@ -1,0 +1,59 @@
+// A complexity guard for tests that never asserts a time. CI machines are shared: a fresh-clone
+// `npm test` on a busy one failed three "< 2 s of CPU" asserts. What a test can hold steady is a
+// ratio measured in one process: the same work on an input of size n and of size 8n. Linear work
+// costs ~8×, quadratic ~64×; a load spike lifts both sides alike, and the best of a few interleaved
+// rounds drops the rounds it hit. Keep both inputs small (8n ≲ 128 KB): past the CPU's caches the
+// cost per character of the same linear work was seen to triple (a detector at 8.3 ns/char on 128 KB
+// and 24.5 on 1 MB), which a ratio cannot tell from super-linear work.
+import assert from 'node:assert/strict';
+
+const SCALE = 8;
+/** Constant work measures ~1, linear ~8, n log n ~9, quadratic ~64. */
+const MAX_RATIO = { constant: 2.5, linear: 36 } as const;
+const ROUNDS = 5;
+/** Below this much CPU time a measurement is mostly timer and scheduler noise: repeat the work. */
+const MIN_SAMPLE_MICROS = 20_000;
+
+/** `gc` exists when mocha runs node with --expose-gc (.mocharc): collecting first keeps one sample's garbage out of the next. */
+const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function cpuMicros(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}
+
+function measure(work: () => unknown, repeats: number): number {
+  collectGarbage();
+  const start = cpuMicros();
+  for (let repeat = 0; repeat < repeats; repeat++) work();
+  return cpuMicros() - start;
+}
+
+/**
+ * Fails when `work` on an input built for 8 × `size` costs more than MAX_RATIO[growth] times the
+ * same work on an input built for `size`. `build` must make inputs whose size grows with its argument.
+ */
+export function assertGrowth<T>(
+  build: (size: number) => T,
+  work: (input: T) => unknown,
+  size: number,
+  growth: keyof typeof MAX_RATIO = 'linear',
+): void {
+  const small = build(size);
+  const large = build(size * SCALE);
+  // Warm both paths up so that compilation is not charged to one of them.
+  work(small);
+  work(large);
+  let repeats = 1;
+  while (measure(() => work(small), repeats) < MIN_SAMPLE_MICROS && repeats < 1 << 16) repeats *= 4;
+  // Noise only ever inflates a sample, so one round under the bound settles it; only work that
+  // keeps measuring above the bound pays for every round.
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let round = 0; round < ROUNDS && (round === 0 || bestLarge / bestSmall >= MAX_RATIO[growth]); round++) {
+    bestSmall = Math.min(bestSmall, Math.max(measure(() => work(small), repeats), 1));
+    bestLarge = Math.min(bestLarge, measure(() => work(large), repeats));
+  }
+  const ratio = bestLarge / bestSmall;
+  assert.ok(ratio < MAX_RATIO[growth], `${SCALE}× the input cost ${ratio.toFixed(1)}× the work (expected ${growth} growth)`);
+}
