@@ -80,6 +80,12 @@ const [, engine] = await Promise.all([
     metafile: true,
     plugins: [typescriptParsersExternal],
   }),
+  // `lastline record`: provenance and agent adapters only; it requires ./lastline.js for checks.
+  esbuild.build({
+    ...common,
+    entryPoints: { record: 'src/record-bundle.ts' },
+    outdir: 'dist',
+  }),
   esbuild.build({
     ...common,
     stdin: { contents: parsersEntry, resolveDir: '.', sourcefile: 'typescript-parsers-entry.js', loader: 'js' },

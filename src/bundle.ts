@@ -3,3 +3,5 @@ export * from './engine-api';
 export { main } from './cli/main';
 // The entry of `lastline scan`'s worker threads: they load this same bundle (see scan/parallel/pool.ts).
 export { runScanWorker } from './scan/parallel/worker';
+// `lastline record` (dist/record.js) checks an agent's new lines through this.
+export { checkAgentLines } from './agents/feedback';

@@ -6,8 +6,11 @@ import { allRules } from '../core/rules';
 import { SEVERITIES, type Severity } from '../core/types';
 import { runScan } from './scan-command';
 import { processTerminal, UsageError, type Terminal } from './terminal';
-import { MAIN_HELP, ROUTES_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
+import { AI_HELP, MAIN_HELP, ROUTES_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
 import { runRoutes } from './routes-command';
+import { checkAgentLines } from '../agents/feedback';
+import { recordCommand } from '../agents/record-command';
+import { runAi } from './ai-command';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const CATEGORIES = [...new Set(allRules.map((rule) => rule.meta.category))];
@@ -32,8 +35,12 @@ export async function main(argv: readonly string[], terminal: Terminal = process
         return rulesCommand(rest, terminal);
       case 'routes':
         return await routesCommand(rest, terminal);
+      case 'ai':
+        return await aiCommand(rest, terminal);
+      case 'record':
+        return await recordCommand(rest, terminal, checkAgentLines);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: scan, routes, rules; see lastline --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: scan, routes, rules, ai, record; see lastline --help)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -92,6 +99,19 @@ async function routesCommand(argv: string[], terminal: Terminal): Promise<number
   }
   const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
   return runRoutes({ paths: positionals, format, verbose: values.verbose as boolean }, terminal);
+}
+
+async function aiCommand(argv: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    terminal.out(AI_HELP);
+    return 0;
+  }
+  const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
+  return runAi({ paths: positionals, format }, terminal);
 }
 
 function rulesCommand(argv: string[], terminal: Terminal): number {

@@ -6,6 +6,7 @@ import { allRules } from '../core/rules';
 import { severityRank, type Severity } from '../core/types';
 import { GitError, repositoryRoot } from '../git/run-git';
 import { stagedSources } from '../git/staged';
+import { markAiWrittenReports } from '../provenance/mark-findings';
 import { applySafeFixes } from '../scan/apply-fixes';
 import { scanSources, type ScanResult } from '../scan/scan';
 import { projectFacts, scanWorkingTree } from '../scan/working-tree-scan';
@@ -68,6 +69,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     }
   }
 
+  markAiWrittenReports(result.reports, roots[0]);
   reportSkipped(result, terminal, args.verbose);
   const report =
     args.format === 'json' ? formatJson(result, cwd) : args.format === 'sarif' ? formatSarif(result, cwd, allRules) : formatText(result, cwd, !args.output && terminal.color);

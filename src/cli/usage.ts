@@ -9,6 +9,8 @@ Commands:
   scan [paths…]   find silenced checks, string-built queries/commands, open routes and secrets
   routes [paths…] list the HTTP routes with their full path, handler and effective auth
   rules           list the rules with their category, default level and docs
+  record          record an AI agent's edit from its hook event on stdin (agents run it)
+  ai [paths…]     list the lines AI assistants wrote, in the working tree and the index
 
 Options:
   -h, --help      show help (also: lastline <command> --help)
@@ -54,3 +56,13 @@ Options:
 export const RULES_HELP = `Usage: lastline rules [--format text|json]
 
 Lists every rule: id, category, default level, whether it has fixes, and its documentation.`;
+
+export const AI_HELP = `Usage: lastline ai [paths…] [options]
+
+Lists the lines AI assistants wrote (as recorded by \`lastline record\` from the agents' hooks), in
+the working tree and in the index: file and lines, tool and model, when, and whether a person has
+reviewed them. A line a person has since rewritten is no longer listed.
+
+Options:
+  -f, --format <text|json>   output format (default: text)
+  -h, --help                 show this help`;

@@ -30,7 +30,12 @@ export interface LastlineConfig {
   allowlist: AllowlistEntry[];
   /** minimatch globs of test code and fixtures, where some rules report at a lower severity. */
   testFiles: string[];
+  /** What an agent's post-tool hook tells the agent about the lines it just wrote. */
+  agentFeedback: AgentFeedbackLevel;
 }
+
+export const AGENT_FEEDBACK_LEVELS = ['errors', 'all', 'off'] as const;
+export type AgentFeedbackLevel = (typeof AGENT_FEEDBACK_LEVELS)[number];
 
 export interface ConfigProblem {
   file: string;
@@ -58,7 +63,7 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
 ];
 
 export function defaultConfig(): LastlineConfig {
-  return { rules: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, allowlist: [], testFiles: [...DEFAULT_TEST_FILES] };
+  return { rules: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, allowlist: [], testFiles: [...DEFAULT_TEST_FILES], agentFeedback: 'errors' };
 }
 
 export interface ParsedConfig {
@@ -66,7 +71,7 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist', 'testFiles']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist', 'testFiles', 'agentFeedback']);
 const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
 
 export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
@@ -112,6 +117,12 @@ export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySe
 
   const allowlist = findNodeAtLocation(root, ['allowlist']);
   if (allowlist) readAllowlist(allowlist, config, problem);
+
+  const agentFeedback = findNodeAtLocation(root, ['agentFeedback']);
+  if (agentFeedback) {
+    if ((AGENT_FEEDBACK_LEVELS as readonly unknown[]).includes(agentFeedback.value)) config.agentFeedback = agentFeedback.value as AgentFeedbackLevel;
+    else problem('agentFeedback', `must be one of ${AGENT_FEEDBACK_LEVELS.map((level) => `"${level}"`).join(', ')}`, agentFeedback);
+  }
 
   return { config, problems };
 }

@@ -82,6 +82,8 @@ export interface Finding {
    * code. Set by the engine; used for allowlists and SARIF partialFingerprints.
    */
   fingerprint: string;
+  /** The finding lies in lines an AI assistant wrote (set from provenance, outside the rules). */
+  aiWritten?: boolean;
 }
 
 /** What a rule reports; the engine adds category, default severity and the fingerprint. */
