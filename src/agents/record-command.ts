@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Terminal } from '../cli/terminal';
 import { modelFromTranscript } from './claude';
+import { agentFeedbackFor } from './feedback-setting';
 import { AGENT_IDS, isObject, PayloadError, type AgentEvent, type AgentId } from './event';
 import { adapterFor, detectAdapter } from './index';
 import { recordEvent, type RecordedFile } from './record';
@@ -68,7 +69,9 @@ export async function recordCommand(argv: readonly string[], terminal: Terminal,
     const outcome = recordEvent(event, terminal.cwd);
     for (const problem of outcome.problems) terminal.error(`record: ${problem}`);
     if (event.phase !== 'post' || !adapter.feedback) return 0;
-    const message = await checkLines(outcome.files);
+    const toCheck = outcome.files.filter((file) => file.agentLines.length > 0 && agentFeedbackFor(file.absolutePath) !== 'off');
+    if (toCheck.length === 0) return 0;
+    const message = await checkLines(toCheck);
     if (!message) return 0;
     const answer = adapter.feedback(message, event);
     if (answer.stdout) terminal.out(answer.stdout);

@@ -11,6 +11,7 @@ import { runRoutes } from './routes-command';
 import { checkAgentLines } from '../agents/feedback';
 import { recordCommand } from '../agents/record-command';
 import { runAi } from './ai-command';
+import { runHooks } from './hooks-command';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const CATEGORIES = [...new Set(allRules.map((rule) => rule.meta.category))];
@@ -37,10 +38,12 @@ export async function main(argv: readonly string[], terminal: Terminal = process
         return await routesCommand(rest, terminal);
       case 'ai':
         return await aiCommand(rest, terminal);
+      case 'hooks':
+        return runHooks(rest, terminal);
       case 'record':
         return await recordCommand(rest, terminal, checkAgentLines);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: scan, routes, rules, ai, record; see lastline --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: scan, routes, rules, ai, hooks, record; see lastline --help)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

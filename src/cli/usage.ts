@@ -11,6 +11,7 @@ Commands:
   rules           list the rules with their category, default level and docs
   record          record an AI agent's edit from its hook event on stdin (agents run it)
   ai [paths…]     list the lines AI assistants wrote, in the working tree and the index
+  hooks           connect AI agents' hooks to Lastline (install-agent, uninstall-agent)
 
 Options:
   -h, --help      show help (also: lastline <command> --help)

@@ -1,8 +1,10 @@
 // Finds and reads `.lastline.json` for a folder: the same lookup for the CLI, hooks and extension.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type LastlineConfig } from '../core/config';
 import { ruleIds } from '../core/rules';
+
+export { findProjectRoot } from './project-root';
 
 export interface LoadedConfig {
   config: LastlineConfig;
@@ -11,19 +13,6 @@ export interface LoadedConfig {
   path?: string;
   /** The folder the config belongs to: paths, globs and fingerprints are relative to it. */
   root: string;
-}
-
-/**
- * The project root for `start`: the nearest folder upwards holding `.lastline.json`, else the
- * nearest holding `.git` (a repository without config), else `start` itself.
- */
-export function findProjectRoot(start: string): string {
-  let gitRoot: string | undefined;
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, CONFIG_FILE_NAME))) return dir;
-    if (!gitRoot && existsSync(join(dir, '.git'))) gitRoot = dir;
-    if (dirname(dir) === dir) return gitRoot ?? resolve(start);
-  }
 }
 
 export function loadConfig(root: string): LoadedConfig {

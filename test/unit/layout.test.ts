@@ -71,8 +71,8 @@ describe('packaging', () => {
     const listed = execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
       .split('\n')
       .filter(Boolean);
-    const unexpected = listed.filter((file) => !/^(dist\/(extension|lastline|typescript-parsers)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file));
+    const unexpected = listed.filter((file) => !/^(dist\/(extension|lastline|record|typescript-parsers)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file));
     assert.deepEqual(unexpected, []);
-    for (const bundle of ['dist/extension.js', 'dist/lastline.js', 'dist/typescript-parsers.js']) assert.ok(listed.includes(bundle), `${bundle} missing: ${listed.join(', ')}`);
+    for (const bundle of ['dist/extension.js', 'dist/lastline.js', 'dist/record.js', 'dist/typescript-parsers.js']) assert.ok(listed.includes(bundle), `${bundle} missing: ${listed.join(', ')}`);
   });
 });
