@@ -6,14 +6,22 @@ import { delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENT_HOOK_CONFIGS } from '../agents/hook-configs';
 import { configsFor, installAgentHooks, uninstallAgentHooks, type HookFileTarget } from '../agents/install-agent-hooks';
+import { GATE_HOOKS, hookStates, installHooks, rewriteRefs, uninstallHooks } from '../git/git-hooks';
 import { findRepository, stateDirectory } from '../git/repository-paths';
 import { displayPath } from './positions';
 import { UsageError, type Terminal } from './terminal';
 
 const AGENT_NAMES = AGENT_HOOK_CONFIGS.map((config) => config.agent);
 
-export const HOOKS_HELP = `Usage: lastline hooks install-agent <${AGENT_NAMES.join('|')}|all>… [--user] [--command CMD]
+export const HOOKS_HELP = `Usage: lastline hooks install|uninstall|status
+       lastline hooks install-agent <${AGENT_NAMES.join('|')}|all>… [--user] [--command CMD]
        lastline hooks uninstall-agent <${AGENT_NAMES.join('|')}|all>… [--user]
+
+install         puts the commit gate (${GATE_HOOKS.join(', ')}) into the folder git runs hooks from
+                (core.hooksPath honoured); a hook already there is chained, never replaced, and
+                notes.rewriteRef is set so notes follow --amend and rebase
+uninstall       removes the gate and puts back every chained hook byte for byte
+status          shows each hook and whether the gate is in place
 
 install-agent   adds \`lastline record\` to the agents' hook files in this repository
                 (${AGENT_HOOK_CONFIGS.map((config) => config.repositoryFile).join(', ')}), keeping every hook already there;
@@ -38,7 +46,8 @@ export function runHooks(argv: readonly string[], terminal: Terminal): number {
     terminal.out(HOOKS_HELP);
     return values.help ? 0 : 2;
   }
-  if (action !== 'install-agent' && action !== 'uninstall-agent') throw new UsageError(`unknown hooks action "${action}" (install-agent, uninstall-agent; see lastline hooks --help)`);
+  if (action === 'install' || action === 'uninstall' || action === 'status') return gitHooks(action, terminal);
+  if (action !== 'install-agent' && action !== 'uninstall-agent') throw new UsageError(`unknown hooks action "${action}" (install, uninstall, status, install-agent, uninstall-agent; see lastline hooks --help)`);
   if (agents.length === 0) throw new UsageError(`name the agents: ${AGENT_NAMES.join(', ')} or all`);
   const unknown = agents.filter((agent) => agent !== 'all' && !(AGENT_NAMES as string[]).includes(agent));
   if (unknown.length) throw new UsageError(`unknown agent ${unknown.map((agent) => `"${agent}"`).join(', ')} (known: ${AGENT_NAMES.join(', ')}, all)`);
@@ -58,6 +67,24 @@ export function runHooks(argv: readonly string[], terminal: Terminal): number {
   return outcomes.some((outcome) => outcome.action === 'refused') ? 2 : 0;
 }
 
+function gitHooks(action: 'install' | 'uninstall' | 'status', terminal: Terminal): number {
+  const repository = findRepository(terminal.cwd);
+  if (!repository) throw new UsageError(`${displayPath(terminal.cwd, terminal.cwd)} is not in a git repository`);
+  const { root } = repository;
+  if (action === 'status') {
+    for (const state of hookStates(root)) {
+      const what = state.state === 'lastline' ? `Lastline's gate${state.chained ? ' (chaining the hook that was there)' : ''}` : state.state === 'foreign' ? 'another hook (the gate is not installed)' : 'none';
+      terminal.out(`${state.hook.padEnd(13)} ${displayPath(state.path, terminal.cwd)}: ${what}`);
+    }
+    const refs = rewriteRefs(root);
+    terminal.out(`notes.rewriteRef: ${refs.length ? refs.join(', ') : 'not set'}`);
+    return hookStates(root).every((state) => state.state === 'lastline') ? 0 : 1;
+  }
+  const changes = action === 'install' ? installHooks(root, { node: process.execPath, script: lastlineScript() }, stateDirectory(repository)) : uninstallHooks(root, stateDirectory(repository));
+  for (const change of changes) terminal.out(`${change.hook.padEnd(13)} ${displayPath(change.path, terminal.cwd)}: ${change.action}${change.detail ? ` (${change.detail})` : ''}`);
+  return changes.some((change) => change.action === 'left alone' && action === 'install') ? 2 : 0;
+}
+
 function hookTarget(cwd: string, user: boolean, recordCommand: string): HookFileTarget {
   if (user) {
     const stateHome = process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
@@ -72,8 +99,12 @@ function hookTarget(cwd: string, user: boolean, recordCommand: string): HookFile
 function defaultRecordCommand(): string {
   const onPath = (process.env.PATH ?? '').split(delimiter).some((folder) => folder && isFile(join(folder, 'lastline')));
   if (onPath) return 'lastline record';
-  const script = resolve(__dirname, typeof LASTLINE_BUNDLED !== 'undefined' ? '../bin/lastline.js' : '../../../bin/lastline.js');
-  return `${quote(process.execPath)} ${quote(script)} record`;
+  return `${quote(process.execPath)} ${quote(lastlineScript())} record`;
+}
+
+/** This copy's bin/lastline.js (from dist/ when bundled, from out/src/cli/ when compiled by tsc). */
+function lastlineScript(): string {
+  return resolve(__dirname, typeof LASTLINE_BUNDLED !== 'undefined' ? '../bin/lastline.js' : '../../../bin/lastline.js');
 }
 
 declare const LASTLINE_BUNDLED: boolean | undefined;

@@ -6,12 +6,17 @@ import { allRules } from '../core/rules';
 import { SEVERITIES, type Severity } from '../core/types';
 import { runScan } from './scan-command';
 import { processTerminal, UsageError, type Terminal } from './terminal';
-import { AI_HELP, MAIN_HELP, ROUTES_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
+import { AI_HELP, REVIEW_HELP, VERIFY_HELP, MAIN_HELP, ROUTES_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
 import { runRoutes } from './routes-command';
 import { checkAgentLines } from '../agents/feedback';
 import { recordCommand } from '../agents/record-command';
 import { runAi } from './ai-command';
 import { runHooks } from './hooks-command';
+import { runNotes } from './notes-command';
+import { runReview } from './review-command';
+import { runVerify } from './verify-command';
+import { runGateHook } from '../gate/hook-handlers';
+import { readFileSync } from 'node:fs';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const CATEGORIES = [...new Set(allRules.map((rule) => rule.meta.category))];
@@ -38,12 +43,23 @@ export async function main(argv: readonly string[], terminal: Terminal = process
         return await routesCommand(rest, terminal);
       case 'ai':
         return await aiCommand(rest, terminal);
+      case 'review':
+        return await reviewCommand(rest, terminal);
+      case 'verify':
+        return verifyCommand(rest, terminal);
+      case 'notes': {
+        const { positionals } = parse(rest, {});
+        return runNotes(positionals[0], positionals[1] ?? 'origin', terminal);
+      }
+      case 'gate':
+        // Run by Lastline's git hooks: `lastline gate <hook> [git's arguments]`.
+        return await runGateHook(rest[0] ?? '', rest.slice(1), terminal, () => readFileSync(0, 'utf8'));
       case 'hooks':
         return runHooks(rest, terminal);
       case 'record':
         return await recordCommand(rest, terminal, checkAgentLines);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: scan, routes, rules, ai, hooks, record; see lastline --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: scan, routes, rules, ai, review, verify, notes, hooks, record; see lastline --help)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -115,6 +131,26 @@ async function aiCommand(argv: string[], terminal: Terminal): Promise<number> {
   }
   const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
   return runAi({ paths: positionals, format }, terminal);
+}
+
+async function reviewCommand(argv: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parse(argv, { list: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } });
+  if (values.help) {
+    terminal.out(REVIEW_HELP);
+    return 0;
+  }
+  // No argument may stand for a person's decision: approvals are asked for interactively.
+  if (positionals.length) throw new UsageError(`lastline review takes no arguments (got ${positionals.join(' ')}); it asks about each hunk`);
+  return runReview({ list: values.list as boolean }, terminal);
+}
+
+function verifyCommand(argv: string[], terminal: Terminal): number {
+  const { values, positionals } = parse(argv, { help: { type: 'boolean', short: 'h', default: false } });
+  if (values.help || positionals.length !== 1) {
+    terminal.out(VERIFY_HELP);
+    return values.help ? 0 : 2;
+  }
+  return runVerify(positionals[0], terminal);
 }
 
 function rulesCommand(argv: string[], terminal: Terminal): number {

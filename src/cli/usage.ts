@@ -11,7 +11,10 @@ Commands:
   rules           list the rules with their category, default level and docs
   record          record an AI agent's edit from its hook event on stdin (agents run it)
   ai [paths…]     list the lines AI assistants wrote, in the working tree and the index
-  hooks           connect AI agents' hooks to Lastline (install-agent, uninstall-agent)
+  review          review the staged AI-written hunks in this terminal (--list only lists)
+  verify <range>  CI: fail when a commit with AI-written lines has no review marker
+  notes push|fetch  move Lastline's notes (provenance, reviews) to and from a remote
+  hooks           the commit gate (install, uninstall, status) and the agents' hooks (install-agent, …)
 
 Options:
   -h, --help      show help (also: lastline <command> --help)
@@ -67,3 +70,23 @@ reviewed them. A line a person has since rewritten is no longer listed.
 Options:
   -f, --format <text|json>   output format (default: text)
   -h, --help                 show this help`;
+
+export const REVIEW_HELP = `Usage: lastline review [--list]
+
+Walks the AI-written hunks of the staged content that no person has approved: each hunk with its
+context and the findings in it, then [a]pprove, [r]eject (removes the lines from the index and the
+working tree, after a confirmation), [s]kip or [q]uit. The review is recorded with your git
+user.name and user.email and the hunk's content: editing an approved hunk makes it unreviewed.
+
+Approval needs a person: an interactive terminal on stdin and stdout, outside any AI agent's
+environment. There is no option that approves.
+
+Options:
+  --list       only list the staged AI-written hunks and who approved them
+  -h, --help   show this help`;
+
+export const VERIFY_HELP = `Usage: lastline verify <rev-range>
+
+For CI: exits 1 when a commit in the range holds AI-written lines (from its refs/notes/ai note) but
+no "AI-Reviewed-by" or "AI-Review-Waived" trailer, and names each; this catches
+\`git commit --no-verify\`. Fetch the notes first: lastline notes fetch origin.`;

@@ -32,7 +32,20 @@ export interface LastlineConfig {
   testFiles: string[];
   /** What an agent's post-tool hook tells the agent about the lines it just wrote. */
   agentFeedback: AgentFeedbackLevel;
+  /** What the commit gate (git hooks) refuses. */
+  gate: GateSettings;
 }
+
+export interface GateSettings {
+  /** Staged AI-written lines need a person's review (or a waiver trailer). */
+  aiReview: boolean;
+  /** Error-level findings inside staged AI-written lines stop the commit. */
+  findings: boolean;
+  /** Staged secrets anywhere stop the commit. */
+  secrets: boolean;
+}
+
+const GATE_KEYS = ['aiReview', 'findings', 'secrets'] as const;
 
 export const AGENT_FEEDBACK_LEVELS = ['errors', 'all', 'off'] as const;
 export type AgentFeedbackLevel = (typeof AGENT_FEEDBACK_LEVELS)[number];
@@ -63,7 +76,7 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
 ];
 
 export function defaultConfig(): LastlineConfig {
-  return { rules: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, allowlist: [], testFiles: [...DEFAULT_TEST_FILES], agentFeedback: 'errors' };
+  return { rules: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, allowlist: [], testFiles: [...DEFAULT_TEST_FILES], agentFeedback: 'errors', gate: { aiReview: true, findings: true, secrets: true } };
 }
 
 export interface ParsedConfig {
@@ -71,7 +84,7 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist', 'testFiles', 'agentFeedback']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist', 'testFiles', 'agentFeedback', 'gate']);
 const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
 
 export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
@@ -124,10 +137,27 @@ export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySe
     else problem('agentFeedback', `must be one of ${AGENT_FEEDBACK_LEVELS.map((level) => `"${level}"`).join(', ')}`, agentFeedback);
   }
 
+  const gate = findNodeAtLocation(root, ['gate']);
+  if (gate) readGate(gate, config, problem);
+
   return { config, problems };
 }
 
 type ProblemSink = (key: string, message: string, node?: Node) => void;
+
+function readGate(gate: Node, config: LastlineConfig, problem: ProblemSink): void {
+  if (gate.type !== 'object') {
+    problem('gate', `must be an object with the switches ${GATE_KEYS.join(', ')}`, gate);
+    return;
+  }
+  for (const property of gate.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    const key = String(keyNode?.value);
+    if (!(GATE_KEYS as readonly string[]).includes(key)) problem(`gate.${key}`, `unknown switch (known: ${GATE_KEYS.join(', ')})`, property);
+    else if (typeof valueNode?.value !== 'boolean') problem(`gate.${key}`, 'must be true or false', valueNode);
+    else config.gate[key as (typeof GATE_KEYS)[number]] = valueNode.value;
+  }
+}
 
 /** An array of glob strings; invalid entries are reported and left out, a non-array is undefined. */
 function readGlobs(node: Node, key: string, problem: ProblemSink): string[] | undefined {

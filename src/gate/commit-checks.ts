@@ -1,0 +1,63 @@
+// What the commit gate checks in the staged content: which AI-written hunks lack a person's review,
+// error-level findings inside AI-written lines, and secrets anywhere. Each check can be switched off
+// in the `gate` section of .lastline.json.
+import { relative, sep } from 'node:path';
+import type { LastlineConfig } from '../core/config';
+import { analyze } from '../core/engine';
+import { markAiWritten, touchesRanges } from '../core/provenance/ai-findings';
+import { allRules } from '../core/rules';
+import type { Finding } from '../core/types';
+import { stagedSources } from '../git/staged';
+import { stagedAiHunks, type StagedAi, type StagedHunk } from '../provenance/staged-hunks';
+import { findProjectRoot, loadConfig } from '../scan/config-file';
+import { scanSources } from '../scan/scan';
+
+export interface GateFinding {
+  path: string;
+  finding: Finding;
+}
+
+export interface CommitChecks {
+  staged: StagedAi;
+  config: LastlineConfig;
+  unreviewed: StagedHunk[];
+  aiFindings: GateFinding[];
+  secrets: GateFinding[];
+}
+
+/** Undefined outside a repository. */
+export async function checkStagedContent(cwd: string): Promise<CommitChecks | undefined> {
+  const staged = await stagedAiHunks(cwd);
+  if (!staged) return undefined;
+  const root = staged.provenance.repository.root;
+  const projectRoot = findProjectRoot(root);
+  const { config } = loadConfig(projectRoot);
+  const checks: CommitChecks = { staged, config, unreviewed: [], aiFindings: [], secrets: [] };
+  if (config.gate.aiReview) checks.unreviewed = staged.hunks.filter((hunk) => hunk.review?.decision !== 'approved');
+  const projectPath = (path: string) => relative(projectRoot, `${root}/${path}`).split(sep).join('/');
+
+  if (config.gate.findings || config.gate.secrets) {
+    for (const [path, text] of staged.texts) {
+      const ranges = staged.hunks.filter((hunk) => hunk.path === path);
+      const { findings } = await analyze({ path: projectPath(path), text }, { config });
+      for (const finding of markAiWritten(findings, ranges)) {
+        if (finding.category === 'inline-secret' && config.gate.secrets) checks.secrets.push({ path, finding });
+        else if (config.gate.findings && finding.severity === 'error' && finding.aiWritten && touchesRanges(finding, ranges)) checks.aiFindings.push({ path, finding });
+      }
+    }
+  }
+  if (config.gate.secrets) {
+    // Every other staged file, with the secret rules only: a secret is refused wherever it is.
+    const secretsOnly: LastlineConfig = { ...config, rules: { ...config.rules } };
+    for (const rule of allRules) if (rule.meta.category !== 'inline-secret') secretsOnly.rules[rule.meta.id] = { level: 'off', options: {} };
+    const done = new Set(staged.texts.keys());
+    const others = (async function* () {
+      for await (const source of stagedSources(root, projectRoot, [])) if (!done.has(relative(root, source.absolutePath).split(sep).join('/'))) yield source;
+    })();
+    const result = await scanSources(others, { config: secretsOnly });
+    for (const report of result.reports) {
+      for (const finding of report.findings) checks.secrets.push({ path: relative(root, report.absolutePath).split(sep).join('/'), finding });
+    }
+  }
+  return checks;
+}

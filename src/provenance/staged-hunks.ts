@@ -1,0 +1,69 @@
+// The AI-written hunks of the next commit: lines an assistant wrote that the index adds or changes
+// relative to HEAD. AI lines committed before (reviewed then, or waived) are not asked about again.
+// The same for a commit already made (post-commit after `--no-verify`): HEAD against its parent.
+import { alignLines } from '../core/provenance/line-alignment';
+import { lineHash, splitLines } from '../core/provenance/line-hash';
+import { hunkHash, type AiHunk, type ReviewRecord } from '../core/provenance/review';
+import { catFileBatch, gitText } from '../git/run-git';
+import { ReviewStore } from '../store/review-store';
+import { RepositoryProvenance } from './repository-provenance';
+
+export interface StagedHunk extends AiHunk {
+  /** The latest verdict on exactly this content, if any. */
+  review?: ReviewRecord;
+}
+
+export interface StagedAi {
+  provenance: RepositoryProvenance;
+  hunks: StagedHunk[];
+  /** Staged text of each file that has AI hunks. */
+  texts: Map<string, string>;
+}
+
+/** Which content is new and what it is compared with. */
+export type Comparison = 'staged' | 'last-commit';
+
+/** Undefined outside a repository. */
+export async function stagedAiHunks(start: string, comparison: Comparison = 'staged'): Promise<StagedAi | undefined> {
+  const provenance = RepositoryProvenance.open(start);
+  if (!provenance) return undefined;
+  const result: StagedAi = { provenance, hunks: [], texts: new Map() };
+  if (provenance.isEmpty) return result;
+  const root = provenance.repository.root;
+  const recorded = new Set(provenance.paths);
+  const [changedFiles, newPrefix, oldPrefix] =
+    comparison === 'staged'
+      ? [['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=AM'], ':', 'HEAD:']
+      : [['diff-tree', '--root', '--no-commit-id', '-r', '--name-only', '-z', '--no-renames', '--diff-filter=AM', 'HEAD'], 'HEAD:', 'HEAD^:'];
+  const staged = gitText(root, changedFiles).split('\0').filter((path) => recorded.has(path));
+  if (staged.length === 0) return result;
+  const names = staged.flatMap((path) => [`${newPrefix}${path}`, `${oldPrefix}${path}`]);
+  const blobs = new Map<string, string>();
+  for await (const [name, content] of catFileBatch(root, names)) if (content) blobs.set(name, content.toString('utf8'));
+  const reviews = new ReviewStore(provenance.store.directory).all();
+  for (const path of staged) {
+    const text = blobs.get(`${newPrefix}${path}`);
+    if (text === undefined) continue;
+    const lines = splitLines(text);
+    const hashes = lines.map(lineHash);
+    const headHashes = splitLines(blobs.get(`${oldPrefix}${path}`) ?? '').map(lineHash);
+    const fromHead = alignLines(headHashes, hashes, lines);
+    for (const range of provenance.rangesIn(path, text)) {
+      // Split the range where lines come unchanged from HEAD: only new lines are asked about.
+      for (let line = range.start; line < range.end; ) {
+        if (fromHead[line] >= 0) {
+          line++;
+          continue;
+        }
+        let end = line + 1;
+        while (end < range.end && fromHead[end] < 0) end++;
+        const hash = hunkHash(path, hashes.slice(line, end));
+        const review = reviews.get(hash);
+        result.hunks.push({ path, start: line, end, attribution: range.attribution, hash, ...(review ? { review } : {}) });
+        line = end;
+      }
+    }
+    if (result.hunks.some((hunk) => hunk.path === path)) result.texts.set(path, text);
+  }
+  return result;
+}
