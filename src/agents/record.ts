@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { recordChange } from '../core/provenance/attribution';
-import type { AiRange, Attribution } from '../core/provenance/model';
+import type { AiRange, Attribution, FileProvenance } from '../core/provenance/model';
 import { undoReplacements } from '../core/provenance/replacements';
 import { findRepository, stateDirectory, type RepositoryPaths } from '../git/repository-paths';
 import { git } from '../git/run-git';
@@ -89,11 +89,28 @@ function recordPostChange(store: ProvenanceStore, repository: RepositoryPaths, c
   }
   if (typeof after === 'object') return `${path}: ${after.problem}; not recorded`;
   const before = beforeText(snapshot?.text, change, after, record !== undefined, repository, path);
-  const updated = recordChange(record, path, before, after, attribution);
+  return storeChange(store, { repository, path, absolutePath, text: after }, record, before, attribution);
+}
+
+/** Records the change into the store (the caller holds the lock) and says which lines it gave `attribution`. */
+function storeChange(store: ProvenanceStore, file: Omit<RecordedFile, 'agentLines'>, record: FileProvenance | undefined, before: string | undefined, attribution: Attribution): RecordedFile {
+  const updated = recordChange(record, file.path, before, file.text, attribution);
   store.write(updated);
   const owner = updated.attributions.indexOf(attribution);
-  const agentLines = updated.spans.filter((span) => span[2] === owner).map(([start, end]) => ({ start, end, attribution }));
-  return { repository, path, absolutePath, agentLines, text: after };
+  return { ...file, agentLines: updated.spans.filter((span) => span[2] === owner).map(([start, end]) => ({ start, end, attribution })) };
+}
+
+/**
+ * Records a change whose texts before and after are both known (the editor saw it happen): the
+ * lines it added or rewrote go to `attribution`. Returns a problem line when nothing was recorded.
+ */
+export function recordKnownChange(absolutePath: string, before: string, after: string, attribution: Attribution): RecordedFile | string {
+  const repository = findRepository(absolutePath);
+  if (!repository) return `${absolutePath} is not in a git repository; nothing recorded`;
+  const path = repositoryPath(repository, absolutePath);
+  if (path === undefined) return `${absolutePath} is outside the repository at ${repository.root}; nothing recorded`;
+  const store = new ProvenanceStore(stateDirectory(repository));
+  return store.withLock(() => storeChange(store, { repository, path, absolutePath, text: after }, store.read(path), before, attribution));
 }
 
 /** The file's text before the tool ran, from the best source there is; undefined: use the record. */

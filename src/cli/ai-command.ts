@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AiRange } from '../core/provenance/model';
+import { lineHash, splitLines } from '../core/provenance/line-hash';
+import { formatReviewer, hunkHash } from '../core/provenance/review';
 import { catFileBatch } from '../git/run-git';
+import { ReviewStore } from '../store/review-store';
 import { RepositoryProvenance } from '../provenance/repository-provenance';
 import { displayPath } from './positions';
 import { existingRoots } from './project';
@@ -20,6 +23,8 @@ interface Row {
   file: string;
   range: AiRange;
   in: Version[];
+  /** The person who approved exactly these lines (lastline review or the editor), if anyone did. */
+  reviewer?: string;
 }
 
 export async function runAi(args: AiArgs, terminal: Terminal): Promise<number> {
@@ -31,19 +36,25 @@ export async function runAi(args: AiArgs, terminal: Terminal): Promise<number> {
   const paths = provenance.paths.filter((path) => scopes.some((scope) => scope === '' || path === scope || path.startsWith(`${scope}/`)));
 
   const rows: Row[] = [];
-  const add = (file: string, ranges: AiRange[], version: Version) => {
-    for (const range of ranges) {
+  const reviews = new ReviewStore(provenance.store.directory).all();
+  const add = (file: string, text: string, version: Version) => {
+    const hashes = splitLines(text).map(lineHash);
+    for (const range of provenance.rangesIn(file, text)) {
       const same = rows.find((row) => row.file === file && row.range.start === range.start && row.range.end === range.end && row.range.attribution === range.attribution);
-      if (same) same.in.push(version);
-      else rows.push({ file, range, in: [version] });
+      if (same) {
+        same.in.push(version);
+        continue;
+      }
+      const review = reviews.get(hunkHash(file, hashes.slice(range.start, range.end)));
+      rows.push({ file, range, in: [version], ...(review?.decision === 'approved' ? { reviewer: formatReviewer(review.reviewer) } : {}) });
     }
   };
   for (const path of paths) {
     const text = readWorkingTree(join(provenance.repository.root, path));
-    if (text !== undefined) add(path, provenance.rangesIn(path, text), 'worktree');
+    if (text !== undefined) add(path, text, 'worktree');
   }
   for await (const [name, content] of catFileBatch(provenance.repository.root, paths.map((path) => `:${path}`))) {
-    if (content) add(name.slice(1), provenance.rangesIn(name.slice(1), content.toString('utf8')), 'index');
+    if (content) add(name.slice(1), content.toString('utf8'), 'index');
   }
   rows.sort((left, right) => left.file.localeCompare(right.file) || left.range.start - right.range.start);
 
@@ -61,7 +72,8 @@ export async function runAi(args: AiArgs, terminal: Terminal): Promise<number> {
     const who = attribution.model ? `${attribution.tool} (${attribution.model})` : attribution.tool;
     const where = row.in.map((version) => (version === 'index' ? 'staged' : 'working tree')).join(', ');
     const kind = attribution.kind === 'suspected' ? ' suspected' : '';
-    terminal.out(`${`${file}:${lineSpan(row.range)}`.padEnd(28)} ${who.padEnd(32)} ${attribution.time.slice(0, 16).replace('T', ' ')}  unreviewed${kind}  ${where}`);
+    const reviewed = row.reviewer ? `reviewed by ${row.reviewer}` : 'unreviewed';
+    terminal.out(`${`${file}:${lineSpan(row.range)}`.padEnd(28)} ${who.padEnd(32)} ${attribution.time.slice(0, 16).replace('T', ' ')}  ${reviewed}${kind}  ${where}`);
   }
   return 0;
 }
@@ -77,7 +89,8 @@ function jsonRow(row: Row) {
     session: attribution.session ?? null,
     time: attribution.time,
     kind: attribution.kind,
-    reviewed: false,
+    reviewed: row.reviewer !== undefined,
+    reviewer: row.reviewer ?? null,
     in: row.in,
   };
 }

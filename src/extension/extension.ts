@@ -6,6 +6,7 @@ import { ConfigCache } from './config-cache';
 import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
+import { registerInlineSuggestionTracking } from './inline-suggestions';
 import { recordFalsePositive } from './record-false-positive';
 import { RouteIndexService } from './route-index';
 import { RoutesView } from './routes-view';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LastlineCodeActions(diagnostics, configs), LastlineCodeActions.metadata),
     vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, routes, diagnostics, log)),
     vscode.commands.registerCommand('lastline.showLog', () => log.show()),
+    registerInlineSuggestionTracking(loadEngine, log),
     vscode.commands.registerCommand(RECORD_FALSE_POSITIVE_COMMAND, (uri: vscode.Uri, finding: { fingerprint: string; rule: string }) =>
       recordFalsePositive(loadEngine, configs, log, uri, finding),
     ),

@@ -47,7 +47,9 @@ chained="$(dirname "$0")/${hook}${CHAINED_SUFFIX}"
 ${stdin ? 'input=$(cat)\n' : ''}if [ -x "$chained" ]; then
   ${stdin ? 'printf \'%s\\n\' "$input" | ' : ''}"$chained" "$@" || exit $?
 fi
-node=${q(command.node)}
+${hook === 'commit-msg' || hook === 'post-commit' ? `# Without any AI provenance in this repository there is nothing for this hook to do: skip Node.
+[ -n "$(ls -A "$(git rev-parse --git-path lastline)/files" 2>/dev/null)" ] || exit 0
+` : ''}node=${q(command.node)}
 [ -x "$node" ] || node=$(command -v node 2>/dev/null)
 script=${q(command.script)}
 if [ -z "$node" ] || [ ! -f "$script" ]; then

@@ -98,6 +98,7 @@ describe('the commit gate', function () {
     assert.equal(review.code, 0, review.output);
     assert.match(review.output, /\[1\/1\] app\/discounts\.py:1-3 \(claude-code\)/);
     assert.match(review.output, /Approved 1, rejected 0, skipped 0, as Lastline Test <test@example.com>/);
+    assert.match((await runCli(repo, 'ai')).stdout, /^app\/discounts\.py:1-3 +claude-code .* reviewed by Lastline Test <test@example.com> {2}working tree, staged$/m);
     assert.equal(commit(repo, '-m', 'Add discounts').code, 0);
     const message = git(repo, 'log', '-1', '--format=%B');
     assert.match(message, /^Assisted-by: claude-code:unknown$/m);
@@ -128,6 +129,41 @@ describe('the commit gate', function () {
     assert.deepEqual([...parseGitAiNote(git(repo, 'notes', '--ref', 'refs/notes/ai', 'show', 'HEAD'))!.files.keys()], [CLEAN_FILE]);
     assert.equal(JSON.parse(git(repo, 'notes', '--ref', 'refs/notes/lastline-review', 'show', 'HEAD')).hunks[0].reviewer, 'Lastline Test <test@example.com>');
     assert.equal((await runCli(repo, 'verify', 'HEAD~1..HEAD')).code, 0);
+  });
+
+  it('asks only about the AI lines that are staged (partial staging)', async () => {
+    await agentWrites(CLEAN_FILE, CLEAN_CONTENT);
+    await agentWrites('app/other.py', 'VALUE = 1\n', 'toolu_other');
+    git(repo, 'add', CLEAN_FILE);
+    // Stage part of the file only, as `git add -p` would: its first line.
+    const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo, input: CLEAN_CONTENT.split('\n')[0] + '\n', encoding: 'utf8' }).stdout.trim();
+    git(repo, 'update-index', '--cacheinfo', `100644,${blob},${CLEAN_FILE}`);
+    const refused = commit(repo, '-m', 'part');
+    assert.match(refused.stderr, /1 AI-written hunk is not reviewed by a person:\n {2}app\/discounts\.py:1 \(claude-code\)\n/);
+    assert.doesNotMatch(refused.stderr, /other\.py/);
+  });
+
+  it('moves the notes to and from a remote', async () => {
+    await agentWrites(CLEAN_FILE, CLEAN_CONTENT);
+    git(repo, 'add', CLEAN_FILE);
+    assert.equal(commit(repo, '-m', 'AI\n\nAI-Review-Waived: test').code, 0);
+    const remote = tempDir();
+    const clone = tempDir();
+    try {
+      git(remote.path, 'init', '-q', '--bare', '-b', 'main');
+      git(repo, 'remote', 'add', 'origin', remote.path);
+      git(repo, 'push', '-q', 'origin', 'main');
+      assert.match((await runCli(repo, 'notes', 'push')).stdout, /Pushed refs\/notes\/ai, refs\/notes\/lastline-review to origin/);
+      git(clone.path, 'clone', '-q', remote.path, '.');
+      const fetched = await runCli(clone.path, 'notes', 'fetch', 'origin');
+      assert.equal(fetched.code, 0, fetched.stderr);
+      assert.ok(parseGitAiNote(git(clone.path, 'notes', '--ref', 'refs/notes/ai', 'show', 'HEAD')));
+      assert.equal((await runCli(clone.path, 'verify', 'HEAD~1..HEAD')).code, 0);
+      assert.equal((await runCli(clone.path, 'notes', 'fetch', 'origin')).code, 0, 'a second fetch merges');
+    } finally {
+      remote.remove();
+      clone.remove();
+    }
   });
 
   it('makes an approved hunk unreviewed again when it is edited', async () => {
