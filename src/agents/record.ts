@@ -4,7 +4,7 @@
 // added or rewrote. Everything happens under the store's lock.
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { recordChange } from '../core/provenance/attribution';
+import { recordChange, resolveSuspected } from '../core/provenance/attribution';
 import type { AiRange, Attribution, FileProvenance } from '../core/provenance/model';
 import { undoReplacements } from '../core/provenance/replacements';
 import { findRepository, stateDirectory, type RepositoryPaths } from '../git/repository-paths';
@@ -111,6 +111,24 @@ export function recordKnownChange(absolutePath: string, before: string, after: s
   if (path === undefined) return `${absolutePath} is outside the repository at ${repository.root}; nothing recorded`;
   const store = new ProvenanceStore(stateDirectory(repository));
   return store.withLock(() => storeChange(store, { repository, path, absolutePath, text: after }, store.read(path), before, attribution));
+}
+
+/**
+ * A person confirms or dismisses the suspected range at `line` (0-based) of the file's current
+ * `text`. Returns what happened, for the editor to say.
+ */
+export function resolveSuspectedAt(absolutePath: string, text: string, line: number, verdict: 'confirm' | 'dismiss'): 'confirmed' | 'dismissed' | 'nothing suspected there' {
+  const repository = findRepository(absolutePath);
+  const path = repository && repositoryPath(repository, absolutePath);
+  if (!repository || path === undefined) return 'nothing suspected there';
+  const store = new ProvenanceStore(stateDirectory(repository));
+  return store.withLock(() => {
+    const record = store.read(path);
+    const updated = record && resolveSuspected(record, text, line, verdict);
+    if (!updated) return 'nothing suspected there';
+    store.write(updated);
+    return verdict === 'confirm' ? 'confirmed' : 'dismissed';
+  });
 }
 
 /** The file's text before the tool ran, from the best source there is; undefined: use the record. */

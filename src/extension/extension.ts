@@ -7,6 +7,7 @@ import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
 import { registerInlineSuggestionTracking } from './inline-suggestions';
+import { ObservedEdits } from './observed-edits';
 import { recordFalsePositive } from './record-false-positive';
 import { RouteIndexService } from './route-index';
 import { RoutesView } from './routes-view';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
   const routes = new RouteIndexService(loadEngine, configs, log);
   const diagnostics = new DiagnosticsController(loadEngine, configs, routes, log);
   const routesView = new RoutesView(loadEngine, routes, log);
+  const observedEdits = new ObservedEdits(loadEngine, log);
   context.subscriptions.push(
     log,
     configs,
@@ -37,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LastlineCodeActions(diagnostics, configs), LastlineCodeActions.metadata),
     vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, routes, diagnostics, log)),
     vscode.commands.registerCommand('lastline.showLog', () => log.show()),
-    registerInlineSuggestionTracking(loadEngine, log),
+    observedEdits,
+    registerInlineSuggestionTracking(loadEngine, observedEdits, log),
     vscode.commands.registerCommand(RECORD_FALSE_POSITIVE_COMMAND, (uri: vscode.Uri, finding: { fingerprint: string; rule: string }) =>
       recordFalsePositive(loadEngine, configs, log, uri, finding),
     ),

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import type { Engine } from './engine';
+import type { ObservedEdits } from './observed-edits';
 import { readSettings } from './settings';
 
 /** Lastline's command → the VS Code command it wraps. */
@@ -18,21 +19,26 @@ export const INLINE_ACCEPT_COMMANDS: Readonly<Record<string, string>> = {
 
 export const INLINE_SUGGESTION_TOOL = 'vscode-inline-suggestion';
 
-export function registerInlineSuggestionTracking(loadEngine: () => Engine, log: Logger): vscode.Disposable {
+export function registerInlineSuggestionTracking(loadEngine: () => Engine, observed: ObservedEdits, log: Logger): vscode.Disposable {
   return vscode.Disposable.from(
     ...Object.entries(INLINE_ACCEPT_COMMANDS).map(([command, original]) =>
-      vscode.commands.registerTextEditorCommand(command, (editor) => acceptAndRecord(editor, original, loadEngine, log)),
+      vscode.commands.registerTextEditorCommand(command, (editor) => acceptAndRecord(editor, original, loadEngine, observed, log)),
     ),
   );
 }
 
-async function acceptAndRecord(editor: vscode.TextEditor, original: string, loadEngine: () => Engine, log: Logger): Promise<void> {
+async function acceptAndRecord(editor: vscode.TextEditor, original: string, loadEngine: () => Engine, observed: ObservedEdits, log: Logger): Promise<void> {
   const document = editor.document;
   const before = document.getText();
   const version = document.version;
-  await vscode.commands.executeCommand(original);
+  const own = observed.expectOwnChange(document);
+  try {
+    await vscode.commands.executeCommand(original);
+  } finally {
+    own.dispose();
+  }
   // Nothing accepted, a file Lastline cannot place in a repository, or tracking switched off.
-  if (document.version === version || document.uri.scheme !== 'file' || !readSettings(document.uri).trackInlineSuggestions) return;
+  if (document.version === version || document.uri.scheme !== 'file' || !readSettings(document.uri).trackEditor) return;
   const after = document.getText();
   try {
     const outcome = loadEngine().recordKnownChange(document.uri.fsPath, before, after, {

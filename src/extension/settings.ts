@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 export interface LastlineSettings {
   enable: boolean;
   analysisDelay: number;
-  /** Record the lines of accepted inline suggestions as AI-written. */
-  trackInlineSuggestions: boolean;
+  /** Record the lines that come from the editor's AI features (inline suggestions, chat edits, suspected insertions). */
+  trackEditor: boolean;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): LastlineSettings {
@@ -14,6 +14,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): LastlineSetting
   return {
     enable: config.get<boolean>('enable', true),
     analysisDelay: Math.max(0, Math.min(5000, config.get<number>('analysisDelay', 150))),
-    trackInlineSuggestions: config.get<boolean>('provenance.trackInlineSuggestions', true),
+    trackEditor: config.get<boolean>('provenance.trackEditor', true),
   };
 }

@@ -48,7 +48,8 @@ export async function stagedAiHunks(start: string, comparison: Comparison = 'sta
     const hashes = lines.map(lineHash);
     const headHashes = splitLines(blobs.get(`${oldPrefix}${path}`) ?? '').map(lineHash);
     const fromHead = alignLines(headHashes, hashes, lines);
-    for (const range of provenance.rangesIn(path, text)) {
+    // Suspected lines (a heuristic's guess) are not AI-written until a person confirms them.
+    for (const range of provenance.rangesIn(path, text).filter((candidate) => candidate.attribution.kind !== 'suspected')) {
       // Split the range where lines come unchanged from HEAD: only new lines are asked about.
       for (let line = range.start; line < range.end; ) {
         if (fromHead[line] >= 0) {

@@ -43,3 +43,58 @@ describe('editor provenance', () => {
     }
   });
 });
+
+describe('editor provenance: chat edits and suspected insertions', () => {
+  const provenanceOf = (uri: vscode.Uri, text: string) => {
+    const provenance = RepositoryProvenance.open(uri.fsPath);
+    assert.ok(provenance, 'the workspace is a git repository');
+    return provenance.rangesIn(vscode.workspace.asRelativePath(uri), text).map((range) => [range.start, range.end, range.attribution.tool, range.attribution.kind]);
+  };
+  const block = ['export function average(values: number[]): number {', '  if (values.length === 0) return 0;', '  const sum = values.reduce((total, value) => total + value, 0);', '  return sum / values.length;', '}', ''].join('\n');
+
+  it('records a multi-line insertion that was not a paste as suspected, and a person dismisses it', async () => {
+    const uri = workspaceFile('src/inserted.ts');
+    writeFileSync(uri.fsPath, '// statistics\n');
+    const editor = await open(uri);
+    await vscode.env.clipboard.writeText('something else');
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), block));
+    for (let attempt = 0; attempt < 50 && provenanceOf(uri, editor.document.getText()).length === 0; attempt++) await sleep(100);
+    assert.deepStrictEqual(provenanceOf(uri, editor.document.getText()), [[1, 6, 'unknown', 'suspected']]);
+    editor.selection = new vscode.Selection(new vscode.Position(3, 0), new vscode.Position(3, 0));
+    await vscode.commands.executeCommand('lastline.dismissSuspectedAi');
+    assert.deepStrictEqual(provenanceOf(uri, editor.document.getText()), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('leaves a paste of the same block to the person', async () => {
+    const uri = workspaceFile('src/pasted.ts');
+    writeFileSync(uri.fsPath, '// statistics\n');
+    const editor = await open(uri);
+    await vscode.env.clipboard.writeText(block);
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), block));
+    await sleep(500);
+    assert.deepStrictEqual(provenanceOf(uri, editor.document.getText()), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('records the lines a chat editing session changed when the file is saved', async () => {
+    const uri = workspaceFile('src/chat.ts');
+    const original = '// statistics\n';
+    writeFileSync(uri.fsPath, original);
+    // VS Code's chat editing keeps the text before its edits in a document of this scheme; Copilot
+    // Chat cannot run here, so the test serves that document the way the chat session would.
+    const snapshots = vscode.workspace.registerTextDocumentContentProvider('chat-editing-snapshot-text-model', { provideTextDocumentContent: () => original });
+    try {
+      await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'chat-editing-snapshot-text-model', path: uri.path, query: '{"sessionId":"s1"}' }));
+      const editor = await open(uri);
+      await vscode.env.clipboard.writeText(block);
+      await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), block));
+      await editor.document.save();
+      for (let attempt = 0; attempt < 50 && provenanceOf(uri, editor.document.getText()).length === 0; attempt++) await sleep(100);
+      assert.deepStrictEqual(provenanceOf(uri, editor.document.getText()), [[1, 6, 'vscode-chat', 'editor']]);
+    } finally {
+      snapshots.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+});

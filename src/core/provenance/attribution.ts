@@ -39,3 +39,19 @@ export function recordChange(record: FileProvenance | undefined, path: string, b
 function sameHashes(left: readonly string[], right: readonly string[]): boolean {
   return left.length === right.length && left.every((hash, index) => hash === right[index]);
 }
+
+/**
+ * A person's verdict on a suspected range (a heuristic's guess) around `line` of `text`:
+ * confirmed, it becomes the editor's AI-written range; dismissed, its lines are the person's.
+ * Undefined when no suspected range covers the line.
+ */
+export function resolveSuspected(record: FileProvenance, text: string, line: number, verdict: 'confirm' | 'dismiss'): FileProvenance | undefined {
+  const current = reconcile(record, text);
+  const owners = Array.from(ownersOf(current));
+  const owner = owners[line];
+  if (owner === undefined || owner < 0 || current.attributions[owner].kind !== 'suspected') return undefined;
+  const attributions = [...current.attributions];
+  if (verdict === 'confirm') attributions[owner] = { ...attributions[owner], kind: 'editor' };
+  else for (let index = 0; index < owners.length; index++) if (owners[index] === owner) owners[index] = -1;
+  return fromOwners(current.path, current.hashes, owners, attributions);
+}

@@ -6,8 +6,11 @@
 import { diffArrays } from 'diff';
 import { isTrivialLine } from './line-hash';
 
-/** Past this many differing lines in the middle, the middle is treated as rewritten. */
-const MAX_EDIT_LENGTH = 4000;
+/**
+ * Past this many differing lines in the middle, the middle is treated as rewritten (Myers costs
+ * about lines × this bound before it gives up); unchanged lines there are still found as moves.
+ */
+const MAX_EDIT_LENGTH = 1000;
 
 /**
  * For each line of `next` (hashes, and texts for the move check), the index of the same line in

@@ -1,0 +1,111 @@
+// Provenance the editor can only infer, kept apart from what an agent's hook or an accepted inline
+// suggestion says for certain:
+// - chat and agent editing sessions: VS Code keeps the text a file had before the session's edits
+//   in a `chat-editing-snapshot-text-model` document; when the file is saved, the lines that differ
+//   from that snapshot are recorded as the chat's;
+// - suspected AI: a multi-line insertion in one change that is not the clipboard's content (a
+//   paste) is recorded as *suspected*, and stays so until a person confirms or dismisses it
+//   ("Lastline: Confirm / Dismiss Suspected AI Lines"). Typing-sized edits are a person's; when the
+//   clipboard cannot be read, nothing is recorded (unknown beats a wrong label).
+import * as vscode from 'vscode';
+import type { Logger } from '../core/log';
+import type { Attribution } from '../core/provenance/model';
+import type { Engine } from './engine';
+import { readSettings } from './settings';
+
+export const CHAT_SNAPSHOT_SCHEME = 'chat-editing-snapshot-text-model';
+export const CHAT_TOOL = 'vscode-chat';
+export const SUSPECTED_TOOL = 'unknown';
+
+/** An insertion this large in one change is more than typing. */
+const SUSPECT_MIN_LINES = 3;
+const SUSPECT_MIN_CHARACTERS = 80;
+
+export class ObservedEdits implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  /** File path → the text before the chat session's edits. */
+  private readonly chatSnapshots = new Map<string, string>();
+  /** Documents whose next change is Lastline's own (an accepted inline suggestion, recorded already). */
+  private readonly ownChanges = new Set<vscode.TextDocument>();
+
+  constructor(
+    private readonly loadEngine: () => Engine,
+    private readonly log: Logger,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.noteChatSnapshot(document)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.recordChatEdits(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => void this.judgeInsertion(event)),
+      vscode.commands.registerTextEditorCommand('lastline.confirmSuspectedAi', (editor) => this.resolve(editor, 'confirm')),
+      vscode.commands.registerTextEditorCommand('lastline.dismissSuspectedAi', (editor) => this.resolve(editor, 'dismiss')),
+    );
+    for (const document of vscode.workspace.textDocuments) this.noteChatSnapshot(document);
+  }
+
+  /** The inline-suggestion wrapper records its change itself. */
+  expectOwnChange(document: vscode.TextDocument): vscode.Disposable {
+    this.ownChanges.add(document);
+    return new vscode.Disposable(() => this.ownChanges.delete(document));
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private noteChatSnapshot(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== CHAT_SNAPSHOT_SCHEME) return;
+    const path = vscode.Uri.file(document.uri.path).fsPath;
+    // The first snapshot of a session is the text before any of its edits: keep that one.
+    if (!this.chatSnapshots.has(path)) this.chatSnapshots.set(path, document.getText());
+  }
+
+  private recordChatEdits(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'file') return;
+    const before = this.chatSnapshots.get(document.uri.fsPath);
+    if (before === undefined) return;
+    this.chatSnapshots.delete(document.uri.fsPath);
+    this.record(document, before, document.getText(), { tool: CHAT_TOOL, kind: 'editor', source: 'VS Code chat editing session' });
+  }
+
+  private async judgeInsertion(event: vscode.TextDocumentChangeEvent): Promise<void> {
+    const { document, contentChanges, reason } = event;
+    if (document.uri.scheme !== 'file' || reason !== undefined || contentChanges.length !== 1 || this.ownChanges.has(document)) return;
+    const [change] = contentChanges;
+    const lines = change.text.split('\n').length - 1;
+    if (lines < SUSPECT_MIN_LINES || change.text.length < SUSPECT_MIN_CHARACTERS || change.rangeLength > 0) return;
+    if (!readSettings(document.uri).trackEditor) return;
+    const after = document.getText();
+    const before = after.slice(0, change.rangeOffset) + after.slice(change.rangeOffset + change.text.length);
+    let clipboard: string;
+    try {
+      clipboard = await vscode.env.clipboard.readText();
+    } catch {
+      return;
+    }
+    if (normalize(clipboard) === normalize(change.text)) return; // a paste: the person chose it
+    this.record(document, before, after, { tool: SUSPECTED_TOOL, kind: 'suspected', source: 'VS Code: a multi-line insertion that was not a paste' });
+  }
+
+  private record(document: vscode.TextDocument, before: string, after: string, attribution: Omit<Attribution, 'time'>): void {
+    try {
+      const outcome = this.loadEngine().recordKnownChange(document.uri.fsPath, before, after, { ...attribution, time: new Date().toISOString() });
+      if (typeof outcome === 'string') this.log.debug(`not recorded: ${outcome}`);
+      else this.log.debug(`${attribution.kind} lines recorded in ${outcome.path}: ${outcome.agentLines.map((range) => `${range.start + 1}-${range.end}`).join(', ')}`);
+    } catch (error) {
+      this.log.warn(`edit not recorded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private resolve(editor: vscode.TextEditor, verdict: 'confirm' | 'dismiss'): void {
+    const document = editor.document;
+    if (document.uri.scheme !== 'file') return;
+    const outcome = this.loadEngine().resolveSuspectedAt(document.uri.fsPath, document.getText(), editor.selection.active.line, verdict);
+    void vscode.window.showInformationMessage(
+      outcome === 'nothing suspected there' ? 'Lastline: no suspected AI lines at the cursor.' : `Lastline: suspected AI lines ${outcome}${verdict === 'confirm' ? ' as AI-written' : ' as yours'}.`,
+    );
+  }
+}
+
+function normalize(text: string): string {
+  return text.replace(/\r\n/g, '\n').trim();
+}
