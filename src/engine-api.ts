@@ -21,4 +21,4 @@ export { buildRouteIndex, summarizeFile } from './scan/route-index';
 export { RouteIndex } from './core/routes/route-index';
 export { routeInventory, type InventoryEntry } from './core/routes/inventory';
 // Provenance the editor observes (accepted inline suggestions), recorded in the same store as the agents' hooks.
-export { recordKnownChange, resolveSuspectedAt } from './agents/record';
+export { activeAgentSession, recordKnownChange, resolveSuspectedAt } from './agents/record';

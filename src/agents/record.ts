@@ -131,6 +131,23 @@ export function resolveSuspectedAt(absolutePath: string, text: string, line: num
   });
 }
 
+/**
+ * The latest agent attribution recorded in the repository holding `absolutePath` within `withinMs`
+ * of `now`: an agent session is going on. Undefined when none.
+ */
+export function activeAgentSession(absolutePath: string, withinMs: number, now = Date.now()): Attribution | undefined {
+  const repository = findRepository(absolutePath);
+  if (!repository) return undefined;
+  let latest: Attribution | undefined;
+  for (const record of new ProvenanceStore(stateDirectory(repository)).list()) {
+    for (const attribution of record.attributions) {
+      if (attribution.kind !== 'agent' || now - Date.parse(attribution.time) > withinMs) continue;
+      if (!latest || attribution.time > latest.time) latest = attribution;
+    }
+  }
+  return latest;
+}
+
 /** The file's text before the tool ran, from the best source there is; undefined: use the record. */
 function beforeText(snapshot: string | null | undefined, change: FileChange, after: string, hasRecord: boolean, repository: RepositoryPaths, path: string): string | undefined {
   if (snapshot !== undefined) return snapshot ?? '';

@@ -17,6 +17,12 @@ export const CHAT_SNAPSHOT_SCHEME = 'chat-editing-snapshot-text-model';
 export const CHAT_TOOL = 'vscode-chat';
 export const SUSPECTED_TOOL = 'unknown';
 
+/** How recent an agent's last recorded edit must be for a session to count as going on. */
+const AGENT_SESSION_WINDOW_MS = 15 * 60 * 1000;
+
+/** How long after a change the document's dirty state is known in the extension host. */
+const DIRTY_STATE_SETTLE_MS = 50;
+
 /** An insertion this large in one change is more than typing. */
 const SUSPECT_MIN_LINES = 3;
 const SUSPECT_MIN_CHARACTERS = 80;
@@ -27,19 +33,34 @@ export class ObservedEdits implements vscode.Disposable {
   private readonly chatSnapshots = new Map<string, string>();
   /** Documents whose next change is Lastline's own (an accepted inline suggestion, recorded already). */
   private readonly ownChanges = new Set<vscode.TextDocument>();
+  /** The text each open file had when it was last not dirty: what an external write replaced. */
+  private readonly cleanTexts = new WeakMap<vscode.TextDocument, string>();
 
   constructor(
     private readonly loadEngine: () => Engine,
     private readonly log: Logger,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((document) => this.noteChatSnapshot(document)),
-      vscode.workspace.onDidSaveTextDocument((document) => this.recordChatEdits(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        this.noteChatSnapshot(document);
+        this.noteCleanText(document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        this.recordChatEdits(document);
+        this.noteCleanText(document);
+      }),
       vscode.workspace.onDidChangeTextDocument((event) => void this.judgeInsertion(event)),
       vscode.commands.registerTextEditorCommand('lastline.confirmSuspectedAi', (editor) => this.resolve(editor, 'confirm')),
       vscode.commands.registerTextEditorCommand('lastline.dismissSuspectedAi', (editor) => this.resolve(editor, 'dismiss')),
     );
-    for (const document of vscode.workspace.textDocuments) this.noteChatSnapshot(document);
+    for (const document of vscode.workspace.textDocuments) {
+      this.noteChatSnapshot(document);
+      this.noteCleanText(document);
+    }
+  }
+
+  private noteCleanText(document: vscode.TextDocument): void {
+    if (document.uri.scheme === 'file' && !document.isDirty) this.cleanTexts.set(document, document.getText());
   }
 
   /** The inline-suggestion wrapper records its change itself. */
@@ -69,12 +90,21 @@ export class ObservedEdits implements vscode.Disposable {
 
   private async judgeInsertion(event: vscode.TextDocumentChangeEvent): Promise<void> {
     const { document, contentChanges, reason } = event;
-    if (document.uri.scheme !== 'file' || reason !== undefined || contentChanges.length !== 1 || this.ownChanges.has(document)) return;
+    if (document.uri.scheme !== 'file' || contentChanges.length === 0) return;
+    const after = document.getText();
+    const own = this.ownChanges.has(document);
+    // The extension host learns that a document became dirty just after the change itself: look
+    // once that has arrived. A change that leaves the document clean was a reload from disk.
+    await new Promise((settled) => setTimeout(settled, DIRTY_STATE_SETTLE_MS));
+    if (!document.isDirty && reason === undefined) {
+      this.judgeExternalWrite(document, after);
+      return;
+    }
+    if (reason !== undefined || contentChanges.length !== 1 || own) return;
     const [change] = contentChanges;
     const lines = change.text.split('\n').length - 1;
     if (lines < SUSPECT_MIN_LINES || change.text.length < SUSPECT_MIN_CHARACTERS || change.rangeLength > 0) return;
     if (!readSettings(document.uri).trackEditor) return;
-    const after = document.getText();
     const before = after.slice(0, change.rangeOffset) + after.slice(change.rangeOffset + change.text.length);
     let clipboard: string;
     try {
@@ -84,6 +114,23 @@ export class ObservedEdits implements vscode.Disposable {
     }
     if (normalize(clipboard) === normalize(change.text)) return; // a paste: the person chose it
     this.record(document, before, after, { tool: SUSPECTED_TOOL, kind: 'suspected', source: 'VS Code: a multi-line insertion that was not a paste' });
+  }
+
+  /** The document changed and is not dirty: it was reloaded from disk (or reverted). */
+  private judgeExternalWrite(document: vscode.TextDocument, after: string): void {
+    const before = this.cleanTexts.get(document);
+    this.cleanTexts.set(document, after);
+    if (before === undefined || before === after || !readSettings(document.uri).trackEditor) return;
+    let session: Attribution | undefined;
+    try {
+      session = this.loadEngine().activeAgentSession(document.uri.fsPath, AGENT_SESSION_WINDOW_MS);
+    } catch (error) {
+      this.log.warn(`external write not judged: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (!session) return;
+    const { tool, model, session: id } = session;
+    this.record(document, before, after, { tool, ...(model ? { model } : {}), ...(id ? { session: id } : {}), kind: 'suspected', source: 'VS Code: the file changed on disk during an agent session' });
   }
 
   private record(document: vscode.TextDocument, before: string, after: string, attribution: Omit<Attribution, 'time'>): void {

@@ -97,4 +97,22 @@ describe('editor provenance: chat edits and suspected insertions', () => {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
   });
+
+  it('records a write from outside the editor during an agent session as suspected, in the agent\'s name', async () => {
+    // An agent session: its hook recorded an edit of another file a moment ago.
+    const other = workspaceFile('src/agent.py');
+    writeFileSync(other.fsPath, 'print("agent")\n');
+    const { recordKnownChange } = await import('../../src/agents/record');
+    recordKnownChange(other.fsPath, '', 'print("agent")\n', { tool: 'claude-code', session: 's-host', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+
+    const uri = workspaceFile('src/external.ts');
+    writeFileSync(uri.fsPath, '// statistics\n');
+    const editor = await open(uri);
+    // The agent writes through its shell, which no edit hook sees.
+    writeFileSync(uri.fsPath, `// statistics\n${block}`);
+    for (let attempt = 0; attempt < 100 && editor.document.getText() === '// statistics\n'; attempt++) await sleep(100);
+    for (let attempt = 0; attempt < 50 && provenanceOf(uri, editor.document.getText()).length === 0; attempt++) await sleep(100);
+    assert.deepStrictEqual(provenanceOf(uri, editor.document.getText()), [[1, 6, 'claude-code', 'suspected']]);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
