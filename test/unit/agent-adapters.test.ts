@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { detectAdapter } from '../../src/agents/index';
 import type { AgentId } from '../../src/agents/event';
 import { expectedFile, HOOK_FIXTURES, hookFixture, record } from './agent-hooks';
-import { git, gitInit, runCli, tempDir, writeTree } from './helpers';
+import { git, repositoryPerTest, runCli, writeTree } from './helpers';
 
 const COUPONS = 'app/coupons.py';
 const SEED = expectedFile('coupons.after-write.py');
@@ -141,17 +141,9 @@ function applyTool(repo: string, result: Result): void {
 }
 
 describe('lastline record: every agent adapter', () => {
-  let dir: ReturnType<typeof tempDir>;
   let repo: string;
-  beforeEach(() => {
-    dir = tempDir();
-    repo = dir.path;
-    gitInit(repo);
-    writeTree(repo, { 'README.md': '# shop\n' });
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'init');
-  });
-  afterEach(() => dir.remove());
+  const scratch = repositoryPerTest({ initialCommit: true });
+  beforeEach(() => (repo = scratch.path));
 
   it('has a case for every fixture', () => {
     const covered = new Set([...EDIT_CASES.flatMap((test) => [test.pre, test.post]), ...IGNORED.map(([fixture]) => fixture)]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AGENT_VARIABLES } from '../../src/agents/agent-environment';
 import { parseGitAiNote } from '../../src/core/provenance/git-ai-note';
 import { hookFixture, record } from './agent-hooks';
-import { git, gitInit, REPO_ROOT, runCli, tempDir, writeTree } from './helpers';
+import { git, gitInit, REPO_ROOT, repositoryPerTest, runCli, tempDir, writeTree } from './helpers';
 
 const BIN = join(REPO_ROOT, 'bin', 'lastline.js');
 const CLEAN_FILE = 'app/discounts.py';
@@ -32,22 +32,16 @@ function reviewInTerminal(repo: string, answers: string, extraEnv: Record<string
 
 describe('the commit gate', function () {
   this.timeout(60_000);
-  let dir: ReturnType<typeof tempDir>;
   let repo: string;
   before(function () {
     if (!existsSync(join(REPO_ROOT, 'dist', 'lastline.js'))) this.skip(); // the hooks run the built CLI (npm test builds first)
   });
+  const scratch = repositoryPerTest({ initialCommit: true });
   beforeEach(async () => {
-    dir = tempDir();
-    repo = dir.path;
-    gitInit(repo);
-    writeTree(repo, { 'README.md': '# shop\n' });
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'init');
+    repo = scratch.path;
     const install = await runCli(repo, 'hooks', 'install');
     assert.equal(install.code, 0, install.stderr);
   });
-  afterEach(() => dir.remove());
 
   /** The agent writes `path` through Claude Code's Write (pre and post events). */
   async function agentWrites(path: string, content: string, toolUseId = 'toolu_gate') {

@@ -56,3 +56,24 @@ export function fakePemBody(seed: number, lines = 12): string {
 export function fakePem(kind = 'RSA ', seed = 7): string {
   return `-----BEGIN ${kind}PRIVATE KEY-----\n${fakePemBody(seed)}\n-----END ${kind}PRIVATE KEY-----\n`;
 }
+
+/**
+ * A fresh git repository for each test of the calling describe(), removed after it; with
+ * `initialCommit`, it holds one commit (a README), so HEAD exists.
+ */
+export function repositoryPerTest(options: { initialCommit?: boolean } = {}): { readonly path: string } {
+  let dir: ReturnType<typeof tempDir> | undefined;
+  const current = { path: '' };
+  beforeEach(() => {
+    dir = tempDir();
+    current.path = dir.path;
+    gitInit(dir.path);
+    if (options.initialCommit) {
+      writeTree(dir.path, { 'README.md': '# shop\n' });
+      git(dir.path, 'add', '.');
+      git(dir.path, 'commit', '-qm', 'init');
+    }
+  });
+  afterEach(() => dir?.remove());
+  return current;
+}

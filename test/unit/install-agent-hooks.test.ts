@@ -1,20 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, gitInit, runCli, tempDir, writeTree } from './helpers';
+import { git, repositoryPerTest, runCli, tempDir, writeTree } from './helpers';
 
 const HOOK_FILES = ['.claude/settings.json', '.cursor/hooks.json', '.github/hooks/lastline.json', '.codex/hooks.json', '.gemini/settings.json'];
 const COMMAND = 'lastline record';
 
 describe('lastline hooks install-agent / uninstall-agent', () => {
-  let dir: ReturnType<typeof tempDir>;
   let repo: string;
-  beforeEach(() => {
-    dir = tempDir();
-    repo = dir.path;
-    gitInit(repo);
-  });
-  afterEach(() => dir.remove());
+  const scratch = repositoryPerTest();
+  beforeEach(() => (repo = scratch.path));
 
   const install = (...agents: string[]) => runCli(repo, 'hooks', 'install-agent', ...agents, '--command', COMMAND);
   const read = (file: string) => JSON.parse(readFileSync(join(repo, file), 'utf8'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stateDirectory } from '../../src/git/repository-paths';
 import { ProvenanceStore } from '../../src/store/provenance-store';
 import { expectedFile, hookFixture, record } from './agent-hooks';
-import { git, gitInit, REPO_ROOT, runCli, tempDir, writeTree } from './helpers';
+import { git, REPO_ROOT, repositoryPerTest, runCli, tempDir, writeTree } from './helpers';
 
 const COUPONS = 'app/coupons.py';
 
@@ -32,17 +32,9 @@ function toolInput(payload: Record<string, unknown>): Record<string, string> {
 }
 
 describe('lastline record: Claude Code', () => {
-  let dir: ReturnType<typeof tempDir>;
   let repo: string;
-  beforeEach(() => {
-    dir = tempDir();
-    repo = dir.path;
-    gitInit(repo);
-    writeTree(repo, { 'README.md': '# shop\n' });
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'init');
-  });
-  afterEach(() => dir.remove());
+  const scratch = repositoryPerTest({ initialCommit: true });
+  beforeEach(() => (repo = scratch.path));
 
   /** The agent's Write of the seed incident, with its pre and post events. */
   async function agentWritesCoupons() {
@@ -185,14 +177,9 @@ describe('lastline record: Claude Code', () => {
 
 describe('lastline record: concurrency and crashes', function () {
   this.timeout(60_000);
-  let dir: ReturnType<typeof tempDir>;
   let repo: string;
-  beforeEach(() => {
-    dir = tempDir();
-    repo = dir.path;
-    gitInit(repo);
-  });
-  afterEach(() => dir.remove());
+  const scratch = repositoryPerTest();
+  beforeEach(() => (repo = scratch.path));
 
   const MAIN = join(REPO_ROOT, 'out/src/cli/main.js');
   const runner = `require(${JSON.stringify(MAIN)}).main(['record', '--agent', 'claude']).then((code) => { process.exitCode = code; })`;
