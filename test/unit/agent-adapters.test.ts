@@ -6,8 +6,8 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectAdapter } from '../../src/agents/index';
 import type { AgentId } from '../../src/agents/event';
-import { expectedFile, HOOK_FIXTURES, hookFixture, record } from './agent-hooks';
-import { git, repositoryPerTest, runCli, writeTree } from './helpers';
+import { aiRows, expectedFile, HOOK_FIXTURES, hookFixture, record, type AiRow } from './agent-hooks';
+import { git, repositoryPerTest, writeTree } from './helpers';
 
 const COUPONS = 'app/coupons.py';
 const SEED = expectedFile('coupons.after-write.py');
@@ -97,25 +97,13 @@ const IGNORED: [string, AgentId][] = [
   ['gemini-after-shell.json', 'gemini'],
 ];
 
-interface AiRow {
-  file: string;
-  startLine: number;
-  endLine: number;
-  tool: string;
-  model: string | null;
-  session: string | null;
-  in: string[];
-}
-
-async function aiRows(repo: string): Promise<AiRow[]> {
-  const run = await runCli(repo, 'ai', '--format', 'json');
-  assert.equal(run.code, 0, run.stderr);
-  return (JSON.parse(run.stdout) as { ranges: AiRow[] }).ranges.filter((row) => row.in.includes('worktree'));
-}
-
-/** The rows as `file:start-end tool model session`, to compare in one assertion. */
+/** The working tree's rows as `file:start-end tool model session`, to compare in one assertion. */
 async function recorded(repo: string): Promise<string[]> {
-  return (await aiRows(repo)).map((row) => `${row.file}:${row.startLine}-${row.endLine} ${row.tool} ${row.model} ${row.session}`);
+  return (await worktreeRows(repo)).map((row) => `${row.file}:${row.startLine}-${row.endLine} ${row.tool} ${row.model} ${row.session}`);
+}
+
+async function worktreeRows(repo: string): Promise<AiRow[]> {
+  return (await aiRows(repo)).filter((row) => row.in.includes('worktree'));
 }
 
 const expectedRows = (spans: string[], who: Pick<Who, 'tool' | 'model' | 'session'>) => spans.map((span) => `${span} ${who.tool} ${who.model} ${who.session}`);
@@ -322,7 +310,7 @@ describe('lastline record: every agent adapter', () => {
       assert.deepEqual(await record(repo, codexPatch('PreToolUse', patch, repo, 'call_delete')), { code: 0, stdout: '', stderr: '' });
       rmSync(join(repo, COUPONS));
       assert.deepEqual(await record(repo, codexPatch('PostToolUse', patch, repo, 'call_delete')), { code: 0, stdout: '', stderr: '' });
-      assert.deepEqual(await aiRows(repo), []);
+      assert.deepEqual(await worktreeRows(repo), []);
       assert.deepEqual(snapshotsLeft(repo), []);
     });
 

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkAgentLines } from '../../src/agents/feedback';
 import { recordCommand } from '../../src/agents/record-command';
-import { REPO_ROOT, type CliRun } from './helpers';
+import { strict as assert } from 'node:assert';
+import { REPO_ROOT, runCli, type CliRun } from './helpers';
 
 export const HOOK_FIXTURES = join(REPO_ROOT, 'test/fixtures/agent-hooks');
 
@@ -27,4 +28,22 @@ export async function record(cwd: string, payload: Record<string, unknown> | str
     stdin: () => Buffer.from(raw),
   });
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+/** A row of `lastline ai --format json`. */
+export interface AiRow {
+  file: string;
+  startLine: number;
+  endLine: number;
+  tool: string;
+  model: string | null;
+  session: string | null;
+  in: string[];
+}
+
+/** What `lastline ai --format json` lists for `repo` (optionally under `paths`). */
+export async function aiRows(repo: string, ...paths: string[]): Promise<AiRow[]> {
+  const run = await runCli(repo, 'ai', '--format', 'json', ...paths);
+  assert.equal(run.code, 0, run.stderr);
+  return (JSON.parse(run.stdout) as { ranges: AiRow[] }).ranges;
 }

@@ -4,26 +4,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { stateDirectory } from '../../src/git/repository-paths';
 import { ProvenanceStore } from '../../src/store/provenance-store';
-import { expectedFile, hookFixture, record } from './agent-hooks';
+import { aiRows, expectedFile, hookFixture, record, type AiRow } from './agent-hooks';
 import { git, REPO_ROOT, repositoryPerTest, runCli, tempDir, writeTree } from './helpers';
 
 const COUPONS = 'app/coupons.py';
-
-interface AiRow {
-  file: string;
-  startLine: number;
-  endLine: number;
-  tool: string;
-  model: string | null;
-  session: string | null;
-  in: string[];
-}
-
-async function aiRows(repo: string, ...paths: string[]): Promise<AiRow[]> {
-  const run = await runCli(repo, 'ai', '--format', 'json', ...paths);
-  assert.equal(run.code, 0, run.stderr);
-  return (JSON.parse(run.stdout) as { ranges: AiRow[] }).ranges;
-}
 
 const spans = (rows: AiRow[], version = 'worktree') => rows.filter((row) => row.in.includes(version)).map((row) => `${row.file}:${row.startLine}-${row.endLine}`);
 
