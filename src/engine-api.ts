@@ -22,3 +22,4 @@ export { RouteIndex } from './core/routes/route-index';
 export { routeInventory, type InventoryEntry } from './core/routes/inventory';
 // Provenance the editor observes (accepted inline suggestions), recorded in the same store as the agents' hooks.
 export { activeAgentSession, recordKnownChange, resolveSuspectedAt } from './agents/record';
+export { ProvenanceCache, type DocumentAiRange } from './provenance/provenance-cache';

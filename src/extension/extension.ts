@@ -6,6 +6,7 @@ import { ConfigCache } from './config-cache';
 import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
+import { AiLines } from './ai-lines';
 import { registerInlineSuggestionTracking } from './inline-suggestions';
 import { ObservedEdits } from './observed-edits';
 import { recordFalsePositive } from './record-false-positive';
@@ -18,6 +19,10 @@ export interface LastlineApi {
   readonly activationMs: number;
   /** The Routes view's data, for tests and other extensions that show routes. */
   readonly routesView: vscode.TreeDataProvider<unknown>;
+  /** The AI-written ranges shown in a document (by URI string), for tests. */
+  aiLinesShown(uri: vscode.Uri): readonly { start: number; end: number; tool: string; reviewed: boolean; suspected: boolean }[];
+  /** Re-reads the provenance store now (it is also watched). */
+  reloadAiLines(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): LastlineApi {
@@ -28,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
   const diagnostics = new DiagnosticsController(loadEngine, configs, routes, log);
   const routesView = new RoutesView(loadEngine, routes, log);
   const observedEdits = new ObservedEdits(loadEngine, log);
+  const aiLines = new AiLines(loadEngine, log, vscode.Uri.joinPath(context.extensionUri, 'media'));
   context.subscriptions.push(
     log,
     configs,
@@ -40,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, routes, diagnostics, log)),
     vscode.commands.registerCommand('lastline.showLog', () => log.show()),
     observedEdits,
+    aiLines,
     registerInlineSuggestionTracking(loadEngine, observedEdits, log),
     vscode.commands.registerCommand(RECORD_FALSE_POSITIVE_COMMAND, (uri: vscode.Uri, finding: { fingerprint: string; rule: string }) =>
       recordFalsePositive(loadEngine, configs, log, uri, finding),
@@ -48,7 +55,13 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
   setTimeout(() => diagnostics.analyzeOpenDocuments(), 0);
   const activationMs = performance.now() - started;
   log.info(`Lastline activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, routesView: routesView as vscode.TreeDataProvider<unknown> };
+  return {
+    activationMs,
+    routesView: routesView as vscode.TreeDataProvider<unknown>,
+    aiLinesShown: (uri) =>
+      (aiLines.shown.get(uri.toString()) ?? []).map((range) => ({ start: range.start, end: range.end, tool: range.attribution.tool, reviewed: range.reviewer !== undefined, suspected: range.attribution.kind === 'suspected' })),
+    reloadAiLines: () => aiLines.reload(),
+  };
 }
 
 export function deactivate(): void {

@@ -7,6 +7,8 @@ export interface LastlineSettings {
   analysisDelay: number;
   /** Record the lines that come from the editor's AI features (inline suggestions, chat edits, suspected insertions). */
   trackEditor: boolean;
+  /** Gutter marks, hovers and the status bar count for AI-written lines. */
+  showAiLines: boolean;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): LastlineSettings {
@@ -15,5 +17,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): LastlineSetting
     enable: config.get<boolean>('enable', true),
     analysisDelay: Math.max(0, Math.min(5000, config.get<number>('analysisDelay', 150))),
     trackEditor: config.get<boolean>('provenance.trackEditor', true),
+    showAiLines: config.get<boolean>('provenance.showAiLines', true),
   };
 }

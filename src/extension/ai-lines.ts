@@ -1,0 +1,158 @@
+// Shows which lines an assistant wrote: a gutter mark (unreviewed, reviewed, suspected; light and
+// dark icons in media/), a hover with tool, model, session and time, and a status bar item with the
+// number of unreviewed AI-written hunks in the repository's files, which opens the review. Ranges
+// follow edits live: each change re-aligns the document's lines with the record (a rewritten line
+// becomes the person's), and a change in the state folder (an agent's hook, a review) reloads it.
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { Logger } from '../core/log';
+import type { DocumentAiRange, ProvenanceCache } from '../provenance/provenance-cache';
+import type { Engine } from './engine';
+import { readSettings } from './settings';
+
+export const REVIEW_IN_TERMINAL_COMMAND = 'lastline.reviewInTerminal';
+
+type MarkKind = 'unreviewed' | 'reviewed' | 'suspected';
+
+/** How long after the last keystroke the marks are re-aligned. */
+const FOLLOW_DELAY_MS = 50;
+
+export class AiLines implements vscode.Disposable {
+  private readonly decorations: Record<MarkKind, vscode.TextEditorDecorationType>;
+  private readonly statusBar = vscode.window.createStatusBarItem('lastline.aiLines', vscode.StatusBarAlignment.Left, 10);
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<vscode.TextDocument, NodeJS.Timeout>();
+  /** The ranges currently shown, per document (also what tests read through the extension's API). */
+  readonly shown = new Map<string, DocumentAiRange[]>();
+  private cache: ProvenanceCache | undefined;
+
+  constructor(
+    private readonly loadEngine: () => Engine,
+    private readonly log: Logger,
+    media: vscode.Uri,
+  ) {
+    const mark = (kind: MarkKind, ruler: string): vscode.TextEditorDecorationType =>
+      vscode.window.createTextEditorDecorationType({
+        light: { gutterIconPath: vscode.Uri.joinPath(media, `ai-${kind}-light.svg`) },
+        dark: { gutterIconPath: vscode.Uri.joinPath(media, `ai-${kind}-dark.svg`) },
+        gutterIconSize: 'contain',
+        overviewRulerColor: ruler,
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+        isWholeLine: true,
+      });
+    this.decorations = { unreviewed: mark('unreviewed', '#ffb34099'), reviewed: mark('reviewed', '#4ec98b66'), suspected: mark('suspected', '#9e9e9e66') };
+    this.statusBar.name = 'Lastline: AI-written lines';
+    this.statusBar.command = REVIEW_IN_TERMINAL_COMMAND;
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.git/lastline/**');
+    this.disposables.push(
+      ...Object.values(this.decorations),
+      this.statusBar,
+      watcher,
+      watcher.onDidCreate(() => this.reload()),
+      watcher.onDidChange(() => this.reload()),
+      watcher.onDidDelete(() => this.reload()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshVisible()),
+      vscode.window.onDidChangeWindowState((state) => state.focused && this.reload()),
+      vscode.workspace.onDidChangeTextDocument((event) => this.follow(event.document)),
+      vscode.workspace.onDidSaveTextDocument(() => this.updateStatusBar()),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('lastline.provenance') && this.refreshVisible()),
+      vscode.commands.registerCommand(REVIEW_IN_TERMINAL_COMMAND, () => this.reviewInTerminal()),
+    );
+    setTimeout(() => this.reload(), 0);
+  }
+
+  /** Re-reads the store (an agent recorded, a person reviewed) and redraws. */
+  reload(): void {
+    this.cache?.invalidate();
+    this.refreshVisible();
+    this.updateStatusBar();
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private provenance(): ProvenanceCache | undefined {
+    try {
+      return (this.cache ??= new (this.loadEngine().ProvenanceCache)());
+    } catch (error) {
+      this.log.warn(`AI-written lines not shown: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private follow(document: vscode.TextDocument): void {
+    if (!vscode.window.visibleTextEditors.some((editor) => editor.document === document)) return;
+    clearTimeout(this.pending.get(document));
+    this.pending.set(
+      document,
+      setTimeout(() => {
+        this.pending.delete(document);
+        for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.draw(editor);
+      }, FOLLOW_DELAY_MS),
+    );
+  }
+
+  private refreshVisible(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.draw(editor);
+  }
+
+  private draw(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    if (document.uri.scheme !== 'file') return;
+    const ranges = readSettings(document.uri).showAiLines ? (this.provenance()?.rangesIn(document.uri.fsPath, document.getText()) ?? []) : [];
+    this.shown.set(document.uri.toString(), ranges);
+    const byKind: Record<MarkKind, vscode.DecorationOptions[]> = { unreviewed: [], reviewed: [], suspected: [] };
+    for (const range of ranges) {
+      const kind: MarkKind = range.attribution.kind === 'suspected' ? 'suspected' : range.reviewer ? 'reviewed' : 'unreviewed';
+      byKind[kind].push({ range: new vscode.Range(range.start, 0, Math.max(range.start, range.end - 1), 0), hoverMessage: hover(range) });
+    }
+    for (const kind of Object.keys(byKind) as MarkKind[]) editor.setDecorations(this.decorations[kind], byKind[kind]);
+  }
+
+  private updateStatusBar(): void {
+    const provenance = this.provenance();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!provenance || !folder || !readSettings(folder.uri).showAiLines) {
+      this.statusBar.hide();
+      return;
+    }
+    let unreviewed = 0;
+    for (const file of provenance.recordedFiles(folder.uri.fsPath)) {
+      const open = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === file);
+      let text: string | undefined = open?.getText();
+      if (text === undefined) {
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          continue; // deleted since
+        }
+      }
+      unreviewed += provenance.rangesIn(file, text).filter((range) => range.attribution.kind !== 'suspected' && !range.reviewer).length;
+    }
+    if (unreviewed === 0) {
+      this.statusBar.hide();
+      return;
+    }
+    this.statusBar.text = `$(hubot) ${unreviewed} unreviewed`;
+    this.statusBar.tooltip = `${unreviewed} AI-written hunk${unreviewed === 1 ? '' : 's'} not reviewed by a person. Click to review the staged ones.`;
+    this.statusBar.show();
+  }
+
+  /** The review is a person's act in a terminal: open one in the repository and start it there. */
+  private reviewInTerminal(): void {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const terminal = vscode.window.createTerminal({ name: 'Lastline review', cwd: folder?.uri });
+    const script = vscode.Uri.joinPath(vscode.Uri.file(__dirname), '..', 'bin', 'lastline.js').fsPath;
+    terminal.show();
+    terminal.sendText(`node ${JSON.stringify(script)} review`);
+  }
+}
+
+function hover(range: DocumentAiRange): vscode.MarkdownString {
+  const { tool, model, session, time, kind } = range.attribution;
+  const state = kind === 'suspected' ? 'suspected AI (not confirmed)' : range.reviewer ? `reviewed by ${range.reviewer}` : 'not reviewed by a person yet';
+  const lines = [`**AI-written** by \`${tool}\`${model ? ` (${model})` : ''} — ${state}`, `written ${time.slice(0, 16).replace('T', ' ')} UTC${session ? ` · session \`${session}\`` : ''}`];
+  return new vscode.MarkdownString(lines.join('  \n'));
+}
