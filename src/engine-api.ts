@@ -23,3 +23,4 @@ export { routeInventory, type InventoryEntry } from './core/routes/inventory';
 // Provenance the editor observes (accepted inline suggestions), recorded in the same store as the agents' hooks.
 export { activeAgentSession, recordKnownChange, resolveSuspectedAt } from './agents/record';
 export { ProvenanceCache, type DocumentAiRange } from './provenance/provenance-cache';
+export { markAiWritten } from './core/provenance/ai-findings';

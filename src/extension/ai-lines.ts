@@ -5,9 +5,8 @@
 // becomes the person's), and a change in the state folder (an agent's hook, a review) reloads it.
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { Logger } from '../core/log';
-import type { DocumentAiRange, ProvenanceCache } from '../provenance/provenance-cache';
-import type { Engine } from './engine';
+import type { DocumentAiRange } from '../provenance/provenance-cache';
+import type { AiProvenance } from './ai-provenance';
 import { readSettings } from './settings';
 
 export const REVIEW_IN_TERMINAL_COMMAND = 'lastline.reviewInTerminal';
@@ -24,11 +23,8 @@ export class AiLines implements vscode.Disposable {
   private readonly pending = new Map<vscode.TextDocument, NodeJS.Timeout>();
   /** The ranges currently shown, per document (also what tests read through the extension's API). */
   readonly shown = new Map<string, DocumentAiRange[]>();
-  private cache: ProvenanceCache | undefined;
-
   constructor(
-    private readonly loadEngine: () => Engine,
-    private readonly log: Logger,
+    private readonly provenance: AiProvenance,
     media: vscode.Uri,
   ) {
     const mark = (kind: MarkKind, ruler: string): vscode.TextEditorDecorationType =>
@@ -43,27 +39,20 @@ export class AiLines implements vscode.Disposable {
     this.decorations = { unreviewed: mark('unreviewed', '#ffb34099'), reviewed: mark('reviewed', '#4ec98b66'), suspected: mark('suspected', '#9e9e9e66') };
     this.statusBar.name = 'Lastline: AI-written lines';
     this.statusBar.command = REVIEW_IN_TERMINAL_COMMAND;
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.git/lastline/**');
     this.disposables.push(
       ...Object.values(this.decorations),
       this.statusBar,
-      watcher,
-      watcher.onDidCreate(() => this.reload()),
-      watcher.onDidChange(() => this.reload()),
-      watcher.onDidDelete(() => this.reload()),
+      provenance.onDidChange(() => this.redraw()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshVisible()),
-      vscode.window.onDidChangeWindowState((state) => state.focused && this.reload()),
       vscode.workspace.onDidChangeTextDocument((event) => this.follow(event.document)),
       vscode.workspace.onDidSaveTextDocument(() => this.updateStatusBar()),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('lastline.provenance') && this.refreshVisible()),
       vscode.commands.registerCommand(REVIEW_IN_TERMINAL_COMMAND, () => this.reviewInTerminal()),
     );
-    setTimeout(() => this.reload(), 0);
+    setTimeout(() => this.redraw(), 0);
   }
 
-  /** Re-reads the store (an agent recorded, a person reviewed) and redraws. */
-  reload(): void {
-    this.cache?.invalidate();
+  private redraw(): void {
     this.refreshVisible();
     this.updateStatusBar();
   }
@@ -71,15 +60,6 @@ export class AiLines implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
-  }
-
-  private provenance(): ProvenanceCache | undefined {
-    try {
-      return (this.cache ??= new (this.loadEngine().ProvenanceCache)());
-    } catch (error) {
-      this.log.warn(`AI-written lines not shown: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
   }
 
   private follow(document: vscode.TextDocument): void {
@@ -101,7 +81,7 @@ export class AiLines implements vscode.Disposable {
   private draw(editor: vscode.TextEditor): void {
     const document = editor.document;
     if (document.uri.scheme !== 'file') return;
-    const ranges = readSettings(document.uri).showAiLines ? (this.provenance()?.rangesIn(document.uri.fsPath, document.getText()) ?? []) : [];
+    const ranges = readSettings(document.uri).showAiLines ? this.provenance.rangesIn(document.uri, document.getText()) : [];
     this.shown.set(document.uri.toString(), ranges);
     const byKind: Record<MarkKind, vscode.DecorationOptions[]> = { unreviewed: [], reviewed: [], suspected: [] };
     for (const range of ranges) {
@@ -112,24 +92,21 @@ export class AiLines implements vscode.Disposable {
   }
 
   private updateStatusBar(): void {
-    const provenance = this.provenance();
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!provenance || !folder || !readSettings(folder.uri).showAiLines) {
+    if (!folder || !readSettings(folder.uri).showAiLines) {
       this.statusBar.hide();
       return;
     }
     let unreviewed = 0;
-    for (const file of provenance.recordedFiles(folder.uri.fsPath)) {
+    for (const file of this.provenance.recordedFiles(folder.uri.fsPath)) {
       const open = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === file);
-      let text: string | undefined = open?.getText();
-      if (text === undefined) {
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          continue; // deleted since
-        }
+      let ranges: DocumentAiRange[];
+      try {
+        ranges = this.provenance.rangesIn(vscode.Uri.file(file), open ? open.getText() : readFileSync(file, 'utf8'));
+      } catch {
+        continue; // deleted since
       }
-      unreviewed += provenance.rangesIn(file, text).filter((range) => range.attribution.kind !== 'suspected' && !range.reviewer).length;
+      unreviewed += ranges.filter((range) => range.attribution.kind !== 'suspected' && !range.reviewer).length;
     }
     if (unreviewed === 0) {
       this.statusBar.hide();

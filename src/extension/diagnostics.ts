@@ -6,6 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { ruleDocsUrl } from '../core/docs';
 import type { Logger } from '../core/log';
 import type { Finding, Severity } from '../core/types';
+import type { AiProvenance } from './ai-provenance';
 import type { ConfigCache } from './config-cache';
 import type { Engine } from './engine';
 import type { RouteIndexService } from './route-index';
@@ -37,9 +38,12 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly engine: () => Engine,
     private readonly configs: ConfigCache,
     private readonly routes: RouteIndexService,
+    private readonly provenance: AiProvenance,
     private readonly log: Logger,
   ) {
     this.subscriptions.push(
+      // An agent recorded or a person reviewed: which findings lie in AI-written lines may have changed.
+      provenance.onDidChange(() => this.analyzeOpenDocuments()),
       // A route's verdict depends on other files (its app's guards, its siblings): re-judge open sources.
       routes.onDidChange(() => {
         for (const document of vscode.workspace.textDocuments) if (ROUTE_LANGUAGES.has(document.languageId)) this.schedule(document, 0);
@@ -117,9 +121,13 @@ export class DiagnosticsController implements vscode.Disposable {
         { config: loaded.config, cancellation: run.cancellation.token, log: this.log, project },
       );
       if (run.cancellation.token.isCancellationRequested || document.isClosed || document.version !== version) return;
-      this.findingsByUri.set(key, { version, findings: result.findings });
-      this.collection.set(document.uri, result.findings.map((finding) => toDiagnostic(finding, document.uri, loaded.root)));
-      this.log.debug(`analysed ${path} in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} finding(s)`);
+      // Findings in AI-written lines (not merely suspected ones) say so, are one level more severe and come first.
+      const aiRanges = this.provenance.rangesIn(document.uri, text).filter((range) => range.attribution.kind !== 'suspected');
+      const marked = engine.markAiWritten(result.findings, aiRanges);
+      const findings = [...marked.filter((finding) => finding.aiWritten), ...marked.filter((finding) => !finding.aiWritten)];
+      this.findingsByUri.set(key, { version, findings });
+      this.collection.set(document.uri, findings.map((finding) => toDiagnostic(finding, document.uri, loaded.root)));
+      this.log.debug(`analysed ${path} in ${(performance.now() - started).toFixed(1)} ms: ${findings.length} finding(s)`);
     } catch (error) {
       if (error instanceof Error && error.name === 'CancelledError') return;
       this.log.error(`analysis of ${document.uri.fsPath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

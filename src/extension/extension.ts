@@ -7,6 +7,7 @@ import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
 import { AiLines } from './ai-lines';
+import { AiProvenance } from './ai-provenance';
 import { registerInlineSuggestionTracking } from './inline-suggestions';
 import { ObservedEdits } from './observed-edits';
 import { recordFalsePositive } from './record-false-positive';
@@ -30,10 +31,11 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
   const log = createLogChannel();
   const configs = new ConfigCache(loadEngine, log);
   const routes = new RouteIndexService(loadEngine, configs, log);
-  const diagnostics = new DiagnosticsController(loadEngine, configs, routes, log);
+  const aiProvenance = new AiProvenance(loadEngine, log);
+  const diagnostics = new DiagnosticsController(loadEngine, configs, routes, aiProvenance, log);
   const routesView = new RoutesView(loadEngine, routes, log);
   const observedEdits = new ObservedEdits(loadEngine, log);
-  const aiLines = new AiLines(loadEngine, log, vscode.Uri.joinPath(context.extensionUri, 'media'));
+  const aiLines = new AiLines(aiProvenance, vscode.Uri.joinPath(context.extensionUri, 'media'));
   context.subscriptions.push(
     log,
     configs,
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, routes, diagnostics, log)),
     vscode.commands.registerCommand('lastline.showLog', () => log.show()),
     observedEdits,
+    aiProvenance,
     aiLines,
     registerInlineSuggestionTracking(loadEngine, observedEdits, log),
     vscode.commands.registerCommand(RECORD_FALSE_POSITIVE_COMMAND, (uri: vscode.Uri, finding: { fingerprint: string; rule: string }) =>
@@ -60,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     routesView: routesView as vscode.TreeDataProvider<unknown>,
     aiLinesShown: (uri) =>
       (aiLines.shown.get(uri.toString()) ?? []).map((range) => ({ start: range.start, end: range.end, tool: range.attribution.tool, reviewed: range.reviewer !== undefined, suspected: range.attribution.kind === 'suspected' })),
-    reloadAiLines: () => aiLines.reload(),
+    reloadAiLines: () => aiProvenance.reload(),
   };
 }
 

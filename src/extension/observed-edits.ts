@@ -7,6 +7,7 @@
 //   paste) is recorded as *suspected*, and stays so until a person confirms or dismisses it
 //   ("Lastline: Confirm / Dismiss Suspected AI Lines"). Typing-sized edits are a person's; when the
 //   clipboard cannot be read, nothing is recorded (unknown beats a wrong label).
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import type { Attribution } from '../core/provenance/model';
@@ -121,6 +122,14 @@ export class ObservedEdits implements vscode.Disposable {
     const before = this.cleanTexts.get(document);
     this.cleanTexts.set(document, after);
     if (before === undefined || before === after || !readSettings(document.uri).trackEditor) return;
+    // A reload shows what is on disk; an edit whose dirty state has not arrived yet does not.
+    let onDisk: string;
+    try {
+      onDisk = readFileSync(document.uri.fsPath, 'utf8');
+    } catch {
+      return;
+    }
+    if (onDisk !== after) return;
     let session: Attribution | undefined;
     try {
       session = this.loadEngine().activeAgentSession(document.uri.fsPath, AGENT_SESSION_WINDOW_MS);

@@ -9,7 +9,8 @@ export function markAiWrittenReports(reports: FileReport[], start: string): void
   if (!provenance || provenance.isEmpty) return;
   for (const report of reports) {
     if (report.findings.length === 0 || report.text === undefined) continue;
-    const ranges = provenance.rangesIn(provenance.repositoryPath(report.absolutePath), report.text);
+    // Suspected lines are a heuristic's guess until a person confirms them: not AI-written yet.
+    const ranges = provenance.rangesIn(provenance.repositoryPath(report.absolutePath), report.text).filter((range) => range.attribution.kind !== 'suspected');
     if (ranges.length) report.findings = markAiWritten(report.findings, ranges);
   }
 }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
 import * as vscode from 'vscode';
 import type { LastlineApi } from '../../src/extension/extension';
-import { EXTENSION_ID, open, sleep, workspaceFile } from './helpers';
+import { describeDiagnostics, EXTENSION_ID, lastlineDiagnostics, open, sleep, waitFor, workspaceFile } from './helpers';
 
 async function api(): Promise<LastlineApi> {
   const extension = vscode.extensions.getExtension<LastlineApi>(EXTENSION_ID);
@@ -40,5 +40,33 @@ describe('AI-written lines in the editor', () => {
     await editor.edit((edit) => edit.replace(new vscode.Range(2, 0, 2, editor.document.lineAt(2).text.length), '    value = request.args.get("v", "")'));
     await shownEventually(lastline, uri, [[1, 2, 'claude-code', false, false], [3, 4, 'claude-code', false, false]]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('says "(AI-written)" on findings in AI-written lines, one level more severe', async () => {
+    const lastline = await api();
+    const uri = workspaceFile('src/ai_query.py');
+    const human = 'import sqlite3\n\ndef count(db, table):\n    return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()\n';
+    const agentLines = '\ndef find(db, name):\n    return db.execute(f"SELECT * FROM users WHERE name = \'{name}\'").fetchall()\n';
+    mkdirSync(dirname(uri.fsPath), { recursive: true });
+    writeFileSync(uri.fsPath, human + agentLines);
+    const { recordKnownChange } = await import('../../src/agents/record');
+    recordKnownChange(uri.fsPath, human, human + agentLines, { tool: 'claude-code', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    lastline.reloadAiLines();
+    await open(uri);
+    const diagnostics = await waitFor(
+      'lastline diagnostics on both queries, the AI-written one marked',
+      10000,
+      () => {
+        const found = lastlineDiagnostics(uri);
+        return found.length >= 2 && found.some((diagnostic) => diagnostic.message.endsWith('(AI-written)')) ? found : undefined;
+      },
+      () => describeDiagnostics(lastlineDiagnostics(uri)),
+    );
+    const aiFinding = diagnostics.find((diagnostic) => diagnostic.range.start.line === 6);
+    assert.ok(aiFinding?.message.endsWith(' (AI-written)'), describeDiagnostics(diagnostics));
+    assert.strictEqual(aiFinding?.severity, vscode.DiagnosticSeverity.Error);
+    const humanFinding = diagnostics.find((diagnostic) => diagnostic.range.start.line === 3);
+    assert.ok(humanFinding && !humanFinding.message.endsWith('(AI-written)'), describeDiagnostics(diagnostics));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
