@@ -9,7 +9,7 @@ export { scanSources, workingTreeSources } from './scan/scan';
 export { defaultJobs } from './scan/working-tree-scan';
 export { loadProjectFacts } from './scan/project-facts';
 export { isPathGitignored } from './scan/walk';
-export { applyTextEdits } from './core/edits';
+export { applyTextEdits, chooseFixes } from './core/edits';
 export { appendLines } from './scan/apply-fixes';
 export { ruleTableMarkdown } from './core/rule-table';
 // Parser adapters, for the benchmark's raw parse-cost figures.

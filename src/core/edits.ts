@@ -1,5 +1,5 @@
 import { LineIndex } from './text';
-import type { FileAppend, TextEdit } from './types';
+import type { FileAppend, Finding, Fix, TextEdit } from './types';
 
 /**
  * Applies non-overlapping edits to a text. Edits are applied back to front so earlier offsets stay
@@ -38,4 +38,29 @@ export function textToAppend(existing: string, append: FileAppend): string | und
   if (lines.length === 0) return undefined;
   const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
   return `${separator}${lines.join('\n')}\n`;
+}
+
+export interface ChosenFixes {
+  edits: TextEdit[];
+  appends: FileAppend[];
+  /** How many findings the chosen fixes fix. */
+  count: number;
+}
+
+/**
+ * The fixes to apply together to one file: for each finding, the first fix `pick` accepts whose
+ * edits do not overlap those already chosen (a later run picks the rest up). `lastline scan --fix`
+ * and the editor's "fix all" actions choose the same way.
+ */
+export function chooseFixes(findings: readonly Finding[], text: string, pick: (fix: Fix, finding: Finding) => boolean): ChosenFixes {
+  const lines = new LineIndex(text);
+  const chosen: ChosenFixes = { edits: [], appends: [], count: 0 };
+  for (const finding of findings) {
+    const fix = finding.fixes.find((candidate) => pick(candidate, finding) && !editsOverlap(candidate.edits, chosen.edits, lines));
+    if (!fix) continue;
+    chosen.edits.push(...fix.edits);
+    chosen.appends.push(...(fix.files ?? []));
+    chosen.count++;
+  }
+  return chosen;
 }

@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     routesView,
     vscode.window.registerTreeDataProvider('lastline.routes', routesView),
     vscode.commands.registerCommand('lastline.refreshRoutes', () => routesView.refresh()),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LastlineCodeActions(diagnostics, configs), LastlineCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LastlineCodeActions(diagnostics, configs, loadEngine), LastlineCodeActions.metadata),
     vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, routes, diagnostics, log)),
     vscode.commands.registerCommand('lastline.showLog', () => log.show()),
     observedEdits,

@@ -2,9 +2,8 @@
 // would overlap one already chosen (the next run picks it up), then writes each file once.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyTextEdits, editsOverlap, textToAppend } from '../core/edits';
-import { LineIndex } from '../core/text';
-import type { FileAppend, TextEdit } from '../core/types';
+import { applyTextEdits, chooseFixes, textToAppend } from '../core/edits';
+import type { FileAppend } from '../core/types';
 import type { FileReport } from './scan';
 
 export interface FixOutcome {
@@ -19,17 +18,7 @@ export function applySafeFixes(reports: readonly FileReport[], projectRoot: stri
   const appends: FileAppend[] = [];
   for (const report of reports) {
     if (report.text === undefined) continue;
-    const lines = new LineIndex(report.text);
-    const chosen: TextEdit[] = [];
-    const fileAppends: FileAppend[] = [];
-    let fixes = 0;
-    for (const finding of report.findings) {
-      const fix = finding.fixes.find((candidate) => candidate.safe && !editsOverlap(candidate.edits, chosen, lines));
-      if (!fix) continue;
-      chosen.push(...fix.edits);
-      fileAppends.push(...(fix.files ?? []));
-      fixes++;
-    }
+    const { edits: chosen, appends: fileAppends, count: fixes } = chooseFixes(report.findings, report.text, (fix) => fix.safe);
     if (fixes === 0) continue;
     const current = readFileSync(report.absolutePath, 'utf8').replace(/^\uFEFF/, '');
     if (current !== report.text) {
