@@ -24,3 +24,8 @@ export { routeInventory, type InventoryEntry } from './core/routes/inventory';
 export { activeAgentSession, recordKnownChange, resolveSuspectedAt } from './agents/record';
 export { ProvenanceCache, type DocumentAiRange } from './provenance/provenance-cache';
 export { markAiWritten } from './core/provenance/ai-findings';
+// The review flow the editor offers (the same verdicts as `lastline review`), and the commit gate's hooks.
+export { gitReviewer, hunksToReview, recordVerdict, removeHunk, type ReviewItem, type ReviewQueue } from './provenance/review-actions';
+export { describeHunk } from './core/provenance/review';
+export { hookStates, installHooks } from './git/git-hooks';
+export { findRepository, stateDirectory } from './git/repository-paths';

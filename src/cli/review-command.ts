@@ -4,16 +4,14 @@
 // agent's environment; there is no flag or argument that approves.
 import { createInterface } from 'node:readline/promises';
 import { splitLines } from '../core/provenance/line-hash';
-import { describeHunk, formatReviewer, type Reviewer, type ReviewRecord } from '../core/provenance/review';
+import { describeHunk, formatReviewer, type AiHunk, type Reviewer } from '../core/provenance/review';
 import { analyze } from '../core/engine';
 import { touchesRanges } from '../core/provenance/ai-findings';
 import type { Finding } from '../core/types';
 import { agentEnvironment } from '../agents/agent-environment';
-import { gitText } from '../git/run-git';
-import { stagedAiHunks, type StagedHunk } from '../provenance/staged-hunks';
-import { rejectHunk } from '../gate/reject-hunk';
+import { gitReviewer, hunksToReview, recordVerdict, removeHunk } from '../provenance/review-actions';
+import { stagedAiHunks } from '../provenance/staged-hunks';
 import { findProjectRoot, loadConfig } from '../scan/config-file';
-import { ReviewStore } from '../store/review-store';
 import { UsageError, type Terminal } from './terminal';
 
 const CONTEXT_LINES = 3;
@@ -49,7 +47,6 @@ export function terminalPrompt(): ReviewPrompt {
 export async function runReview(args: { list: boolean }, terminal: Terminal, prompt: () => ReviewPrompt = terminalPrompt): Promise<number> {
   const staged = await stagedAiHunks(terminal.cwd);
   if (!staged) throw new UsageError('lastline review needs a git repository');
-  const root = staged.provenance.repository.root;
   if (args.list) {
     if (staged.hunks.length === 0) terminal.out('No AI-written lines in the staged content.');
     for (const hunk of staged.hunks) {
@@ -58,8 +55,9 @@ export async function runReview(args: { list: boolean }, terminal: Terminal, pro
     }
     return 0;
   }
-  const pending = staged.hunks.filter((hunk) => hunk.review?.decision !== 'approved');
-  if (pending.length === 0) {
+  const queue = await hunksToReview(terminal.cwd);
+  const pending = (queue?.items ?? []).filter((item) => item.staged);
+  if (!queue || pending.length === 0) {
     terminal.out('No unreviewed AI-written hunks in the staged content.');
     return 0;
   }
@@ -74,29 +72,33 @@ export async function runReview(args: { list: boolean }, terminal: Terminal, pro
       terminal.error('review: approval needs a person at an interactive terminal (stdin and stdout must be a terminal). `lastline review --list` lists the hunks.');
       return 2;
     }
-    const reviewer = gitReviewer(root);
-    const findings = await findingsByFile(root, staged.texts);
-    const store = new ReviewStore(staged.provenance.store.directory);
+    let reviewer: Reviewer;
+    try {
+      reviewer = gitReviewer(queue.root);
+    } catch (error) {
+      throw new UsageError(`review: ${(error as Error).message}`);
+    }
+    const findings = await findingsByFile(queue.root, staged.texts);
     const tally = { approved: 0, rejected: 0, skipped: 0 };
-    for (const [index, hunk] of pending.entries()) {
-      terminal.out(`\n[${index + 1}/${pending.length}] ${describeHunk(hunk)}, written ${hunk.attribution.time.slice(0, 16).replace('T', ' ')}`);
-      terminal.out(hunkWithContext(hunk, staged.texts.get(hunk.path) ?? ''));
-      for (const finding of (findings.get(hunk.path) ?? []).filter((candidate) => touchesRanges(candidate, [hunk]))) {
+    for (const [index, item] of pending.entries()) {
+      terminal.out(`\n[${index + 1}/${pending.length}] ${describeHunk(item)}, written ${item.attribution.time.slice(0, 16).replace('T', ' ')}`);
+      terminal.out(hunkWithContext(item, item.text));
+      for (const finding of (findings.get(item.path) ?? []).filter((candidate) => touchesRanges(candidate, [item]))) {
         terminal.out(`  ! line ${finding.range.start.line + 1} ${finding.ruleId} (${finding.severity}): ${finding.message}`);
       }
       const answer = await io.ask('Approve this hunk? [a]pprove, [r]eject, [s]kip, [q]uit: ');
       if (answer.startsWith('q')) break;
       if (answer.startsWith('a')) {
-        record(staged, store, hunk, 'approved', reviewer);
+        recordVerdict(queue, item, 'approved', reviewer);
         tally.approved++;
       } else if (answer.startsWith('r')) {
-        const sure = await io.ask(`Remove ${hunk.end - hunk.start} line(s) from the index and the working tree? [y/N]: `);
+        const sure = await io.ask(`Remove ${item.end - item.start} line(s) from the index and the working tree? [y/N]: `);
         if (!sure.startsWith('y')) {
           tally.skipped++;
           continue;
         }
-        const outcome = rejectHunk(root, hunk, staged.texts.get(hunk.path) ?? '');
-        record(staged, store, hunk, 'rejected', reviewer);
+        const outcome = removeHunk(queue, item);
+        recordVerdict(queue, item, 'rejected', reviewer);
         terminal.out(outcome.fromWorkingTree ? '  removed from the index and the working tree' : '  removed from the index (the working tree no longer held those lines as they were)');
         tally.rejected++;
       } else tally.skipped++;
@@ -108,24 +110,6 @@ export async function runReview(args: { list: boolean }, terminal: Terminal, pro
   }
 }
 
-function record(staged: NonNullable<Awaited<ReturnType<typeof stagedAiHunks>>>, store: ReviewStore, hunk: StagedHunk, decision: ReviewRecord['decision'], reviewer: Reviewer): void {
-  staged.provenance.store.withLock(() => store.add([{ hunk: hunk.hash, path: hunk.path, decision, reviewer, time: new Date().toISOString() }]));
-}
-
-function gitReviewer(root: string): Reviewer {
-  const config = (key: string) => {
-    try {
-      return gitText(root, ['config', key]).trim();
-    } catch {
-      return '';
-    }
-  };
-  const name = config('user.name');
-  const email = config('user.email');
-  if (!name || !email) throw new UsageError('review: set git user.name and user.email first: a review records who approved');
-  return { name, email };
-}
-
 async function findingsByFile(root: string, texts: ReadonlyMap<string, string>): Promise<Map<string, Finding[]>> {
   const { config } = loadConfig(findProjectRoot(root));
   const result = new Map<string, Finding[]>();
@@ -133,7 +117,7 @@ async function findingsByFile(root: string, texts: ReadonlyMap<string, string>):
   return result;
 }
 
-function hunkWithContext(hunk: StagedHunk, text: string): string {
+function hunkWithContext(hunk: AiHunk, text: string): string {
   const lines = splitLines(text);
   const from = Math.max(0, hunk.start - CONTEXT_LINES);
   const to = Math.min(lines.length, hunk.end + CONTEXT_LINES);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { DocumentAiRange } from '../provenance/provenance-cache';
 import type { AiProvenance } from './ai-provenance';
+import { REVIEW_AI_CHANGES_COMMAND } from './review-ai-changes';
 import { readSettings } from './settings';
 
 export const REVIEW_IN_TERMINAL_COMMAND = 'lastline.reviewInTerminal';
@@ -38,7 +39,7 @@ export class AiLines implements vscode.Disposable {
       });
     this.decorations = { unreviewed: mark('unreviewed', '#ffb34099'), reviewed: mark('reviewed', '#4ec98b66'), suspected: mark('suspected', '#9e9e9e66') };
     this.statusBar.name = 'Lastline: AI-written lines';
-    this.statusBar.command = REVIEW_IN_TERMINAL_COMMAND;
+    this.statusBar.command = REVIEW_AI_CHANGES_COMMAND;
     this.disposables.push(
       ...Object.values(this.decorations),
       this.statusBar,
@@ -94,6 +95,7 @@ export class AiLines implements vscode.Disposable {
   private updateStatusBar(): void {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || !readSettings(folder.uri).showAiLines) {
+      void vscode.commands.executeCommand('setContext', 'lastline.hasUnreviewedAiChanges', false);
       this.statusBar.hide();
       return;
     }
@@ -108,12 +110,14 @@ export class AiLines implements vscode.Disposable {
       }
       unreviewed += ranges.filter((range) => range.attribution.kind !== 'suspected' && !range.reviewer).length;
     }
+    // Shows "Review AI Changes" in the Source Control title while there is something to review.
+    void vscode.commands.executeCommand('setContext', 'lastline.hasUnreviewedAiChanges', unreviewed > 0);
     if (unreviewed === 0) {
       this.statusBar.hide();
       return;
     }
     this.statusBar.text = `$(hubot) ${unreviewed} unreviewed`;
-    this.statusBar.tooltip = `${unreviewed} AI-written hunk${unreviewed === 1 ? '' : 's'} not reviewed by a person. Click to review the staged ones.`;
+    this.statusBar.tooltip = `${unreviewed} AI-written hunk${unreviewed === 1 ? '' : 's'} not reviewed by a person. Click to review them.`;
     this.statusBar.show();
   }
 

@@ -8,6 +8,7 @@ import { loadEngine } from './engine';
 import { createLogChannel } from './log';
 import { AiLines } from './ai-lines';
 import { AiProvenance } from './ai-provenance';
+import { registerReviewAiChanges } from './review-ai-changes';
 import { registerInlineSuggestionTracking } from './inline-suggestions';
 import { ObservedEdits } from './observed-edits';
 import { recordFalsePositive } from './record-false-positive';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     observedEdits,
     aiProvenance,
     aiLines,
+    registerReviewAiChanges(loadEngine, aiProvenance, log),
     registerInlineSuggestionTracking(loadEngine, observedEdits, log),
     vscode.commands.registerCommand(RECORD_FALSE_POSITIVE_COMMAND, (uri: vscode.Uri, finding: { fingerprint: string; rule: string }) =>
       recordFalsePositive(loadEngine, configs, log, uri, finding),

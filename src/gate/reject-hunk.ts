@@ -13,7 +13,6 @@ export interface RejectOutcome {
 
 export function rejectHunk(root: string, hunk: AiHunk, stagedText: string): RejectOutcome {
   const stagedLines = splitLines(stagedText);
-  const removed = stagedLines.slice(hunk.start, hunk.end);
   const eol = stagedText.includes('\r\n') ? '\r\n' : '\n';
   const remaining = [...stagedLines.slice(0, hunk.start), ...stagedLines.slice(hunk.end)];
   const newIndexText = remaining.length ? remaining.join(eol) + eol : '';
@@ -21,21 +20,26 @@ export function rejectHunk(root: string, hunk: AiHunk, stagedText: string): Reje
   const blob = git(root, ['hash-object', '-w', '--stdin'], newIndexText).toString('utf8').trim();
   git(root, ['update-index', '--cacheinfo', `${mode},${blob},${hunk.path}`]);
 
+  return { fromIndex: true, fromWorkingTree: removeLinesFromWorkingTree(root, hunk, stagedText) };
+}
+
+/** Removes the hunk's lines (as they are in `text`) from the working tree file, if it still holds them as they were. */
+export function removeLinesFromWorkingTree(root: string, hunk: AiHunk, text: string): boolean {
   const file = join(root, hunk.path);
   let workingText: string;
   try {
     workingText = readFileSync(file, 'utf8');
   } catch {
-    return { fromIndex: true, fromWorkingTree: false };
+    return false;
   }
   const workingLines = splitLines(workingText);
-  const wanted = removed.map(lineHash);
+  const wanted = splitLines(text).slice(hunk.start, hunk.end).map(lineHash);
   const at = findBlock(workingLines.map(lineHash), wanted, hunk.start);
-  if (at < 0) return { fromIndex: true, fromWorkingTree: false };
+  if (at < 0) return false;
   const kept = [...workingLines.slice(0, at), ...workingLines.slice(at + wanted.length)];
   const workingEol = workingText.includes('\r\n') ? '\r\n' : '\n';
   writeFileSync(file, kept.length ? kept.join(workingEol) + (/\r?\n$/.test(workingText) ? workingEol : '') : '');
-  return { fromIndex: true, fromWorkingTree: true };
+  return true;
 }
 
 /** Where `block` occurs in `lines`, nearest to `near` first; -1 when it does not. */

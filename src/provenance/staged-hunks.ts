@@ -4,9 +4,14 @@
 import { alignLines } from '../core/provenance/line-alignment';
 import { lineHash, splitLines } from '../core/provenance/line-hash';
 import { hunkHash, type AiHunk, type ReviewRecord } from '../core/provenance/review';
-import { catFileBatch, gitText } from '../git/run-git';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catFileBatch, GitError, gitText } from '../git/run-git';
 import { ReviewStore } from '../store/review-store';
 import { RepositoryProvenance } from './repository-provenance';
+
+/** The prefix that names a working-tree file's content among the blobs. */
+const WORKTREE = 'worktree:';
 
 export interface StagedHunk extends AiHunk {
   /** The latest verdict on exactly this content, if any. */
@@ -20,8 +25,8 @@ export interface StagedAi {
   texts: Map<string, string>;
 }
 
-/** Which content is new and what it is compared with. */
-export type Comparison = 'staged' | 'last-commit';
+/** Which content is new and what it is compared with: the index, the last commit or the working tree, against HEAD (or the last commit's parent). */
+export type Comparison = 'staged' | 'last-commit' | 'worktree';
 
 /** Undefined outside a repository. */
 export async function stagedAiHunks(start: string, comparison: Comparison = 'staged'): Promise<StagedAi | undefined> {
@@ -34,12 +39,26 @@ export async function stagedAiHunks(start: string, comparison: Comparison = 'sta
   const [changedFiles, newPrefix, oldPrefix] =
     comparison === 'staged'
       ? [['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=AM'], ':', 'HEAD:']
-      : [['diff-tree', '--root', '--no-commit-id', '-r', '--name-only', '-z', '--no-renames', '--diff-filter=AM', 'HEAD'], 'HEAD:', 'HEAD^:'];
-  const staged = gitText(root, changedFiles).split('\0').filter((path) => recorded.has(path));
+      : comparison === 'worktree'
+        ? [['diff', 'HEAD', '--name-only', '-z', '--no-renames', '--diff-filter=AM'], WORKTREE, 'HEAD:']
+        : [['diff-tree', '--root', '--no-commit-id', '-r', '--name-only', '-z', '--no-renames', '--diff-filter=AM', 'HEAD'], 'HEAD:', 'HEAD^:'];
+  const changed = new Set(changedPaths(root, changedFiles, comparison === 'worktree'));
+  // Untracked files are new in the working tree too.
+  if (comparison === 'worktree') for (const path of gitText(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0')) changed.add(path);
+  const staged = [...recorded].filter((path) => changed.has(path));
   if (staged.length === 0) return result;
-  const names = staged.flatMap((path) => [`${newPrefix}${path}`, `${oldPrefix}${path}`]);
   const blobs = new Map<string, string>();
+  const names = staged.flatMap((path) => (newPrefix === WORKTREE ? [`${oldPrefix}${path}`] : [`${newPrefix}${path}`, `${oldPrefix}${path}`]));
   for await (const [name, content] of catFileBatch(root, names)) if (content) blobs.set(name, content.toString('utf8'));
+  if (newPrefix === WORKTREE) {
+    for (const path of staged) {
+      try {
+        blobs.set(`${WORKTREE}${path}`, readFileSync(join(root, path), 'utf8'));
+      } catch {
+        // deleted since
+      }
+    }
+  }
   const reviews = new ReviewStore(provenance.store.directory).all();
   for (const path of staged) {
     const text = blobs.get(`${newPrefix}${path}`);
@@ -67,4 +86,14 @@ export async function stagedAiHunks(start: string, comparison: Comparison = 'sta
     if (result.hunks.some((hunk) => hunk.path === path)) result.texts.set(path, text);
   }
   return result;
+}
+
+function changedPaths(root: string, args: string[], worktree: boolean): string[] {
+  try {
+    return gitText(root, args).split('\0');
+  } catch (error) {
+    // No commit yet: every tracked file is new in the working tree.
+    if (worktree && error instanceof GitError) return gitText(root, ['ls-files', '-z']).split('\0');
+    throw error;
+  }
 }

@@ -69,4 +69,27 @@ describe('AI-written lines in the editor', () => {
     assert.ok(humanFinding && !humanFinding.message.endsWith('(AI-written)'), describeDiagnostics(diagnostics));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('"Review AI Changes" opens the first unreviewed hunk in a diff against HEAD', async () => {
+    const uri = workspaceFile('src/review_me.py');
+    const text = 'def total(items):\n    return sum(item.price for item in items)\n';
+    mkdirSync(dirname(uri.fsPath), { recursive: true });
+    writeFileSync(uri.fsPath, text);
+    const { recordKnownChange } = await import('../../src/agents/record');
+    recordKnownChange(uri.fsPath, '', text, { tool: 'claude-code', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Not awaited: the command then waits for a person to click Approve, Reject or Next.
+    void vscode.commands.executeCommand('lastline.reviewAiChanges');
+    let input: unknown;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      if (input instanceof vscode.TabInputTextDiff) break;
+      await sleep(100);
+    }
+    assert.ok(input instanceof vscode.TabInputTextDiff, 'a diff editor opened');
+    assert.strictEqual(input.original.scheme, 'lastline-head');
+    assert.strictEqual(input.modified.scheme, 'file');
+    // HEAD's side is the same file as the working side.
+    assert.strictEqual(JSON.parse(input.original.query).path, vscode.workspace.asRelativePath(input.modified));
+  });
 });
