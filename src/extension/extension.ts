@@ -6,7 +6,9 @@ import { ConfigCache } from './config-cache';
 import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
+import { AiChangesView } from './ai-changes-view';
 import { AiLines } from './ai-lines';
+import { registerCommitGate } from './commit-gate';
 import { AiProvenance } from './ai-provenance';
 import { registerReviewAiChanges } from './review-ai-changes';
 import { registerInlineSuggestionTracking } from './inline-suggestions';
@@ -23,6 +25,8 @@ export interface LastlineApi {
   readonly routesView: vscode.TreeDataProvider<unknown>;
   /** The AI-written ranges shown in a document (by URI string), for tests. */
   aiLinesShown(uri: vscode.Uri): readonly { start: number; end: number; tool: string; reviewed: boolean; suspected: boolean }[];
+  /** The AI Changes view's data, for tests. */
+  readonly aiChangesView: vscode.TreeDataProvider<unknown>;
   /** Re-reads the provenance store now (it is also watched). */
   reloadAiLines(): void;
 }
@@ -37,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
   const routesView = new RoutesView(loadEngine, routes, log);
   const observedEdits = new ObservedEdits(loadEngine, log);
   const aiLines = new AiLines(aiProvenance, vscode.Uri.joinPath(context.extensionUri, 'media'));
+  const aiChangesView = new AiChangesView(loadEngine, aiProvenance, configs, log);
   context.subscriptions.push(
     log,
     configs,
@@ -52,6 +57,9 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     aiProvenance,
     aiLines,
     registerReviewAiChanges(loadEngine, aiProvenance, log),
+    registerCommitGate(context, loadEngine, aiProvenance, log),
+    aiChangesView,
+    vscode.window.registerTreeDataProvider('lastline.aiChanges', aiChangesView),
     registerInlineSuggestionTracking(loadEngine, observedEdits, log),
     vscode.commands.registerCommand(RECORD_FALSE_POSITIVE_COMMAND, (uri: vscode.Uri, finding: { fingerprint: string; rule: string }) =>
       recordFalsePositive(loadEngine, configs, log, uri, finding),
@@ -66,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     aiLinesShown: (uri) =>
       (aiLines.shown.get(uri.toString()) ?? []).map((range) => ({ start: range.start, end: range.end, tool: range.attribution.tool, reviewed: range.reviewer !== undefined, suspected: range.attribution.kind === 'suspected' })),
     reloadAiLines: () => aiProvenance.reload(),
+    aiChangesView: aiChangesView as vscode.TreeDataProvider<unknown>,
   };
 }
 

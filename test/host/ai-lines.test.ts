@@ -92,4 +92,33 @@ describe('AI-written lines in the editor', () => {
     // HEAD's side is the same file as the working side.
     assert.strictEqual(JSON.parse(input.original.query).path, vscode.workspace.asRelativePath(input.modified));
   });
+
+  it('lists files and hunks in the AI Changes view, unreviewed first, with their findings', async () => {
+    const lastline = await api();
+    const uri = workspaceFile('src/view_me.py');
+    const text = 'def find(db, name):\n    return db.execute(f"SELECT * FROM users WHERE name = \'{name}\'").fetchall()\n';
+    mkdirSync(dirname(uri.fsPath), { recursive: true });
+    writeFileSync(uri.fsPath, text);
+    const { recordKnownChange } = await import('../../src/agents/record');
+    recordKnownChange(uri.fsPath, '', text, { tool: 'claude-code', model: 'claude-sonnet-4-5', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    lastline.reloadAiLines();
+    const view = lastline.aiChangesView;
+    const files = (await view.getChildren()) ?? [];
+    const items = await Promise.all(files.map((file) => view.getTreeItem(file)));
+    const index = items.findIndex((item) => item.resourceUri?.fsPath === uri.fsPath);
+    assert.ok(index >= 0, `src/view_me.py among ${items.map((item) => item.resourceUri?.fsPath).join(', ')}`);
+    assert.strictEqual(items[index].description, '1 unreviewed');
+    const hunks = (await view.getChildren(files[index])) ?? [];
+    const hunk = await view.getTreeItem(hunks[0]);
+    assert.strictEqual(hunk.label, 'lines 1-2');
+    assert.strictEqual(hunk.description, 'unreviewed · claude-code (claude-sonnet-4-5) · 1 finding');
+  });
+
+  it('installs the commit gate into the workspace repository from the command', async () => {
+    await vscode.commands.executeCommand('lastline.installCommitGate');
+    const hook = workspaceFile('.git/hooks/pre-commit');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(hook));
+    assert.match(text, /# lastline-gate-hook v1/);
+    assert.match(text, /gate pre-commit/);
+  });
 });
