@@ -117,14 +117,14 @@ export function recordKnownChange(absolutePath: string, before: string, after: s
  * A person confirms or dismisses the suspected range at `line` (0-based) of the file's current
  * `text`. Returns what happened, for the editor to say.
  */
-export function resolveSuspectedAt(absolutePath: string, text: string, line: number, verdict: 'confirm' | 'dismiss'): 'confirmed' | 'dismissed' | 'nothing suspected there' {
+export function resolveSuspectedAt(absolutePath: string, text: string, line: number, verdict: 'confirm' | 'dismiss', anyKind = false): 'confirmed' | 'dismissed' | 'nothing suspected there' {
   const repository = findRepository(absolutePath);
   const path = repository && repositoryPath(repository, absolutePath);
   if (!repository || path === undefined) return 'nothing suspected there';
   const store = new ProvenanceStore(stateDirectory(repository));
   return store.withLock(() => {
     const record = store.read(path);
-    const updated = record && resolveSuspected(record, text, line, verdict);
+    const updated = record && resolveSuspected(record, text, line, verdict, anyKind);
     if (!updated) return 'nothing suspected there';
     store.write(updated);
     return verdict === 'confirm' ? 'confirmed' : 'dismissed';

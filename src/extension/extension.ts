@@ -7,6 +7,7 @@ import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
 import { AiChangesView } from './ai-changes-view';
+import { AiCodeLens } from './ai-code-lens';
 import { AiLines } from './ai-lines';
 import { registerCommitGate } from './commit-gate';
 import { AiProvenance } from './ai-provenance';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     aiLines,
     registerReviewAiChanges(loadEngine, aiProvenance, log),
     registerCommitGate(context, loadEngine, aiProvenance, log),
+    new AiCodeLens(loadEngine, aiProvenance, log),
     aiChangesView,
     vscode.window.registerTreeDataProvider('lastline.aiChanges', aiChangesView),
     registerInlineSuggestionTracking(loadEngine, observedEdits, log),

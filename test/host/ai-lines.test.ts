@@ -121,4 +121,25 @@ describe('AI-written lines in the editor', () => {
     assert.match(text, /# lastline-gate-hook v1/);
     assert.match(text, /gate pre-commit/);
   });
+
+  it('puts a CodeLens above each unreviewed AI hunk: Review, Approve, Not AI', async () => {
+    const lastline = await api();
+    const uri = workspaceFile('src/lens_me.py');
+    const text = 'import os\n\ndef home():\n    return os.environ.get("HOME", "")\n';
+    mkdirSync(dirname(uri.fsPath), { recursive: true });
+    writeFileSync(uri.fsPath, text);
+    const { recordKnownChange } = await import('../../src/agents/record');
+    recordKnownChange(uri.fsPath, 'import os\n', text, { tool: 'claude-code', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    lastline.reloadAiLines();
+    await open(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const ours = lenses.filter((lens) => lens.range.start.line === 1);
+    assert.deepStrictEqual(
+      ours.map((lens) => lens.command?.title),
+      ['AI-written · unreviewed (claude-code)', 'Review', 'Approve', 'Not AI'],
+    );
+    // The lens says where the lines are, never what the verdict is: Approve asks the person first.
+    assert.deepStrictEqual(ours[2].command?.arguments?.map(String), [uri.toString(), '1']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

@@ -41,15 +41,18 @@ function sameHashes(left: readonly string[], right: readonly string[]): boolean 
 }
 
 /**
- * A person's verdict on a suspected range (a heuristic's guess) around `line` of `text`:
- * confirmed, it becomes the editor's AI-written range; dismissed, its lines are the person's.
- * Undefined when no suspected range covers the line.
+ * A person's verdict on the range around `line` of `text`: a suspected range (a heuristic's guess)
+ * confirmed becomes the editor's AI-written range; a range dismissed ("not AI") becomes the
+ * person's. Only suspected ranges can be confirmed; `dismiss` takes any kind only with
+ * `anyKind` (the editor's "Not AI", after the person confirmed it). Undefined when there is no
+ * such range at the line.
  */
-export function resolveSuspected(record: FileProvenance, text: string, line: number, verdict: 'confirm' | 'dismiss'): FileProvenance | undefined {
+export function resolveSuspected(record: FileProvenance, text: string, line: number, verdict: 'confirm' | 'dismiss', anyKind = false): FileProvenance | undefined {
   const current = reconcile(record, text);
   const owners = Array.from(ownersOf(current));
   const owner = owners[line];
-  if (owner === undefined || owner < 0 || current.attributions[owner].kind !== 'suspected') return undefined;
+  if (owner === undefined || owner < 0) return undefined;
+  if (current.attributions[owner].kind !== 'suspected' && !(anyKind && verdict === 'dismiss')) return undefined;
   const attributions = [...current.attributions];
   if (verdict === 'confirm') attributions[owner] = { ...attributions[owner], kind: 'editor' };
   else for (let index = 0; index < owners.length; index++) if (owners[index] === owner) owners[index] = -1;
