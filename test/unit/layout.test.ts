@@ -65,6 +65,18 @@ describe('project layout', () => {
   });
 });
 
+describe('walkthrough', () => {
+  it('points every step at media that ships', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    const steps: { id: string; media: { markdown?: string; image?: string } }[] = manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: unknown[] }) => walkthrough.steps);
+    assert.ok(steps.length >= 4);
+    for (const step of steps) {
+      const file = step.media.markdown ?? step.media.image;
+      assert.ok(file && file.startsWith('media/') && existsSync(join(REPO_ROOT, file)), `${step.id}: ${file}`);
+    }
+  });
+});
+
 describe('packaging', () => {
   it('ships only bundles, WASM, schema, media and docs in the .vsix (no sources, tests or maps)', function () {
     this.timeout(60000);
