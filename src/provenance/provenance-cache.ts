@@ -3,8 +3,7 @@
 // calls it when the state folder changes), so following a document as it is typed costs one
 // alignment of its lines, not a read of the store.
 import { join, sep } from 'node:path';
-import { lineHash, splitLines } from '../core/provenance/line-hash';
-import type { AiRange } from '../core/provenance/model';
+import { rangesOf, type AiRange } from '../core/provenance/model';
 import { formatReviewer, hunkHash, type ReviewRecord } from '../core/provenance/review';
 import { ReviewStore } from '../store/review-store';
 import { RepositoryProvenance } from './repository-provenance';
@@ -27,11 +26,10 @@ export class ProvenanceCache {
     const state = this.stateFor(absolutePath);
     if (!state || state.provenance.isEmpty) return [];
     const path = state.provenance.repositoryPath(absolutePath);
-    const ranges = state.provenance.rangesIn(path, text);
-    if (ranges.length === 0) return [];
-    const hashes = splitLines(text).map(lineHash);
-    return ranges.map((range) => {
-      const review = state.reviews.get(hunkHash(path, hashes.slice(range.start, range.end)));
+    const aligned = state.provenance.aligned(path, text, true);
+    if (!aligned || aligned.spans.length === 0) return [];
+    return rangesOf(aligned).map((range) => {
+      const review = state.reviews.get(hunkHash(path, aligned.hashes.slice(range.start, range.end)));
       return review?.decision === 'approved' ? { ...range, reviewer: formatReviewer(review.reviewer) } : range;
     });
   }

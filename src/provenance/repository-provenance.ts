@@ -9,6 +9,7 @@ import { ProvenanceStore } from '../store/provenance-store';
 
 export class RepositoryProvenance {
   private readonly records: Map<string, FileProvenance>;
+  private readonly lastAligned = new Map<string, FileProvenance>();
 
   private constructor(
     readonly repository: RepositoryPaths,
@@ -38,7 +39,22 @@ export class RepositoryProvenance {
 
   /** The AI-written ranges of `text`, a version of the file at `path` (relative to the repository root). */
   rangesIn(path: string, text: string): AiRange[] {
-    const record = this.records.get(path);
-    return record ? rangesOf(reconcile(record, text)) : [];
+    const record = this.aligned(path, text);
+    return record ? rangesOf(record) : [];
+  }
+
+  /**
+   * The file's record aligned with `text` (its `hashes` are `text`'s lines); undefined without a
+   * record. With `follow`, for a document followed keystroke by keystroke, each alignment starts
+   * from the previous one, so it is diffed against its last version (one changed line), not against
+   * the record, from which a long session drifts ever further (and which costs ~lines × changes).
+   * The price: a line rewritten and then restored stays unmarked until the store is read again.
+   */
+  aligned(path: string, text: string, follow = false): FileProvenance | undefined {
+    const record = (follow ? this.lastAligned.get(path) : undefined) ?? this.records.get(path);
+    if (!record) return undefined;
+    const aligned = reconcile(record, text);
+    if (follow) this.lastAligned.set(path, aligned);
+    return aligned;
   }
 }

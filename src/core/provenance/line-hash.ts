@@ -14,8 +14,22 @@ export function normalizeLine(line: string): string {
   return line.trim().replace(/\s+/g, ' ');
 }
 
+/**
+ * Hashes already computed, by line text. The editor re-aligns a document on every keystroke, which
+ * changes one line: the other lines' hashes come from here. Bounded by clearing, which is cheap to
+ * refill and keeps a long session's memory flat.
+ */
+const HASH_CACHE_LIMIT = 100_000;
+const hashCache = new Map<string, string>();
+
 export function lineHash(line: string): string {
-  return createHash('sha256').update(normalizeLine(line)).digest('hex').slice(0, 16);
+  let hash = hashCache.get(line);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(normalizeLine(line)).digest('hex').slice(0, 16);
+    if (hashCache.size >= HASH_CACHE_LIMIT) hashCache.clear();
+    hashCache.set(line, hash);
+  }
+  return hash;
 }
 
 export function lineHashes(text: string): string[] {
