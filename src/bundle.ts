@@ -5,3 +5,5 @@ export { main } from './cli/main';
 export { runScanWorker } from './scan/parallel/worker';
 // `lastline record` (dist/record.js) checks an agent's new lines through this.
 export { checkAgentLines } from './agents/feedback';
+// The editor's workspace scan runs in a worker thread that loads this same bundle.
+export { runWorkspaceScanWorker } from './scan/workspace-scan-worker';

@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     vscode.window.registerTreeDataProvider('lastline.routes', routesView),
     vscode.commands.registerCommand('lastline.refreshRoutes', () => routesView.refresh()),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LastlineCodeActions(diagnostics, configs, loadEngine), LastlineCodeActions.metadata),
-    vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(loadEngine, configs, routes, diagnostics, log)),
+    vscode.commands.registerCommand('lastline.scanWorkspace', () => scanWorkspace(configs, diagnostics, log)),
     vscode.commands.registerCommand('lastline.showLog', () => log.show()),
     observedEdits,
     aiProvenance,
