@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
 import * as vscode from 'vscode';
+import { recordKnownChange } from '../../src/agents/record';
 import type { LastlineApi } from '../../src/extension/extension';
 import { describeDiagnostics, EXTENSION_ID, lastlineDiagnostics, open, sleep, waitFor, workspaceFile } from './helpers';
 
@@ -11,6 +12,14 @@ async function api(): Promise<LastlineApi> {
   const extension = vscode.extensions.getExtension<LastlineApi>(EXTENSION_ID);
   assert.ok(extension);
   return extension.isActive ? extension.exports : extension.activate();
+}
+
+/** Writes `after` to the file and records that Claude Code changed it from `before`, as its hook would. */
+function agentWrote(uri: vscode.Uri, before: string, after: string, model?: string): void {
+  mkdirSync(dirname(uri.fsPath), { recursive: true });
+  writeFileSync(uri.fsPath, after);
+  const outcome = recordKnownChange(uri.fsPath, before, after, { tool: 'claude-code', ...(model ? { model } : {}), time: new Date().toISOString(), kind: 'agent', source: 'test' });
+  assert.ok(typeof outcome !== 'string', String(outcome));
 }
 
 async function shownEventually(lastline: LastlineApi, uri: vscode.Uri, expected: unknown): Promise<void> {
@@ -29,10 +38,7 @@ describe('AI-written lines in the editor', () => {
     const uri = workspaceFile('src/marked.py');
     const before = 'import os\n';
     const after = `${before}def handler(request):\n    value = request.args["v"]\n    return value.strip()\n`;
-    mkdirSync(dirname(uri.fsPath), { recursive: true });
-    writeFileSync(uri.fsPath, after);
-    const { recordKnownChange } = await import('../../src/agents/record');
-    recordKnownChange(uri.fsPath, before, after, { tool: 'claude-code', model: 'claude-sonnet-4-5', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    agentWrote(uri, before, after, 'claude-sonnet-4-5');
     const editor = await open(uri);
     lastline.reloadAiLines();
     await shownEventually(lastline, uri, [[1, 4, 'claude-code', false, false]]);
@@ -47,10 +53,7 @@ describe('AI-written lines in the editor', () => {
     const uri = workspaceFile('src/ai_query.py');
     const human = 'import sqlite3\n\ndef count(db, table):\n    return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()\n';
     const agentLines = '\ndef find(db, name):\n    return db.execute(f"SELECT * FROM users WHERE name = \'{name}\'").fetchall()\n';
-    mkdirSync(dirname(uri.fsPath), { recursive: true });
-    writeFileSync(uri.fsPath, human + agentLines);
-    const { recordKnownChange } = await import('../../src/agents/record');
-    recordKnownChange(uri.fsPath, human, human + agentLines, { tool: 'claude-code', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    agentWrote(uri, human, human + agentLines);
     lastline.reloadAiLines();
     await open(uri);
     const diagnostics = await waitFor(
@@ -73,10 +76,7 @@ describe('AI-written lines in the editor', () => {
   it('"Review AI Changes" opens the first unreviewed hunk in a diff against HEAD', async () => {
     const uri = workspaceFile('src/review_me.py');
     const text = 'def total(items):\n    return sum(item.price for item in items)\n';
-    mkdirSync(dirname(uri.fsPath), { recursive: true });
-    writeFileSync(uri.fsPath, text);
-    const { recordKnownChange } = await import('../../src/agents/record');
-    recordKnownChange(uri.fsPath, '', text, { tool: 'claude-code', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    agentWrote(uri, '', text);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Not awaited: the command then waits for a person to click Approve, Reject or Next.
     void vscode.commands.executeCommand('lastline.reviewAiChanges');
@@ -97,10 +97,7 @@ describe('AI-written lines in the editor', () => {
     const lastline = await api();
     const uri = workspaceFile('src/view_me.py');
     const text = 'def find(db, name):\n    return db.execute(f"SELECT * FROM users WHERE name = \'{name}\'").fetchall()\n';
-    mkdirSync(dirname(uri.fsPath), { recursive: true });
-    writeFileSync(uri.fsPath, text);
-    const { recordKnownChange } = await import('../../src/agents/record');
-    recordKnownChange(uri.fsPath, '', text, { tool: 'claude-code', model: 'claude-sonnet-4-5', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    agentWrote(uri, '', text, 'claude-sonnet-4-5');
     lastline.reloadAiLines();
     const view = lastline.aiChangesView;
     const files = (await view.getChildren()) ?? [];
@@ -126,10 +123,7 @@ describe('AI-written lines in the editor', () => {
     const lastline = await api();
     const uri = workspaceFile('src/lens_me.py');
     const text = 'import os\n\ndef home():\n    return os.environ.get("HOME", "")\n';
-    mkdirSync(dirname(uri.fsPath), { recursive: true });
-    writeFileSync(uri.fsPath, text);
-    const { recordKnownChange } = await import('../../src/agents/record');
-    recordKnownChange(uri.fsPath, 'import os\n', text, { tool: 'claude-code', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    agentWrote(uri, 'import os\n', text);
     lastline.reloadAiLines();
     await open(uri);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
