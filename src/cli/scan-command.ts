@@ -1,7 +1,7 @@
 // `lastline scan`: resolve the project and config, pick the source (working tree or index), scan,
 // optionally fix, format, and map the outcome to an exit code.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { allRules } from '../core/rules';
 import { severityRank, type Severity } from '../core/types';
 import { GitError, repositoryRoot } from '../git/run-git';
@@ -36,6 +36,8 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   const cwd = terminal.cwd;
   const roots = existingRoots(args.paths, cwd);
   if (args.staged && args.fix) throw new UsageError('--fix cannot be combined with --staged: fixes edit the working tree, not the index');
+  // Before anything runs: a report that cannot be written must not cost a scan, or follow --fix's edits.
+  if (args.output) checkOutputPath(resolve(cwd, args.output), cwd);
   const { projectRoot, loaded, log } = openProject(roots, terminal, args.verbose);
 
   if (args.categories.length) {
@@ -80,6 +82,24 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   if (ruleErrors.length > 0 || loaded.problems.length > 0) return 2;
   const threshold = severityRank(args.failOn);
   return result.reports.some((file) => file.findings.some((finding) => severityRank(finding.severity) >= threshold)) ? 1 : 0;
+}
+
+function checkOutputPath(path: string, cwd: string): void {
+  const shown = displayPath(path, cwd);
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    // not there yet: it will be created
+  }
+  if (isFolder) throw new UsageError(`--output ${shown} is a folder; name a file`);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--output ${shown}: the folder ${displayPath(folder, cwd)} does not exist`);
+  try {
+    accessSync(existsSync(path) ? path : folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`--output ${shown}: cannot be written (permission denied)`);
+  }
 }
 
 /** Too-large and unreadable files are named (they are surprising); binary files are counted. */

@@ -87,13 +87,23 @@ export interface ParsedConfig {
 const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist', 'testFiles', 'agentFeedback', 'gate']);
 const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
 
-export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
+/** Deeper than this, a config is not a config: refused before the (recursive) parser sees it. */
+const MAX_CONFIG_DEPTH = 64;
+
+export function parseConfig(source: string, file: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
+  // Editors on Windows save a UTF-8 BOM; it is not part of the JSON.
+  const text = source.replace(/^\uFEFF/, '');
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
   const lines = new LineIndex(text);
   const lineOf = (node: Node | undefined) => (node ? lines.positionAt(node.offset).line + 1 : undefined);
   const problem = (key: string, message: string, node?: Node) => problems.push({ file, key, message, line: lineOf(node) });
 
+  const depth = nestingDepth(text);
+  if (depth > MAX_CONFIG_DEPTH) {
+    problems.push({ file, key: '', message: `nested ${depth} levels deep (at most ${MAX_CONFIG_DEPTH}); using defaults`, line: 1 });
+    return { config, problems };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {
@@ -111,6 +121,7 @@ export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySe
     const key = String(property.children?.[0]?.value);
     if (!TOP_LEVEL_KEYS.has(key)) problem(key, `unknown key "${key}" (known: ${[...TOP_LEVEL_KEYS].join(', ')})`, property);
   }
+  reportDuplicateKeys(root, '', problem);
 
   const rules = findNodeAtLocation(root, ['rules']);
   if (rules) readRules(rules, config, knownRuleIds, problem);
@@ -144,6 +155,42 @@ export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySe
 }
 
 type ProblemSink = (key: string, message: string, node?: Node) => void;
+
+/** JSON allows a key twice and keeps the last: a typo'd copy would silently undo the first. */
+function reportDuplicateKeys(node: Node, path: string, problem: ProblemSink): void {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      const key = String(keyNode?.value);
+      const keyPath = path ? `${path}.${key}` : key;
+      if (seen.has(key)) problem(keyPath, 'appears twice; the last one is used', property);
+      seen.add(key);
+      if (valueNode) reportDuplicateKeys(valueNode, keyPath, problem);
+    }
+  } else if (node.type === 'array') {
+    (node.children ?? []).forEach((child, index) => reportDuplicateKeys(child, `${path}[${index}]`, problem));
+  }
+}
+
+/** The deepest nesting of objects and arrays, outside strings and comments. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n') index++;
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end < 0 ? text.length : end + 1;
+    } else if (char === '{' || char === '[') deepest = Math.max(deepest, ++depth);
+    else if (char === '}' || char === ']') depth--;
+  }
+  return deepest;
+}
 
 function readGate(gate: Node, config: LastlineConfig, problem: ProblemSink): void {
   if (gate.type !== 'object') {
@@ -246,7 +293,8 @@ const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 *
 
 /** Accepts bytes as a number, or a string like "512KB", "2MB", "1.5 MB". */
 export function parseByteSize(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  // A whole number of bytes: 0.5 would floor to 0 and skip every file.
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const unit = match ? SIZE_UNITS[(match[2] || 'b').toLowerCase()] : undefined;

@@ -105,6 +105,20 @@ describe('lastline CLI', () => {
       assert.equal(JSON.parse(readFileSync(join(dir.path, 'report.sarif'), 'utf8')).version, '2.1.0');
     });
 
+    it('checks --output before scanning or fixing: one line, exit 2', async () => {
+      writeTree(dir.path, { 'reports/.keep': '' });
+      const cases: [string, RegExp][] = [
+        ['missing/report.json', /^--output missing\/report\.json: the folder missing does not exist$/],
+        ['reports', /^--output reports is a folder; name a file$/],
+      ];
+      for (const [output, message] of cases) {
+        const run = await runCli(dir.path, 'scan', '--fix', '--output', output);
+        assert.equal(run.code, 2, output);
+        assert.match(run.stderr, message);
+        assert.equal(run.stdout, '');
+      }
+    });
+
     it('uses --fail-on as the exit-code threshold', async () => {
       writeTree(dir.path, { '.lastline.json': '{ "rules": { "private-key": "info" }, "exclude": ["vendor/**"] }' });
       assert.equal((await runCli(dir.path, 'scan')).code, 0, 'info is below the default threshold (warning)');

@@ -62,8 +62,23 @@ describe('config (.lastline.json)', () => {
     assert.equal(config.rules['private-key'], undefined);
   });
 
+  it('reads a file with a UTF-8 BOM, and reports duplicate keys and nesting past any real config', () => {
+    assert.deepEqual(parse('\uFEFF{ "exclude": ["dist/**"] }').problems, []);
+    assert.deepEqual(parse('\uFEFF{ "exclude": ["dist/**"] }').config.exclude, ['dist/**']);
+    const duplicate = parse('{\n  "gate": { "secrets": false },\n  "gate": { "secrets": true, "secrets": false }\n}');
+    assert.deepEqual(duplicate.problems.map((problem) => [problem.key, problem.line]), [['gate', 3], ['gate.secrets', 3]]);
+    for (const nested of ['['.repeat(8000), `{ "rules": ${'{ "a": '.repeat(8000)} }`]) {
+      const deep = parse(nested);
+      assert.equal(deep.problems.length, 1);
+      assert.match(deep.problems[0].message, /^nested 8\d{3} levels deep \(at most 64\); using defaults$/);
+    }
+    assert.deepEqual(parse('{ "exclude": ["[{"], "testFiles": ["/* not a comment */"] }').problems, [], 'brackets in strings do not count');
+  });
+
   it('parses byte sizes', () => {
     assert.equal(parseByteSize(1000), 1000);
+    assert.equal(parseByteSize(0.5), undefined, 'half a byte would floor to 0 and skip every file');
+    assert.equal(parseByteSize(1.5), undefined);
     assert.equal(parseByteSize('512KB'), 512 * 1024);
     assert.equal(parseByteSize('1.5 mb'), 1.5 * 1024 * 1024);
     assert.equal(parseByteSize('0'), undefined);
