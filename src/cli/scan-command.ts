@@ -79,7 +79,9 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   else terminal.out(report);
 
   const ruleErrors = result.reports.flatMap((file) => file.ruleErrors);
-  if (ruleErrors.length > 0 || loaded.problems.length > 0) return 2;
+  // A file named on the command line that could not be looked at is not "clean".
+  const unread = result.skipped.filter((file) => file.reason !== 'binary' && roots.includes(file.absolutePath));
+  if (ruleErrors.length > 0 || loaded.problems.length > 0 || unread.length > 0) return 2;
   const threshold = severityRank(args.failOn);
   return result.reports.some((file) => file.findings.some((finding) => severityRank(finding.severity) >= threshold)) ? 1 : 0;
 }

@@ -1,10 +1,10 @@
 // Reads a candidate file for analysis, or says why it is skipped: too large, binary, unreadable.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { formatByteSize } from '../core/config';
 
 export type ReadOutcome =
   | { kind: 'text'; text: string; size: number }
-  | { kind: 'skipped'; reason: 'too-large' | 'binary' | 'unreadable'; detail: string };
+  | { kind: 'skipped'; reason: 'too-large' | 'binary' | 'unreadable' | 'not-a-file'; detail: string };
 
 /** Git's own heuristic: a NUL byte in the first 8000 bytes makes a file binary. */
 const BINARY_SNIFF_BYTES = 8000;
@@ -23,8 +23,11 @@ export async function readTextFile(path: string, maxFileSize: number): Promise<R
   // while each async call is a thread-pool round trip (they were half of a whole-tree scan).
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const { size } = fstatSync(fd);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { kind: 'skipped', reason: 'not-a-file', detail: 'not a regular file (a FIFO, device or socket)' };
+    const { size } = stats;
     if (size > maxFileSize) {
       return { kind: 'skipped', reason: 'too-large', detail: `${formatByteSize(size)} exceeds maxFileSize ${formatByteSize(maxFileSize)}` };
     }

@@ -36,7 +36,9 @@ export async function* walkFiles(roots: readonly string[], options: WalkOptions)
     const absoluteRoot = resolve(root);
     const info = await stat(absoluteRoot);
     const base = isInside(absoluteRoot, projectRoot) ? projectRoot : info.isDirectory() ? absoluteRoot : dirname(absoluteRoot);
-    if (info.isFile()) {
+    // A path named on the command line is read whatever it is: reading says why a FIFO or a device
+    // cannot be scanned, where skipping it here would report a clean "0 files scanned".
+    if (!info.isDirectory()) {
       if (!seen.has(absoluteRoot)) {
         seen.add(absoluteRoot);
         yield { absolutePath: absoluteRoot, projectPath: toProjectPath(base, absoluteRoot) };

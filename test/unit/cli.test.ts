@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SEED_INCIDENT_PY } from '../seed-incident';
 import { fakePem, git, gitInit, runCli, tempDir, writeTree } from './helpers';
 
 describe('lastline CLI', () => {
@@ -178,6 +180,41 @@ describe('lastline CLI', () => {
       const run = await runCli(dir.path, 'scan', '--staged');
       assert.equal(run.code, 0);
       assert.match(run.stdout, /no problems · 0 files scanned/);
+    });
+  });
+
+  describe('a single file outside any repository or config root', () => {
+    let outside: ReturnType<typeof tempDir>;
+    beforeEach(() => {
+      outside = tempDir();
+      writeTree(outside.path, {
+        'a.py': SEED_INCIDENT_PY,
+        'app.js': "const express = require('express');\nconst app = express();\napp.post('/admin/users', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+      });
+    });
+    afterEach(() => outside.remove());
+
+    it('is scanned like the folder it is in (no false "clean")', async () => {
+      const file = await runCli(outside.path, 'scan', 'a.py', '--format', 'json');
+      const folder = await runCli(outside.path, 'scan', '.', '--format', 'json');
+      assert.equal(file.code, 1);
+      const rules = (run: typeof file) => (JSON.parse(run.stdout) as { findings: { ruleId: string; file: string }[] }).findings.filter((finding) => finding.file === 'a.py').map((finding) => finding.ruleId).sort();
+      assert.deepEqual(rules(file), rules(folder));
+      assert.ok(rules(file).includes('string-built-query'));
+    });
+
+    it('says so, and does not exit 0, when a named path is a FIFO or a device', async () => {
+      spawnSync('mkfifo', [join(outside.path, 'pipe.env')]);
+      for (const path of [join(outside.path, 'pipe.env'), '/dev/zero']) {
+        const run = await runCli(outside.path, 'scan', path);
+        assert.equal(run.code, 2, path);
+        assert.match(run.stderr, /skipped .*: not a regular file \(a FIFO, device or socket\)/);
+      }
+    });
+
+    it('lists the routes of a single file', async () => {
+      const run = await runCli(outside.path, 'routes', 'app.js');
+      assert.match(run.stdout, /POST \/admin\/users/);
     });
   });
 });
