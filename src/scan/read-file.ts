@@ -46,6 +46,29 @@ export async function readTextFile(path: string, maxFileSize: number): Promise<R
 }
 
 /**
+ * UTF-16 text (Windows tools write it: PowerShell redirection, .reg files, some .NET configs): with
+ * a BOM, or without one when the first bytes look like ASCII with a zero byte beside every
+ * character. Otherwise undefined (UTF-8, or binary).
+ */
+function utf16Encoding(buffer: Buffer): 'utf16le' | 'utf16be' | undefined {
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf16le';
+  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf16be';
+  const sample = buffer.subarray(0, Math.min(buffer.length, BINARY_SNIFF_BYTES) & ~1);
+  if (sample.length < 4) return undefined;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let index = 0; index < sample.length; index += 2) {
+    if (sample[index] === 0) zeroEven++;
+    if (sample[index + 1] === 0) zeroOdd++;
+  }
+  const pairs = sample.length / 2;
+  // Text in UTF-16 has a zero in nearly every pair on one side and almost none on the other.
+  if (zeroOdd >= pairs * 0.9 && zeroEven === 0) return 'utf16le';
+  if (zeroEven >= pairs * 0.9 && zeroOdd === 0) return 'utf16be';
+  return undefined;
+}
+
+/**
  * The file's bytes up to end of file, valid until the next call. `size` (from fstat) is a hint:
  * a file that changes while it is read is read to its real end, or undefined past `maxFileSize`.
  */
@@ -73,6 +96,14 @@ function bufferFor(size: number): Buffer {
 
 /** UTF-8 text without its BOM, or undefined for binary content. */
 export function decodeText(buffer: Buffer): { kind: 'text'; text: string; size: number } | undefined {
+  const utf16 = utf16Encoding(buffer);
+  if (utf16) {
+    const bom = buffer[0] === 0xff && buffer[1] === 0xfe ? 2 : buffer[0] === 0xfe && buffer[1] === 0xff ? 2 : 0;
+    const body = buffer.subarray(bom, bom + ((buffer.length - bom) & ~1));
+    // Node has no UTF-16BE decoder: swap the bytes of a copy, then decode as UTF-16LE.
+    const text = (utf16 === 'utf16be' ? Buffer.from(body).swap16() : body).toString('utf16le');
+    return { kind: 'text', text, size: buffer.length };
+  }
   if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
   let text = buffer.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

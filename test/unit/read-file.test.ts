@@ -37,6 +37,22 @@ describe('reading a file for analysis', () => {
     assert.deepEqual(await readTextFile(join(dir.path, 'image.png'), 1024), { kind: 'skipped', reason: 'binary', detail: 'binary file' });
   });
 
+  it('decodes UTF-16 text, with or without a byte-order mark, little- or big-endian', async () => {
+    const secret = 'STRIPE_KEY = "sk_live_51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW"\r\nname = "é"\r\n';
+    const le = Buffer.from(secret, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    writeTree(dir.path, {
+      'le-bom.env': Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+      'be-bom.env': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+      'le.env': le,
+      'be.env': be,
+    });
+    for (const name of ['le-bom.env', 'be-bom.env', 'le.env', 'be.env']) assert.equal((await text(name)).text, secret, name);
+    // Binary with zeros on both sides stays binary.
+    writeTree(dir.path, { 'data.bin': Buffer.from([0, 1, 0, 2, 3, 0, 4, 0, 0, 0]) });
+    assert.equal((await readTextFile(join(dir.path, 'data.bin'), 1024)).kind, 'skipped');
+  });
+
   it('skips a file over the size limit, and says why a missing file is unreadable', async () => {
     writeTree(dir.path, { 'large.js': 'z'.repeat(2048) });
     const large = await readTextFile(join(dir.path, 'large.js'), 1024);
