@@ -217,4 +217,23 @@ describe('lastline CLI', () => {
       assert.match(run.stdout, /POST \/admin\/users/);
     });
   });
+
+  it('never prints a secret, not even inside a fix\'s new text (JSON, SARIF, text)', async () => {
+    const secret = 'sk_live_51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW';
+    const project = tempDir();
+    try {
+      writeTree(project.path, {
+        'billing.py': `import psycopg2\n\ndef charge(cursor, user):\n    cursor.execute(f"INSERT INTO charges (user_id, api_key) VALUES ('{user}', '${secret}')")\n`,
+      });
+      const outputs = await Promise.all(['json', 'sarif', 'text'].map((format) => runCli(project.path, 'scan', '--format', format)));
+      const json = JSON.parse(outputs[0].stdout) as { findings: { ruleId: string; fixes: { edits: { newText: string }[] }[] }[] };
+      const query = json.findings.find((finding) => finding.ruleId === 'string-built-query');
+      assert.ok(query?.fixes.some((fix) => fix.edits.some((edit) => edit.newText.includes('sk_l… (48 chars)'))), JSON.stringify(query?.fixes));
+      for (const [index, output] of outputs.entries()) {
+        assert.ok(!output.stdout.includes(secret) && !output.stderr.includes(secret), `format #${index} printed the secret`);
+      }
+    } finally {
+      project.remove();
+    }
+  });
 });

@@ -3,10 +3,12 @@
 import type { FileAppend, Fix } from '../../core/types';
 import type { ScanResult } from '../../scan/scan';
 import { displayPath, oneBased } from '../positions';
+import { redactSecrets, secretTexts } from './redact';
 
 export function formatJson(result: ScanResult, cwd: string): string {
-  const findings = result.reports.flatMap((report) =>
-    report.findings.map((finding) => ({
+  const findings = result.reports.flatMap((report) => {
+    const secrets = secretTexts(report);
+    return report.findings.map((finding) => ({
       ruleId: finding.ruleId,
       category: finding.category,
       severity: finding.severity,
@@ -15,9 +17,9 @@ export function formatJson(result: ScanResult, cwd: string): string {
       ...oneBased(finding.range),
       fingerprint: finding.fingerprint,
       related: (finding.related ?? []).map((related) => ({ message: related.message, ...(related.file ? { file: related.file } : {}), ...oneBased(related.range) })),
-      fixes: finding.fixes.map(fixToJson),
-    })),
-  );
+      fixes: finding.fixes.map((fix) => fixToJson(fix, secrets)),
+    }));
+  });
   return JSON.stringify(
     {
       version: 1,
@@ -37,11 +39,11 @@ function redactSensitive(file: FileAppend): FileAppend {
   return { ...file, appendLines: file.appendLines.map((line) => `${line.slice(0, line.indexOf('=') + 1)}<redacted>`) };
 }
 
-function fixToJson(fix: Fix) {
+function fixToJson(fix: Fix, secrets: readonly string[]) {
   return {
     title: fix.title,
     safe: fix.safe,
-    edits: fix.edits.map((edit) => ({ ...oneBased(edit.range), newText: edit.newText })),
+    edits: fix.edits.map((edit) => ({ ...oneBased(edit.range), newText: redactSecrets(edit.newText, secrets) })),
     ...(fix.files?.length ? { files: fix.files.map(redactSensitive) } : {}),
     ...(fix.allowlist ? { allowlist: fix.allowlist } : {}),
   };

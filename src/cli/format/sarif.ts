@@ -7,6 +7,7 @@ import type { Rule } from '../../core/rule';
 import type { Finding, Fix, Range, Severity } from '../../core/types';
 import type { FileReport, ScanResult } from '../../scan/scan';
 import { VERSION } from '../usage';
+import { redactSecrets, secretTexts } from './redact';
 import { displayPath, oneBased } from '../positions';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -71,18 +72,18 @@ function toResult(finding: Finding, report: FileReport, cwd: string, ruleIndex: 
       : {}),
     partialFingerprints: { 'lastline/v1': finding.fingerprint },
     // SARIF fixes are text replacements; an allowlist-only fix has none to express.
-    ...(finding.fixes.some((fix) => fix.edits.length) ? { fixes: finding.fixes.filter((fix) => fix.edits.length).map((fix) => toFix(fix, uri)) } : {}),
+    ...(finding.fixes.some((fix) => fix.edits.length) ? { fixes: finding.fixes.filter((fix) => fix.edits.length).map((fix) => toFix(fix, uri, secretTexts(report))) } : {}),
   };
 }
 
-function toFix(fix: Fix, uri: string) {
+function toFix(fix: Fix, uri: string, secrets: readonly string[]) {
   const elsewhere = (fix.files ?? []).map((file) => file.path);
   return {
     description: { text: elsewhere.length ? `${fix.title} (also updates ${elsewhere.join(', ')})` : fix.title },
     artifactChanges: [
       {
         artifactLocation: { uri, uriBaseId: SRCROOT },
-        replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+        replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: redactSecrets(edit.newText, secrets) } })),
       },
     ],
   };
