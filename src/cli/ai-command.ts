@@ -8,6 +8,7 @@ import { formatReviewer, hunkHash } from '../core/provenance/review';
 import { catFileBatch } from '../git/run-git';
 import { ReviewStore } from '../store/review-store';
 import { RepositoryProvenance } from '../provenance/repository-provenance';
+import { inert } from '../core/inert';
 import { displayPath } from './positions';
 import { existingRoots } from './project';
 import { UsageError, type Terminal } from './terminal';
@@ -73,7 +74,7 @@ export async function runAi(args: AiArgs, terminal: Terminal): Promise<number> {
     const where = row.in.map((version) => (version === 'index' ? 'staged' : 'working tree')).join(', ');
     const kind = attribution.kind === 'suspected' ? ' suspected' : '';
     const reviewed = row.reviewer ? `reviewed by ${row.reviewer}` : 'unreviewed';
-    terminal.out(`${`${file}:${lineSpan(row.range)}`.padEnd(28)} ${who.padEnd(32)} ${attribution.time.slice(0, 16).replace('T', ' ')}  ${reviewed}${kind}  ${where}`);
+    terminal.out(inert(`${`${file}:${lineSpan(row.range)}`.padEnd(28)} ${who.padEnd(32)} ${attribution.time.slice(0, 16).replace('T', ' ')}  ${reviewed}${kind}  ${where}`));
   }
   return 0;
 }

@@ -12,6 +12,7 @@ import { agentEnvironment } from '../agents/agent-environment';
 import { gitReviewer, hunksToReview, recordVerdict, removeHunk } from '../provenance/review-actions';
 import { stagedAiHunks } from '../provenance/staged-hunks';
 import { findProjectRoot, loadConfig } from '../scan/config-file';
+import { inert } from '../core/inert';
 import { UsageError, type Terminal } from './terminal';
 
 const CONTEXT_LINES = 3;
@@ -127,7 +128,7 @@ function hunkWithContext(hunk: AiHunk, text: string): string {
     .map((line, offset) => {
       const number = from + offset;
       const mark = number >= hunk.start && number < hunk.end ? '+' : ' ';
-      return `  ${String(number + 1).padStart(width)} ${mark} ${line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}`;
+      return `  ${String(number + 1).padStart(width)} ${mark} ${inert(line)}`;
     })
     .join('\n');
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { routeInventory, type InventoryEntry } from '../core/routes/inventory';
 import { buildRouteIndex } from '../scan/route-index';
 import { displayPath, oneBased } from './positions';
+import { inert } from '../core/inert';
 import { existingRoots, openProject } from './project';
 import type { Terminal } from './terminal';
 
@@ -60,7 +61,7 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
       entry.auth === 'guarded' ? `guarded by ${[...new Set(entry.guards.map((guard) => (guard.scope === 'inline' ? 'a check in the handler' : `${guard.name} (${guard.scope})`)))].join(', ')}`
       : entry.auth === 'public' ? `public: ${entry.publicReason}`
       : entry.finding ? `OPEN (${entry.finding.severity})` : 'open';
-    terminal.out(`${entry.label.padEnd(width)}  ${at(entry.file, entry.range.start.line).padEnd(32)}  ${auth}`);
+    terminal.out(inert(`${entry.label.padEnd(width)}  ${at(entry.file, entry.range.start.line).padEnd(32)}  ${auth}`));
   }
   const open = entries.filter((entry) => entry.finding).length;
   terminal.out(`\n${entries.length} route${entries.length === 1 ? '' : 's'}; ${open} open that should not be (lastline scan --category open-route explains each).`);

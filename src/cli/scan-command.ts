@@ -13,6 +13,7 @@ import { projectFacts, scanWorkingTree } from '../scan/working-tree-scan';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
+import { inert } from '../core/inert';
 import { displayPath } from './positions';
 import { existingRoots, openProject } from './project';
 import type { Terminal } from './terminal';
@@ -109,7 +110,7 @@ function reportSkipped(result: ScanResult, terminal: Terminal, verbose: boolean)
   let binaries = 0;
   for (const skipped of result.skipped) {
     if (skipped.reason === 'binary' && !verbose) binaries++;
-    else terminal.error(`skipped ${displayPath(skipped.absolutePath, terminal.cwd)}: ${skipped.detail}`);
+    else terminal.error(`skipped ${inert(displayPath(skipped.absolutePath, terminal.cwd))}: ${inert(skipped.detail)}`);
   }
   if (binaries) terminal.error(`skipped ${binaries} binary file${binaries === 1 ? '' : 's'} (--verbose lists them)`);
 }

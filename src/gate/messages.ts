@@ -1,5 +1,6 @@
 // The gate's words. The refusal is what a person reads in VS Code's git error dialog: short, one
 // line per hunk or finding, then where to click or what to run.
+import { inert } from '../core/inert';
 import { describeHunk } from '../core/provenance/review';
 import type { StagedHunk } from '../provenance/staged-hunks';
 import type { GateFinding } from './commit-checks';
@@ -11,11 +12,11 @@ export const WAIVE_HOW = 'To commit without a review, say why in the message: a 
 
 export function unreviewedMessage(hunks: readonly StagedHunk[]): string {
   const count = hunks.length === 1 ? '1 AI-written hunk is' : `${hunks.length} AI-written hunks are`;
-  return [`Lastline: commit stopped: ${count} not reviewed by a person:`, ...listed(hunks.map((hunk) => `  ${describeHunk(hunk)}`)), REVIEW_HOW, WAIVE_HOW].join('\n');
+  return [`Lastline: commit stopped: ${count} not reviewed by a person:`, ...listed(hunks.map((hunk) => `  ${inert(describeHunk(hunk))}`)), REVIEW_HOW, WAIVE_HOW].join('\n');
 }
 
 export function findingsMessage(aiFindings: readonly GateFinding[], secrets: readonly GateFinding[]): string {
-  const line = ({ path, finding }: GateFinding) => `  ${path}:${finding.range.start.line + 1} ${finding.ruleId}: ${finding.message}`;
+  const line = ({ path, finding }: GateFinding) => `  ${inert(path)}:${finding.range.start.line + 1} ${finding.ruleId}: ${inert(finding.message)}`;
   const parts: string[] = [];
   if (aiFindings.length) parts.push(`Lastline: commit stopped: ${aiFindings.length === 1 ? 'an error' : `${aiFindings.length} errors`} in AI-written lines:`, ...listed(aiFindings.map(line)));
   if (secrets.length) parts.push(`Lastline: commit stopped: ${secrets.length === 1 ? 'a secret is' : `${secrets.length} secrets are`} staged:`, ...listed(secrets.map(line)));

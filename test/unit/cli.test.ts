@@ -236,4 +236,20 @@ describe('lastline CLI', () => {
       project.remove();
     }
   });
+
+  it('keeps the terminal inert: control characters and bidi overrides from scanned files are shown escaped', async () => {
+    const project = tempDir();
+    try {
+      const name = 'evil\u001b[2J\u202ename.py';
+      writeTree(project.path, { [name]: SEED_INCIDENT_PY, 'c#?.py': SEED_INCIDENT_PY });
+      const text = await runCli(project.path, 'scan');
+      assert.ok(!/[\u001b\u202e]/.test(text.stdout + text.stderr), JSON.stringify(text.stdout.slice(0, 200)));
+      assert.match(text.stdout, /evil\\x1b\[2J\\u202ename\.py/);
+      const sarif = JSON.parse((await runCli(project.path, 'scan', '--format', 'sarif')).stdout);
+      const uris: string[] = sarif.runs[0].results.map((result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => result.locations[0].physicalLocation.artifactLocation.uri);
+      assert.ok(uris.includes('c%23%3F.py'), uris.join(', '));
+    } finally {
+      project.remove();
+    }
+  });
 });

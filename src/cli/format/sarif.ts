@@ -57,7 +57,7 @@ export function formatSarif(result: ScanResult, cwd: string, rules: readonly Rul
 }
 
 function toResult(finding: Finding, report: FileReport, cwd: string, ruleIndex: Map<string, number>) {
-  const uri = encodeURI(displayPath(report.absolutePath, cwd));
+  const uri = artifactUri(displayPath(report.absolutePath, cwd));
   const location = (range: Range, artifactUri = uri) => ({
     physicalLocation: { artifactLocation: { uri: artifactUri, uriBaseId: SRCROOT }, region: region(range) },
   });
@@ -68,7 +68,7 @@ function toResult(finding: Finding, report: FileReport, cwd: string, ruleIndex: 
     message: { text: finding.message },
     locations: [location(finding.range)],
     ...(finding.related?.length
-      ? { relatedLocations: finding.related.map((related, id) => ({ id, message: { text: related.message }, ...location(related.range, related.file ? encodeURI(related.file) : uri) })) }
+      ? { relatedLocations: finding.related.map((related, id) => ({ id, message: { text: related.message }, ...location(related.range, related.file ? artifactUri(related.file) : uri) })) }
       : {}),
     partialFingerprints: { 'lastline/v1': finding.fingerprint },
     // SARIF fixes are text replacements; an allowlist-only fix has none to express.
@@ -87,6 +87,11 @@ function toFix(fix: Fix, uri: string, secrets: readonly string[]) {
       },
     ],
   };
+}
+
+/** A relative path as a SARIF artifact URI: `#` and `?` would start a fragment or a query. */
+function artifactUri(path: string): string {
+  return encodeURI(path).replace(/[#?]/g, (char) => encodeURIComponent(char));
 }
 
 function region(range: Range) {

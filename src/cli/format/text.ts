@@ -1,6 +1,7 @@
 // `--format text`: grouped by file like ESLint's stylish formatter, one line per finding.
 import { severityRank, type Finding } from '../../core/types';
 import type { ScanResult } from '../../scan/scan';
+import { inert } from '../../core/inert';
 import { displayPath } from '../positions';
 
 export function formatText(result: ScanResult, cwd: string, color: boolean): string {
@@ -11,11 +12,11 @@ export function formatText(result: ScanResult, cwd: string, color: boolean): str
   for (const report of result.reports) {
     if (report.findings.length === 0) continue;
     filesWithFindings++;
-    out.push(paint('4', displayPath(report.absolutePath, cwd)));
+    out.push(paint('4', inert(displayPath(report.absolutePath, cwd))));
     for (const finding of report.findings) {
       counts[finding.severity]++;
       const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`.padEnd(8);
-      out.push(`  ${paint('2', where)} ${severityLabel(finding, paint)} ${finding.message}  ${paint('2', finding.ruleId)}`);
+      out.push(`  ${paint('2', where)} ${severityLabel(finding, paint)} ${inert(finding.message)}  ${paint('2', finding.ruleId)}`);
     }
     out.push('');
   }
