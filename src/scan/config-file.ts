@@ -1,8 +1,9 @@
 // Finds and reads `.lastline.json` for a folder: the same lookup for the CLI, hooks and extension.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type LastlineConfig } from '../core/config';
 import { ruleIds } from '../core/rules';
+import { MAX_STEERING_FILE_SIZE, readTextFileSync } from './read-file';
 
 export { findProjectRoot } from './project-root';
 
@@ -18,12 +19,7 @@ export interface LoadedConfig {
 export function loadConfig(root: string): LoadedConfig {
   const path = join(root, CONFIG_FILE_NAME);
   if (!existsSync(path)) return { config: defaultConfig(), problems: [], root };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { config: defaultConfig(), problems: [{ file: path, key: '', message: `cannot be read (${reason}); using defaults` }], path, root };
-  }
-  return { ...parseConfig(text, path, ruleIds), path, root };
+  const read = readTextFileSync(path, MAX_STEERING_FILE_SIZE);
+  if (read.kind === 'skipped') return { config: defaultConfig(), problems: [{ file: path, key: '', message: `cannot be read (${read.detail}); using defaults` }], path, root };
+  return { ...parseConfig(read.text, path, ruleIds), path, root };
 }

@@ -18,7 +18,19 @@ const BINARY_SNIFF_BYTES = 8000;
 const SCRATCH_LIMIT = 4 * 1024 * 1024;
 let scratch = Buffer.allocUnsafe(256 * 1024);
 
+/** `.lastline.json`, `.gitignore`, `.env`: real ones are a few KB; past this they are not read. */
+export const MAX_STEERING_FILE_SIZE = 1024 * 1024;
+
 export async function readTextFile(path: string, maxFileSize: number): Promise<ReadOutcome> {
+  return readTextFileSync(path, maxFileSize);
+}
+
+/**
+ * The one way Lastline reads a file it did not write — scanned files and the files that steer a
+ * scan (`.lastline.json`, `.gitignore`, `.env`) alike: a regular file only (a FIFO never blocks,
+ * a device is never read), at most `maxFileSize` bytes (a symlink to /dev/zero is refused).
+ */
+export function readTextFileSync(path: string, maxFileSize: number): ReadOutcome {
   // Synchronous calls on purpose: for the small files of a source tree they cost microseconds,
   // while each async call is a thread-pool round trip (they were half of a whole-tree scan).
   let fd: number | undefined;

@@ -3,7 +3,8 @@
 // `node_modules` (explicitly named roots are always walked). Symbolic links are not followed.
 import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
+import { MAX_STEERING_FILE_SIZE, readTextFileSync } from './read-file';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -120,13 +121,9 @@ function ancestorGitignores(base: string, root: string): GitignoreLayer[] {
 }
 
 function withGitignore(layers: readonly GitignoreLayer[], dir: string): GitignoreLayer[] {
-  let content: string;
-  try {
-    content = readFileSync(join(dir, '.gitignore'), 'utf8');
-  } catch {
-    return layers as GitignoreLayer[];
-  }
-  return [...layers, { dir, matcher: ignore().add(content) }];
+  const read = readTextFileSync(join(dir, '.gitignore'), MAX_STEERING_FILE_SIZE);
+  if (read.kind === 'skipped') return layers as GitignoreLayer[];
+  return [...layers, { dir, matcher: ignore().add(read.text) }];
 }
 
 function isGitignored(layers: readonly GitignoreLayer[], absolutePath: string, isDirectory: boolean): boolean {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEED_INCIDENT_PY } from '../seed-incident';
 import { fakePem, git, gitInit, runCli, tempDir, writeTree } from './helpers';
@@ -248,6 +248,23 @@ describe('lastline CLI', () => {
       const sarif = JSON.parse((await runCli(project.path, 'scan', '--format', 'sarif')).stdout);
       const uris: string[] = sarif.runs[0].results.map((result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => result.locations[0].physicalLocation.artifactLocation.uri);
       assert.ok(uris.includes('c%23%3F.py'), uris.join(', '));
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('reads .lastline.json, .gitignore and .env through the same size and file-type checks (no hang on /dev/zero or a FIFO)', async () => {
+    const project = tempDir();
+    try {
+      gitInit(project.path);
+      writeTree(project.path, { 'a.py': SEED_INCIDENT_PY });
+      symlinkSync('/dev/zero', join(project.path, '.lastline.json'));
+      symlinkSync('/dev/zero', join(project.path, '.env'));
+      spawnSync('mkfifo', [join(project.path, '.gitignore')]);
+      const run = await runCli(project.path, 'scan', '--format', 'json');
+      assert.equal(run.code, 2, 'the unreadable config is a configuration problem');
+      assert.match(run.stderr, /config \.lastline\.json: cannot be read \(not a regular file \(a FIFO, device or socket\)\); using defaults/);
+      assert.ok((JSON.parse(run.stdout) as { findings: { file: string }[] }).findings.some((finding) => finding.file === 'a.py'), 'the scan still ran');
     } finally {
       project.remove();
     }
