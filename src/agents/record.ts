@@ -81,7 +81,7 @@ function recordPostChange(store: ProvenanceStore, repository: RepositoryPaths, c
       store.remove(fromPath);
     }
   }
-  const after = readText(absolutePath);
+  const after = readAfterTool(absolutePath, change);
   if (after === null) {
     // Deleted (by the tool, or before we looked): nothing of it is left to attribute.
     store.remove(path);
@@ -175,6 +175,31 @@ function repositoryPath(repository: RepositoryPaths, absolutePath: string): stri
   const path = relative(repository.root, absolutePath);
   if (path === '' || path.startsWith('..') || isAbsolute(path)) return undefined;
   return path.split(sep).join('/');
+}
+
+/**
+ * VS Code's agent may run its PostToolUse hook before the edit is on disk (git-ai waits 80 ms for
+ * it). When the file does not yet show what the tool says it wrote, wait a little and read again.
+ */
+const LATE_WRITE_WAITS_MS = [40, 80, 160];
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function readAfterTool(absolutePath: string, change: FileChange): string | null | { problem: string } {
+  let text = readText(absolutePath);
+  for (const wait of LATE_WRITE_WAITS_MS) {
+    if (typeof text === 'string' && showsChange(text, change)) break;
+    if (text === null && change.deleted) break;
+    Atomics.wait(sleeper, 0, 0, wait);
+    text = readText(absolutePath);
+  }
+  return text;
+}
+
+/** Whether `text` holds what the tool says it wrote (true when the tool says nothing checkable). */
+function showsChange(text: string, change: FileChange): boolean {
+  if (change.content !== undefined) return text === change.content;
+  const added = change.replacements?.map((replacement) => replacement.newText).filter((newText) => newText !== '') ?? [];
+  return added.every((newText) => text.includes(newText));
 }
 
 /** The file's text; null when it does not exist; a problem when it cannot be recorded. */

@@ -151,6 +151,23 @@ describe('lastline record: Claude Code', () => {
     }
   });
 
+  it('waits for an edit that reaches the disk after the post-tool hook started (VS Code\'s agent)', async () => {
+    writeTree(repo, { [COUPONS]: expectedFile('coupons.after-write.py') });
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'coupons by a person');
+    const edit = hookFixture('claude-post-edit.json', repo);
+    const { old_string, new_string } = toolInput(edit);
+    const edited = expectedFile('coupons.after-write.py').replace(old_string, new_string);
+    // Another process, once running, writes the edit 30 ms after the hook was called.
+    const writer = spawn(process.execPath, ['-e', `process.stdout.write('ready'); setTimeout(() => require('fs').writeFileSync(${JSON.stringify(join(repo, COUPONS))}, ${JSON.stringify(edited)}), 30)`]);
+    await new Promise((done) => writer.stdout.once('data', done));
+    writer.stdout.resume();
+    const post = await record(repo, edit);
+    if (writer.exitCode === null) await new Promise((done) => writer.on('exit', done));
+    assert.equal(post.code, 0, post.stderr);
+    assert.deepEqual(spans(await aiRows(repo)), ['app/coupons.py:13-15']);
+  });
+
   it('forgets a file the agent deleted', async () => {
     await agentWritesCoupons();
     spawnSync('rm', [join(repo, COUPONS)]);
