@@ -10,6 +10,7 @@ import { undoReplacements } from '../core/provenance/replacements';
 import { findRepository, stateDirectory, type RepositoryPaths } from '../git/repository-paths';
 import { git } from '../git/run-git';
 import { ProvenanceStore } from '../store/provenance-store';
+import { sleepSync } from '../store/sleep-sync';
 import type { AgentEvent, FileChange } from './event';
 
 /** Larger files are not recorded: agents do not write them, and reading them would slow the agent. */
@@ -182,14 +183,13 @@ function repositoryPath(repository: RepositoryPaths, absolutePath: string): stri
  * it). When the file does not yet show what the tool says it wrote, wait a little and read again.
  */
 const LATE_WRITE_WAITS_MS = [40, 80, 160];
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 function readAfterTool(absolutePath: string, change: FileChange): string | null | { problem: string } {
   let text = readText(absolutePath);
   for (const wait of LATE_WRITE_WAITS_MS) {
     if (typeof text === 'string' && showsChange(text, change)) break;
     if (text === null && change.deleted) break;
-    Atomics.wait(sleeper, 0, 0, wait);
+    sleepSync(wait);
     text = readText(absolutePath);
   }
   return text;

@@ -92,6 +92,9 @@ export class ObservedEdits implements vscode.Disposable {
   private async judgeInsertion(event: vscode.TextDocumentChangeEvent): Promise<void> {
     const { document, contentChanges, reason } = event;
     if (document.uri.scheme !== 'file' || contentChanges.length === 0) return;
+    // The on-type path: a document already dirty is not being reloaded from disk, and typing-sized
+    // changes are a person's. Leave before copying the text or waiting on anything.
+    if (document.isDirty && !(contentChanges.length === 1 && isLargeInsertion(contentChanges[0]))) return;
     const after = document.getText();
     const own = this.ownChanges.has(document);
     // The extension host learns that a document became dirty just after the change itself: look
@@ -103,8 +106,7 @@ export class ObservedEdits implements vscode.Disposable {
     }
     if (reason !== undefined || contentChanges.length !== 1 || own) return;
     const [change] = contentChanges;
-    const lines = change.text.split('\n').length - 1;
-    if (lines < SUSPECT_MIN_LINES || change.text.length < SUSPECT_MIN_CHARACTERS || change.rangeLength > 0) return;
+    if (!isLargeInsertion(change)) return;
     if (!readSettings(document.uri).trackEditor) return;
     const before = after.slice(0, change.rangeOffset) + after.slice(change.rangeOffset + change.text.length);
     let clipboard: string;
@@ -160,6 +162,14 @@ export class ObservedEdits implements vscode.Disposable {
       outcome === 'nothing suspected there' ? 'Lastline: no suspected AI lines at the cursor.' : `Lastline: suspected AI lines ${outcome}${verdict === 'confirm' ? ' as AI-written' : ' as yours'}.`,
     );
   }
+}
+
+/** More than typing: at least SUSPECT_MIN_LINES lines and SUSPECT_MIN_CHARACTERS inserted, replacing nothing. */
+function isLargeInsertion(change: vscode.TextDocumentContentChangeEvent): boolean {
+  if (change.rangeLength > 0 || change.text.length < SUSPECT_MIN_CHARACTERS) return false;
+  let lines = 0;
+  for (let index = change.text.indexOf('\n'); index >= 0 && lines < SUSPECT_MIN_LINES; index = change.text.indexOf('\n', index + 1)) lines++;
+  return lines >= SUSPECT_MIN_LINES;
 }
 
 function normalize(text: string): string {

@@ -2,6 +2,7 @@
 // call starts its own `lastline record`. Creating the file with O_EXCL is the lock; it holds the
 // owner's pid so that a lock left by a killed process is broken instead of waited on forever.
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { sleepSync } from './sleep-sync';
 
 export class LockTimeoutError extends Error {
   constructor(readonly path: string) {
@@ -17,7 +18,6 @@ export interface LockOptions {
   staleMs?: number;
 }
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** Runs `work` while holding the lock at `path`. Synchronous: the callers are short-lived processes. */
 export function withFileLock<T>(path: string, work: () => T, options: LockOptions = {}): T {
@@ -32,7 +32,7 @@ export function withFileLock<T>(path: string, work: () => T, options: LockOption
     }
     if (Date.now() > deadline) throw new LockTimeoutError(path);
     // Short random waits: a holder keeps the lock for a few milliseconds.
-    Atomics.wait(sleeper, 0, 0, Math.min(50, 2 + attempt) * (0.5 + Math.random()));
+    sleepSync(Math.min(50, 2 + attempt) * (0.5 + Math.random()));
   }
   try {
     return work();
