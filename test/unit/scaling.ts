@@ -11,6 +11,8 @@ const SCALE = 8;
 /** Constant work measures ~1, linear ~8, n log n ~9, quadratic ~64. */
 const MAX_RATIO = { constant: 2.5, linear: 36 } as const;
 const ROUNDS = 5;
+/** A verdict needs this many rounds: one inflated small sample must not decide it. */
+const MIN_ROUNDS = 3;
 /** Below this much CPU time a measurement is mostly timer and scheduler noise: repeat the work. */
 const MIN_SAMPLE_MICROS = 20_000;
 
@@ -46,14 +48,23 @@ export function assertGrowth<T>(
   work(large);
   let repeats = 1;
   while (measure(() => work(small), repeats) < MIN_SAMPLE_MICROS && repeats < 1 << 16) repeats *= 4;
-  // The best of each side over the rounds drops the samples a load spike inflated. A first round
-  // well under the bound settles it (most guards cost one round); anything closer is measured
-  // every round, so that one inflated small sample cannot let super-linear work pass.
+  // The best of each side over the rounds drops the samples a load spike inflated. A CI run once
+  // let quadratic work pass on a single first round whose small sample was inflated 3.5×, so a
+  // verdict takes MIN_ROUNDS rounds; a ratio still within reach of the bound is measured every
+  // round. Alternating the order (small, large / large, small) keeps a slow drift of the machine's
+  // speed from favouring one side.
   let bestSmall = Infinity;
   let bestLarge = Infinity;
-  for (let round = 0; round < ROUNDS && (round === 0 || bestLarge / bestSmall >= MAX_RATIO[growth] / 2); round++) {
-    bestSmall = Math.min(bestSmall, Math.max(measure(() => work(small), repeats), 1));
-    bestLarge = Math.min(bestLarge, measure(() => work(large), repeats));
+  for (let round = 0; round < ROUNDS && (round < MIN_ROUNDS || bestLarge / bestSmall >= MAX_RATIO[growth] / 2); round++) {
+    const measureSmall = () => (bestSmall = Math.min(bestSmall, Math.max(measure(() => work(small), repeats), 1)));
+    const measureLarge = () => (bestLarge = Math.min(bestLarge, measure(() => work(large), repeats)));
+    if (round % 2 === 0) {
+      measureSmall();
+      measureLarge();
+    } else {
+      measureLarge();
+      measureSmall();
+    }
   }
   const ratio = bestLarge / bestSmall;
   assert.ok(ratio < MAX_RATIO[growth], `${SCALE}× the input cost ${ratio.toFixed(1)}× the work (expected ${growth} growth)`);
