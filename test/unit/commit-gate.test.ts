@@ -17,6 +17,11 @@ function commit(repo: string, ...args: string[]): { code: number; stderr: string
   return { code: result.status ?? -1, stderr: result.stderr };
 }
 
+/** What VS Code's git error dialog shows of a hook's stderr: its first non-empty line. */
+function firstLine(stderr: string): string {
+  return stderr.split(/[\r\n]/).find((line) => line !== '') ?? '';
+}
+
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env, ...extra };
   for (const { variable } of AGENT_VARIABLES) if (!(variable in extra)) delete env[variable];
@@ -57,9 +62,9 @@ describe('the commit gate', function () {
     git(repo, 'add', CLEAN_FILE);
     const refused = commit(repo, '-m', 'Add discounts');
     assert.notEqual(refused.code, 0);
-    assert.match(refused.stderr, /commit stopped: 1 AI-written hunk is not reviewed by a person:\n {2}app\/discounts\.py:1-3 \(claude-code\)\n/);
-    assert.match(refused.stderr, /Lastline: Review AI Changes/);
-    assert.match(refused.stderr, /lastline review/);
+    assert.match(refused.stderr, /commit stopped: 1 AI-written hunk is not reviewed by a person\. .*\n {2}app\/discounts\.py:1-3 \(claude-code\)\n/);
+    // VS Code's git error dialog shows only the first non-empty line: it alone says where to click.
+    assert.equal(firstLine(refused.stderr), 'lastline: commit stopped: 1 AI-written hunk is not reviewed by a person. Review: Source Control › "Review AI Changes" (or `lastline review` in a terminal).');
     assert.equal(git(repo, 'rev-list', '--count', 'HEAD').trim(), '1');
   });
 
@@ -69,7 +74,8 @@ describe('the commit gate', function () {
     git(repo, 'add', '.');
     const refused = commit(repo, '-m', 'coupons');
     assert.notEqual(refused.code, 0);
-    assert.match(refused.stderr, /errors? in AI-written lines:/);
+    assert.match(firstLine(refused.stderr), /^lastline: commit stopped: \d+ errors in AI-written lines\. Fix them \(Problems view/);
+    assert.match(refused.stderr, /\nIn AI-written lines:\n/);
     assert.match(refused.stderr, /app\/coupons\.py:12 string-built-query/);
     assert.match(refused.stderr, /app\/coupons\.py:12 silenced-check/);
   });
@@ -79,7 +85,7 @@ describe('the commit gate', function () {
     git(repo, 'add', '.');
     const refused = commit(repo, '-m', 'settings');
     assert.notEqual(refused.code, 0);
-    assert.match(refused.stderr, /secret is staged:\n {2}config\/settings\.json:1 /);
+    assert.match(refused.stderr, /secret is staged\. Fix them[^\n]*\nStaged secrets:\n {2}config\/settings\.json:1 /);
     writeTree(repo, { '.lastline.json': '{ "gate": { "secrets": false } }\n' });
     git(repo, 'add', '.');
     assert.equal(commit(repo, '-m', 'settings').code, 0);
@@ -133,7 +139,7 @@ describe('the commit gate', function () {
     const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo, input: CLEAN_CONTENT.split('\n')[0] + '\n', encoding: 'utf8' }).stdout.trim();
     git(repo, 'update-index', '--cacheinfo', `100644,${blob},${CLEAN_FILE}`);
     const refused = commit(repo, '-m', 'part');
-    assert.match(refused.stderr, /1 AI-written hunk is not reviewed by a person:\n {2}app\/discounts\.py:1 \(claude-code\)\n/);
+    assert.match(refused.stderr, /1 AI-written hunk is not reviewed by a person\. [^\n]*\n {2}app\/discounts\.py:1 \(claude-code\)\n/);
     assert.doesNotMatch(refused.stderr, /other\.py/);
   });
 
