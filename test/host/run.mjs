@@ -15,16 +15,14 @@
 //      LASTLINE_CODE_SERVER_DIR (see scripts/code-server-dir.mjs), LASTLINE_HOST_TEST_TIMEOUT (s,
 //      default 300), LASTLINE_HOST_TEST_VERBOSE=1 (also print workbench logs and browser console),
 //      LASTLINE_HOST_TESTS (another suite entry exporting run(), e.g. bench/activation-suite.js).
-import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { codeServerDir } from '../../scripts/code-server-dir.mjs';
+import { Cleanups, freePort, launchChromium, SERVER_START_TIMEOUT_MS, sleep, startCodeServer, Stop, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -34,21 +32,12 @@ const extensionMain = resolve(root, pkg.main ?? 'dist/extension.js');
 const extensionTestsPath = process.env.LASTLINE_HOST_TESTS ? resolve(process.env.LASTLINE_HOST_TESTS) : join(root, 'out', 'test', 'host', 'index.js');
 const fixtureWorkspace = join(root, 'test', 'fixtures', 'host-workspace');
 
-const SERVER_START_TIMEOUT_MS = 60_000;
 const VERBOSE = /^(1|true|yes)$/i.test(process.env.LASTLINE_HOST_TEST_VERBOSE ?? '');
 const SUMMARY = /^host: (\d+) passed, (\d+) failed\s*$/m; // printed by test/host/index.ts
 
 const started = Date.now();
 const elapsed = (since = started) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const say = (message) => console.log(`[host] ${message}`);
-
-/** A failure with its own exit code; the message is printed as is. */
-class Stop extends Error {
-  constructor(message, code = 1) {
-    super(message);
-    this.code = code;
-  }
-}
 
 function runTimeoutMs() {
   const value = process.env.LASTLINE_HOST_TEST_TIMEOUT;
@@ -58,33 +47,9 @@ function runTimeoutMs() {
   return n * 1000;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Cleanup: everything that must be undone is registered here and run once, last in first out,
-// on normal exit, on an exception and on SIGINT/SIGTERM.
-
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    while (cleanups.length) {
-      const step = cleanups.pop();
-      try {
-        await step();
-      } catch (err) {
-        console.error(`[host] cleanup: ${err?.message ?? err}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-let interrupted = false; // set by a signal: whatever the cleanup then breaks is not a test failure
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`[host] ${signal}: cleaning up`);
-    cleanup().finally(() => process.exit(code));
-  });
-}
+const cleanups = new Cleanups();
+cleanups.exitOnSignals((text) => console.error(`[host] ${text}`));
+const cleanup = () => cleanups.run();
 
 // ---------------------------------------------------------------------------------------------
 // Shared preparation
@@ -112,16 +77,6 @@ function makeWorkspace(temp) {
     throw new Stop(`git init in the workspace copy failed: ${err.stderr?.toString().trim() || err.message}`, 2);
   }
   return workspace;
-}
-
-/** Environment for child processes: nothing from a surrounding VS Code (its CLI hook would make
- *  code-server open the folder in that instance instead of starting its own). */
-function childEnv(extra = {}) {
-  const env = { ...process.env, ...extra };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
-  }
-  return env;
 }
 
 function summaryLine(summary) {
@@ -166,110 +121,6 @@ async function runWithVSCode(executable, temp, workspace) {
 // ---------------------------------------------------------------------------------------------
 // Mode B: code-server + headless Chromium
 
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** Keeps the last lines a child wrote, for error messages. */
-function tail(limit = 40) {
-  const lines = [];
-  let partial = '';
-  return {
-    push(chunk) {
-      const parts = (partial + chunk).split('\n');
-      partial = parts.pop();
-      lines.push(...parts);
-      if (lines.length > limit) lines.splice(0, lines.length - limit);
-    },
-    text() {
-      return [...lines, partial].filter(Boolean).map((l) => `    ${l}`).join('\n') || '    (no output)';
-    },
-  };
-}
-
-function startCodeServer(binary, port, temp, workspace) {
-  const configFile = join(temp, 'code-server-config.yaml');
-  // Without a config file code-server writes one (with a password) to ~/.config/code-server.
-  writeFileSync(configFile, 'auth: none\n');
-  const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--user-data-dir', join(temp, 'user-data'),
-    '--extensions-dir', join(temp, 'extensions'),
-    workspace,
-  ];
-  const output = tail();
-  const child = spawn(binary, args, {
-    cwd: workspace,
-    detached: true, // own process group, so the whole tree (server, extension host, ...) can be killed
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: childEnv({ CODE_SERVER_CONFIG: configFile }),
-  });
-  const exited = new Promise((resolveExit) => {
-    child.once('exit', (code, signal) => resolveExit({ code, signal }));
-    child.once('error', (err) => resolveExit({ code: null, signal: null, error: err }));
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk) => {
-      output.push(chunk);
-      if (VERBOSE) process.stderr.write(chunk.replace(/^(?=.)/gm, '[code-server] '));
-    });
-  }
-  cleanups.push(async () => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    const group = -child.pid;
-    const kill = (signal) => { try { process.kill(group, signal); } catch { /* already gone */ } };
-    kill('SIGTERM');
-    const gone = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-    kill('SIGKILL'); // also takes any straggler in the group when the leader did exit
-    if (!gone) await Promise.race([exited, sleep(2000)]);
-  });
-  return { child, output, exited };
-}
-
-function httpAnswers(url) {
-  return new Promise((resolveAnswer) => {
-    const req = request(url, { method: 'GET', timeout: 2000 }, (res) => {
-      res.resume();
-      resolveAnswer(true);
-    });
-    req.once('timeout', () => req.destroy());
-    req.once('error', () => resolveAnswer(false));
-    req.end();
-  });
-}
-
-async function waitForServer(server, url) {
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  let exit;
-  server.exited.then((e) => { exit = e; });
-  while (Date.now() < deadline) {
-    if (exit) {
-      const why = exit.error ? exit.error.message : `exit code ${exit.code}${exit.signal ? `, signal ${exit.signal}` : ''}`;
-      throw new Stop(`code-server stopped before answering (${why}); its output ended with:\n${server.output.text()}`);
-    }
-    if (await httpAnswers(url)) return;
-    await sleep(250);
-  }
-  throw new Stop(`code-server did not answer on ${url} within ${SERVER_START_TIMEOUT_MS / 1000} s; its output ended with:\n${server.output.text()}`);
-}
-
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 // Workbench log lines that are expected noise in a headless, offline run.
 const QUIET_LOG = [
   /^\[driver\]/,
@@ -289,33 +140,15 @@ const QUIET_CONSOLE = [
 ];
 
 async function runWithCodeServer(temp, workspace) {
-  const binary = join(codeServerDir(), 'node_modules', '.bin', 'code-server');
-  if (!existsSync(binary)) {
-    throw new Stop(`code-server is not installed (expected ${binary}); run \`npm run setup\` first`, 2);
-  }
-  const chromiumPath = process.env.LASTLINE_CHROMIUM || '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) {
-    throw new Stop(`Chromium not found at ${chromiumPath}; run \`npm run setup\` (installs Debian's chromium) or set LASTLINE_CHROMIUM`, 2);
-  }
-  const { chromium } = require('playwright-core');
-
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const serverStart = Date.now();
-  const server = startCodeServer(binary, port, temp, workspace);
-  await waitForServer(server, `${origin}/healthz`);
+  const echo = VERBOSE ? (chunk) => process.stderr.write(chunk.replace(/^(?=.)/gm, '[code-server] ')) : undefined;
+  const server = startCodeServer({ port, dataDir: temp, folder: workspace, cleanups, echo });
+  await waitForServer(server, origin);
   say(`code-server ready on ${origin} in ${elapsed(serverStart)}`);
 
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    // Our own signal handlers close the browser during cleanup; playwright's would exit the process first.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  cleanups.push(() => Promise.race([browser.close(), sleep(10_000)]));
+  const browser = await launchChromium(cleanups);
   const page = await browser.newPage();
 
   let summary;
@@ -361,15 +194,10 @@ async function runWithCodeServer(temp, workspace) {
     if (msg.type() === 'error' && !text.startsWith('%c') && !QUIET_CONSOLE.some((re) => re.test(text))) browserErrors.push(text);
   });
   page.on('crash', () => settle({ code: 1, why: 'the browser page crashed' }));
-  browser.on('disconnected', () => interrupted || settle({ code: 1, why: 'the browser disconnected' }));
-  server.exited.then((e) => interrupted || settle({ code: 1, why: `code-server exited during the run (code ${e.code}, signal ${e.signal}); its output ended with:\n${server.output.text()}` }));
+  browser.on('disconnected', () => cleanups.interrupted || settle({ code: 1, why: 'the browser disconnected' }));
+  server.exited.then((e) => cleanups.interrupted || settle({ code: 1, why: `code-server exited during the run (code ${e.code}, signal ${e.signal}); its output ended with:\n${server.output.text()}` }));
 
-  const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`],
-    ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${extensionTestsPath}`],
-    ['skipWelcome', 'true'],
-  ];
-  const url = `${origin}/?${new URLSearchParams({ folder: workspace, payload: JSON.stringify(payload) })}`;
+  const url = workbenchUrl(origin, workspace, { extensionDevelopmentPath: root, extensionTestsPath });
   const runStart = Date.now();
   const RUN_TIMEOUT_MS = runTimeoutMs();
   const timer = setTimeout(() => settle({ code: 1, why: `timed out after ${RUN_TIMEOUT_MS / 1000} s (LASTLINE_HOST_TEST_TIMEOUT)` }), RUN_TIMEOUT_MS);
