@@ -5,5 +5,6 @@ export { main } from './cli/main';
 export { runScanWorker } from './scan/parallel/worker';
 // `lastline record` (dist/record.js) checks an agent's new lines through this.
 export { checkAgentLines } from './agents/feedback';
-// The editor's workspace scan runs in a worker thread that loads this same bundle.
+// The editor's workspace scan and route index run in worker threads that load this same bundle.
+export { runRouteIndexWorker } from './scan/route-index-worker';
 export { runWorkspaceScanWorker } from './scan/workspace-scan-worker';

@@ -6,8 +6,10 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import type { FileRoutes } from '../core/routes/model';
 import type { RouteIndex } from '../core/routes/route-index';
+import type { RouteIndexMessage, RouteIndexRequest } from '../scan/route-index-worker';
 import type { ConfigCache } from './config-cache';
 import type { Engine } from './engine';
+import { runInEngineWorker } from './engine-worker';
 import { relative, sep } from 'node:path';
 
 interface RootIndex {
@@ -25,6 +27,8 @@ export class RouteIndexService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly pendingPaths = new Set<string>();
   private burst?: NodeJS.Timeout;
+  /** Stops index builds still running in their workers when the extension goes away. */
+  private readonly disposing = new vscode.CancellationTokenSource();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly engine: () => Engine, private readonly configs: ConfigCache, private readonly log: Logger) {
@@ -64,11 +68,13 @@ export class RouteIndexService implements vscode.Disposable {
     const started = performance.now();
     const engine = this.engine();
     const loaded = this.configs.forFile(`${root}${sep}.lastline.json`);
-    const index = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lastline: reading routes' }, () =>
-      engine.buildRouteIndex(root, loaded.config, { log: this.log }),
+    // Walking and parsing the project runs in a worker: seconds of work on a large tree.
+    const built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lastline: reading routes' }, () =>
+      runInEngineWorker<RouteIndexMessage, RouteIndexMessage>('runRouteIndexWorker', { projectRoot: root, config: loaded.config } satisfies RouteIndexRequest, this.log, this.disposing.token, (message, finish) => finish(message)),
     );
-    const summaries = new Map(index.summaries);
-    const hashes = new Map(index.hashesForEditing());
+    const summaries = new Map(built.summaries);
+    const hashes = new Map(built.hashes);
+    const index = new engine.RouteIndex(new Map(summaries), new Map(hashes));
     this.log.info(`route index of ${root}: ${summaries.size} file(s) in ${(performance.now() - started).toFixed(0)} ms`);
     return { summaries, hashes, snapshot: index };
   }
@@ -112,6 +118,8 @@ export class RouteIndexService implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.burst);
+    this.disposing.cancel();
+    this.disposing.dispose();
     this.watcher.dispose();
     this.changed.dispose();
   }

@@ -1,10 +1,10 @@
 // The editor's "Scan Workspace", in a worker thread: walking, reading, the route index and every
 // rule run there, and the extension host's thread only receives progress and the findings, so the
 // editor stays responsive while thousands of files are scanned. Cancelled by a message.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import type { LastlineConfig } from '../core/config';
-import type { Logger } from '../core/log';
-import { scanSources, workingTreeSources, type ScanResult } from './scan';
+import { scanSources, workingTreeSources, type FileReport, type ScanResult } from './scan';
+import { workerChannel } from './worker-channel';
 import { projectFacts } from './working-tree-scan';
 
 export interface WorkspaceScanRequest {
@@ -13,37 +13,29 @@ export interface WorkspaceScanRequest {
   config: LastlineConfig;
 }
 
+/** What the editor needs of a report: the findings, not the file's text. */
+export type WorkspaceScanReport = Omit<FileReport, 'text'>;
+export type WorkspaceScanSummary = Omit<ScanResult, 'reports'>;
+
 export type WorkspaceScanMessage =
   | { type: 'progress'; files: number; path: string }
-  | { type: 'log'; level: keyof Logger; message: string }
-  | { type: 'done'; result: ScanResult }
-  | { type: 'cancelled' }
-  | { type: 'failed'; message: string };
+  | { type: 'reports'; reports: WorkspaceScanReport[] }
+  | { type: 'done'; summary: WorkspaceScanSummary };
 
 /** How often (in files) progress is reported. */
 const PROGRESS_EVERY = 25;
+/**
+ * Reports go to the extension host in batches: one message with every report of a large tree is
+ * one long task on the host's thread (copying it in and publishing its diagnostics), and the
+ * editor would stall for it.
+ */
+const REPORTS_PER_MESSAGE = 50;
 
 export function runWorkspaceScanWorker(): void {
-  const port = parentPort;
-  if (!port) throw new Error('runWorkspaceScanWorker runs in a worker thread');
+  const channel = workerChannel<WorkspaceScanMessage>();
   const request = workerData as WorkspaceScanRequest;
-  const send = (message: WorkspaceScanMessage) => port.postMessage(message);
-  let cancelled = false;
-  port.on('message', (message: { type?: string }) => {
-    if (message?.type === 'cancel') cancelled = true;
-  });
-  const cancellation = {
-    get isCancellationRequested() {
-      return cancelled;
-    },
-  };
-  const log: Logger = {
-    debug: (message) => send({ type: 'log', level: 'debug', message }),
-    info: (message) => send({ type: 'log', level: 'info', message }),
-    warn: (message) => send({ type: 'log', level: 'warn', message }),
-    error: (message) => send({ type: 'log', level: 'error', message }),
-  };
   (async () => {
+    const { log, cancellation } = channel;
     const project = await projectFacts(request.projectRoot, request.config, log);
     const result = await scanSources(workingTreeSources([request.folder], request.projectRoot, request.config), {
       config: request.config,
@@ -51,12 +43,13 @@ export function runWorkspaceScanWorker(): void {
       log,
       cancellation,
       onProgress: (files, path) => {
-        if (files % PROGRESS_EVERY === 0) send({ type: 'progress', files, path });
+        if (files % PROGRESS_EVERY === 0) channel.send({ type: 'progress', files, path });
       },
     });
-    send({ type: 'done', result });
-  })().catch((error: unknown) => {
-    if (error instanceof Error && error.name === 'CancelledError') send({ type: 'cancelled' });
-    else send({ type: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) });
-  });
+    const { reports, ...summary } = result;
+    for (let start = 0; start < reports.length; start += REPORTS_PER_MESSAGE) {
+      channel.send({ type: 'reports', reports: reports.slice(start, start + REPORTS_PER_MESSAGE).map(({ text: _text, ...report }) => report) });
+    }
+    channel.send({ type: 'done', summary });
+  })().catch((error: unknown) => channel.fail(error));
 }

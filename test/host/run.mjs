@@ -14,7 +14,8 @@
 // Env: LASTLINE_VSCODE_EXECUTABLE (mode A), LASTLINE_CHROMIUM (default /usr/bin/chromium),
 //      LASTLINE_CODE_SERVER_DIR (see scripts/code-server-dir.mjs), LASTLINE_HOST_TEST_TIMEOUT (s,
 //      default 300), LASTLINE_HOST_TEST_VERBOSE=1 (also print workbench logs and browser console),
-//      LASTLINE_HOST_TESTS (another suite entry exporting run(), e.g. bench/activation-suite.js).
+//      LASTLINE_HOST_TESTS (another suite entry exporting run(), e.g. bench/activation-suite.js),
+//      LASTLINE_HOST_WORKSPACE (a folder to open a copy of instead of the fixture workspace).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,7 +31,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const extensionMain = resolve(root, pkg.main ?? 'dist/extension.js');
 // LASTLINE_HOST_TESTS runs another suite entry in the same setup (the benchmark's activation probe).
 const extensionTestsPath = process.env.LASTLINE_HOST_TESTS ? resolve(process.env.LASTLINE_HOST_TESTS) : join(root, 'out', 'test', 'host', 'index.js');
-const fixtureWorkspace = join(root, 'test', 'fixtures', 'host-workspace');
+// LASTLINE_HOST_WORKSPACE opens a copy of another folder (the benchmark's 5,000-file tree).
+const fixtureWorkspace = process.env.LASTLINE_HOST_WORKSPACE ? resolve(process.env.LASTLINE_HOST_WORKSPACE) : join(root, 'test', 'fixtures', 'host-workspace');
 
 const VERBOSE = /^(1|true|yes)$/i.test(process.env.LASTLINE_HOST_TEST_VERBOSE ?? '');
 const SUMMARY = /^host: (\d+) passed, (\d+) failed\s*$/m; // printed by test/host/index.ts

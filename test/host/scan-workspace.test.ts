@@ -12,8 +12,9 @@ describe('workspace scan', () => {
     mkdirSync(dirname(uri.fsPath), { recursive: true });
     writeFileSync(uri.fsPath, 'STRIPE_KEY = "sk_live_51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW"\n');
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === uri.fsPath), 'the file is not open');
-    // Not awaited: the command ends with a notification that waits for the person.
-    void vscode.commands.executeCommand('lastline.scanWorkspace');
+    // The command ends with the scan (its summary notification does not wait for the person).
+    const outcome = await vscode.commands.executeCommand<{ files: number; findings: number }>('lastline.scanWorkspace');
+    assert.ok(outcome && outcome.files >= 1 && outcome.findings >= 1, JSON.stringify(outcome));
     const found = await waitFor(
       'a provider-token diagnostic from the workspace scan',
       30000,
