@@ -8,35 +8,28 @@
 'use strict';
 const path = require('path');
 const vscode = require('vscode');
+const { hostSuite } = require('./host-suite');
 
 const EXTENSION_ID = 'lastline.lastline';
 
-async function run() {
-  try {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed in this host`);
-    // onStartupFinished may have activated it already; activate() then returns the same exports,
-    // i.e. the measurement of that (first, real) activation.
-    const api = await extension.activate();
-    const activationMs = api && api.activationMs;
-    if (typeof activationMs !== 'number') throw new Error(`activate() returned no activationMs (got ${JSON.stringify(api)})`);
-    console.log(`activationMs=${activationMs.toFixed(2)}`);
+async function measure() {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed in this host`);
+  // onStartupFinished may have activated it already; activate() then returns the same exports,
+  // i.e. the measurement of that (first, real) activation.
+  const api = await extension.activate();
+  const activationMs = api && api.activationMs;
+  if (typeof activationMs !== 'number') throw new Error(`activate() returned no activationMs (got ${JSON.stringify(api)})`);
+  console.log(`activationMs=${activationMs.toFixed(2)}`);
 
-    const main = path.join(extension.extensionPath, 'dist', 'extension.js');
-    const resolved = require.resolve(main);
-    const cached = require.cache[resolved];
-    delete require.cache[resolved];
-    const started = performance.now();
-    require(resolved);
-    console.log(`extensionLoadMs=${(performance.now() - started).toFixed(2)}`);
-    if (cached) require.cache[resolved] = cached; // leave the running extension's module in place
-
-    console.log('host: 1 passed, 0 failed');
-  } catch (error) {
-    console.error(error && error.stack ? error.stack : String(error));
-    console.log('host: 0 passed, 1 failed');
-    throw error;
-  }
+  const main = path.join(extension.extensionPath, 'dist', 'extension.js');
+  const resolved = require.resolve(main);
+  const cached = require.cache[resolved];
+  delete require.cache[resolved];
+  const started = performance.now();
+  require(resolved);
+  console.log(`extensionLoadMs=${(performance.now() - started).toFixed(2)}`);
+  if (cached) require.cache[resolved] = cached; // leave the running extension's module in place
 }
 
-module.exports = { run };
+module.exports = hostSuite(measure);
