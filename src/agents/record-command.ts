@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Terminal } from '../cli/terminal';
+import { inert } from '../core/inert';
 import { modelFromTranscript } from './claude';
 import { agentFeedbackFor } from './feedback-setting';
 import { AGENT_IDS, isObject, PayloadError, type AgentEvent, type AgentId } from './event';
@@ -37,7 +38,7 @@ export async function recordCommand(argv: readonly string[], terminal: Terminal,
     try {
       ({ values } = parseArgs({ args: [...argv], options: { agent: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
     } catch (error) {
-      terminal.error(`record: ${(error as Error).message}; nothing recorded`);
+      terminal.error(`record: ${inert((error as Error).message)}; nothing recorded`);
       return 0;
     }
     if (values.help) {
@@ -61,13 +62,13 @@ export async function recordCommand(argv: readonly string[], terminal: Terminal,
       event = adapter.parse(payload);
     } catch (error) {
       if (!(error instanceof PayloadError)) throw error;
-      terminal.error(`record: ${error.message}; nothing recorded`);
+      terminal.error(`record: ${inert(error.message)}; nothing recorded`);
       return 0;
     }
     if (!event || event.changes.length === 0) return 0; // not a file edit: nothing to do, quickly
     if (!event.model && event.transcriptPath) event.model = modelFromTranscript(event.transcriptPath);
     const outcome = recordEvent(event, terminal.cwd);
-    for (const problem of outcome.problems) terminal.error(`record: ${problem}`);
+    for (const problem of outcome.problems) terminal.error(`record: ${inert(problem)}`);
     if (event.phase !== 'post' || !adapter.feedback) return 0;
     const toCheck = outcome.files.filter((file) => file.agentLines.length > 0 && agentFeedbackFor(file.absolutePath) !== 'off');
     if (toCheck.length === 0) return 0;
@@ -78,7 +79,7 @@ export async function recordCommand(argv: readonly string[], terminal: Terminal,
     if (answer.stderr) terminal.error(answer.stderr);
     return answer.exitCode;
   } catch (error) {
-    terminal.error(`record: internal error, the agent goes on: ${error instanceof Error ? error.message : String(error)}`);
+    terminal.error(`record: internal error, the agent goes on: ${inert(error instanceof Error ? error.message : String(error))}`);
     return 0;
   }
 }
@@ -92,7 +93,7 @@ function readPayload(input: RecordInput, terminal: Terminal): Record<string, unk
     }
     raw = input.stdin ? input.stdin() : readFileSync(0);
   } catch (error) {
-    terminal.error(`record: cannot read stdin (${(error as Error).message}); nothing recorded`);
+    terminal.error(`record: cannot read stdin (${inert((error as Error).message)}); nothing recorded`);
     return undefined;
   }
   if (raw.length > MAX_PAYLOAD_BYTES) {
@@ -103,7 +104,7 @@ function readPayload(input: RecordInput, terminal: Terminal): Record<string, unk
   try {
     payload = JSON.parse(raw.toString('utf8'));
   } catch (error) {
-    terminal.error(`record: the event on stdin is not valid JSON (${(error as Error).message}); nothing recorded`);
+    terminal.error(`record: the event on stdin is not valid JSON (${inert((error as Error).message)}); nothing recorded`);
     return undefined;
   }
   if (!isObject(payload)) {

@@ -122,6 +122,8 @@ describe('lastline record: Claude Code', () => {
       ['truncated payload', post.slice(0, post.length / 2), /not valid JSON/],
       ['not an object', '[1, 2]', /not a JSON object/],
       ['an empty stdin', '', /not valid JSON/],
+      // The parser's message quotes the input, line breaks and escape sequences included.
+      ['text with line breaks', 'not json\n\u001b[2Jsecond line\n', /not valid JSON .*\\x0a/],
       ['an edit without a path', JSON.stringify({ ...JSON.parse(post), tool_input: { content: 'x' } }), /no tool_input\.file_path/],
       ['an unknown payload shape', JSON.stringify({ hello: 'world' }), /not from an agent Lastline knows/],
     ];
