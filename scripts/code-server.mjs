@@ -39,8 +39,10 @@ export class Cleanups {
     this.#steps.push(step);
   }
 
+  /** Runs the steps registered so far; a later call runs the ones registered since. */
   run() {
-    this.#running ??= (async () => {
+    if (this.#running) return this.#running;
+    const running = (async () => {
       while (this.#steps.length) {
         const step = this.#steps.pop();
         try {
@@ -50,6 +52,9 @@ export class Cleanups {
         }
       }
     })();
+    this.#running = running.finally(() => {
+      this.#running = undefined;
+    });
     return this.#running;
   }
 

@@ -1,6 +1,7 @@
 // Entry point of the extension-host test run: VS Code loads this module (compiled to
 // out/test/host/index.js) inside the extension host and awaits run(). It runs mocha over every
-// *.test.js next to it and prints one summary line that test/host/run.mjs looks for.
+// *.test.js in a folder and prints one summary line that test/host/run.mjs looks for; the smoke
+// suite of the packaged extension (test/smoke/index.ts) runs its own folder through it.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha = require('mocha');
@@ -16,9 +17,13 @@ function findTestFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuitesIn(__dirname);
+}
+
+export async function runSuitesIn(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000 });
-  const files = findTestFiles(__dirname);
+  const files = findTestFiles(dir);
   for (const file of files) mocha.addFile(file);
 
   const { passed, failed } = await new Promise<{ passed: number; failed: number }>((resolve, reject) => {
@@ -38,6 +43,6 @@ export async function run(): Promise<void> {
   });
 
   console.log(`${SUMMARY_PREFIX}${passed} passed, ${failed} failed`);
-  if (files.length === 0) throw new Error(`no *.test.js files in ${__dirname}`);
+  if (files.length === 0) throw new Error(`no *.test.js files in ${dir}`);
   if (failed > 0) throw new Error(`${failed} host test${failed === 1 ? '' : 's'} failed`);
 }

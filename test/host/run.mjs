@@ -16,14 +16,14 @@
 //      default 300), LASTLINE_HOST_TEST_VERBOSE=1 (also print workbench logs and browser console),
 //      LASTLINE_HOST_TESTS (another suite entry exporting run(), e.g. bench/activation-suite.js),
 //      LASTLINE_HOST_WORKSPACE (a folder to open a copy of instead of the fixture workspace).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { Cleanups, freePort, launchChromium, SERVER_START_TIMEOUT_MS, sleep, startCodeServer, Stop, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
+import { Cleanups, codeServerBinary, freePort, launchChromium, SERVER_START_TIMEOUT_MS, sleep, startCodeServer, Stop, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -141,12 +141,12 @@ const QUIET_CONSOLE = [
   /open-vsx\.org|marketplace\.visualstudio\.com|update\.code\.visualstudio\.com|vscode-unpkg\.net|vscode-cdn\.net/,
 ];
 
-async function runWithCodeServer(temp, workspace) {
+async function runWithCodeServer(temp, workspace, suite = { extensionDevelopmentPath: root, extensionTestsPath }) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const serverStart = Date.now();
   const echo = VERBOSE ? (chunk) => process.stderr.write(chunk.replace(/^(?=.)/gm, '[code-server] ')) : undefined;
-  const server = startCodeServer({ port, dataDir: temp, folder: workspace, cleanups, echo });
+  const server = startCodeServer({ port, dataDir: temp, folder: workspace, cleanups, echo, extensionsDir: suite.extensionsDir, env: suite.env });
   await waitForServer(server, origin);
   say(`code-server ready on ${origin} in ${elapsed(serverStart)}`);
 
@@ -199,7 +199,7 @@ async function runWithCodeServer(temp, workspace) {
   browser.on('disconnected', () => cleanups.interrupted || settle({ code: 1, why: 'the browser disconnected' }));
   server.exited.then((e) => cleanups.interrupted || settle({ code: 1, why: `code-server exited during the run (code ${e.code}, signal ${e.signal}); its output ended with:\n${server.output.text()}` }));
 
-  const url = workbenchUrl(origin, workspace, { extensionDevelopmentPath: root, extensionTestsPath });
+  const url = workbenchUrl(origin, workspace, suite);
   const runStart = Date.now();
   const RUN_TIMEOUT_MS = runTimeoutMs();
   const timer = setTimeout(() => settle({ code: 1, why: `timed out after ${RUN_TIMEOUT_MS / 1000} s (LASTLINE_HOST_TEST_TIMEOUT)` }), RUN_TIMEOUT_MS);
@@ -219,25 +219,73 @@ async function runWithCodeServer(temp, workspace) {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// The packaged extension: dist/lastline.vsix installed into a clean extensions folder, and the
+// smoke suite (test/smoke/) run against that installed copy — a broken bundle or a file that
+// .vscodeignore leaves out fails here, not in a user's editor.
+
+function packageExtension() {
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', '-s', 'package'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Stop(`npm run package failed (exit code ${result.status ?? result.signal}):\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n')}`);
+  say(`packaged dist/lastline.vsix in ${elapsed(started)}`);
+  return join(root, 'dist', 'lastline.vsix');
+}
+
+function installPackage(vsix, temp) {
+  const extensionsDir = join(temp, 'extensions');
+  const result = spawnSync(codeServerBinary(), ['--extensions-dir', extensionsDir, '--user-data-dir', join(temp, 'user-data'), '--install-extension', vsix], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Stop(`code-server could not install ${vsix}:\n${(result.stderr || result.stdout || '').trim()}`);
+  return extensionsDir;
+}
+
+async function runSmokeSuite() {
+  const smokeTests = join(root, 'out', 'test', 'smoke', 'index.js');
+  if (!existsSync(smokeTests)) throw new Stop('missing out/test/smoke/index.js; run `npm run pretest` first (build + compile)', 2);
+  const vsix = packageExtension();
+  const temp = makeTemp();
+  const workspace = makeWorkspace(temp);
+  const extensionsDir = installPackage(vsix, temp);
+  say('smoke suite against the installed .vsix');
+  return runWithCodeServer(temp, workspace, {
+    // VS Code runs a suite only in a development host: an empty runner extension, so Lastline itself is the installed copy.
+    extensionDevelopmentPath: join(root, 'test', 'smoke', 'runner-extension'),
+    extensionTestsPath: smokeTests,
+    extensionsDir,
+    env: { LASTLINE_SMOKE_EXTENSIONS_DIR: extensionsDir },
+  });
+}
+
+/** The suite's exit code, made 1 when it printed no summary or reported failures. */
+function verdict({ code, summary }) {
+  if (!summary) {
+    say('the suite printed no summary (it did not run to the end)');
+    return code === 0 ? 1 : code;
+  }
+  return summary.failed > 0 && code === 0 ? 1 : code;
+}
+
 async function main() {
   runTimeoutMs(); // validate before starting anything
   checkBuilt();
   const temp = makeTemp();
   const workspace = makeWorkspace(temp);
   const executable = process.env.LASTLINE_VSCODE_EXECUTABLE;
-  const { code, summary } = executable
-    ? await runWithVSCode(executable, temp, workspace)
-    : await runWithCodeServer(temp, workspace);
+  const runs = [executable ? await runWithVSCode(executable, temp, workspace) : await runWithCodeServer(temp, workspace)];
   await cleanup();
-  let exitCode = code;
-  if (!summary) {
-    say('the suite printed no summary (it did not run to the end)');
-    if (exitCode === 0) exitCode = 1;
-  } else if (summary.failed > 0 && exitCode === 0) {
-    exitCode = 1;
+  // The smoke suite of the package runs after the host suites (not for a bench probe's run).
+  if (!process.env.LASTLINE_HOST_TESTS && verdict(runs[0]) === 0) {
+    if (executable) say('the .vsix smoke suite runs with code-server only (unset LASTLINE_VSCODE_EXECUTABLE to run it)');
+    else {
+      runs.push(await runSmokeSuite());
+      await cleanup();
+    }
   }
+  const exitCode = runs.map(verdict).find((code) => code !== 0) ?? 0;
+  const summaries = runs.map((run) => run.summary).filter(Boolean);
+  const total = summaries.length === runs.length ? summaries.reduce((sum, { passed, failed }) => ({ passed: sum.passed + passed, failed: sum.failed + failed }), { passed: 0, failed: 0 }) : undefined;
   say(`total ${elapsed()}`);
-  console.log(summaryLine(summary) ?? 'host: 0 passed, 1 failed');
+  console.log(summaryLine(total) ?? 'host: 0 passed, 1 failed');
   return exitCode;
 }
 
