@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Cleanups, freePort, launchChromium, startCodeServer, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
+import { Cleanups } from '../../scripts/code-server.mjs';
+import { openWorkbench } from '../../scripts/workbench-driver.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const cli = join(root, 'bin', 'lastline.js');
@@ -54,27 +55,12 @@ function prepareRepository(repo) {
   lastline(repo, ['record'], JSON.stringify(post));
 }
 
-/** User settings of a quiet workbench: no welcome page, no tips, git without confirmations. */
-function writeUserSettings(dataDir) {
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'git.enableSmartCommit': false,
-    'git.autofetch': false,
-    'git.openRepositoryInParentFolders': 'never',
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'chat.commandCenter.enabled': false,
-  };
-  mkdirSync(join(dataDir, 'user-data', 'User'), { recursive: true });
-  writeFileSync(join(dataDir, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-}
-
 describe('the commit gate in VS Code, as a person uses it', function () {
   this.timeout(120_000);
   const cleanups = new Cleanups();
   let temp;
   let repo;
+  let workbench;
   let page;
   let shot = 0;
 
@@ -83,36 +69,9 @@ describe('the commit gate in VS Code, as a person uses it', function () {
     await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`) });
   };
 
-  /** Runs a command from the Command Palette, as a person would. */
-  const runCommand = async (title) => {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
-  };
-
-  /** Waits out a notification's fade-in, so that its screenshot shows it whole. */
-  const settled = (locator) => locator.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((animation) => animation.finished)));
-
-  const commitInput = () => page.locator('.scm-editor .monaco-editor').first();
-
-  /** Types the message into Source Control's input (replacing what is there) and presses Ctrl+Enter. */
-  const commitFromSourceControl = async () => {
-    await page.keyboard.press('Control+Shift+G');
-    await commitInput().waitFor({ state: 'visible' });
-    await commitInput().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(COMMIT_MESSAGE);
-    await page.keyboard.press('Control+Enter');
-  };
-
   before(async function () {
     this.timeout(180_000);
     cleanups.exitOnSignals();
-    rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
     temp = mkdtempSync(join(tmpdir(), 'lastline-ui-'));
     cleanups.push(() => rmSync(temp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
@@ -121,18 +80,9 @@ describe('the commit gate in VS Code, as a person uses it', function () {
     prepareRepository(repo);
 
     const dataDir = join(temp, 'code-server');
-    mkdirSync(dataDir);
-    writeUserSettings(dataDir);
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
     const echo = VERBOSE ? (chunk) => process.stderr.write(chunk.replace(/^(?=.)/gm, '[code-server] ')) : undefined;
-    const server = startCodeServer({ port, dataDir, folder: repo, cleanups, echo });
-    await waitForServer(server, origin);
-    const browser = await launchChromium(cleanups);
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    page.setDefaultTimeout(30_000);
-    await page.goto(workbenchUrl(origin, repo, { extensionDevelopmentPath: root }), { waitUntil: 'domcontentloaded' });
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    workbench = await openWorkbench({ folder: repo, dataDir, cleanups, extensionDevelopmentPath: root, echo });
+    page = workbench.page;
     // Lastline is active once its status bar item counts the recorded hunk.
     await page.locator('.statusbar-item', { hasText: '1 unreviewed' }).waitFor({ state: 'visible', timeout: 60_000 });
   });
@@ -146,12 +96,7 @@ describe('the commit gate in VS Code, as a person uses it', function () {
   });
 
   it("shows the agent's lines: gutter marks and the CodeLens", async () => {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget .quick-input-box input').fill('coupons.py');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'coupons.py' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-lines', { hasText: 'if row is None' }).waitFor({ state: 'visible' });
+    const editor = await workbench.openFile('app/coupons.py', 'if row is None');
     const lens = editor.locator('.codelens-decoration', { hasText: 'AI-written · unreviewed (claude-code' });
     await lens.waitFor({ state: 'visible' });
     assert.match(await lens.innerText(), /Review\s*\|\s*Approve\s*\|\s*Not AI/);
@@ -162,8 +107,8 @@ describe('the commit gate in VS Code, as a person uses it', function () {
   });
 
   it("refuses the commit from Source Control with the gate's message", async () => {
-    await runCommand('Git: Stage All Changes');
-    await commitFromSourceControl();
+    await workbench.runCommand('Git: Stage All Changes');
+    await workbench.commitFromSourceControl(COMMIT_MESSAGE);
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible' });
     const text = await dialog.innerText();
@@ -184,7 +129,7 @@ describe('the commit gate in VS Code, as a person uses it', function () {
     const toast = page.locator('.notification-toast', { hasText: 'Approve these lines?' });
     await toast.waitFor({ state: 'visible' });
     assert.match(await toast.innerText(), /app\/coupons\.py:13-15 \(claude-code\), staged/);
-    await settled(toast);
+    await workbench.settled(toast);
     await screenshot('review-in-diff');
     await toast.locator('.monaco-button', { hasText: /^Approve$/ }).click();
     const done = page.locator('.notification-toast', { hasText: 'approved 1, rejected 0' });
@@ -192,12 +137,12 @@ describe('the commit gate in VS Code, as a person uses it', function () {
     await page.locator('.statusbar-item', { hasText: 'unreviewed' }).waitFor({ state: 'hidden' });
     const { reviews } = JSON.parse(readFileSync(join(repo, '.git', 'lastline', 'reviews.json'), 'utf8'));
     assert.deepEqual(reviews.map(({ decision, reviewer }) => ({ decision, reviewer })), [{ decision: 'approved', reviewer: REVIEWER }]);
-    await settled(done);
+    await workbench.settled(done);
     await screenshot('approved');
   });
 
   it('commits once reviewed; git log shows the AI-Reviewed-by trailer', async () => {
-    await commitFromSourceControl();
+    await workbench.commitFromSourceControl(COMMIT_MESSAGE);
     const deadline = Date.now() + 30_000;
     while (git(repo, 'rev-list', '--count', 'HEAD').trim() !== '2') {
       assert.ok(Date.now() < deadline, 'the commit did not happen within 30 s');
