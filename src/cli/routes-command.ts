@@ -42,6 +42,7 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
             auth: entry.auth,
             guards: entry.guards.map((guard) => ({ name: guard.name, scope: guard.scope, file: displayPath(absolute(guard.file), cwd), line: guard.range.start.line + 1 })),
             ...(entry.publicReason ? { publicReason: entry.publicReason } : {}),
+            ...(entry.undecided ? { undecided: entry.undecided } : {}),
             ...(entry.finding ? { finding: entry.finding } : {}),
           })),
         },
@@ -61,7 +62,8 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
       entry.auth === 'guarded' ? `guarded by ${[...new Set(entry.guards.map((guard) => (guard.scope === 'inline' ? 'a check in the handler' : `${guard.name} (${guard.scope})`)))].join(', ')}`
       : entry.auth === 'public' ? `public: ${entry.publicReason}`
       : entry.finding ? `OPEN (${entry.finding.severity})` : 'open';
-    terminal.out(inert(`${entry.label.padEnd(width)}  ${at(entry.file, entry.range.start.line).padEnd(32)}  ${auth}`));
+    const undecided = entry.undecided ? ` (undecided: ${entry.undecided})` : '';
+    terminal.out(inert(`${entry.label.padEnd(width)}  ${at(entry.file, entry.range.start.line).padEnd(32)}  ${auth}${undecided}`));
   }
   const open = entries.filter((entry) => entry.finding).length;
   terminal.out(`\n${entries.length} route${entries.length === 1 ? '' : 's'}; ${open} open that should not be (lastline scan --category open-route explains each).`);

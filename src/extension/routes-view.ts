@@ -64,6 +64,7 @@ export class RoutesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     if (entry.guards.length) tooltip.appendMarkdown(entry.guards.map((guard) => `- ${guard.scope === 'inline' ? 'a check in the handler' : `\`${guard.name}\``} (${guard.scope}, ${guard.file}:${guard.range.start.line + 1})`).join('\n'));
     if (entry.finding) tooltip.appendText(entry.finding.message);
     if (entry.publicReason) tooltip.appendText(`Public: ${entry.publicReason}`);
+    if (entry.undecided) tooltip.appendText(`\n\nUndecided: ${entry.undecided}`);
     item.tooltip = tooltip;
     const uri = vscode.Uri.file(join(root, entry.file));
     item.resourceUri = uri;

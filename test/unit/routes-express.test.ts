@@ -139,6 +139,37 @@ describe('routes: Express reader', () => {
     assert.deepEqual(containerLines(summary), [`app(app) [expressjwt@${offsetOf(text, 'app.use')}]`]);
   });
 
+  it('runs unless() regexes from the scanned code on a linear-time engine (no catastrophic backtracking)', () => {
+    // JavaScript's engine took over a minute for this pattern on a 42-character path.
+    const evilPath = `/${'a'.repeat(40)}b`;
+    const text = `
+const express = require('express');
+const { expressjwt } = require('express-jwt');
+const app = express();
+app.use(expressjwt({ secret, algorithms: ['HS256'] }).unless({ path: [/^\\/(a+)+$/] }));
+app.get('${evilPath}', evil);
+app.get('/aaaa', plain);
+`;
+    assert.deepEqual(routeLines(readRoutes(expressReader, text, 'app.js')), [`GET ${evilPath} @app ref=evil`, 'GET /aaaa @app ref=plain public=/^\\/(a+)+$/']);
+  });
+
+  it('says when an unless() regex uses what it does not run (lookaround, backreferences)', () => {
+    const text = `
+const express = require('express');
+const { expressjwt } = require('express-jwt');
+const app = express();
+app.use(expressjwt({ secret, algorithms: ['HS256'] }).unless({ path: [/^\\/(?!admin)/, '/login'] }));
+app.get('/reports', reports);
+app.post('/login', login);
+`;
+    const summary = readRoutes(expressReader, text, 'app.js');
+    assert.deepEqual(routeLines(summary), ['GET /reports @app ref=reports', `POST /login @app ref=login public='/login'`]);
+    assert.deepEqual(
+      summary.routes.map((route) => route.exemptionUndecided?.reason),
+      ['/^\\/(?!admin)/ in .unless() was not run (invalid or unsupported Perl syntax: `(?!`): it may exempt this route', undefined],
+    );
+  });
+
   describe('look-alikes that are not routes', () => {
     const cases: [string, string][] = [
       ['a Map', `const map = new Map();\nmap.get('/x');\nmap.set('/x', 1);`],

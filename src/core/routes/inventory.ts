@@ -18,6 +18,8 @@ export interface InventoryEntry {
   /** The guards that apply, with where each comes from. */
   guards: { name: string; scope: string; file: string; range: Range }[];
   publicReason?: string;
+  /** Why the verdict may be wrong: an exemption Lastline could not decide. */
+  undecided?: string;
   /** Set when the open-route rule reports it. */
   finding?: { severity: Severity; message: string };
 }
@@ -36,6 +38,7 @@ export function routeInventory(model: RouteModel): InventoryEntry[] {
       auth: verdict.auth,
       guards: route.guards.map((guard) => ({ name: guard.name, scope: guard.scope, file: guard.file, range: guard.range })),
       ...(verdict.publicReason ? { publicReason: verdict.publicReason } : {}),
+      ...(route.decl.exemptionUndecided ? { undecided: route.decl.exemptionUndecided.reason } : {}),
       ...(verdict.report ? { finding: { severity: verdict.report.severity, message: verdict.report.message } } : {}),
     };
   });

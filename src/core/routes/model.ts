@@ -151,6 +151,8 @@ export interface RouteDecl {
   /** The handler when it is defined elsewhere (Django `views.admin_panel`, `AdminView.as_view()`). */
   handlerRef?: Reference;
   public?: PublicMarker;
+  /** An exemption that may apply but could not be decided (a pattern Lastline does not run). */
+  exemptionUndecided?: { text: string; reason: string };
   /** Server action (Next.js `'use server'`): no path, reached by POST from the app's pages. */
   serverAction?: boolean;
 }

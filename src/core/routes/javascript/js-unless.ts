@@ -3,15 +3,20 @@
 // exempts are explicit exemptions — routes of this file at those paths are marked public with the
 // exempting entry as the marker. The entries are full request paths, so only routes whose declared
 // path (with their container's own prefix) equals a string entry or matches a regex entry are
-// marked; a route mounted from another file under a prefix stays "guarded" (a known gap).
+// marked; a route mounted from another file under a prefix stays "guarded" (a known gap). Regex
+// entries run on a linear-time engine; one it cannot run (lookaround, backreferences) decides
+// nothing, and the routes it might exempt say so.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { compileForeignRegex } from '../../languages/foreign-regex';
 import type { ContainerDecl, RouteDecl } from '../model';
 import type { JsRouteContext } from './js-route-context';
 import { memberCall, objectProperty, unwrap } from './js-syntax';
 
 interface Exemption {
-  matches(path: string): boolean;
+  /** Undefined when the entry's pattern could not be run: no verdict. */
+  matches(path: string): boolean | undefined;
   node: TSESTree.Node;
+  unsupported?: string;
 }
 
 export function markUnlessPaths(containers: readonly ContainerDecl[], routes: RouteDecl[], context: JsRouteContext): void {
@@ -21,8 +26,13 @@ export function markUnlessPaths(containers: readonly ContainerDecl[], routes: Ro
     if (route.public) continue;
     const prefix = containers.find((container) => container.name === route.container)?.prefix ?? '';
     const full = joinPath(prefix, route.path);
-    const exemption = exemptions.find((candidate) => candidate.matches(full));
+    const exemption = exemptions.find((candidate) => candidate.matches(full) === true);
     if (exemption) route.public = { text: context.text.slice(exemption.node.range[0], exemption.node.range[1]), range: context.lines.rangeOf(exemption.node.range[0], exemption.node.range[1]) };
+    const undecided = exemption ? undefined : exemptions.find((candidate) => candidate.unsupported);
+    if (undecided) {
+      const text = context.text.slice(undecided.node.range[0], undecided.node.range[1]);
+      route.exemptionUndecided = { text, reason: `${text} in .unless() was not run (${undecided.unsupported}): it may exempt this route` };
+    }
   }
 }
 
@@ -50,12 +60,8 @@ function exemptionOf(entry: TSESTree.Node): Exemption | undefined {
     return { node: entry, matches: (candidate) => candidate === path };
   }
   if (entry.type === 'Literal' && 'regex' in entry && entry.regex) {
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(entry.regex.pattern, entry.regex.flags.replace(/[gy]/g, ''));
-    } catch {
-      return undefined;
-    }
+    const pattern = compileForeignRegex(entry.regex.pattern, entry.regex.flags);
+    if ('unsupported' in pattern) return { node: entry, matches: () => undefined, unsupported: pattern.unsupported };
     return { node: entry, matches: (candidate) => pattern.test(candidate) };
   }
   // `{ url: '/login', methods: ['POST'] }`: the path only; methods are not modelled.
