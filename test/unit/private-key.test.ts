@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/core/engine';
-import privateKey from '../../src/core/rules/private-key';
+import privateKey, { keyBlocks } from '../../src/core/rules/private-key';
 import { fakePem, fakePemBody } from './helpers';
+import { assertGrowth } from './scaling';
 
 async function findings(path: string, text: string) {
   return (await analyze({ path, text }, { rules: [privateKey] })).findings;
@@ -75,5 +76,17 @@ describe('rule private-key', () => {
     const [moved] = await findings('k.pem', `\n\n# rotated yesterday\n${fakePem()}`);
     assert.equal(first.fingerprint, moved.fingerprint);
     assert.notEqual(first.range.start.line, moved.range.start.line);
+  });
+
+  describe('linear time on BEGIN markers without their END', () => {
+    const begin = '-----BEGIN RSA PRIVATE KEY-----\n';
+    const cases: [string, (size: number) => string][] = [
+      ['with one END at the very end', (size) => `${begin.repeat(size / begin.length)}-----END RSA PRIVATE KEY-----\n`],
+      ['with END markers of another kind', (size) => `${begin}-----END EC PRIVATE KEY-----\n`.repeat(size / 64)],
+      ['with no END at all', (size) => begin.repeat(size / begin.length)],
+    ];
+    for (const [label, build] of cases) {
+      it(label, () => assertGrowth(build, keyBlocks, 16 * 1024));
+    }
   });
 });

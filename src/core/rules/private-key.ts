@@ -5,6 +5,7 @@ import { maskSecret } from '../mask';
 import { defineRule } from '../rule';
 
 const BEGIN = /-----BEGIN ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |ANY )?)PRIVATE KEY( BLOCK)?-----/g;
+const END = /-----END ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |ANY )?)PRIVATE KEY( BLOCK)?-----/g;
 /** Upper bound on how far the END marker may be; real keys are 200 B to ~7 KB, PGP blocks larger. */
 const MAX_BLOCK_LENGTH = 32 * 1024;
 /** Shortest body worth calling a key: an Ed25519 OpenSSH key is ~ 400 base64 characters. */
@@ -22,20 +23,14 @@ export default defineRule({
   },
   check(context) {
     const { text, lines } = context.file;
-    for (const begin of text.matchAll(BEGIN)) {
-      const kind = (begin[1] || '').trim();
-      const bodyStart = begin.index + begin[0].length;
-      const endMarker = `-----END ${begin[1] || ''}PRIVATE KEY${begin[2] || ''}-----`;
-      const endIndex = text.indexOf(endMarker, bodyStart);
-      if (endIndex < 0 || endIndex - bodyStart > MAX_BLOCK_LENGTH) continue;
-
+    for (const { start, kind, bodyStart, endIndex, endMarker } of keyBlocks(text)) {
       const body = keyBody(text.slice(bodyStart, endIndex));
       if (!looksLikeKeyMaterial(body)) continue;
 
       const encrypted = kind === 'ENCRYPTED' || /Proc-Type:\s*4,ENCRYPTED/.test(text.slice(bodyStart, endIndex));
       const label = kind ? `${kind} private key` : 'Private key';
       context.report({
-        range: lines.rangeOf(begin.index, endIndex + endMarker.length),
+        range: lines.rangeOf(start, endIndex + endMarker.length),
         severity: encrypted ? 'warning' : 'error',
         message:
           `${label} committed in this file (${maskSecret(body)})` +
@@ -46,6 +41,52 @@ export default defineRule({
     }
   },
 });
+
+export interface KeyBlock {
+  /** Offset of the BEGIN marker. */
+  start: number;
+  /** `RSA`, `OPENSSH`, … or '' for PKCS#8. */
+  kind: string;
+  bodyStart: number;
+  /** Offset of the matching END marker. */
+  endIndex: number;
+  endMarker: string;
+}
+
+/**
+ * Each BEGIN marker with the first matching END marker after it, within MAX_BLOCK_LENGTH. The END
+ * markers are found in one pass (a search of the rest of the file per BEGIN was quadratic: a
+ * megabyte of BEGIN lines without END took seconds).
+ */
+export function keyBlocks(text: string): KeyBlock[] {
+  const ends = new Map<string, number[]>();
+  for (const end of text.matchAll(END)) {
+    const offsets = ends.get(end[0]) ?? ends.set(end[0], []).get(end[0])!;
+    offsets.push(end.index);
+  }
+  const blocks: KeyBlock[] = [];
+  if (ends.size === 0) return blocks;
+  for (const begin of text.matchAll(BEGIN)) {
+    const bodyStart = begin.index + begin[0].length;
+    const endMarker = `-----END ${begin[1] || ''}PRIVATE KEY${begin[2] || ''}-----`;
+    const endIndex = firstAtOrAfter(ends.get(endMarker) ?? [], bodyStart);
+    if (endIndex === undefined || endIndex - bodyStart > MAX_BLOCK_LENGTH) continue;
+    blocks.push({ start: begin.index, kind: (begin[1] || '').trim(), bodyStart, endIndex, endMarker });
+  }
+  return blocks;
+}
+
+/** The first of the ascending `offsets` at or after `from` (binary search). */
+function firstAtOrAfter(offsets: readonly number[], from: number): number | undefined {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle] < from) low = middle + 1;
+    else high = middle;
+  }
+  return offsets[low];
+}
 
 /**
  * The base64 payload with everything a source file wraps it in removed: line breaks (real or
