@@ -93,11 +93,11 @@ describe('provenance core', () => {
     assert.equal(parseGitAiNote('no divider'), undefined);
   });
 
-  it('aligns a rewritten file in linear time (the diff is bounded)', function () {
+  it('aligns a rewritten file in linear time (the diff is bounded)', async function () {
     this.timeout(60_000);
     const file = (seed: string) => (lines: number) => Array.from({ length: lines }, (_, index) => `value_${seed}_${index} = compute(${index})`).join('\n');
     const record = (lines: number) => recordChange(undefined, 'a.py', '', file('a')(lines), agent);
-    assertGrowth((lines) => ({ record: record(lines), text: file('b')(lines) }), ({ record: base, text }) => reconcile(base, text), 2_000);
+    await assertGrowth((lines) => ({ record: record(lines), text: file('b')(lines) }), ({ record: base, text }) => reconcile(base, text), 2_000);
   });
 
   it('binds a review to the hunk\'s path and content', () => {

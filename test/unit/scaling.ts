@@ -2,7 +2,7 @@
 // `npm test` on a busy one failed three "< 2 s of CPU" asserts. What a test can hold steady is a
 // ratio measured in one process: the same work on an input of size n and of size 8n. Linear work
 // costs ~8×, quadratic ~64×; a load spike lifts both sides alike, and the best of a few interleaved
-// rounds drops the rounds it hit. Keep both inputs small (8n ≲ 128 KB): past the CPU's caches the
+// rounds drops the rounds it hit. The work may be asynchronous (the engine's analyze()): it is awaited. Keep both inputs small (8n ≲ 128 KB): past the CPU's caches the
 // cost per character of the same linear work was seen to triple (a detector at 8.3 ns/char on 128 KB
 // and 24.5 on 1 MB), which a ratio cannot tell from super-linear work.
 import assert from 'node:assert/strict';
@@ -24,10 +24,14 @@ function cpuMicros(): number {
   return usage.user + usage.system;
 }
 
-function measure(work: () => unknown, repeats: number): number {
+/** CPU time of `repeats` runs of `work`; an asynchronous work is awaited (the engine's analyze()). */
+async function measure(work: () => unknown, repeats: number): Promise<number> {
   collectGarbage();
   const start = cpuMicros();
-  for (let repeat = 0; repeat < repeats; repeat++) work();
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const pending = work();
+    if (pending instanceof Promise) await pending;
+  }
   return cpuMicros() - start;
 }
 
@@ -35,19 +39,19 @@ function measure(work: () => unknown, repeats: number): number {
  * Fails when `work` on an input built for 8 × `size` costs more than MAX_RATIO[growth] times the
  * same work on an input built for `size`. `build` must make inputs whose size grows with its argument.
  */
-export function assertGrowth<T>(
+export async function assertGrowth<T>(
   build: (size: number) => T,
   work: (input: T) => unknown,
   size: number,
   growth: keyof typeof MAX_RATIO = 'linear',
-): void {
+): Promise<void> {
   const small = build(size);
   const large = build(size * SCALE);
   // Warm both paths up so that compilation is not charged to one of them.
-  work(small);
-  work(large);
+  await measure(() => work(small), 1);
+  await measure(() => work(large), 1);
   let repeats = 1;
-  while (measure(() => work(small), repeats) < MIN_SAMPLE_MICROS && repeats < 1 << 16) repeats *= 4;
+  while ((await measure(() => work(small), repeats)) < MIN_SAMPLE_MICROS && repeats < 1 << 16) repeats *= 4;
   // The best of each side over the rounds drops the samples a load spike inflated. A CI run once
   // let quadratic work pass on a single first round whose small sample was inflated 3.5×, so a
   // verdict takes MIN_ROUNDS rounds; a ratio still within reach of the bound is measured every
@@ -56,14 +60,14 @@ export function assertGrowth<T>(
   let bestSmall = Infinity;
   let bestLarge = Infinity;
   for (let round = 0; round < ROUNDS && (round < MIN_ROUNDS || bestLarge / bestSmall >= MAX_RATIO[growth] / 2); round++) {
-    const measureSmall = () => (bestSmall = Math.min(bestSmall, Math.max(measure(() => work(small), repeats), 1)));
-    const measureLarge = () => (bestLarge = Math.min(bestLarge, measure(() => work(large), repeats)));
+    const measureSmall = async () => (bestSmall = Math.min(bestSmall, Math.max(await measure(() => work(small), repeats), 1)));
+    const measureLarge = async () => (bestLarge = Math.min(bestLarge, await measure(() => work(large), repeats)));
     if (round % 2 === 0) {
-      measureSmall();
-      measureLarge();
+      await measureSmall();
+      await measureLarge();
     } else {
-      measureLarge();
-      measureSmall();
+      await measureLarge();
+      await measureSmall();
     }
   }
   const ratio = bestLarge / bestSmall;

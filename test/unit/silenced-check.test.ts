@@ -7,6 +7,7 @@ import type { Finding } from '../../src/core/types';
 import { defaultConfig } from '../../src/core/config';
 import { stripeLiveKey } from './secret-values';
 import { SEED_INCIDENT_PY } from '../seed-incident';
+import { assertGrowth } from './scaling';
 
 async function judged(path: string, text: string, options: Record<string, unknown> = {}): Promise<Finding[]> {
   const config = defaultConfig();
@@ -156,6 +157,29 @@ describe('rule silenced-check', () => {
       assert.equal(found.length, 2);
       assert.ok(found.every((finding) => finding.severity === 'warning'));
       assert.match(found[0].message, /switches bandit B608 off for the whole project/);
+    });
+  });
+
+  describe('many directives on one line (linear time, bounded output)', () => {
+    const blanket = 'f(x);/* eslint-disable-line */';
+    const masking = 'db.query("SELECT * FROM t WHERE id = " + req.query.id); /* eslint-disable-line */ ';
+    const cases: [string, string][] = [
+      ['blanket directives', blanket],
+      ['directives that each hide a string-built query', masking],
+    ];
+    for (const [label, unit] of cases) {
+      it(`judges ${label} repeated on one line in linear time`, () =>
+        assertGrowth((size) => unit.repeat(size / unit.length), (text) => judged('src/app.js', text), 16 * 1024));
+    }
+
+    it('lists at most 20 of the findings a directive hides, and counts them all', async () => {
+      const found = await judged('src/app.js', masking.repeat(30));
+      const hides = found.filter((finding) => finding.severity === 'error');
+      assert.equal(hides.length, 30);
+      for (const finding of hides) {
+        assert.equal(finding.related?.length, 20);
+        assert.match(finding.message, /and 29 more finding\(s\)/);
+      }
     });
   });
 });

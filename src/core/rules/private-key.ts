@@ -2,6 +2,7 @@
 // concatenated lines), config values, or a key file checked in. A key is never "test data" once
 // it is pushed, so this rule reports any block whose body really looks like key material.
 import { maskSecret } from '../mask';
+import { partitionPoint } from '../partition-point';
 import { defineRule } from '../rule';
 
 const BEGIN = /-----BEGIN ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |ANY )?)PRIVATE KEY( BLOCK)?-----/g;
@@ -69,23 +70,12 @@ export function keyBlocks(text: string): KeyBlock[] {
   for (const begin of text.matchAll(BEGIN)) {
     const bodyStart = begin.index + begin[0].length;
     const endMarker = `-----END ${begin[1] || ''}PRIVATE KEY${begin[2] || ''}-----`;
-    const endIndex = firstAtOrAfter(ends.get(endMarker) ?? [], bodyStart);
+    const offsets = ends.get(endMarker) ?? [];
+    const endIndex: number | undefined = offsets[partitionPoint(offsets, (offset) => offset < bodyStart)];
     if (endIndex === undefined || endIndex - bodyStart > MAX_BLOCK_LENGTH) continue;
     blocks.push({ start: begin.index, kind: (begin[1] || '').trim(), bodyStart, endIndex, endMarker });
   }
   return blocks;
-}
-
-/** The first of the ascending `offsets` at or after `from` (binary search). */
-function firstAtOrAfter(offsets: readonly number[], from: number): number | undefined {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (offsets[middle] < from) low = middle + 1;
-    else high = middle;
-  }
-  return offsets[low];
 }
 
 /**

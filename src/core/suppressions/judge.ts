@@ -1,6 +1,8 @@
 // Judges each directive against what it covers:
 //   masks a finding (error) > unused: nothing it could silence (info) > blanket or file-wide
 //   (warning) > scoped without a reason (info) > scoped with a reason (silent unless `reportJustified`).
+import { createHash } from 'node:crypto';
+import { partitionPoint } from '../partition-point';
 import type { RuleContext } from '../rule';
 import type { Finding, Fix, Report } from '../types';
 import { idsFor, isSecurityTool, silencesCategory } from './check-ids';
@@ -27,9 +29,13 @@ const TOOL_NAME: Record<string, string> = {
   sonar: 'SonarQube', secretlint: 'secretlint', snyk: 'Snyk Code',
 };
 
+/** A directive that hides many findings lists this many (its message counts them all). */
+const MAX_MASKED_LISTED = 20;
+
 export function judgeDirectives(context: RuleContext, sites: readonly DirectiveSite[], reportJustified: boolean): Report[] {
   const { text, lines } = context.file;
   const findings = context.findings().filter((finding) => finding.category !== 'suppression');
+  const code = new CoveredCode(context);
   const reports: Report[] = [];
   for (const site of sites) {
     const { comment, directive } = site;
@@ -41,8 +47,9 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
     const tool = TOOL_NAME[directive.tool] ?? directive.tool;
     const remove = removeDirectiveFix(text, lines, comment, directive);
 
-    const masked = findings.filter((finding) => touches(finding, covered) && silencesCategory(directive.tool, directive.ids, finding.category));
+    const masked = code.masked(covered, directive, () => findings.filter((finding) => touches(finding, covered) && silencesCategory(directive.tool, directive.ids, finding.category)));
     if (masked.length) {
+      const listed = masked.slice(0, MAX_MASKED_LISTED);
       const first = masked[0];
       const what = CATEGORY_PHRASE[first.category] ?? `a ${first.category} finding`;
       const narrow = directive.ids.length === 0 ? narrowFix(lines, comment, directive, idsFor(directive.tool, first.category)) : undefined;
@@ -50,21 +57,21 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
         range,
         severity: 'error',
         message: `${name} hides ${what}${masked.length > 1 ? ` and ${masked.length - 1} more finding(s)` : ''}: ${first.message}`,
-        related: masked.map((finding) => ({ message: `${finding.ruleId}: ${finding.message}`, range: finding.range })),
+        related: listed.map((finding) => ({ message: `${finding.ruleId}: ${finding.message}`, range: finding.range })),
         // The underlying problem's own fix first: fixing it is what makes the directive unnecessary.
-        fixes: [...masked.flatMap((finding) => finding.fixes.filter((fix) => fix.edits.length > 0)), remove, ...(narrow ? [narrow] : [])],
-        fingerprintText: `masks ${name} ${text.slice(lines.offsetAt({ line: covered[0], character: 0 }), lines.lineEnd(covered[1]))}`,
+        fixes: [...listed.flatMap((finding) => finding.fixes.filter((fix) => fix.edits.length > 0)), remove, ...(narrow ? [narrow] : [])],
+        fingerprintText: `masks ${name} ${code.digest(covered)}`,
       });
       continue;
     }
 
-    if (isSecurityTool(directive.tool) && directive.scope === 'line' && !couldFire(context, covered, comment)) {
+    if (isSecurityTool(directive.tool) && directive.scope === 'line' && !code.couldFire(covered, comment)) {
       reports.push({
         range,
         severity: 'info',
         message: `${name} covers code where no ${tool} check could fire; it silences nothing today and would hide a future problem.`,
         fixes: [remove],
-        fingerprintText: `unused ${name} ${lineText(context, covered)}`,
+        fingerprintText: `unused ${name} ${code.digest(covered)}`,
       });
       continue;
     }
@@ -83,7 +90,7 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
         severity: 'warning',
         message: `${name} silences ${scope}${directive.reason ? '' : ', without a reason'}. Name the check${tsIgnore ? ' (or use @ts-expect-error, which fails when the error is gone)' : ''} and say why it is safe.`,
         fixes: fixes(tsIgnore ? expectErrorFix(lines, comment, directive, text) : undefined, directive.reason ? undefined : justifyFix(lines, comment, directive)),
-        fingerprintText: `blanket ${name} ${lineText(context, covered)}`,
+        fingerprintText: `blanket ${name} ${code.digest(covered)}`,
       });
       continue;
     }
@@ -93,12 +100,12 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
         severity: 'info',
         message: `${name} gives no reason. Say why the ${tool} check is safe to silence here, so reviewers can check it.`,
         fixes: fixes(justifyFix(lines, comment, directive)),
-        fingerprintText: `unjustified ${name} ${lineText(context, covered)}`,
+        fingerprintText: `unjustified ${name} ${code.digest(covered)}`,
       });
       continue;
     }
     if (reportJustified) {
-      reports.push({ range, severity: 'info', message: `${name} (justified: ${directive.reason}).`, fixes: fixes(), fingerprintText: `justified ${name} ${lineText(context, covered)}` });
+      reports.push({ range, severity: 'info', message: `${name} (justified: ${directive.reason}).`, fixes: fixes(), fingerprintText: `justified ${name} ${code.digest(covered)}` });
     }
   }
   return reports;
@@ -124,9 +131,23 @@ function coverage(context: RuleContext, sites: readonly DirectiveSite[], site: D
   }
 }
 
+/** Each tool's block-end directives by position, per list of sites (searching all sites per block was quadratic). */
+const blockEndsBySites = new WeakMap<readonly DirectiveSite[], Map<string, DirectiveSite[]>>();
+
 /** The first later block-end of the same tool: `eslint-enable` for `eslint-disable`, and so on. */
 function blockEnd(sites: readonly DirectiveSite[], site: DirectiveSite): DirectiveSite | undefined {
-  return sites.find((other) => other.directive.scope === 'block-end' && other.directive.tool === site.directive.tool && other.comment.start > site.comment.end);
+  let byTool = blockEndsBySites.get(sites);
+  if (!byTool) {
+    byTool = new Map();
+    for (const other of sites) {
+      if (other.directive.scope !== 'block-end') continue;
+      (byTool.get(other.directive.tool) ?? byTool.set(other.directive.tool, []).get(other.directive.tool)!).push(other);
+    }
+    for (const ends of byTool.values()) ends.sort((a, b) => a.comment.start - b.comment.start);
+    blockEndsBySites.set(sites, byTool);
+  }
+  const ends = byTool.get(site.directive.tool) ?? [];
+  return ends[partitionPoint(ends, (end) => end.comment.start <= site.comment.end)];
 }
 
 function safeStatements(context: RuleContext): LineRange[] {
@@ -151,11 +172,55 @@ function touches(finding: Finding, [start, end]: LineRange): boolean {
   return inside(finding.range) || (finding.related ?? []).some((related) => !related.file && inside(related.range));
 }
 
-/** Whether any security check could fire on the covered code: a call, a string, an import or an assert. */
-function couldFire(context: RuleContext, [start, end]: LineRange, comment: CommentSite): boolean {
-  const { text, lines } = context.file;
-  const code = text.slice(lines.offsetAt({ line: start, character: 0 }), lines.lineEnd(end)).replace(text.slice(comment.start, comment.end), '');
-  return /[("'`]|\b(import|assert|exec|eval|require)\b/.test(code);
+/** What a security check could fire on: a call, a string, an import or an assert. */
+const COULD_FIRE = /[("'`]|\b(import|assert|exec|eval|require)\b/g;
+
+/**
+ * The covered code of the file's directives, read once per covered range: one line holding
+ * thousands of `/* eslint-disable-line *\/` made each directive re-read (and hash) the whole line,
+ * 49 s for 256 KB.
+ */
+class CoveredCode {
+  private readonly digests = new Map<string, string>();
+  private readonly fireOffsets = new Map<string, number[]>();
+  private readonly maskedFindings = new Map<string, Finding[]>();
+
+  constructor(private readonly context: RuleContext) {}
+
+  /** The covered lines' identity for a fingerprint: a digest of their text, white space collapsed. */
+  digest(range: LineRange): string {
+    const key = `${range[0]}:${range[1]}`;
+    let digest = this.digests.get(key);
+    if (digest === undefined) {
+      digest = createHash('sha256').update(lineText(this.context, range).replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
+      this.digests.set(key, digest);
+    }
+    return digest;
+  }
+
+  /** The findings a directive hides: the same for every directive of one tool and ids on the same code. */
+  masked(range: LineRange, directive: SuppressionDirective, find: () => Finding[]): Finding[] {
+    const key = `${range[0]}:${range[1]}:${directive.tool}:${directive.ids.join(',')}`;
+    let masked = this.maskedFindings.get(key);
+    if (masked === undefined) {
+      masked = find();
+      this.maskedFindings.set(key, masked);
+    }
+    return masked;
+  }
+
+  /** Whether a security check could fire on the covered code outside the directive's own comment. */
+  couldFire(range: LineRange, comment: CommentSite): boolean {
+    const key = `${range[0]}:${range[1]}`;
+    let offsets = this.fireOffsets.get(key);
+    if (offsets === undefined) {
+      const start = this.context.file.lines.offsetAt({ line: range[0], character: 0 });
+      offsets = [...lineText(this.context, range).matchAll(COULD_FIRE)].map((match) => start + match.index);
+      this.fireOffsets.set(key, offsets);
+    }
+    // Ascending offsets: one outside the comment is either before its start or at or after its end.
+    return offsets.length > 0 && (offsets[0] < comment.start || offsets[offsets.length - 1] >= comment.end);
+  }
 }
 
 function lineText(context: RuleContext, [start, end]: LineRange): string {

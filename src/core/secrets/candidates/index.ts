@@ -1,6 +1,7 @@
 // The string values of a file, whatever its language, memoised per analysis so the secret rules
 // share one extraction.
 import { JS_LANGUAGES } from '../../languages/language';
+import { partitionPoint } from '../../partition-point';
 import type { RuleContext } from '../../rule';
 import { configCandidates } from './config';
 import { javascriptCandidates } from './javascript';
@@ -48,17 +49,11 @@ function indexOf(candidates: readonly StringCandidate[]): CandidateIndex {
  */
 export function candidateAt(candidates: readonly StringCandidate[], start: number, end: number): StringCandidate | undefined {
   const { sorted, maxEnd } = indexOf(candidates);
-  // The last candidate starting at or before `start`; only it and those before it can contain the range.
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle].candidate.valueStart <= start) low = middle + 1;
-    else high = middle;
-  }
+  // Candidates starting at or before `start` come first; only they can contain the range.
+  const after = partitionPoint(sorted, (entry) => entry.candidate.valueStart <= start);
   let found: { candidate: StringCandidate; order: number } | undefined;
   // Walk back while some earlier candidate still reaches `end` (values rarely nest: one step).
-  for (let at = low - 1; at >= 0 && maxEnd[at] >= end; at--) {
+  for (let at = after - 1; at >= 0 && maxEnd[at] >= end; at--) {
     const entry = sorted[at];
     if (end <= entry.candidate.valueEnd && (!found || entry.order < found.order)) found = entry;
   }
