@@ -2,9 +2,10 @@
 // `npm test` on a busy one failed three "< 2 s of CPU" asserts. What a test can hold steady is a
 // ratio measured in one process: the same work on an input of size n and of size 8n. Linear work
 // costs ~8×, quadratic ~64×; a load spike lifts both sides alike, and the best of a few interleaved
-// rounds drops the rounds it hit. The work may be asynchronous (the engine's analyze()): it is awaited. Keep both inputs small (8n ≲ 128 KB): past the CPU's caches the
-// cost per character of the same linear work was seen to triple (a detector at 8.3 ns/char on 128 KB
-// and 24.5 on 1 MB), which a ratio cannot tell from super-linear work.
+// rounds drops the rounds it hit. The work may be asynchronous (the engine's analyze()): it is
+// awaited. Keep both inputs small (8n ≲ 128 KB): past the CPU's caches the cost per character of
+// the same linear work was seen to triple (a detector at 8.3 ns/char on 128 KB and 24.5 on 1 MB),
+// which a ratio cannot tell from super-linear work.
 import assert from 'node:assert/strict';
 
 const SCALE = 8;
