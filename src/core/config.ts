@@ -2,6 +2,7 @@
 // Reading never fails: every invalid key is reported (file, key, line) and replaced by its default,
 // so a typo weakens nothing silently and stops nothing either.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { compileGlob, GlobError } from './glob';
 import { LineIndex } from './text';
 import { SEVERITIES, type Severity } from './types';
 
@@ -23,12 +24,12 @@ export interface AllowlistEntry {
 
 export interface LastlineConfig {
   rules: Record<string, RuleSetting>;
-  /** minimatch globs, relative to the config's folder. */
+  /** Globs (minimatch syntax without extended globs; src/core/glob.ts), relative to the config's folder. */
   exclude: string[];
   /** Files larger than this many bytes are skipped (and said so). */
   maxFileSize: number;
   allowlist: AllowlistEntry[];
-  /** minimatch globs of test code and fixtures, where some rules report at a lower severity. */
+  /** Globs of test code and fixtures, where some rules report at a lower severity. */
   testFiles: string[];
   /** What an agent's post-tool hook tells the agent about the lines it just wrote. */
   agentFeedback: AgentFeedbackLevel;
@@ -214,8 +215,17 @@ function readGlobs(node: Node, key: string, problem: ProblemSink): string[] | un
   }
   const globs: string[] = [];
   (node.children ?? []).forEach((glob, index) => {
-    if (glob.type === 'string' && glob.value) globs.push(glob.value);
-    else problem(`${key}[${index}]`, 'must be a non-empty glob string', glob);
+    if (glob.type !== 'string' || !glob.value) {
+      problem(`${key}[${index}]`, 'must be a non-empty glob string', glob);
+      return;
+    }
+    try {
+      compileGlob(glob.value);
+      globs.push(glob.value);
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      problem(`${key}[${index}]`, `"${glob.value}": ${error.message}`, glob);
+    }
   });
   return globs;
 }

@@ -14,7 +14,7 @@ import { TYPESCRIPT_TREE_MEMO, typescriptTreeOf } from './languages/typescript-a
 import type * as Typescript from 'typescript';
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { SILENT_LOGGER, type Logger } from './log';
-import { Minimatch } from 'minimatch';
+import { compileGlobs, type Glob } from './glob';
 import { NO_PROJECT_FACTS, passesKeywordFilter, ruleAppliesTo, type ProjectFacts, type Rule, type RuleContext, type RuleFile } from './rule';
 import { allRules } from './rules';
 import { LineIndex } from './text';
@@ -153,12 +153,12 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
   }
 }
 
-const compiledTestGlobs = new WeakMap<LastlineConfig, Minimatch[]>();
+const compiledTestGlobs = new WeakMap<LastlineConfig, Glob[]>();
 
-function testFileMatchers(config: LastlineConfig): Minimatch[] {
+function testFileMatchers(config: LastlineConfig): Glob[] {
   let matchers = compiledTestGlobs.get(config);
   if (!matchers) {
-    matchers = config.testFiles.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
+    matchers = compileGlobs(config.testFiles);
     compiledTestGlobs.set(config, matchers);
   }
   return matchers;

@@ -2,8 +2,8 @@
 // down (as git does), the config's exclude globs, and never descends into `.git` or
 // `node_modules` (explicitly named roots are always walked). Symbolic links are not followed.
 import ignore, { type Ignore } from 'ignore';
-import { Minimatch } from 'minimatch';
 import { readdirSync, type Dirent } from 'node:fs';
+import { compileGlobs } from '../core/glob';
 import { MAX_STEERING_FILE_SIZE, readTextFileSync } from './read-file';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -28,7 +28,7 @@ interface GitignoreLayer {
 
 export async function* walkFiles(roots: readonly string[], options: WalkOptions): AsyncGenerator<WalkedFile> {
   const projectRoot = resolve(options.projectRoot);
-  const excludes = options.exclude.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
+  const excludes = compileGlobs(options.exclude);
   const isExcluded = (projectPath: string, isDirectory: boolean) =>
     excludes.some((glob) => glob.match(projectPath) || (isDirectory && glob.match(`${projectPath}/`)));
   const seen = new Set<string>();

@@ -40,6 +40,8 @@ describe('config (.lastline.json)', () => {
     { text: '{ "allowlist": [{ "fingerprint": "abcdef0123", "reason": "" }] }', key: 'allowlist[0].reason', message: /why/ },
     { text: '{ "allowlist": [{ "fingerprint": "line 12", "reason": "x" }] }', key: 'allowlist[0].fingerprint', message: /fingerprint/ },
     { text: '{ "exlude": [] }', key: 'exlude', message: /unknown key "exlude"/ },
+    { text: '{ "exclude": ["dist/**", "!(src)/**"] }', key: 'exclude[1]', message: /"!\(src\)\/\*\*": extended glob patterns .* are not supported/ },
+    { text: '{ "testFiles": ["{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}"] }', key: 'testFiles[0]', message: /expands to more than 256 patterns/ },
     { text: '[1, 2]', key: '', message: /JSON object/ },
     { text: '{ "rules": ', key: '', message: /not valid JSON/ },
   ];
@@ -98,7 +100,8 @@ describe('config (.lastline.json)', () => {
         '{ "rules": { "private-key": "warning" }, "exclude": ["dist/**"], "maxFileSize": "2MB" }',
         '{ "rules": { "private-key": { "level": "off", "options": {} } }, "maxFileSize": 2048 }',
         '{ "allowlist": [{ "fingerprint": "0123456789abcdef", "reason": "fixture" }] }',
-        ...invalid.filter((sample) => !/not valid JSON/.test(sample.message.source)).map((sample) => sample.text),
+        // A brace expansion's size is beyond what a JSON schema can say.
+        ...invalid.filter((sample) => !/not valid JSON|expands to more/.test(sample.message.source)).map((sample) => sample.text),
       ];
       for (const text of samples) {
         const readerAccepts = parse(text).problems.length === 0;
