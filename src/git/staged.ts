@@ -56,24 +56,15 @@ async function* sourcesFor(
 }
 
 function stagedEntries(repoRoot: string): StagedEntry[] {
-  const changed = gitText(repoRoot, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--no-renames'])
-    .split('\0')
-    .filter(Boolean);
-  if (changed.length === 0) return [];
-  // One ls-files call for blob ids; `-s` gives "<mode> <blob> <stage>\t<path>".
-  const listing = git(repoRoot, ['ls-files', '-s', '-z', '--', ...changed.map((path) => `:(literal)${path}`)]).toString('utf8');
-  const blobs = new Map<string, string>();
-  for (const record of listing.split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode, blob] = record.slice(0, tab).split(' ');
+  // One call names every staged path with its blob: `:<old mode> <new mode> <old> <new> <status>\0<path>\0`.
+  // Paths are never passed on git's command line: 30,000 of them exceeded it (E2BIG).
+  const fields = gitText(repoRoot, ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--diff-filter=ACMR', '--no-renames']).split('\0');
+  const staged: { repoPath: string; blob: string }[] = [];
+  for (let at = 0; at + 1 < fields.length; at += 2) {
+    const [, mode, , blob] = fields[at].slice(1).split(' ');
     if (mode === '120000' || mode === '160000') continue; // symlinks and submodules hold no text to scan
-    blobs.set(record.slice(tab + 1), blob);
+    staged.push({ repoPath: fields[at + 1], blob });
   }
-  const staged = changed.flatMap((repoPath) => {
-    const blob = blobs.get(repoPath);
-    return blob ? [{ repoPath, blob }] : [];
-  });
   const sizes = blobSizes(repoRoot, staged.map((entry) => entry.blob));
   return staged.map((entry, index) => ({ ...entry, size: sizes[index] }));
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEED_INCIDENT_PY } from '../seed-incident';
 import { fakePem, git, gitInit, runCli, tempDir, writeTree } from './helpers';
@@ -173,6 +173,24 @@ describe('lastline CLI', () => {
       git(dir.path, 'add', '.');
       const run = await runCli(join(dir.path, 'sub'), 'scan', '--staged', '--format', 'json', '.');
       assert.deepEqual(JSON.parse(run.stdout).findings.map((finding: { file: string }) => finding.file), ['k.pem']);
+    });
+
+    it('scans a commit of 40,000 files: their paths never go on git\'s command line (E2BIG)', async function () {
+      this.timeout(120_000);
+      gitInit(dir.path);
+      const folder = join(dir.path, 'generated-by-the-code-generator-for-every-single-endpoint');
+      mkdirSync(folder);
+      // ~70 bytes a path, 2.8 MB in all: past the 2 MB Linux allows a command line.
+      for (let index = 0; index < 40_000; index++) writeFileSync(join(folder, `endpoint-handler-${String(index).padStart(6, '0')}.txt`), '');
+      writeTree(dir.path, { 'keys/k.pem': fakePem() });
+      symlinkSync('keys/k.pem', join(dir.path, 'link.pem'));
+      git(dir.path, 'add', '.');
+      const run = await runCli(dir.path, 'scan', '--staged', '--format', 'json');
+      assert.equal(run.code, 1, run.stderr);
+      const report = JSON.parse(run.stdout);
+      // The symlink holds no text of its own: only the key file reports.
+      assert.deepEqual(report.findings.map((finding: { file: string }) => finding.file), ['keys/k.pem']);
+      assert.equal(report.stats.filesAnalysed, 40_001);
     });
 
     it('finds nothing to do with nothing staged', async () => {
