@@ -1,7 +1,7 @@
 // `lastline scan`: resolve the project and config, pick the source (working tree or index), scan,
 // optionally fix, format, and map the outcome to an exit code.
 import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { allRules } from '../core/rules';
 import { severityRank, type Severity } from '../core/types';
 import { GitError, repositoryRoot } from '../git/run-git';
@@ -39,7 +39,11 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   if (args.staged && args.fix) throw new UsageError('--fix cannot be combined with --staged: fixes edit the working tree, not the index');
   // Before anything runs: a report that cannot be written must not cost a scan, or follow --fix's edits.
   if (args.output) checkOutputPath(resolve(cwd, args.output), cwd);
-  const { projectRoot, loaded, log } = openProject(roots, terminal, args.verbose);
+  const stagedRepository = args.staged ? stagedRepositoryRoot(roots[0]) : undefined;
+  // With GIT_DIR and GIT_WORK_TREE set, git may name a work tree that the current folder is not in:
+  // the project (its .lastline.json, its route index) is found from the work tree then.
+  const outsideWorkTree = stagedRepository !== undefined && relative(stagedRepository, roots[0]).startsWith('..');
+  const { projectRoot, loaded, log } = openProject(outsideWorkTree ? [stagedRepository] : roots, terminal, args.verbose);
 
   if (args.categories.length) {
     for (const rule of allRules) {
@@ -49,14 +53,9 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   const { config } = loaded;
   const scanTree = () => scanWorkingTree({ roots, projectRoot, config, log, jobs: args.jobs });
   let result: ScanResult;
-  if (args.staged) {
-    let repoRoot: string;
-    try {
-      repoRoot = repositoryRoot(roots[0]);
-    } catch (error) {
-      throw new UsageError(`--staged needs a git repository: ${error instanceof GitError ? error.stderr || error.message : String(error)}`);
-    }
-    const scopes = args.paths.length ? roots : [];
+  if (stagedRepository !== undefined) {
+    const repoRoot = stagedRepository;
+    const scopes = args.paths.length && !outsideWorkTree ? roots : [];
     // A commit's staged files are few: they are analysed in this thread.
     result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config, log, project: await projectFacts(projectRoot, config, log) });
   } else {
@@ -113,4 +112,13 @@ function reportSkipped(result: ScanResult, terminal: Terminal, verbose: boolean)
     else terminal.error(`skipped ${inert(displayPath(skipped.absolutePath, terminal.cwd))}: ${inert(skipped.detail)}`);
   }
   if (binaries) terminal.error(`skipped ${binaries} binary file${binaries === 1 ? '' : 's'} (--verbose lists them)`);
+}
+
+/** The work tree whose index `--staged` reads (git's answer, so GIT_DIR and GIT_WORK_TREE count). */
+function stagedRepositoryRoot(start: string): string {
+  try {
+    return repositoryRoot(start);
+  } catch (error) {
+    throw new UsageError(`--staged needs a git repository: ${error instanceof GitError ? error.stderr || error.message : String(error)}`);
+  }
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEED_INCIDENT_PY } from '../seed-incident';
-import { fakePem, git, gitInit, runCli, tempDir, writeTree } from './helpers';
+import { fakePem, git, gitInit, REPO_ROOT, runCli, tempDir, writeTree } from './helpers';
 
 describe('lastline CLI', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -191,6 +191,25 @@ describe('lastline CLI', () => {
       // The symlink holds no text of its own: only the key file reports.
       assert.deepEqual(report.findings.map((finding: { file: string }) => finding.file), ['keys/k.pem']);
       assert.equal(report.stats.filesAnalysed, 40_001);
+    });
+
+    it('with GIT_DIR and GIT_WORK_TREE, from a folder outside the work tree, reads the work tree\'s config', () => {
+      const repo = join(dir.path, 'repo');
+      const elsewhere = join(dir.path, 'elsewhere');
+      mkdirSync(repo);
+      mkdirSync(elsewhere);
+      gitInit(repo);
+      writeTree(repo, { '.lastline.json': '{ "rules": { "private-key": "warning" } }\n', 'sub/k.pem': fakePem() });
+      git(repo, 'add', '.');
+      const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'lastline.js'), 'scan', '--staged', '--format', 'json'], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_DIR: join(repo, '.git'), GIT_WORK_TREE: repo },
+      });
+      assert.equal(run.status, 1, run.stderr);
+      const findings = (JSON.parse(run.stdout) as { findings: { file: string; severity: string }[] }).findings;
+      // The severity the repository's .lastline.json sets; the path as seen from the current folder.
+      assert.deepEqual(findings.map(({ file, severity }) => ({ file, severity })), [{ file: '../repo/sub/k.pem', severity: 'warning' }]);
     });
 
     it('finds nothing to do with nothing staged', async () => {
