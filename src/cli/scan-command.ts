@@ -64,7 +64,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
 
   if (args.fix) {
     const outcome = applySafeFixes(result.reports, projectRoot);
-    for (const stale of outcome.staleFiles) terminal.error(`not fixed ${stale}: it changed while being scanned`);
+    for (const { path, reason } of outcome.notFixed) terminal.error(inert(`not fixed ${path}: ${reason}`));
     if (outcome.fixesApplied > 0) {
       terminal.error(`fixed ${outcome.fixesApplied} finding${outcome.fixesApplied === 1 ? '' : 's'} in ${outcome.filesChanged.join(', ')}`);
       result = await scanTree(); // report what remains (fixes may have added guards: the route index is rebuilt too)

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyTextEdits } from '../../src/core/edits';
 import type { Finding, Fix, Range } from '../../src/core/types';
@@ -80,8 +80,49 @@ describe('fix application', () => {
       writeTree(dir.path, { 'app.py': 'edited meanwhile\n' });
       const outcome = applySafeFixes([stale], dir.path);
       assert.equal(outcome.fixesApplied, 0);
-      assert.deepEqual(outcome.staleFiles, ['app.py']);
+      assert.deepEqual(outcome.notFixed, [{ path: 'app.py', reason: 'it changed while being scanned' }]);
       assert.equal(readFileSync(join(dir.path, 'app.py'), 'utf8'), 'edited meanwhile\n');
+    });
+
+    /** A report of `name` holding `bytes` on disk, analysed as `text`, with one safe fix: `abc` → `X`. */
+    function onDisk(name: string, bytes: Buffer, text: string): FileReport {
+      writeFileSync(join(dir.path, name), bytes);
+      return { absolutePath: join(dir.path, name), projectPath: name, text, ruleErrors: [], findings: [finding([{ title: 'a', safe: true, edits: [{ range: at(0, 0, 3), newText: 'X' }] }])] };
+    }
+
+    it("keeps a UTF-8 file's BOM, byte for byte", () => {
+      const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+      applySafeFixes([onDisk('bom.py', Buffer.concat([bom, Buffer.from('abc = "é"\n')]), 'abc = "é"\n')], dir.path);
+      assert.deepEqual(readFileSync(join(dir.path, 'bom.py')), Buffer.concat([bom, Buffer.from('X = "é"\n')]));
+    });
+
+    it('leaves a file that is not valid UTF-8 alone, says why, and fixes the others', () => {
+      const latin1 = Buffer.from('abc = "caf\xe9"\n', 'latin1');
+      const outcome = applySafeFixes([onDisk('latin1.py', latin1, 'abc = "caf\ufffd"\n'), onDisk('ok.py', Buffer.from('abc\n'), 'abc\n')], dir.path);
+      assert.deepEqual(readFileSync(join(dir.path, 'latin1.py')), latin1);
+      assert.deepEqual(outcome.notFixed, [{ path: 'latin1.py', reason: 'it is not valid UTF-8, and a fix would change bytes outside its edits' }]);
+      assert.equal(readFileSync(join(dir.path, 'ok.py'), 'utf8'), 'X\n');
+      assert.deepEqual(outcome.filesChanged, ['ok.py']);
+    });
+
+    it('skips a read-only file with a reason and finishes the run (as root too)', () => {
+      const readOnly = onDisk('locked.py', Buffer.from('abc\n'), 'abc\n');
+      chmodSync(readOnly.absolutePath, 0o444);
+      const outcome = applySafeFixes([readOnly, onDisk('ok.py', Buffer.from('abc\n'), 'abc\n')], dir.path);
+      assert.deepEqual(outcome.notFixed, [{ path: 'locked.py', reason: 'it is read-only' }]);
+      assert.equal(readFileSync(readOnly.absolutePath, 'utf8'), 'abc\n');
+      assert.equal(readFileSync(join(dir.path, 'ok.py'), 'utf8'), 'X\n');
+    });
+
+    it("keeps the file's mode, and writes through a symbolic link to its target", () => {
+      const script = onDisk('run.py', Buffer.from('abc\n'), 'abc\n');
+      chmodSync(script.absolutePath, 0o751);
+      symlinkSync('run.py', join(dir.path, 'link.py'));
+      applySafeFixes([{ ...script, absolutePath: join(dir.path, 'link.py'), projectPath: 'link.py' }], dir.path);
+      assert.equal(statSync(script.absolutePath).mode & 0o777, 0o751);
+      assert.ok(lstatSync(join(dir.path, 'link.py')).isSymbolicLink());
+      assert.equal(readFileSync(script.absolutePath, 'utf8'), 'X\n');
+      assert.deepEqual(readdirSync(dir.path).sort(), ['link.py', 'run.py'], 'no temporary file left');
     });
   });
 });
