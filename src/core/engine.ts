@@ -92,6 +92,11 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
       runRule(rule, file, parses, shared, config, result, log);
     }
     result.parseProblem = parses.problem();
+    // The rules that need the syntax tree did not run: the file was not looked at, not found clean.
+    if (result.parseProblem?.beyondParser) {
+      log.error(`${file.path}: ${result.parseProblem.message}; the rules that read the syntax tree did not run`);
+      result.ruleErrors.push({ ruleId: 'parser', message: result.parseProblem.message });
+    }
   } finally {
     parses.dispose();
   }

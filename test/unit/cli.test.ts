@@ -240,6 +240,23 @@ describe('lastline CLI', () => {
       assert.ok(rules(file).includes('string-built-query'));
     });
 
+    it('says so, and exits 2, when code is nested beyond what the parsers can read', () => {
+      const sql = 'db.query("SELECT * FROM t WHERE id = " + req.query.id);\n';
+      writeTree(outside.path, {
+        // 1,600 terms parse, but typescript-estree converts the tree recursively and runs out of stack.
+        'long.js': `const q = ${Array.from({ length: 1_600 }, (_, index) => `a${index}`).join(' + ')}; // eslint-disable-line\n${sql}`,
+        // 20,000 levels: the TypeScript parser itself runs out of stack.
+        'deep.js': `const x = ${'['.repeat(20_000)}${']'.repeat(20_000)};\n${sql}`,
+      });
+      // The real CLI: how deep a stack runs out depends on the process.
+      for (const file of ['long.js', 'deep.js']) {
+        const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'lastline.js'), 'scan', file], { cwd: outside.path, encoding: 'utf8' });
+        assert.equal(run.status, 2, `${file}: ${run.stderr}`);
+        assert.match(run.stderr, /Maximum call stack size exceeded/, file);
+        assert.match(run.stdout, /1 file scanned, 1 of them not fully/, file);
+      }
+    });
+
     it('says so, and does not exit 0, when a named path is a FIFO or a device', async () => {
       spawnSync('mkfifo', [join(outside.path, 'pipe.env')]);
       for (const path of [join(outside.path, 'pipe.env'), '/dev/zero']) {

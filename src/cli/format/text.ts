@@ -21,8 +21,12 @@ export function formatText(result: ScanResult, cwd: string, color: boolean): str
     out.push('');
   }
   const total = counts.error + counts.warning + counts.info;
-  const files = `${result.filesAnalysed} file${result.filesAnalysed === 1 ? '' : 's'} scanned`;
-  if (total === 0) {
+  const incomplete = result.reports.filter((report) => report.ruleErrors.length > 0).length;
+  const files = `${result.filesAnalysed} file${result.filesAnalysed === 1 ? '' : 's'} scanned${incomplete ? `, ${incomplete} of them not fully (errors on stderr)` : ''}`;
+  if (total === 0 && incomplete > 0) {
+    // Not "no problems": some rules did not run on some files.
+    out.push(`${paint('31', '✖')} no problems found, but not every rule could run · ${files}`);
+  } else if (total === 0) {
     out.push(`${paint('32', '✔')} no problems · ${files}`);
   } else {
     out.push(

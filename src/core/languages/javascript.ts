@@ -26,6 +26,11 @@ export interface ParseProblem {
   message: string;
   /** Offset where the parser stopped. */
   offset: number;
+  /**
+   * The parser itself gave up (it ran out of stack on deeply nested or very long expressions): not
+   * a mistake in the file, but code Lastline could not look at.
+   */
+  beyondParser?: boolean;
 }
 
 export interface JsParse {
@@ -98,6 +103,7 @@ function tolerantComments(text: string, jsx: boolean): SourceComment[] {
 }
 
 function describe(error: unknown, text: string): ParseProblem {
+  if (error instanceof RangeError) return { message: `the parser ran out of stack (${error.message}): the code is nested too deeply or its expressions are too long`, offset: 0, beyondParser: true };
   if (error && typeof error === 'object' && 'message' in error) {
     const index = (error as { index?: unknown }).index;
     return { message: String((error as { message: unknown }).message), offset: typeof index === 'number' ? index : 0 };
