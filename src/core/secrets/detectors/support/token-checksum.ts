@@ -6,8 +6,8 @@
 // expired tokens in https://github.com/therootcompany/base62-token.js and as checked by Samsung
 // CredSweeper's ValueGitHubCheck filter (which applies the same check to npm_ tokens, per
 // https://github.blog/2021-09-23-announcing-npms-new-access-token-format/).
+import { crc32 } from 'node:zlib';
 import { encodeBase62 } from './base62';
-import { crc32 } from './crc32';
 
 const CHECKSUM_LENGTH = 6;
 
@@ -15,5 +15,6 @@ const CHECKSUM_LENGTH = 6;
 export function hasValidCrc32Checksum(body: string): boolean {
   if (body.length <= CHECKSUM_LENGTH) return false;
   const entropy = body.slice(0, -CHECKSUM_LENGTH);
-  return encodeBase62(crc32(entropy), CHECKSUM_LENGTH) === body.slice(-CHECKSUM_LENGTH);
+  // zlib's CRC-32 (IEEE 802.3) of the characters as Latin-1 bytes: a token's body is base62 (ASCII).
+  return encodeBase62(crc32(Buffer.from(entropy, 'latin1')), CHECKSUM_LENGTH) === body.slice(-CHECKSUM_LENGTH);
 }
