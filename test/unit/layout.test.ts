@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { ruleTableMarkdown } from '../../src/core/rule-table';
 import { allRules } from '../../src/core/rules';
 import { REPO_ROOT } from './helpers';
@@ -34,6 +34,33 @@ describe('project layout', () => {
 
   it('keeps the README rule table in sync with the registry (npm run docs:rules)', () => {
     assert.ok(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').includes(ruleTableMarkdown(allRules)));
+  });
+
+  it('has no import cycle under src/ (type imports included)', () => {
+    const files = sourceFiles(join(REPO_ROOT, 'src'));
+    const imports = new Map(
+      files.map((file) => {
+        const targets = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s+['"](\.[^'"]+)['"]/gm)].flatMap((match) => {
+          const base = join(dirname(file), match[1]);
+          const target = [`${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+          return target ? [target] : [];
+        });
+        return [file, targets];
+      }),
+    );
+    // Depth-first search; a module met again while still on the path closes a cycle.
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, path: string[]): void => {
+      state.set(file, 'open');
+      for (const target of imports.get(file) ?? []) {
+        if (state.get(target) === 'open') cycles.push([...path.slice(path.indexOf(target)), target].map((step) => relative(REPO_ROOT, step)).join(' → '));
+        else if (!state.has(target)) visit(target, [...path, target]);
+      }
+      state.set(file, 'done');
+    };
+    for (const file of files) if (!state.has(file)) visit(file, [file]);
+    assert.deepEqual(cycles, []);
   });
 
   it('imports vscode only under src/extension/', () => {

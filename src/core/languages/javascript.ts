@@ -6,6 +6,7 @@ import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type * as Typescript from 'typescript';
 import { languageFromFileName, type SourceLanguage } from './language';
+import type { SourceComment } from './source-comment';
 import { parseTypescriptSource, scriptKindOf, typescriptComments, withParentLinks } from './typescript-ast';
 import { loadTypescript } from './typescript-module';
 
@@ -13,14 +14,7 @@ import { loadTypescript } from './typescript-module';
 let estree: typeof TypescriptEstree | undefined;
 const loadEstree = () => (estree ??= require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree);
 
-export interface SourceComment {
-  kind: 'line' | 'block';
-  /** Text without the `//` or `/* *\/` markers. */
-  value: string;
-  /** Offsets [start, end) including the markers. */
-  start: number;
-  end: number;
-}
+export type { SourceComment } from './source-comment';
 
 export interface ParseProblem {
   message: string;

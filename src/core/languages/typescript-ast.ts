@@ -2,15 +2,23 @@
 // about a sixth of the cost of typescript-estree's parse (no ESTree conversion), and it never
 // refuses a file with syntax errors.
 import type * as Typescript from 'typescript';
-import type { RuleContext } from '../rule';
-import type { SourceComment } from './javascript';
+import type { SourceComment } from './source-comment';
 import { walkComments } from './typescript-comment-walk';
 import { loadTsApiUtils, loadTypescript } from './typescript-module';
 
 /** The memo key of a file's TypeScript tree: rules and the engine's ESTree parse share it. */
 export const TYPESCRIPT_TREE_MEMO = 'languages:typescript-source-file';
 
-export function typescriptSourceFile(context: RuleContext): Typescript.SourceFile {
+/**
+ * What typescriptSourceFile needs of a rule's context. Said structurally rather than importing
+ * RuleContext: rule.ts depends on the language modules, and this one must not depend back on it.
+ */
+export interface MemoizingFileContext {
+  file: { path: string; text: string; language: string };
+  memo<T>(key: string, compute: () => T): T;
+}
+
+export function typescriptSourceFile(context: MemoizingFileContext): Typescript.SourceFile {
   return context.memo(TYPESCRIPT_TREE_MEMO, () => typescriptTreeOf(context.file));
 }
 

@@ -9,7 +9,7 @@
 // conflict markers are skipped (the rules parse no JSDoc, so that quirk never reaches them: see
 // parseTypescriptSource). It needs no parent pointers: it keeps its own ancestors.
 import type * as Typescript from 'typescript';
-import type { SourceComment } from './javascript';
+import type { SourceComment } from './source-comment';
 import { loadTypescript } from './typescript-module';
 
 type Node = Typescript.Node;
