@@ -2,6 +2,7 @@
 // query analysis (bindings, string resolution, taint, fixes) asks "what encloses this node?".
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkEstree } from '../../languages/estree-walk';
+import { unwrapExpression } from '../../languages/js-unwrap';
 
 export type Node = TSESTree.Node;
 
@@ -62,20 +63,8 @@ export function isFunction(node: Node): node is FunctionNode {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
 
-/** Drops TypeScript-only wrappers (`x as string`, `x!`, `<string>x`, `x satisfies T`): they change no value. */
-export function unwrapExpression(node: Node): Node {
-  let current = node;
-  while (
-    current.type === 'TSAsExpression' ||
-    current.type === 'TSNonNullExpression' ||
-    current.type === 'TSTypeAssertion' ||
-    current.type === 'TSSatisfiesExpression' ||
-    current.type === 'TSInstantiationExpression'
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
+// The JS query modules import it from here with the rest of their tree helpers.
+export { unwrapExpression } from '../../languages/js-unwrap';
 
 /** The string value of a string literal or of a template literal without `${}`. */
 export function constantString(node: Node): string | undefined {

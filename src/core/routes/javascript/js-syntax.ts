@@ -2,7 +2,8 @@
 // function nodes, constant paths, callee names and the candidate a middleware argument becomes.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName, walkEstree } from '../../languages/estree-walk';
-import { constantString, unwrapExpression } from '../../queries/javascript/tree';
+import { unwrapAwaitedExpression } from '../../languages/js-unwrap';
+import { constantString } from '../../queries/javascript/tree';
 import type { LineIndex } from '../../text';
 import type { GuardCandidate, GuardKind } from '../model';
 
@@ -12,11 +13,8 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
 
-export function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = unwrapExpression(node);
-  while (current.type === 'AwaitExpression') current = unwrapExpression(current.argument);
-  return current;
-}
+/** The route readers see through `await` as well as TypeScript's wrappers. */
+export const unwrap = (node: TSESTree.Node): TSESTree.Node => unwrapAwaitedExpression(node);
 
 export function textOf(text: string, node: TSESTree.Node): string {
   return text.slice(node.range[0], node.range[1]);

@@ -2,6 +2,7 @@
 // `app.use('/admin', adminRouter)` into the file that defines `adminRouter`. ES modules and
 // CommonJS (`require`, `module.exports`, `exports.x`) alike; only top-level statements count.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { unwrapAwaitedExpression } from '../../languages/js-unwrap';
 import type { ExportBinding, ImportBinding } from '../model';
 
 /** The name a default export of an anonymous function/class/expression gets in the summary. */
@@ -119,10 +120,4 @@ export function requiredModule(node: TSESTree.Node): string | undefined {
   return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : undefined;
 }
 
-function unwrap(node: TSESTree.Expression): TSESTree.Expression {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'AwaitExpression') {
-    current = current.type === 'AwaitExpression' ? current.argument : current.expression;
-  }
-  return current;
-}
+const unwrap = (node: TSESTree.Expression): TSESTree.Expression => unwrapAwaitedExpression(node);

@@ -8,6 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkEstree } from '../../languages/estree-walk';
 import { parseJavaScript } from '../../languages/javascript';
+import { unwrapExpression } from '../../languages/js-unwrap';
 import { isSecurityRule } from './eslint-rules';
 import { TrailingComments, makeSwitch, type ConfigSwitch } from './switch';
 
@@ -75,13 +76,7 @@ function isOffLiteral(node: TSESTree.Node): boolean {
   return (typeof node.value === 'string' && node.value.toLowerCase() === 'off') || node.value === 0;
 }
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') {
-    current = current.expression;
-  }
-  return current;
-}
+const unwrap = (node: TSESTree.Node): TSESTree.Node => unwrapExpression(node);
 
 /** The `files` of a config object: string literals, nested arrays flattened, other elements as source. */
 function filesOf(config: TSESTree.ObjectExpression, text: string): string[] {
