@@ -35,6 +35,12 @@ export interface LastlineConfig {
   agentFeedback: AgentFeedbackLevel;
   /** What the commit gate (git hooks) refuses. */
   gate: GateSettings;
+  /**
+   * Mixed into the fingerprints of secrets, so that a published report does not let anyone test
+   * guesses of a secret against its fingerprint. From `.lastline.json` when set there; otherwise
+   * loadConfig derives one per repository (scan/fingerprint-salt.ts).
+   */
+  fingerprintSalt?: string;
 }
 
 export interface GateSettings {
@@ -85,7 +91,9 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist', 'testFiles', 'agentFeedback', 'gate']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'exclude', 'maxFileSize', 'allowlist', 'testFiles', 'agentFeedback', 'gate', 'fingerprintSalt']);
+/** A salt must be hard to guess itself: 16 characters or more (`openssl rand -hex 16` gives 32). */
+const MIN_SALT_LENGTH = 16;
 const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
 
 /** Deeper than this, a config is not a config: refused before the (recursive) parser sees it. */
@@ -151,6 +159,12 @@ export function parseConfig(source: string, file: string, knownRuleIds: Readonly
 
   const gate = findNodeAtLocation(root, ['gate']);
   if (gate) readGate(gate, config, problem);
+
+  const salt = findNodeAtLocation(root, ['fingerprintSalt']);
+  if (salt) {
+    if (typeof salt.value === 'string' && salt.value.trim().length >= MIN_SALT_LENGTH) config.fingerprintSalt = salt.value.trim();
+    else problem('fingerprintSalt', `must be a string of at least ${MIN_SALT_LENGTH} characters (e.g. \`openssl rand -hex 16\`)`, salt);
+  }
 
   return { config, problems };
 }

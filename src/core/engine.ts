@@ -140,12 +140,13 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
   const level = setting?.level;
   for (const report of reports) {
     const flagged = report.fingerprintText ?? file.text.slice(file.lines.offsetAt(report.range.start), file.lines.offsetAt(report.range.end));
-    const fingerprint = fingerprintOf(rule.meta.id, flagged);
+    const salt = rule.meta.category === 'inline-secret' ? config.fingerprintSalt : undefined;
+    const fingerprint = fingerprintOf(rule.meta.id, flagged, salt);
     const fixes = report.fixes ?? [];
     if (rule.meta.offerAllowlist) {
       fixes.push({ title: rule.meta.allowlistTitle ?? 'Record as a false positive in .lastline.json…', safe: false, edits: [], allowlist: { fingerprint, rule: rule.meta.id } });
     }
-    result.findings.push({
+    const finding: Finding = {
       ruleId: rule.meta.id,
       category: rule.meta.category,
       severity: level && level !== 'off' ? level : report.severity ?? rule.meta.defaultSeverity,
@@ -154,7 +155,10 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
       ...(report.related?.length ? { related: report.related } : {}),
       fixes,
       fingerprint,
-    });
+    };
+    // Allowlist entries recorded before secrets were salted hold the unsalted fingerprint: they keep working.
+    if (salt !== undefined) unsaltedFingerprints.set(finding, fingerprintOf(rule.meta.id, flagged));
+    result.findings.push(finding);
   }
 }
 
@@ -169,8 +173,12 @@ function testFileMatchers(config: LastlineConfig): Glob[] {
   return matchers;
 }
 
+/** The unsalted fingerprint of a salted (secret) finding, for allowlist entries made before salting. */
+const unsaltedFingerprints = new WeakMap<Finding, string>();
+
 function isAllowlisted(finding: Finding, config: LastlineConfig): boolean {
-  return config.allowlist.some((entry) => entry.fingerprint === finding.fingerprint && (!entry.rule || entry.rule === finding.ruleId));
+  const unsalted = unsaltedFingerprints.get(finding);
+  return config.allowlist.some((entry) => (entry.fingerprint === finding.fingerprint || entry.fingerprint === unsalted) && (!entry.rule || entry.rule === finding.ruleId));
 }
 
 /** One analysis' shared values (RuleContext.memo): computed on first ask. */

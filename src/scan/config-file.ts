@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type LastlineConfig } from '../core/config';
 import { ruleIds } from '../core/rules';
+import { derivedFingerprintSalt } from './fingerprint-salt';
 import { MAX_STEERING_FILE_SIZE, readTextFileSync } from './read-file';
 
 export { findProjectRoot } from './project-root';
@@ -17,6 +18,13 @@ export interface LoadedConfig {
 }
 
 export function loadConfig(root: string): LoadedConfig {
+  const loaded = readConfigFile(root);
+  // Secrets' fingerprints are salted in every project: by .lastline.json, or by a derived salt.
+  loaded.config.fingerprintSalt ??= derivedFingerprintSalt(root);
+  return loaded;
+}
+
+function readConfigFile(root: string): LoadedConfig {
   const path = join(root, CONFIG_FILE_NAME);
   if (!existsSync(path)) return { config: defaultConfig(), problems: [], root };
   const read = readTextFileSync(path, MAX_STEERING_FILE_SIZE);

@@ -100,6 +100,8 @@ describe('config (.lastline.json)', () => {
         '{ "rules": { "private-key": "warning" }, "exclude": ["dist/**"], "maxFileSize": "2MB" }',
         '{ "rules": { "private-key": { "level": "off", "options": {} } }, "maxFileSize": 2048 }',
         '{ "allowlist": [{ "fingerprint": "0123456789abcdef", "reason": "fixture" }] }',
+        '{ "fingerprintSalt": "0123456789abcdef0123456789abcdef" }',
+        '{ "fingerprintSalt": "short" }',
         // A brace expansion's size is beyond what a JSON schema can say.
         ...invalid.filter((sample) => !/not valid JSON|expands to more/.test(sample.message.source)).map((sample) => sample.text),
       ];
