@@ -1,7 +1,9 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it — rules with helpUri and a
 // security-severity, results with partialFingerprints (content-based, so an alert survives line
-// shifts) and fixes. Validated against the official schema in test/unit/sarif.test.ts.
+// shifts) and fixes. Typed with @types/sarif, and validated against the official schema in
+// test/unit/sarif.test.ts.
 import { pathToFileURL } from 'node:url';
+import type { Fix as SarifFix, Location, Log, Region, Result } from 'sarif';
 import { ruleDocsUrl } from '../../core/docs';
 import type { Rule } from '../../core/rule';
 import type { Finding, Fix, Range, Severity } from '../../core/types';
@@ -12,14 +14,14 @@ import { displayPath, oneBased } from '../positions';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 /** GitHub ranks security alerts by this CVSS-like score: ≥ 7 high, ≥ 4 medium, else low. */
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
 
 export function formatSarif(result: ScanResult, cwd: string, rules: readonly Rule[]): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const results = result.reports.flatMap((report) => report.findings.map((finding) => toResult(finding, report, cwd, ruleIndex)));
-  const log = {
+  const log: Log = {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [
@@ -56,9 +58,9 @@ export function formatSarif(result: ScanResult, cwd: string, rules: readonly Rul
   return JSON.stringify(log, null, 2);
 }
 
-function toResult(finding: Finding, report: FileReport, cwd: string, ruleIndex: Map<string, number>) {
+function toResult(finding: Finding, report: FileReport, cwd: string, ruleIndex: Map<string, number>): Result {
   const uri = artifactUri(displayPath(report.absolutePath, cwd));
-  const location = (range: Range, artifactUri = uri) => ({
+  const location = (range: Range, artifactUri = uri): Location => ({
     physicalLocation: { artifactLocation: { uri: artifactUri, uriBaseId: SRCROOT }, region: region(range) },
   });
   return {
@@ -76,7 +78,7 @@ function toResult(finding: Finding, report: FileReport, cwd: string, ruleIndex: 
   };
 }
 
-function toFix(fix: Fix, uri: string, secrets: readonly string[]) {
+function toFix(fix: Fix, uri: string, secrets: readonly string[]): SarifFix {
   const elsewhere = (fix.files ?? []).map((file) => file.path);
   return {
     description: { text: elsewhere.length ? `${fix.title} (also updates ${elsewhere.join(', ')})` : fix.title },
@@ -94,7 +96,7 @@ function artifactUri(path: string): string {
   return encodeURI(path).replace(/[#?]/g, (char) => encodeURIComponent(char));
 }
 
-function region(range: Range) {
+function region(range: Range): Region {
   const { line, column, endLine, endColumn } = oneBased(range);
   return { startLine: line, startColumn: column, endLine, endColumn };
 }
