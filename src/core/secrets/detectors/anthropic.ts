@@ -4,7 +4,7 @@
 // (rules/anthropic.go). OAuth tokens (sk-ant-oat01-, sk-ant-ort01-) have no published fixed layout
 // and are left to the generic detectors.
 import type { SecretDetector, SecretMatch } from '../model';
-import { BASE64, looksRandom } from './support/randomness';
+import { BASE64, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
 const ANTHROPIC_KEY = /sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]*/g;

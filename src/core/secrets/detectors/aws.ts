@@ -12,7 +12,7 @@ import { LineIndex } from '../../text';
 import type { SecretDetector, SecretMatch } from '../model';
 import { assignedNameBefore } from './support/assignment';
 import { nearestIndex } from './support/nearest';
-import { BASE32, BASE64, looksRandom } from './support/randomness';
+import { BASE32, BASE64, looksRandom } from '../randomness';
 import { standaloneRuns, type TokenRun } from './support/token-runs';
 
 const ACCESS_KEY_ID = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]*/g;

@@ -9,7 +9,7 @@
 // Severity "error", or "info" when the signed expiry (`se=`, ISO date or Unix seconds) has passed.
 import type { SecretDetector, SecretMatch } from '../model';
 import { lineWindow } from './support/line-window';
-import { BASE64, looksRandom } from './support/randomness';
+import { BASE64, looksRandom } from '../randomness';
 import { isGlueChar } from './support/token-runs';
 
 const SIGNATURE_PARAM = /[?&;= ]sig=[A-Za-z0-9%+/=]*/g;

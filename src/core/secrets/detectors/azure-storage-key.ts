@@ -7,7 +7,7 @@
 // https://learn.microsoft.com/en-us/azure/storage/common/storage-use-azurite#connection-strings
 import type { SecretDetector, SecretMatch } from '../model';
 import { lineWindow } from './support/line-window';
-import { BASE64, looksRandom } from './support/randomness';
+import { BASE64, looksRandom } from '../randomness';
 import { isGlueChar } from './support/token-runs';
 
 const ACCOUNT_KEY = /AccountKey=[A-Za-z0-9+/=]*/g;

@@ -16,7 +16,7 @@
 //   ("info" once its exp has passed): installation tokens live for one hour.
 import type { SecretDetector, SecretMatch } from '../model';
 import { hasExpired, parseJwt } from './support/jwt-structure';
-import { BASE62, looksRandom } from './support/randomness';
+import { BASE62, looksRandom } from '../randomness';
 import { hasValidCrc32Checksum } from './support/token-checksum';
 import { standaloneRuns, standsAlone } from './support/token-runs';
 

@@ -5,7 +5,7 @@
 // key to every browser by design (https://firebase.google.com/docs/projects/api-keys), so a key in
 // one is reported at "info" instead of "error".
 import type { SecretDetector, SecretMatch } from '../model';
-import { BASE64, looksRandom } from './support/randomness';
+import { BASE64, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
 const GOOGLE_API_KEY = /AIza[A-Za-z0-9_-]*/g;

@@ -10,7 +10,7 @@
 // Public validation keys (pubkey-…) are meant to be public and are not matched.
 import type { SecretDetector, SecretMatch } from '../model';
 import { nearbyLines } from './support/line-window';
-import { HEX, looksRandom } from './support/randomness';
+import { HEX, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
 const PREFIXED_KEY = /key-[0-9A-Za-z]*/g;

@@ -4,7 +4,7 @@
 // https://github.blog/2021-09-23-announcing-npms-new-access-token-format/
 // Legacy npm tokens are bare UUIDs, indistinguishable from any other UUID: left out.
 import type { SecretDetector, SecretMatch } from '../model';
-import { BASE62, looksRandom } from './support/randomness';
+import { BASE62, looksRandom } from '../randomness';
 import { hasValidCrc32Checksum } from './support/token-checksum';
 import { standaloneRuns } from './support/token-runs';
 

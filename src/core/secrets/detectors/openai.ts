@@ -6,7 +6,7 @@
 //   sk-<20 alnum>T3BlbkFJ<20 alnum> legacy user key (48 characters after "sk-")
 // Source: gitleaks' openai-api-key rule (https://github.com/gitleaks/gitleaks, rules/openai.go).
 import type { SecretDetector, SecretMatch } from '../model';
-import { BASE62, BASE64, looksRandom } from './support/randomness';
+import { BASE62, BASE64, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
 const MARKER = 'T3BlbkFJ';

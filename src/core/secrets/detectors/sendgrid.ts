@@ -2,7 +2,7 @@
 // (secret), 69 characters in all (https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys
 // states the 69-character length; the layout is gitleaks' sendgrid-api-token rule).
 import type { SecretDetector, SecretMatch } from '../model';
-import { BASE64, looksRandom } from './support/randomness';
+import { BASE64, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
 const SENDGRID_KEY = /SG\.[A-Za-z0-9_.-]*/g;

@@ -12,7 +12,7 @@
 //   xoxe-1-… (146)                                 configuration refresh token
 // Ids must not be filler digits and the random tail must look random.
 import type { SecretDetector, SecretMatch } from '../model';
-import { BASE62, HEX, looksLikeRealId, looksRandom } from './support/randomness';
+import { BASE62, HEX, looksLikeRealId, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
 const SLACK_TOKEN = /(?:xoxe\.xox[bp]|xox[abeprs]|xapp)-[A-Za-z0-9-]*/g;

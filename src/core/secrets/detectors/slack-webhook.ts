@@ -3,7 +3,7 @@
 // https://hooks.slack.com/workflows/T<team id>/A<app id>/<numeric id>/<24..32 alnum secret>.
 // The whole URL is the credential: anyone holding it can post into the channel.
 import type { SecretDetector, SecretMatch } from '../model';
-import { BASE62, looksRandom } from './support/randomness';
+import { BASE62, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
 const WEBHOOK_URL = /(?:https:\/\/|http:\/\/)?hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9/]*/g;

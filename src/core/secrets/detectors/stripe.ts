@@ -4,7 +4,7 @@
 // https://docs.stripe.com/keys — publishable keys (pk_live_/pk_test_) are meant to ship in
 // client code and are not matched.
 import type { SecretDetector, SecretMatch } from '../model';
-import { BASE62, looksRandom } from './support/randomness';
+import { BASE62, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
 const STRIPE_KEY = /[sr]k_(?:live|test)_[A-Za-z0-9]*/g;

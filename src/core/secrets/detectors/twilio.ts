@@ -9,7 +9,7 @@
 // API key secrets (32 base62, no prefix) are left to the generic detectors.
 import type { SecretDetector, SecretMatch } from '../model';
 import { assignedNameBefore } from './support/assignment';
-import { HEX, looksRandom } from './support/randomness';
+import { HEX, looksRandom } from '../randomness';
 import { standaloneRuns, type TokenRun } from './support/token-runs';
 
 const API_KEY_SID = /SK[0-9a-f]*/g;

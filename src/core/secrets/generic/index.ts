@@ -6,7 +6,7 @@ export { shannonEntropy } from './entropy';
 export { hostLocality, type HostLocality } from './host-locality';
 export { judgeNamedValue, MAX_JUDGED_LENGTH, MIN_PASSWORD_LENGTH, MIN_SECRET_LENGTH } from './judge-named-value';
 export { isPlaceholderValue } from './placeholders';
-export { ENTROPY_RATIO_THRESHOLD, looksMachineGenerated, MIN_TOKEN_LENGTH } from './randomness';
+export { ENTROPY_RATIO_THRESHOLD, looksMachineGenerated, MIN_TOKEN_LENGTH } from '../randomness';
 export { isEnvironmentReference, isTemplateOrReference } from './references';
 export { classifySecretName, SECRET_NAME_WORDS, type NameVerdict } from './secret-names';
 export type { EmbeddedSecretMatch, GenericVerdict, NamedValueCandidate, SecretKind } from './types';

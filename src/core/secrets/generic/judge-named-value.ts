@@ -6,7 +6,7 @@ import { looksLikeIdentifierOrEnum, looksLikeWordIdentifier } from './identifier
 import { isCssSelector, isEmailAddress, isFilePath, isHostName, isUrl } from './locations';
 import { isLocaleFile, looksLikeMessageText, looksLikeNaturalLanguage } from './natural-language';
 import { isPlaceholderValue } from './placeholders';
-import { looksMachineGenerated, MIN_TOKEN_LENGTH } from './randomness';
+import { looksMachineGenerated, MIN_TOKEN_LENGTH } from '../randomness';
 import { isTemplateOrReference } from './references';
 import { classifySecretName } from './secret-names';
 import type { GenericVerdict, NamedValueCandidate, SecretKind } from './types';
