@@ -12,7 +12,7 @@ import { editsKeepSyntax } from './reparse';
 import type { Resolution } from './resolve-string';
 import { planRewrite } from './rewrite-plan';
 import type { ShellSink } from './sinks';
-import { keywordArgument, namedChildren, positionalArguments, unwrapParens } from './syntax';
+import { keywordArgument, namedChildren, positionalArguments, unwrapParens } from '../../languages/python-syntax';
 
 export const COMMAND_FIX_TITLE = 'Run without a shell (argument list)';
 

@@ -17,8 +17,18 @@ import { editsKeepSyntax } from './reparse';
 import type { Resolution } from './resolve-string';
 import { planRewrite } from './rewrite-plan';
 import type { SqlSink } from './sinks';
-import { constantString, isTripleQuoted } from './string-literals';
-import { callArguments, calleeTail, hasSplatArguments, keywordValue, namedChildren, positionalArguments, sameNode, unwrapParens, walk } from './syntax';
+import {
+  callArguments,
+  calleeTail,
+  hasSplatArguments,
+  keywordValue,
+  namedChildren,
+  positionalArguments,
+  sameNode,
+  unwrapParens,
+  walk,
+} from '../../languages/python-syntax';
+import { constantString, isTripleQuoted } from '../../languages/python-string-literals';
 
 export const PARAMETERIZE_TITLE = 'Parameterize query';
 

@@ -1,7 +1,7 @@
 // What the module imports, so that calls can be named by what they are (`subprocess.run`) rather
 // than by how the file spells them (`sp.run`, `run`), and so the fix can pick the driver's style.
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { dottedName, namedChildren } from './syntax';
+import { dottedName, namedChildren } from '../../languages/python-syntax';
 
 export interface ImportTable {
   /** Local name → qualified name: `sp` → `subprocess`, `run` → `subprocess.run`. */

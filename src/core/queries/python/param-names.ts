@@ -2,8 +2,8 @@
 // query reads like the original (`{couponCode}` → `:couponCode`, `request.args.get("code")` →
 // `:code`), made unique against names the statement or its params already use.
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { constantString } from './string-literals';
-import { positionalArguments, unwrapParens } from './syntax';
+import { positionalArguments, unwrapParens } from '../../languages/python-syntax';
+import { constantString } from '../../languages/python-string-literals';
 
 export function parameterNamer(holeNodes: readonly Node[], taken: Iterable<string>): (hole: number) => string {
   const used = new Set(taken);

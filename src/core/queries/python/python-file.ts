@@ -2,7 +2,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { readImports, type ImportTable } from './imports';
 import { indexScope, type ScopeIndex } from './scope';
-import { enclosingScope } from './syntax';
+import { enclosingScope } from '../../languages/python-syntax';
 
 export class PythonFile {
   readonly imports: ImportTable;

@@ -11,8 +11,18 @@ import { isNumericFormatSpec, parseFormatTemplate, parsePrintfTemplate, type For
 import { qualifiedName } from './imports';
 import type { PythonFile } from './python-file';
 import { bindingsBefore, type Binding } from './scope';
-import { callArguments, calleeTail, contains, enclosingStatement, keywordValue, namedChildren, positionalArguments, unwrapParens, walk } from './syntax';
-import { isStringLiteral, literalPieces } from './string-literals';
+import {
+  callArguments,
+  calleeTail,
+  contains,
+  enclosingStatement,
+  keywordValue,
+  namedChildren,
+  positionalArguments,
+  unwrapParens,
+  walk,
+} from '../../languages/python-syntax';
+import { isStringLiteral, literalPieces } from '../../languages/python-string-literals';
 
 /** A variable reaching the sink: its `name = …` assignment and the `name += …` after it. */
 export interface QueryChain {

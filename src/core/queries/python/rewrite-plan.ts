@@ -9,7 +9,7 @@ import type { SourceHole } from './built';
 import type { FixChoice } from './fix-context';
 import type { PythonFile } from './python-file';
 import type { QueryChain, Resolution } from './resolve-string';
-import { contains, isIdentifierReference, sameNode, walk } from './syntax';
+import { contains, isIdentifierReference, sameNode, walk } from '../../languages/python-syntax';
 
 export interface RewritePlan {
   /** The node whose text the new string (or argv list) replaces. */

@@ -2,7 +2,7 @@
 // block scope, so a function's locals are every binding in its body outside nested functions,
 // classes, lambdas and comprehensions; the resolver and the taint tracker read this index.
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { enclosingStatement, namedChildren, walk } from './syntax';
+import { enclosingStatement, namedChildren, walk } from '../../languages/python-syntax';
 
 export type BindingKind =
   | 'parameter'

@@ -5,8 +5,8 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { isInsideError } from '../../languages/python';
 import { importsModule, qualifiedName } from './imports';
 import type { PythonFile } from './python-file';
-import { calleeTail, keywordValue, namedChildren, positionalArguments, unwrapParens } from './syntax';
-import { constantString } from './string-literals';
+import { calleeTail, keywordValue, namedChildren, positionalArguments, unwrapParens } from '../../languages/python-syntax';
+import { constantString } from '../../languages/python-string-literals';
 
 export type SqlSinkApi =
   | 'execute' // cursor/connection/session .execute(q, params?), aiosqlite, asyncpg

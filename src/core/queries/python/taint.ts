@@ -5,7 +5,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { PythonFile } from './python-file';
 import { bindingsBefore, type ScopeIndex } from './scope';
-import { isIdentifierReference, sameNode } from './syntax';
+import { isIdentifierReference, sameNode } from '../../languages/python-syntax';
 
 export interface Taint {
   /** Short, for messages and `Hole.taint`: "request value request.args", "parameter couponCode". */

@@ -6,10 +6,22 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { Range } from '../../types';
 import type { AuthDefinition } from '../model';
-import { dottedName, keywordValue, namedChildren } from '../../queries/python/syntax';
+import {
+  allClasses,
+  allFunctions,
+  callsNamed,
+  classBases,
+  decoratorsOf,
+  definitionParent,
+  dottedName,
+  keywordValue,
+  lastSegment,
+  namedChildren,
+  nodeRange,
+  simpleAssignment,
+} from '../../languages/python-syntax';
 import { DEPENDENCY_CALLS } from './py-guards';
 import { assignedValues, firstRejection } from './py-rejection';
-import { allClasses, allFunctions, callsNamed, classBases, decoratorsOf, definitionParent, lastSegment, nodeRange, simpleAssignment } from './py-syntax';
 
 /** A condition that looks at who is asking: user, session, token, a header, an API or partner key. */
 const READS_CALLER = /user|session|token|auth|key|header|credential|jwt|claims|principal|identity|login/i;

@@ -4,12 +4,24 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ContainerDecl, FileRoutes, GuardCandidate, RouteDecl } from '../model';
 import type { PythonRouteReader, RouteSourceFile } from '../reader';
-import { dottedName, keywordValue, positionalArguments } from '../../queries/python/syntax';
+import {
+  allAssignments,
+  allFunctions,
+  calleeOf,
+  decoratorExpression,
+  decoratorsOf,
+  dottedName,
+  findFunction,
+  keywordValue,
+  lastSegment,
+  nodeRange,
+  positionalArguments,
+} from '../../languages/python-syntax';
+import { stringItems, stringValue } from '../../languages/python-string-literals';
 import { addFastapiGuard } from './py-fastapi-fix';
 import { dependencyAliases, parameterGuards } from './py-fastapi-params';
 import { decoratorGuard, dependencyListGuards } from './py-guards';
 import { functionHandler, referenceTo } from './py-handler';
-import { allAssignments, allFunctions, calleeOf, decoratorExpression, decoratorsOf, findFunction, lastSegment, nodeRange, stringItems, stringValue } from './py-syntax';
 
 /** Libraries whose names in an annotation are types, never a project's auth dependency alias. */
 const LIBRARY_MODULES = /^(fastapi|starlette|typing|typing_extensions|pydantic|sqlalchemy|sqlmodel|datetime|uuid|decimal|enum|collections)(\.|$)/;

@@ -8,11 +8,24 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ContainerDecl, FileRoutes, GuardCandidate, PublicMarker, RouteDecl } from '../model';
 import type { PythonRouteReader, RouteSourceFile } from '../reader';
-import { dottedName, keywordValue, namedChildren, positionalArguments } from '../../queries/python/syntax';
+import {
+  allAssignments,
+  allFunctions,
+  calleeOf,
+  decoratorExpression,
+  decoratorsOf,
+  definitionParent,
+  dottedName,
+  keywordValue,
+  lastSegment,
+  namedChildren,
+  nodeRange,
+  positionalArguments,
+} from '../../languages/python-syntax';
+import { stringItems, stringValue } from '../../languages/python-string-literals';
 import { addFlaskGuard } from './py-flask-fix';
 import { decoratorGuard, publicDecorator } from './py-guards';
 import { functionHandler, referenceTo } from './py-handler';
-import { allAssignments, allFunctions, calleeOf, decoratorExpression, decoratorsOf, definitionParent, lastSegment, nodeRange, stringItems, stringValue } from './py-syntax';
 
 const VERB_DECORATORS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete']);
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];

@@ -5,7 +5,7 @@
 // are no export bindings.
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ImportBinding } from '../model';
-import { namedChildren } from '../../queries/python/syntax';
+import { namedChildren } from '../../languages/python-syntax';
 
 export function readPythonImports(root: Node): ImportBinding[] {
   const imports: ImportBinding[] = [];

@@ -6,7 +6,7 @@ import type { Fix } from '../../types';
 import type { FileRoutes } from '../model';
 import type { GuardToAdd } from '../reader';
 import { importEdits, mergeInsertions, type ImportNeed } from './py-fix-imports';
-import { calleeOf, decoratorExpression, decoratorsOf } from './py-syntax';
+import { calleeOf, decoratorExpression, decoratorsOf } from '../../languages/python-syntax';
 
 /** The decorator to write: the project's own when the chosen guard is a decorator, else the default. */
 export function decoratorToAdd(guard: GuardToAdd, fallback: { text: string; imports: ImportNeed[] }): { text: string; name: string; imports: ImportNeed[] } {

@@ -4,10 +4,9 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Fix } from '../../types';
 import type { GuardFixInput, GuardToAdd } from '../reader';
-import { namedChildren } from '../../queries/python/syntax';
+import { classBases, namedChildren, nodeRange, simpleAssignment } from '../../languages/python-syntax';
 import { decoratorFix, decoratorToAdd, hasDecorator } from './py-decorator-fix';
 import { importEdits, mergeInsertions, type ImportNeed } from './py-fix-imports';
-import { classBases, nodeRange, simpleAssignment } from './py-syntax';
 
 const LOGIN_REQUIRED = { text: 'login_required', imports: [{ local: 'login_required', module: 'django.contrib.auth.decorators', imported: 'login_required' }] };
 const LOGIN_MIXIN = { text: 'LoginRequiredMixin', imports: [{ local: 'LoginRequiredMixin', module: 'django.contrib.auth.mixins', imported: 'LoginRequiredMixin' }] };

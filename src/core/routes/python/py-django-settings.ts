@@ -4,8 +4,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { FileRoutes } from '../model';
 import type { RouteSourceFile } from '../reader';
-import { namedChildren, unwrapParens } from '../../queries/python/syntax';
-import { lastSegment, listItems, nodeRange, stringValue } from './py-syntax';
+import { lastSegment, listItems, namedChildren, nodeRange, unwrapParens } from '../../languages/python-syntax';
+import { stringValue } from '../../languages/python-string-literals';
 
 const LOGIN_REQUIRED_MIDDLEWARE = 'django.contrib.auth.middleware.LoginRequiredMiddleware';
 

@@ -4,9 +4,19 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ContainerDecl, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
 import type { RouteSourceFile } from '../reader';
-import { dottedName, namedChildren, positionalArguments, unwrapParens } from '../../queries/python/syntax';
+import {
+  allAssignments,
+  dottedName,
+  isInsideFunction,
+  lastSegment,
+  listItems,
+  namedChildren,
+  nodeRange,
+  positionalArguments,
+  unwrapParens,
+} from '../../languages/python-syntax';
+import { stringValue } from '../../languages/python-string-literals';
 import { referenceTo } from './py-handler';
-import { allAssignments, isInsideFunction, lastSegment, listItems, nodeRange, stringValue } from './py-syntax';
 
 const ROUTE_FUNCTIONS: ReadonlySet<string> = new Set(['path', 're_path', 'url']);
 const DRF_ROUTERS: ReadonlySet<string> = new Set(['DefaultRouter', 'SimpleRouter', 'NestedSimpleRouter', 'NestedDefaultRouter']);

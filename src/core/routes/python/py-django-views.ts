@@ -5,10 +5,22 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { FileRoutes, GuardCandidate, HandlerDecl, PublicMarker } from '../model';
 import type { RouteSourceFile } from '../reader';
-import { dottedName, namedChildren, positionalArguments } from '../../queries/python/syntax';
+import {
+  calleeOf,
+  classBases,
+  decoratorExpression,
+  decoratorsOf,
+  dottedName,
+  lastSegment,
+  listItems,
+  namedChildren,
+  nodeRange,
+  positionalArguments,
+  simpleAssignment,
+} from '../../languages/python-syntax';
+import { stringItems } from '../../languages/python-string-literals';
 import { pythonInlineAuthCheck, pythonVerifiesSignature } from './auth-evidence';
 import { decoratorGuard, expressionGuard, publicDecorator } from './py-guards';
-import { calleeOf, classBases, decoratorExpression, decoratorsOf, lastSegment, listItems, nodeRange, simpleAssignment, stringItems } from './py-syntax';
 
 const VIEW_BASE = /(View|ViewSet|APIView|Mixin)$/;
 const DRF_BASE = /(APIView|ViewSet)$|^(generics|viewsets|rest_framework)\./;

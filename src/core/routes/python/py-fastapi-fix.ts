@@ -5,9 +5,8 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { Fix, TextEdit } from '../../types';
 import type { GuardFixInput, GuardToAdd } from '../reader';
-import { namedChildren } from '../../queries/python/syntax';
+import { allFunctions, decoratorsOf, findFunction, namedChildren } from '../../languages/python-syntax';
 import { importEdits, mergeInsertions, type ImportNeed } from './py-fix-imports';
-import { allFunctions, decoratorsOf, findFunction } from './py-syntax';
 
 const AFTER_PLAIN = new Set(['default_parameter', 'typed_default_parameter', 'list_splat_pattern', 'keyword_separator', 'dictionary_splat_pattern']);
 

@@ -4,9 +4,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { GuardCandidate } from '../model';
-import { namedChildren } from '../../queries/python/syntax';
+import { callsNamed, namedChildren, nodeRange, simpleAssignment } from '../../languages/python-syntax';
 import { DEPENDENCY_CALLS, dependencyGuard } from './py-guards';
-import { callsNamed, nodeRange, simpleAssignment } from './py-syntax';
 
 /** Module-level `Alias = Annotated[T, Depends(f)]` / `Alias = Depends(f)`: alias → its dependency calls. */
 export function dependencyAliases(root: Node): Map<string, Node[]> {

@@ -5,8 +5,7 @@ import type { LineIndex } from '../../text';
 import type { TextEdit } from '../../types';
 import type { FileRoutes } from '../model';
 import type { GuardToAdd } from '../reader';
-import { namedChildren } from '../../queries/python/syntax';
-import { simpleAssignment } from './py-syntax';
+import { namedChildren, simpleAssignment } from '../../languages/python-syntax';
 
 export type ImportNeed = GuardToAdd['imports'][number];
 

@@ -4,7 +4,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Fix } from '../../types';
 import type { GuardFixInput } from '../reader';
 import { decoratorFix, decoratorToAdd, hasDecorator } from './py-decorator-fix';
-import { allFunctions, decoratorsOf, findFunction } from './py-syntax';
+import { allFunctions, decoratorsOf, findFunction } from '../../languages/python-syntax';
 
 const ROUTE_DECORATOR = /^@\s*[\w.]+\.(route|get|post|put|patch|delete)\s*\(/;
 const FLASK_LOGIN = { text: 'login_required', imports: [{ local: 'login_required', module: 'flask_login', imported: 'login_required' }] };

@@ -4,9 +4,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { HandlerInfo, Reference } from '../model';
-import { dottedName, unwrapParens } from '../../queries/python/syntax';
+import { dottedName, nodeRange, unwrapParens } from '../../languages/python-syntax';
 import { pythonInlineAuthCheck, pythonVerifiesSignature } from './auth-evidence';
-import { nodeRange } from './py-syntax';
 
 export function functionHandler(fn: Node, lines: LineIndex): HandlerInfo {
   const name = fn.childForFieldName('name');

@@ -2,8 +2,7 @@
 // across Flask, FastAPI/Starlette, Django and DRF. Used to judge handler bodies (inline checks)
 // and helper functions (auth definitions) from code evidence rather than from their names.
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { dottedName, namedChildren } from '../../queries/python/syntax';
-import { lastSegment } from './py-syntax';
+import { dottedName, lastSegment, namedChildren } from '../../languages/python-syntax';
 
 const AUTH_STATUS = /\b40[13]\b|HTTP_40[13]_|\bUNAUTHORIZED\b|\bFORBIDDEN\b/;
 const LOGIN_WORDS = /log_?in|sign_?in|auth/i;

@@ -2,8 +2,8 @@
 // does (raw strings keep backslashes; f-strings turn `{{`/`}}` into braces) so that the SQL module
 // sees the value the driver receives, not the source spelling.
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { decodePythonString, literalStyle } from '../../languages/python-strings';
-import { namedChildren } from './syntax';
+import { decodePythonString, literalStyle } from './python-strings';
+import { listItems, namedChildren, unwrapParens } from './python-syntax';
 
 /** One piece of a literal: decoded text or an f-string interpolation. */
 export type LiteralPiece = { text: string } | { interpolation: Node; expression: Node; conversion?: string; formatSpec?: string };
@@ -50,4 +50,16 @@ export function constantString(node: Node): string | undefined {
 export function isTripleQuoted(node: Node): boolean {
   const strings = node.type === 'concatenated_string' ? namedChildren(node) : [node];
   return strings.some((string) => literalStyle(string)?.triple);
+}
+
+/** The constant strings of a list literal (`['GET', 'POST']`); undefined when any item is not one. */
+export function stringItems(node: Node | undefined): string[] | undefined {
+  const items = listItems(node);
+  if (!items) return undefined;
+  const values = items.map((item) => constantString(item));
+  return values.every((value): value is string => value !== undefined) ? values : undefined;
+}
+
+export function stringValue(node: Node | undefined): string | undefined {
+  return node ? constantString(unwrapParens(node)) : undefined;
 }
