@@ -2,7 +2,7 @@
 // from npm by `npm run setup`) serves the workbench on loopback, and headless Chromium (Debian's,
 // driven by playwright-core) opens it. Shared by the host tests (test/host/run.mjs), the UI test
 // (test/ui/) and `npm start`, so that all three start, watch and stop the same way.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
@@ -80,6 +80,12 @@ export function chromiumPath() {
   const path = process.env.LASTLINE_CHROMIUM || '/usr/bin/chromium';
   if (!existsSync(path)) throw new Stop(`Chromium not found at ${path}; run \`npm run setup\` (installs Debian's chromium) or set LASTLINE_CHROMIUM`, 2);
   return path;
+}
+
+/** Installs a packaged extension into `extensionsDir` with code-server's own installer. */
+export function installExtension(vsix, extensionsDir, userDataDir) {
+  const result = spawnSync(codeServerBinary(), ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Stop(`code-server could not install ${vsix}:\n${(result.stderr || result.stdout || '').trim()}`, 2);
 }
 
 /** A TCP port free on loopback right now. */

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeServerDir } from './code-server-dir.mjs';
-import { Cleanups, codeServerBinary, freePort, startCodeServer, Stop, waitForServer } from './code-server.mjs';
+import { Cleanups, freePort, installExtension, startCodeServer, Stop, waitForServer } from './code-server.mjs';
 import { createDemoRepository } from './demo-workspace.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -103,10 +103,7 @@ function installPackage(extensionsDir) {
     return;
   }
   say('installing dist/lastline.vsix into the profile');
-  const result = spawnSync(codeServerBinary(), ['--extensions-dir', extensionsDir, '--user-data-dir', join(dirname(extensionsDir), 'user-data'), '--install-extension', vsix, '--force'], {
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Stop(`code-server could not install dist/lastline.vsix:\n${(result.stderr || result.stdout || '').trim()}`, 2);
+  installExtension(vsix, extensionsDir, join(dirname(extensionsDir), 'user-data'));
   writeFileSync(marker, `${digest}\n`);
 }
 

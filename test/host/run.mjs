@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { Cleanups, codeServerBinary, freePort, launchChromium, SERVER_START_TIMEOUT_MS, sleep, startCodeServer, Stop, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
+import { Cleanups, freePort, installExtension, launchChromium, SERVER_START_TIMEOUT_MS, sleep, startCodeServer, Stop, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -234,8 +234,7 @@ function packageExtension() {
 
 function installPackage(vsix, temp) {
   const extensionsDir = join(temp, 'extensions');
-  const result = spawnSync(codeServerBinary(), ['--extensions-dir', extensionsDir, '--user-data-dir', join(temp, 'user-data'), '--install-extension', vsix], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Stop(`code-server could not install ${vsix}:\n${(result.stderr || result.stdout || '').trim()}`);
+  installExtension(vsix, extensionsDir, join(temp, 'user-data'));
   return extensionsDir;
 }
 

@@ -38,6 +38,17 @@ function writeWorkspaceFile(relative: string, text: string): vscode.Uri {
   return uri;
 }
 
+/** Opens `uri` and waits for the installed Lastline's `rule` diagnostic in it. */
+async function diagnosticOf(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic> {
+  await open(uri);
+  return waitFor(
+    `a ${rule} diagnostic`,
+    30000,
+    () => lastlineDiagnostics(uri).find((diagnostic) => ruleId(diagnostic) === rule),
+    () => describeDiagnostics(vscode.languages.getDiagnostics(uri)),
+  );
+}
+
 describe('the installed .vsix', () => {
   it('is the copy from the clean extensions folder, and activates', async () => {
     const extension = installed();
@@ -57,14 +68,7 @@ describe('the installed .vsix', () => {
 
   it('flags a string-built query in Python (engine bundle and tree-sitter WASM)', async () => {
     const uri = writeWorkspaceFile('smoke/orders.py', 'def find(cursor, request):\n    cursor.execute(f"SELECT * FROM orders WHERE id = {request.args[\'id\']}")\n');
-    await open(uri);
-    const found = await waitFor(
-      'a string-built-query diagnostic',
-      30000,
-      () => lastlineDiagnostics(uri).find((diagnostic) => ruleId(diagnostic) === 'string-built-query'),
-      () => describeDiagnostics(vscode.languages.getDiagnostics(uri)),
-    );
-    assert.strictEqual(found.range.start.line, 1);
+    assert.strictEqual((await diagnosticOf(uri, 'string-built-query')).range.start.line, 1);
   });
 
   it('flags an open admin route in TypeScript (the TypeScript parsers bundle)', async () => {
@@ -79,14 +83,7 @@ describe('the installed .vsix', () => {
         '',
       ].join('\n'),
     );
-    await open(uri);
-    const found = await waitFor(
-      'an open-route diagnostic',
-      30000,
-      () => lastlineDiagnostics(uri).find((diagnostic) => ruleId(diagnostic) === 'open-route'),
-      () => describeDiagnostics(vscode.languages.getDiagnostics(uri)),
-    );
-    assert.strictEqual(found.range.start.line, 4);
+    assert.strictEqual((await diagnosticOf(uri, 'open-route')).range.start.line, 4);
   });
 
   it('runs its CLI and its agent-hook recorder from the installed copy', () => {
