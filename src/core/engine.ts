@@ -182,9 +182,23 @@ function isAllowlisted(finding: Finding, config: LastlineConfig): boolean {
 }
 
 /** One analysis' shared values (RuleContext.memo): computed on first ask. */
+/** A computation that threw: kept so that the next rule asking gets the same error without redoing it. */
+class MemoizedFailure {
+  constructor(readonly error: unknown) {}
+}
+
 function memoized<T>(memo: Map<string, unknown>, key: string, compute: () => T): T {
-  if (!memo.has(key)) memo.set(key, compute());
-  return memo.get(key) as T;
+  if (!memo.has(key)) {
+    try {
+      memo.set(key, compute());
+    } catch (error) {
+      // A parse that gave up after its whole step budget must not be paid again by every rule.
+      memo.set(key, new MemoizedFailure(error));
+    }
+  }
+  const value = memo.get(key);
+  if (value instanceof MemoizedFailure) throw value.error;
+  return value as T;
 }
 
 /** Parses on first use and shares the result between rules; frees tree-sitter's WASM memory after. */

@@ -8,6 +8,8 @@ import { analyze } from '../../src/core/engine';
 import { parseJavaScript, type JsParse } from '../../src/core/languages/javascript';
 import type { SourceLanguage } from '../../src/core/languages/language';
 import { typescriptSourceFile, typescriptTreeOf } from '../../src/core/languages/typescript-ast';
+import { loadTypescript } from '../../src/core/languages/typescript-module';
+import { nodeBudgetFor, parseBudgetAvailable, ParserBudgetExceeded, withParseBudget } from '../../src/core/languages/typescript-parse-budget';
 import { defineRule } from '../../src/core/rule';
 
 interface Case {
@@ -94,5 +96,69 @@ describe('parseJavaScript', () => {
     });
     await analyze({ path: 'src/users.js', text: 'export function find(db, id) {\n  return db.query(`SELECT * FROM users WHERE id = ${id}`);\n}\n' }, { rules: [probe] });
     assert.equal(linked, true);
+  });
+});
+
+describe("TypeScript parser's step budget", () => {
+  // The smallest shape of fuzz input #1377 (a JSON payload pasted into a Nest controller): each
+  // level of object members opening `async function` bodies that never close makes TypeScript's
+  // error recovery parse the rest of the file twice — 2^levels.
+  const tangled = (levels: number) => `x = ${'{ m: async function () { [ {\n'.repeat(levels)}`;
+
+  it('is available in the TypeScript this build uses (its allocator API)', () => {
+    assert.equal(parseBudgetAvailable(), true);
+  });
+
+  it('stops the parse of exponentially tangled code at its budget, as a problem beyond the parser', () => {
+    // 60 levels would be 2^60 steps unbounded.
+    const result = parseJavaScript(tangled(60), 'typescript', 'health.controller.ts');
+    assert.equal(result.ast, undefined);
+    assert.deepEqual(result.comments, []);
+    assert.equal(result.problem?.beyondParser, true);
+    assert.match(result.problem?.message ?? '', /^the parser gave up after [\d,]+ steps \(its error recovery on this code grows exponentially\)$/);
+  });
+
+  it('makes analyze() say the file was not analysed, once, after one parse', async () => {
+    let parses = 0;
+    const probe = (id: string) =>
+      defineRule({
+        meta: { id, category: 'suppression', defaultSeverity: 'info', description: 'test probe', fixable: false, languages: ['typescript'] },
+        check(context) {
+          parses++;
+          typescriptSourceFile(context);
+        },
+      });
+    const result = await analyze({ path: 'a.ts', text: tangled(60) }, { rules: [probe('first'), probe('second')] });
+    assert.equal(parses, 2);
+    // Both rules got the failure; the memo kept it, so the budget was spent once (same message).
+    assert.deepEqual(
+      result.ruleErrors.map((error) => error.ruleId),
+      ['first', 'second'],
+    );
+    assert.equal(result.ruleErrors[0].message, result.ruleErrors[1].message);
+  });
+
+  it('leaves ten times the room real code needs: dense valid shapes parse within one step per character', () => {
+    const dense = [
+      `x = ${'((a, b) => '.repeat(300)}1${')'.repeat(300)};`,
+      `f${'<A<B, C>>(x)'.repeat(2_000)};`,
+      `x = ${'a < b, c > (d)'.repeat(2_000)};`,
+      `x = [${'1,'.repeat(50_000)}];`,
+      `x = {${'a: { b: 1 },'.repeat(20_000)}};`,
+      `x = ${'<a b={c}>'.repeat(300)}${'</a>'.repeat(300)};`,
+      `type T = ${'Array<'.repeat(300)}x${'>'.repeat(300)};`,
+    ];
+    for (const text of dense) {
+      const tree = withParseBudget(text, () => typescriptTreeOf({ path: 'dense.tsx', text, language: 'typescriptreact' }), Number.MAX_SAFE_INTEGER);
+      assert.ok(tree.statements.length > 0);
+      assert.doesNotThrow(() => withParseBudget(text, () => loadTypescript().createSourceFile('dense.tsx', text, 99, false, 4), text.length), text.slice(0, 30));
+    }
+    assert.ok(nodeBudgetFor(1) >= 8, 'the budget allows 8 steps per character');
+  });
+
+  it('is not left armed after a parse that went over it', () => {
+    assert.throws(() => withParseBudget('const a = 1;', () => typescriptTreeOf({ path: 'a.ts', text: 'const a = [1, 2, 3];', language: 'typescript' }), 2), ParserBudgetExceeded);
+    const big = `x = [${'1,'.repeat(10_000)}];`;
+    assert.equal(typescriptTreeOf({ path: 'b.ts', text: big, language: 'typescript' }).statements.length, 1);
   });
 });

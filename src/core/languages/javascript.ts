@@ -9,6 +9,7 @@ import { languageFromFileName, type SourceLanguage } from './language';
 import type { SourceComment } from './source-comment';
 import { parseTypescriptSource, scriptKindOf, typescriptComments, withParentLinks } from './typescript-ast';
 import { loadTypescript } from './typescript-module';
+import { ParserBudgetExceeded, withParseBudget } from './typescript-parse-budget';
 
 // Required on first use, not at load, like TypeScript (typescript-module.ts).
 let estree: typeof TypescriptEstree | undefined;
@@ -53,7 +54,14 @@ export function parseJavaScript(text: string, language: SourceLanguage, filePath
   if (kind === undefined) return parseText(text, jsx, options);
   // typescript-estree parses by the file name; the shared tree was parsed by the language, which
   // in the editor may differ: share it only when both say the same.
-  const tree = withParentLinks(sharedTree && languageFromFileName(filePath) === language ? sharedTree() : parseTypescriptSource(filePath, text, kind));
+  let tree: Typescript.SourceFile;
+  try {
+    tree = withParentLinks(sharedTree && languageFromFileName(filePath) === language ? sharedTree() : parseTypescriptSource(filePath, text, kind));
+  } catch (error) {
+    // TypeScript itself gave up (stack or step budget): there is no tree to read comments from.
+    if (!isBeyondParser(error)) throw error;
+    return { comments: [], problem: describe(error, text) };
+  }
   try {
     // typescript-estree converts a TypeScript tree given in place of the text (its
     // createSourceFile returns it as is); its comments would come from ts-api-utils'
@@ -76,7 +84,7 @@ function scriptKindOfName(filePath: string): Typescript.ScriptKind | undefined {
 /** A file whose name is no JS/TS name: typescript-estree picks the kind from `jsx`. */
 function parseText(text: string, jsx: boolean, options: TypescriptEstree.TSESTreeOptions): JsParse {
   try {
-    const ast = loadEstree().parse(text, { ...options, comment: true });
+    const ast = withParseBudget(text, () => loadEstree().parse(text, { ...options, comment: true }));
     return {
       ast,
       comments: (ast.comments ?? []).map((comment) => ({
@@ -93,10 +101,21 @@ function parseText(text: string, jsx: boolean, options: TypescriptEstree.TSESTre
 
 function tolerantComments(text: string, jsx: boolean): SourceComment[] {
   const ts = loadTypescript();
-  return typescriptComments(parseTypescriptSource('file', text, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
+  try {
+    return typescriptComments(parseTypescriptSource('file', text, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
+  } catch (error) {
+    if (isBeyondParser(error)) return [];
+    throw error;
+  }
+}
+
+/** TypeScript's parser gave up on the code (out of stack, or past its step budget). */
+function isBeyondParser(error: unknown): boolean {
+  return error instanceof RangeError || error instanceof ParserBudgetExceeded;
 }
 
 function describe(error: unknown, text: string): ParseProblem {
+  if (error instanceof ParserBudgetExceeded) return { message: error.message, offset: 0, beyondParser: true };
   if (error instanceof RangeError) return { message: `the parser ran out of stack (${error.message}): the code is nested too deeply or its expressions are too long`, offset: 0, beyondParser: true };
   if (error && typeof error === 'object' && 'message' in error) {
     const index = (error as { index?: unknown }).index;

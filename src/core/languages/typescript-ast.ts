@@ -4,6 +4,7 @@
 import type * as Typescript from 'typescript';
 import type { SourceComment } from './source-comment';
 import { walkComments } from './typescript-comment-walk';
+import { withParseBudget } from './typescript-parse-budget';
 import { loadTsApiUtils, loadTypescript } from './typescript-module';
 
 /** The memo key of a file's TypeScript tree: rules and the engine's ESTree parse share it. */
@@ -48,24 +49,27 @@ export function scriptKindOf(language: string): Typescript.ScriptKind | undefine
  * TypeScript's tree of `text`, as the rules read it:
  * - no parent links: neither the comment walk nor the statement ranges read them, and setting
  *   them costs time on every file;
+ * - the parse runs under a step budget (typescript-parse-budget.ts) and throws past it;
  * - JSDoc is not parsed (typescript-estree's own choice when it has no type information): no rule
  *   reads JSDoc nodes, parsing them is ~15% of a parse, and a `/** *\/` comment is then an ordinary
  *   block comment (a parsed JSDoc made the text after a `//` inside it look like a line comment).
  */
 export function parseTypescriptSource(fileName: string, text: string, kind: Typescript.ScriptKind): Typescript.SourceFile {
   const ts = loadTypescript();
-  return ts.createSourceFile(
-    fileName,
-    text,
-    {
-      languageVersion: ts.ScriptTarget.Latest,
-      jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-      // As typescript-estree parses: a .mjs/.mts file is a module even without import or export,
-      // so that the ESTree converted from this tree is the one typescript-estree would build.
-      setExternalModuleIndicator: /\.m[jt]s$/i.test(fileName) ? markAsModule : undefined,
-    },
-    false,
-    kind,
+  return withParseBudget(text, () =>
+    ts.createSourceFile(
+      fileName,
+      text,
+      {
+        languageVersion: ts.ScriptTarget.Latest,
+        jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+        // As typescript-estree parses: a .mjs/.mts file is a module even without import or export,
+        // so that the ESTree converted from this tree is the one typescript-estree would build.
+        setExternalModuleIndicator: /\.m[jt]s$/i.test(fileName) ? markAsModule : undefined,
+      },
+      false,
+      kind,
+    ),
   );
 }
 
