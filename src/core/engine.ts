@@ -7,7 +7,7 @@ import { fingerprintOf } from './fingerprint';
 import { keywordsPresent } from './keywords';
 import { readConfig } from './languages/config';
 import type { ConfigDocument } from './languages/config/model';
-import { parseJavaScript, type JsParse, type ParseProblem } from './languages/javascript';
+import { parseJavaScript, typescriptParserGaveUp, type JsParse, type ParseProblem } from './languages/javascript';
 import { CONFIG_FORMATS, JS_LANGUAGES, languageFromFileName, type ConfigFormat, type LanguageKind, type SourceLanguage } from './languages/language';
 import { loadPythonParser, parsePythonWith, type PythonParse } from './languages/python';
 import { TYPESCRIPT_TREE_MEMO, typescriptTreeOf } from './languages/typescript-ast';
@@ -132,6 +132,12 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
   try {
     rule.check(context);
   } catch (error) {
+    // The parser gave up on the file: one problem for the file, not a failure of each rule.
+    const parserGaveUp = typescriptParserGaveUp(error);
+    if (parserGaveUp) {
+      parses.gaveUp(parserGaveUp);
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     log.error(`rule ${rule.meta.id} failed on ${file.path}: ${message}`);
     result.ruleErrors.push({ ruleId: rule.meta.id, message });
@@ -206,6 +212,7 @@ class LazyParses {
   private js?: JsParse;
   private py?: PythonParse;
   private cfg?: ConfigDocument;
+  private treeProblem?: ParseProblem;
   pythonParser?: Parser;
 
   constructor(
@@ -234,8 +241,14 @@ class LazyParses {
     return (this.cfg ??= readConfig(this.file.text, this.file.language as ConfigFormat));
   }
 
+  /** A rule's own read of the TypeScript tree found that the parser gave up. */
+  gaveUp(problem: ParseProblem): void {
+    this.treeProblem ??= problem;
+  }
+
   problem(): ParseProblem | undefined {
     if (this.js?.problem) return this.js.problem;
+    if (this.treeProblem) return this.treeProblem;
     if (this.py?.hasError) return { message: 'Python syntax error', offset: firstErrorOffset(this.py) };
     return undefined;
   }

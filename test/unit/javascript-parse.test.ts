@@ -130,12 +130,9 @@ describe("TypeScript parser's step budget", () => {
       });
     const result = await analyze({ path: 'a.ts', text: tangled(60) }, { rules: [probe('first'), probe('second')] });
     assert.equal(parses, 2);
-    // Both rules got the failure; the memo kept it, so the budget was spent once (same message).
-    assert.deepEqual(
-      result.ruleErrors.map((error) => error.ruleId),
-      ['first', 'second'],
-    );
-    assert.equal(result.ruleErrors[0].message, result.ruleErrors[1].message);
+    // Both rules got the failure; the file has one problem.
+    assert.deepEqual(result.ruleErrors, [{ ruleId: 'parser', message: result.parseProblem?.message }]);
+    assert.match(result.parseProblem?.message ?? '', /^the parser gave up after/);
   });
 
   it('leaves ten times the room real code needs: dense valid shapes parse within one step per character', () => {
@@ -156,9 +153,46 @@ describe("TypeScript parser's step budget", () => {
     assert.ok(nodeBudgetFor(1) >= 8, 'the budget allows 8 steps per character');
   });
 
+  it('is spent once per file: a memoized computation that threw is not redone for the next rule', async () => {
+    let computed = 0;
+    const failures: string[] = [];
+    const probe = (id: string) =>
+      defineRule({
+        meta: { id, category: 'suppression', defaultSeverity: 'info', description: 'test probe', fixable: false, languages: ['typescript'] },
+        check(context) {
+          try {
+            context.memo('probe:throws', () => {
+              computed++;
+              throw new Error('too tangled');
+            });
+          } catch (error) {
+            failures.push(`${id}: ${(error as Error).message}`);
+          }
+        },
+      });
+    await analyze({ path: 'a.ts', text: 'const a = 1;\n' }, { rules: [probe('first'), probe('second')] });
+    assert.equal(computed, 1);
+    assert.deepEqual(failures, ['first: too tangled', 'second: too tangled']);
+  });
+
   it('is not left armed after a parse that went over it', () => {
     assert.throws(() => withParseBudget('const a = 1;', () => typescriptTreeOf({ path: 'a.ts', text: 'const a = [1, 2, 3];', language: 'typescript' }), 2), ParserBudgetExceeded);
     const big = `x = [${'1,'.repeat(10_000)}];`;
     assert.equal(typescriptTreeOf({ path: 'b.ts', text: big, language: 'typescript' }).statements.length, 1);
+  });
+});
+
+describe("TypeScript parser's own failures", () => {
+  it('are a problem beyond the parser, not a rule failure: `@decorator await x;` (fuzz input #8244)', async () => {
+    // TypeScript 5.9 fails an assertion in parseVariableDeclarationList on this input.
+    const text = 'async function requireUser(ctx, next) {\n  @app.route("/admin") await next();\n}\nmodule.exports = { requireUser };\n';
+    const result = parseJavaScript(text, 'javascript', 'auth.js');
+    assert.equal(result.problem?.beyondParser, true);
+    assert.match(result.problem?.message ?? '', /^TypeScript's parser failed on this code \(Debug Failure\./);
+    const analysis = await analyze({ path: 'auth.js', text });
+    assert.deepEqual(
+      analysis.ruleErrors.map((error) => error.ruleId),
+      ['parser'],
+    );
   });
 });

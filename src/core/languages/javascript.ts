@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type * as Typescript from 'typescript';
 import { languageFromFileName, type SourceLanguage } from './language';
 import type { SourceComment } from './source-comment';
-import { parseTypescriptSource, scriptKindOf, typescriptComments, withParentLinks } from './typescript-ast';
+import { parseTypescriptSource, scriptKindOf, TypescriptParserFailure, typescriptComments, withParentLinks } from './typescript-ast';
 import { loadTypescript } from './typescript-module';
 import { ParserBudgetExceeded, withParseBudget } from './typescript-parse-budget';
 
@@ -109,13 +109,23 @@ function tolerantComments(text: string, jsx: boolean): SourceComment[] {
   }
 }
 
-/** TypeScript's parser gave up on the code (out of stack, or past its step budget). */
+/** TypeScript's parser gave up on the code (out of stack, past its step budget, or failing an assertion). */
 function isBeyondParser(error: unknown): boolean {
-  return error instanceof RangeError || error instanceof ParserBudgetExceeded;
+  return error instanceof RangeError || error instanceof ParserBudgetExceeded || error instanceof TypescriptParserFailure;
+}
+
+/**
+ * The problem when TypeScript's parser gave up on its budget or its own assertion (errors a rule
+ * reading the tree passes on); undefined for any other error.
+ */
+export function typescriptParserGaveUp(error: unknown): ParseProblem | undefined {
+  if (error instanceof ParserBudgetExceeded || error instanceof TypescriptParserFailure) return { message: error.message, offset: 0, beyondParser: true };
+  return undefined;
 }
 
 function describe(error: unknown, text: string): ParseProblem {
-  if (error instanceof ParserBudgetExceeded) return { message: error.message, offset: 0, beyondParser: true };
+  const gaveUp = typescriptParserGaveUp(error);
+  if (gaveUp) return gaveUp;
   if (error instanceof RangeError) return { message: `the parser ran out of stack (${error.message}): the code is nested too deeply or its expressions are too long`, offset: 0, beyondParser: true };
   if (error && typeof error === 'object' && 'message' in error) {
     const index = (error as { index?: unknown }).index;

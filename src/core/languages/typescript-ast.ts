@@ -4,7 +4,7 @@
 import type * as Typescript from 'typescript';
 import type { SourceComment } from './source-comment';
 import { walkComments } from './typescript-comment-walk';
-import { withParseBudget } from './typescript-parse-budget';
+import { ParserBudgetExceeded, withParseBudget } from './typescript-parse-budget';
 import { loadTsApiUtils, loadTypescript } from './typescript-module';
 
 /** The memo key of a file's TypeScript tree: rules and the engine's ESTree parse share it. */
@@ -56,7 +56,7 @@ export function scriptKindOf(language: string): Typescript.ScriptKind | undefine
  */
 export function parseTypescriptSource(fileName: string, text: string, kind: Typescript.ScriptKind): Typescript.SourceFile {
   const ts = loadTypescript();
-  return withParseBudget(text, () =>
+  const parse = () =>
     ts.createSourceFile(
       fileName,
       text,
@@ -69,8 +69,28 @@ export function parseTypescriptSource(fileName: string, text: string, kind: Type
       },
       false,
       kind,
-    ),
-  );
+    );
+  return withParseBudget(text, () => failuresNamed(parse));
+}
+
+/**
+ * TypeScript's parser failed on the code itself (not a budget or stack limit): it asserts on some
+ * broken input — `@decorator await x;` fails "Debug Failure. False expression." in 5.9.
+ */
+export class TypescriptParserFailure extends Error {
+  constructor(cause: unknown) {
+    super(`TypeScript's parser failed on this code (${cause instanceof Error ? cause.message : String(cause)})`);
+    this.name = 'TypescriptParserFailure';
+  }
+}
+
+function failuresNamed<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof ParserBudgetExceeded) throw error;
+    throw new TypescriptParserFailure(error);
+  }
 }
 
 function markAsModule(file: Typescript.SourceFile): void {
