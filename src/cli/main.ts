@@ -81,6 +81,7 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
     verbose: { type: 'boolean', default: false },
     category: { type: 'string', multiple: true },
     jobs: { type: 'string', short: 'j' },
+    'no-cache': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -101,6 +102,7 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
       verbose: values.verbose as boolean,
       categories,
       jobs: values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs as string),
+      cache: !(values['no-cache'] as boolean),
     },
     terminal,
   );

@@ -8,6 +8,7 @@ import { GitError, repositoryRoot } from '../git/run-git';
 import { stagedSources } from '../git/staged';
 import { markAiWrittenReports } from '../provenance/mark-findings';
 import { applySafeFixes } from '../scan/apply-fixes';
+import { ScanCache } from '../scan/cache/scan-cache';
 import { scanSources, type ScanResult } from '../scan/scan';
 import { projectFacts, scanWorkingTree } from '../scan/working-tree-scan';
 import { formatJson } from './format/json';
@@ -31,6 +32,8 @@ export interface ScanArgs {
   categories: string[];
   /** Threads to scan on (undefined: one per CPU for large trees). */
   jobs?: number;
+  /** Use and update the result cache (`--no-cache`: false). */
+  cache?: boolean;
 }
 
 export async function runScan(args: ScanArgs, terminal: Terminal): Promise<number> {
@@ -51,13 +54,15 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     }
   }
   const { config } = loaded;
-  const scanTree = () => scanWorkingTree({ roots, projectRoot, config, log, jobs: args.jobs });
+  const cache = args.cache === false ? undefined : ScanCache.open(projectRoot, log);
+  const scanTree = () => scanWorkingTree({ roots, projectRoot, config, log, jobs: args.jobs, cache });
   let result: ScanResult;
   if (stagedRepository !== undefined) {
     const repoRoot = stagedRepository;
     const scopes = args.paths.length && !outsideWorkTree ? roots : [];
     // A commit's staged files are few: they are analysed in this thread.
-    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config, log, project: await projectFacts(projectRoot, config, log) });
+    const project = await projectFacts(projectRoot, config, log, undefined, cache);
+    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config, log, project, cache });
   } else {
     result = await scanTree();
   }
@@ -69,6 +74,11 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
       terminal.error(`fixed ${outcome.fixesApplied} finding${outcome.fixesApplied === 1 ? '' : 's'} in ${outcome.filesChanged.join(', ')}`);
       result = await scanTree(); // report what remains (fixes may have added guards: the route index is rebuilt too)
     }
+  }
+  if (cache) {
+    cache.save();
+    const { analysesReused, analysesKept, summariesReused } = cache.stats;
+    log.debug(`result cache: ${analysesReused} analyses and ${summariesReused} route summaries reused, ${analysesKept} analyses kept`);
   }
 
   markAiWrittenReports(result.reports, roots[0]);

@@ -41,6 +41,8 @@ Options:
                                    suppression
   -j, --jobs <n>                   threads to scan on (default: one per CPU with 4 or more
                                    CPUs, for trees of 200 files or more; else 1)
+      --no-cache                   neither use nor update the result cache (.git/lastline/
+                                   scan-cache.json, or the user's cache folder outside git)
       --verbose                    list every skipped file and parse problem
   -h, --help                       show this help`;
 

@@ -15,7 +15,7 @@ import type * as Typescript from 'typescript';
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { SILENT_LOGGER, type Logger } from './log';
 import { compileGlobs, type Glob } from './glob';
-import { NO_PROJECT_FACTS, passesKeywordFilter, ruleAppliesTo, type ProjectFacts, type Rule, type RuleContext, type RuleFile } from './rule';
+import { NO_PROJECT_FACTS, passesKeywordFilter, ruleAppliesTo, type ProjectFactName, type ProjectFacts, type Rule, type RuleContext, type RuleFile } from './rule';
 import { allRules } from './rules';
 import { LineIndex } from './text';
 import type { Finding, Report } from './types';
@@ -48,6 +48,11 @@ export interface AnalysisResult {
   ruleErrors: RuleError[];
   /** Set when the file did not parse; rules that need structure skipped it. */
   parseProblem?: ParseProblem;
+  /**
+   * The project facts the rules read for this file (absent when none): a cached result holds only
+   * while these are unchanged.
+   */
+  projectFactsRead?: ProjectFactName[];
 }
 
 /** @throws CancelledError when `cancellation` is requested before the analysis finished. */
@@ -77,7 +82,8 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
     ignoredByGit: input.ignoredByGit ?? false,
     keywords,
   };
-  const shared = { project: options.project ?? NO_PROJECT_FACTS, memo: new Map<string, unknown>() };
+  const factsRead = new Set<ProjectFactName>();
+  const shared = { project: recordingReads(options.project ?? NO_PROJECT_FACTS, factsRead), memo: new Map<string, unknown>() };
   const parses = new LazyParses(file, shared.memo);
   try {
     if (language === 'python') {
@@ -101,10 +107,29 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
     parses.dispose();
   }
 
+  if (factsRead.size > 0) result.projectFactsRead = [...factsRead].sort();
   result.findings = result.findings
     .filter((finding) => !isAllowlisted(finding, config))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return result;
+}
+
+/** Every project fact by name: a Record, so that a fact added to ProjectFacts must be listed here. */
+const PROJECT_FACT_NAMES: Record<ProjectFactName, true> = { envVariables: true, routes: true };
+
+/** The project's facts, noting in `read` each one a rule reads. */
+function recordingReads(project: ProjectFacts, read: Set<ProjectFactName>): ProjectFacts {
+  const recording = {} as ProjectFacts;
+  for (const name of Object.keys(PROJECT_FACT_NAMES) as ProjectFactName[]) {
+    Object.defineProperty(recording, name, {
+      enumerable: true,
+      get: () => {
+        read.add(name);
+        return project[name];
+      },
+    });
+  }
+  return recording;
 }
 
 interface SharedState {
@@ -249,6 +274,10 @@ class LazyParses {
   problem(): ParseProblem | undefined {
     if (this.js?.problem) return this.js.problem;
     if (this.treeProblem) return this.treeProblem;
+    if (this.py?.structureLost) {
+      // The whole file is one error region: the rules read nothing from it (isInsideError).
+      return { message: "the Python parser could not make out the file's structure (code nested beyond its limits, such as 300 nested f-strings, or not Python)", offset: firstErrorOffset(this.py), beyondParser: true };
+    }
     if (this.py?.hasError) return { message: 'Python syntax error', offset: firstErrorOffset(this.py) };
     return undefined;
   }

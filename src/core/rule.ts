@@ -59,6 +59,8 @@ export interface ProjectFacts {
   routes?: RouteIndex;
 }
 
+export type ProjectFactName = keyof ProjectFacts;
+
 export const NO_PROJECT_FACTS: ProjectFacts = { envVariables: new Map() };
 
 export interface RuleContext {

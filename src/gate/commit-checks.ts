@@ -10,7 +10,11 @@ import type { Finding } from '../core/types';
 import { stagedSources } from '../git/staged';
 import { stagedAiHunks, type StagedAi, type StagedHunk } from '../provenance/staged-hunks';
 import { findProjectRoot, loadConfig } from '../scan/config-file';
+import { ScanCache } from '../scan/cache/scan-cache';
 import { scanSources } from '../scan/scan';
+import { projectFacts } from '../scan/working-tree-scan';
+import { SILENT_LOGGER } from '../core/log';
+import type { ProjectFacts } from '../core/rule';
 
 export interface GateFinding {
   path: string;
@@ -37,9 +41,10 @@ export async function checkStagedContent(cwd: string): Promise<CommitChecks | un
   const projectPath = (path: string) => relative(projectRoot, `${root}/${path}`).split(sep).join('/');
 
   if (config.gate.findings || config.gate.secrets) {
+    const project = staged.texts.size > 0 && config.gate.findings ? await projectFactsFromCache(projectRoot, config) : undefined;
     for (const [path, text] of staged.texts) {
       const ranges = staged.hunks.filter((hunk) => hunk.path === path);
-      const { findings } = await analyze({ path: projectPath(path), text }, { config });
+      const { findings } = await analyze({ path: projectPath(path), text }, { config, project });
       for (const finding of markAiWritten(findings, ranges)) {
         if (finding.category === 'inline-secret' && config.gate.secrets) checks.secrets.push({ path, finding });
         else if (config.gate.findings && finding.severity === 'error' && finding.aiWritten && touchesRanges(finding, ranges)) checks.aiFindings.push({ path, finding });
@@ -60,4 +65,16 @@ export async function checkStagedContent(cwd: string): Promise<CommitChecks | un
     }
   }
   return checks;
+}
+
+/**
+ * Route findings are judged within the project's route model (a guard mounted in another file
+ * counts). It is built through the scan cache, so only files changed since the last scan or commit
+ * are read; most commits hold no AI-written lines and never get here.
+ */
+async function projectFactsFromCache(projectRoot: string, config: LastlineConfig): Promise<ProjectFacts> {
+  const cache = ScanCache.open(projectRoot);
+  const facts = await projectFacts(projectRoot, config, SILENT_LOGGER, undefined, cache);
+  cache.save();
+  return facts;
 }

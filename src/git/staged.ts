@@ -2,7 +2,7 @@
 // is exactly what the commit will hold (a file staged with a secret and then fixed unstaged is
 // still caught).
 import { join, relative, resolve, sep } from 'node:path';
-import type { FileSource } from '../scan/scan';
+import type { FileSource } from '../scan/file-source';
 import { decodeText } from '../scan/read-file';
 import { formatByteSize } from '../core/config';
 import { catFileBatch, git, gitText } from './run-git';

@@ -6,11 +6,11 @@
 // salt of this user's own (in the user's cache folder) serves.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { findRepository, stateDirectory } from '../git/repository-paths';
 import { gitText } from '../git/run-git';
 import { writeFileAtomic } from '../store/atomic-file';
+import { userCacheDirectory } from '../store/user-cache';
 
 const SALT_FILE = 'fingerprint-salt';
 
@@ -35,7 +35,7 @@ export function derivedFingerprintSalt(root: string): string | undefined {
 }
 
 function userSalt(): string {
-  const file = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lastline', SALT_FILE);
+  const file = join(userCacheDirectory(), SALT_FILE);
   const known = readSalt(file);
   if (known) return known;
   const salt = `user:${randomBytes(16).toString('hex')}`;

@@ -7,10 +7,13 @@ import type { LastlineConfig } from '../core/config';
 import { JS_LANGUAGES, languageFromFileName } from '../core/languages/language';
 import { SILENT_LOGGER, type Logger } from '../core/log';
 import type { FileRoutes } from '../core/routes/model';
+import type { DeclarationSummary, FileRouteSummary, RouteSummarizer } from './route-summaries';
 import { mayDeclareRoutes, mayHoldAuthHelpers, summarizeRoutes } from '../core/routes/read-file-routes';
 import type { RouteSourceFile } from '../core/routes/reader';
 import { RouteIndex, routeTextHash } from '../core/routes/route-index';
 import { LineIndex } from '../core/text';
+import { cachedSummarizer } from './cache/cached-routes';
+import type { ScanCache } from './cache/scan-cache';
 import { readTextFile } from './read-file';
 import { walkFiles, type WalkedFile } from './walk';
 
@@ -23,17 +26,9 @@ export interface RouteIndexOptions {
    * index kept current file by file (the editor) must read them all, since routes may come later.
    */
   helpersOnlyWithRoutes?: boolean;
+  /** Summaries already known for a file's content are taken from here, and new ones kept. */
+  cache?: ScanCache;
 }
-
-/** What reads route summaries for the index: in this thread, or on scan workers. */
-export interface RouteSummarizer {
-  /** Summaries of files that may declare routes; 'helpers-only' for files that only may hold auth helpers. */
-  declarations(files: readonly WalkedFile[]): Promise<DeclarationSummary[]>;
-  /** Full summaries (routes and auth helpers). */
-  full(files: readonly WalkedFile[]): Promise<(FileRouteSummary | undefined)[]>;
-}
-
-export type DeclarationSummary = FileRouteSummary | 'helpers-only' | undefined;
 
 export async function buildRouteIndex(projectRoot: string, config: LastlineConfig, options: RouteIndexOptions = {}): Promise<RouteIndex> {
   const files: WalkedFile[] = [];
@@ -53,10 +48,11 @@ export async function routeIndexOf(files: readonly WalkedFile[], config: Lastlin
     }
     return results;
   };
-  const summarizer: RouteSummarizer = {
+  const inThread: RouteSummarizer = {
     declarations: inThisThread((file) => summarizeDeclarations(file.absolutePath, file.projectPath, config.maxFileSize, log)),
     full: inThisThread((file) => summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log)),
   };
+  const summarizer = options.cache ? cachedSummarizer(inThread, options.cache, config.maxFileSize) : inThread;
   const { routes, hashes } = await summarizeProject(files, summarizer, options.helpersOnlyWithRoutes ?? false);
   return new RouteIndex(routes, hashes);
 }
@@ -70,12 +66,6 @@ export async function summarizeProject(files: readonly WalkedFile[], summarizer:
   const anyRoute = declared.some(([, summary]) => summary && summary.routes.routes.length > 0);
   const helpers = anyRoute && helperFiles.length ? await summarizer.full(helperFiles) : [];
   return routeIndexMaps([...declared, ...helpers.map((summary, index) => [helperFiles[index].projectPath, summary] as const)]);
-}
-
-export interface FileRouteSummary {
-  routes: FileRoutes;
-  /** Hash of the text summarised (see routeTextHash). */
-  hash: string;
 }
 
 export interface RouteIndexMaps {

@@ -5,19 +5,14 @@ import { NEVER_CANCELLED, type Cancellation, CancelledError } from '../core/canc
 import type { LastlineConfig } from '../core/config';
 import { analyze, type AnalysisResult } from '../core/engine';
 import { SILENT_LOGGER, type Logger } from '../core/log';
-import type { ProjectFacts } from '../core/rule';
+import { NO_PROJECT_FACTS, type ProjectFacts } from '../core/rule';
+import { CachedAnalyses, type Prepared } from './cache/cached-analyses';
+import { digestsOfFacts } from './cache/fact-digests';
+import { contentHashOf, type ScanCache } from './cache/scan-cache';
+import type { FileOutcome, FileSource } from './file-source';
 import { readTextFile, type ReadOutcome } from './read-file';
 import { isPathGitignored, walkFiles } from './walk';
 import { resolve } from 'node:path';
-
-export interface FileSource {
-  absolutePath: string;
-  projectPath: string;
-  /** Git ignores the file (only known for files named explicitly; walked files are never ignored). */
-  ignoredByGit?: boolean;
-  /** Reads the text, or says why the file is skipped. */
-  read(maxFileSize: number): Promise<ReadOutcome>;
-}
 
 export interface FileReport extends AnalysisResult {
   absolutePath: string;
@@ -46,25 +41,26 @@ export interface ScanOptions {
   log?: Logger;
   cancellation?: Cancellation;
   onProgress?: (filesAnalysed: number, currentPath: string) => void;
+  /** Results already known for a file's content are reused, and new ones kept. */
+  cache?: ScanCache;
 }
 
 export async function scanSources(sources: AsyncIterable<FileSource> | Iterable<FileSource>, options: ScanOptions): Promise<ScanResult> {
   const cancellation = options.cancellation ?? NEVER_CANCELLED;
   const log = options.log ?? SILENT_LOGGER;
   const result = emptyScanResult();
-  for await (const { source, read: pendingRead } of readAhead(sources, options.config.maxFileSize)) {
+  const recall = options.cache ? new CachedAnalyses(options.cache, options.config, digestsOfFacts(options.project ?? NO_PROJECT_FACTS)) : undefined;
+  const prepare = (source: FileSource) => (recall ? recall.prepare(source) : source.read(options.config.maxFileSize));
+  for await (const { source, prepared } of readAhead(sources, prepare)) {
     if (cancellation.isCancellationRequested) throw new CancelledError();
-    const outcome = await analyzeRead(source, await pendingRead, { ...options, log, cancellation });
+    const ready = await prepared;
+    const outcome = 'outcome' in ready ? ready.outcome : await analyzeRead(source, ready, { ...options, log, cancellation });
+    if (!('outcome' in ready)) recall?.keep(source, outcome);
     addOutcome(result, source, outcome, log);
     if (outcome.kind === 'analysed') options.onProgress?.(result.filesAnalysed, source.projectPath);
   }
   return result;
 }
-
-/** What became of one file: skipped (and why), or analysed, with its text kept only when it reports. */
-export type FileOutcome =
-  | { kind: 'skipped'; reason: string; detail: string }
-  | { kind: 'analysed'; size: number; analysis: AnalysisResult; text?: string };
 
 /** Analyses one file's text as read (the in-process scan and the scan workers share this). */
 export async function analyzeRead(source: Pick<FileSource, 'projectPath' | 'ignoredByGit'>, read: ReadOutcome, options: ScanOptions): Promise<FileOutcome> {
@@ -73,8 +69,13 @@ export async function analyzeRead(source: Pick<FileSource, 'projectPath' | 'igno
     { path: source.projectPath, text: read.text, ignoredByGit: source.ignoredByGit },
     { config: options.config, log: options.log, cancellation: options.cancellation, project: options.project },
   );
+  return analysedOutcome(read, analysis);
+}
+
+/** An analysed file's outcome: its text is kept only when it reports something. */
+export function analysedOutcome(read: { text: string; size: number }, analysis: AnalysisResult): FileOutcome {
   const reports = analysis.findings.length > 0 || analysis.ruleErrors.length > 0;
-  return { kind: 'analysed', size: read.size, analysis, text: reports ? read.text : undefined };
+  return { kind: 'analysed', size: read.size, analysis, text: reports ? read.text : undefined, hash: contentHashOf(read.text) };
 }
 
 export function emptyScanResult(): ScanResult {
@@ -101,14 +102,14 @@ export function addOutcome(result: ScanResult, source: Pick<FileSource, 'absolut
  */
 const READ_AHEAD = 32;
 
-type PendingRead = { source: FileSource; read: ReturnType<FileSource['read']> };
+type PendingRead = { source: FileSource; prepared: Promise<Prepared> };
 
-async function* readAhead(sources: AsyncIterable<FileSource> | Iterable<FileSource>, maxFileSize: number): AsyncGenerator<PendingRead> {
+async function* readAhead(sources: AsyncIterable<FileSource> | Iterable<FileSource>, prepare: (source: FileSource) => Promise<Prepared>): AsyncGenerator<PendingRead> {
   const window: PendingRead[] = [];
   for await (const source of sources) {
-    const read = source.read(maxFileSize);
-    read.catch(() => undefined); // rejections surface when the entry is awaited, not as unhandled
-    window.push({ source, read });
+    const prepared = prepare(source);
+    prepared.catch(() => undefined); // rejections surface when the entry is awaited, not as unhandled
+    window.push({ source, prepared });
     if (window.length >= READ_AHEAD) yield window.shift()!;
   }
   while (window.length) yield window.shift()!;
@@ -121,7 +122,7 @@ export async function* workingTreeSources(roots: readonly string[], projectRoot:
 
 /** A walked file as a FileSource: read from disk when its turn comes. */
 export function treeFileSource(file: TreeFile): FileSource {
-  return { ...file, read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize) };
+  return { ...file, onDisk: true, read: (maxFileSize) => readTextFile(file.absolutePath, maxFileSize) };
 }
 
 export interface TreeFile {

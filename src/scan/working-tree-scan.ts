@@ -9,8 +9,15 @@ import type { Logger } from '../core/log';
 import type { ProjectFacts } from '../core/rule';
 import { ScanWorkerPool } from './parallel/pool';
 import { loadProjectFacts } from './project-facts';
-import type { ProjectData, WorkerFile, WorkerSetup } from './parallel/protocol';
+import type { ProjectData, WorkerSetup } from './parallel/protocol';
+import { CachedAnalyses } from './cache/cached-analyses';
+import { cachedSummarizer } from './cache/cached-routes';
+import { projectFactDigests } from './cache/fact-digests';
+import { mapConcurrently } from './cache/map-concurrently';
+import type { ScanCache } from './cache/scan-cache';
 import { routeIndexOf, summarizeProject } from './route-index';
+import type { RouteSummarizer } from './route-summaries';
+import type { FileOutcome } from './file-source';
 import { addOutcome, emptyScanResult, scanSources, treeFileSource, workingTreeFiles, type ScanResult, type TreeFile } from './scan';
 import { walkFiles, type WalkedFile } from './walk';
 
@@ -24,6 +31,8 @@ export interface TreeScanOptions {
    * of PARALLEL_MIN_FILES files or more.
    */
   jobs?: number;
+  /** The scan cache: results known for a file's content are reused, new ones kept (saved by the caller). */
+  cache?: ScanCache;
   /** Starts the workers (tests give a pool that fails, to see the scan recover). */
   startWorkers?: (count: number, setup: WorkerSetup, log: Logger) => ScanWorkerPool;
 }
@@ -58,8 +67,8 @@ export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanRes
       log.warn(`scanning on ${workers} threads failed (${error instanceof Error ? error.message : String(error)}); scanning on one thread`);
     }
   }
-  const project = await projectFacts(projectRoot, config, log, projectFiles);
-  return scanSources(files.map(treeFileSource), { config, log, project });
+  const project = await projectFacts(projectRoot, config, log, projectFiles, options.cache);
+  return scanSources(files.map(treeFileSource), { config, log, project, cache: options.cache });
 }
 
 /**
@@ -71,9 +80,10 @@ export async function projectFacts(
   config: LastlineConfig,
   log: Logger,
   projectFiles: () => Promise<readonly WalkedFile[]> = () => walkProject(projectRoot, config),
+  cache?: ScanCache,
 ): Promise<ProjectFacts> {
   const facts = loadProjectFacts(projectRoot);
-  return routesWanted(config) ? { ...facts, routes: await routeIndexOf(await projectFiles(), config, { log, helpersOnlyWithRoutes: true }) } : facts;
+  return routesWanted(config) ? { ...facts, routes: await routeIndexOf(await projectFiles(), config, { log, helpersOnlyWithRoutes: true, cache }) } : facts;
 }
 
 async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<WalkedFile[]>, workers: number, options: TreeScanOptions): Promise<ScanResult> {
@@ -82,11 +92,12 @@ async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<Walk
   try {
     let routes: ProjectData['routes'];
     if (routesWanted(config)) {
-      const onWorkers = { declarations: (batch: readonly WorkerFile[]) => pool.run('declarations', batch, BATCH_FILES), full: (batch: readonly WorkerFile[]) => pool.run('summarize', batch, BATCH_FILES) };
-      routes = await summarizeProject(await projectFiles(), onWorkers, true);
+      const onWorkers: RouteSummarizer = { declarations: (batch) => pool.run('declarations', batch, BATCH_FILES), full: (batch) => pool.run('summarize', batch, BATCH_FILES) };
+      routes = await summarizeProject(await projectFiles(), options.cache ? cachedSummarizer(onWorkers, options.cache, config.maxFileSize) : onWorkers, true);
     }
-    pool.setProject({ envVariables: new Map(loadProjectFacts(projectRoot).envVariables), routes });
-    const outcomes = await pool.run('analyze', files, BATCH_FILES);
+    const envVariables = new Map(loadProjectFacts(projectRoot).envVariables);
+    pool.setProject({ envVariables, routes });
+    const outcomes = await analyzeOnWorkers(pool, files, options.cache && new CachedAnalyses(options.cache, config, projectFactDigests({ envVariables, routeHashes: routes?.hashes })));
     const result = emptyScanResult();
     for (const [index, outcome] of outcomes.entries()) addOutcome(result, files[index], outcome, log);
     log.debug(`scanned ${files.length} files on ${workers} threads`);
@@ -94,6 +105,25 @@ async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<Walk
   } finally {
     await pool.close();
   }
+}
+
+/** The files' outcomes: from the cache where it knows them, from the workers for the others. */
+async function analyzeOnWorkers(pool: ScanWorkerPool, files: readonly TreeFile[], recall: CachedAnalyses | undefined): Promise<FileOutcome[]> {
+  if (!recall) return pool.run('analyze', files, BATCH_FILES);
+  const sources = files.map(treeFileSource);
+  const prepared = await mapConcurrently(sources, (source) => recall.prepare(source));
+  const outcomes = new Array<FileOutcome>(files.length);
+  const missing: number[] = [];
+  for (const [index, ready] of prepared.entries()) {
+    if ('outcome' in ready) outcomes[index] = ready.outcome;
+    else missing.push(index);
+  }
+  const analysed = await pool.run('analyze', missing.map((index) => files[index]), BATCH_FILES);
+  for (const [position, index] of missing.entries()) {
+    outcomes[index] = analysed[position];
+    recall.keep(sources[index], analysed[position]);
+  }
+  return outcomes;
 }
 
 /** Every file of the project (the route index's scope, whatever paths are scanned). */

@@ -80,6 +80,35 @@ describe('the commit gate', function () {
     assert.match(refused.stderr, /app\/coupons\.py:12 silenced-check/);
   });
 
+  it('judges an AI-written route within the project: a guard mounted in app.js counts', async () => {
+    const app = (guarded: boolean) =>
+      [
+        "const express = require('express');",
+        ...(guarded ? ["const { requireAuth } = require('./auth');"] : []),
+        "const admin = require('./routes/admin');",
+        'const app = express();',
+        ...(guarded ? ['app.use(requireAuth);'] : []),
+        "app.use('/admin', admin);",
+        'app.listen(3000);',
+        '',
+      ].join('\n');
+    writeTree(repo, {
+      'auth.js': "function requireAuth(req, res, next) {\n  if (!req.session || !req.session.userId) return res.status(401).send('Sign in first');\n  next();\n}\nmodule.exports = { requireAuth };\n",
+      'app.js': app(false),
+    });
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'app', '--no-verify');
+    await agentWrites('routes/admin.js', "const express = require('express');\nconst router = express.Router();\nrouter.post('/users/:id/delete', (req, res) => res.send('deleted'));\nmodule.exports = router;\n");
+    git(repo, 'add', 'routes/admin.js');
+    assert.match(commit(repo, '-m', 'admin').stderr, /routes\/admin\.js:3 open-route/);
+    // The person guards the app (not an AI line): the same staged route is no longer open.
+    writeTree(repo, { 'app.js': app(true) });
+    git(repo, 'add', 'app.js');
+    const refused = commit(repo, '-m', 'admin');
+    assert.notEqual(refused.code, 0, 'still unreviewed');
+    assert.doesNotMatch(refused.stderr, /open-route/);
+  });
+
   it('refuses a staged secret anywhere, and not when the gate switch is off', async () => {
     writeTree(repo, { 'config/settings.json': '{ "stripe_key": "sk_live_51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW" }\n' });
     git(repo, 'add', '.');

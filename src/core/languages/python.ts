@@ -30,6 +30,12 @@ export function loadPythonParser(): Promise<Parser> {
 export interface PythonParse {
   tree: Tree;
   hasError: boolean;
+  /**
+   * The root itself is an error node: tree-sitter could not make out a module at all (ordinary
+   * syntax errors leave a `module` root with error nodes inside). It happens on code nested past
+   * the grammar's limits — 300 nested f-strings overflow its scanner's delimiter stack.
+   */
+  structureLost: boolean;
 }
 
 export async function parsePython(text: string): Promise<PythonParse> {
@@ -40,7 +46,7 @@ export async function parsePython(text: string): Promise<PythonParse> {
 export function parsePythonWith(parser: Parser, text: string): PythonParse {
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
-  return { tree, hasError: tree.rootNode.hasError };
+  return { tree, hasError: tree.rootNode.hasError, structureLost: tree.rootNode.isError };
 }
 
 /** True when the node sits in (or is) a region the parser could not make sense of. */

@@ -3,8 +3,8 @@
 // Results come back in the order of the files given, whatever worker read them.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../core/log';
-import type { DeclarationSummary } from '../route-index';
-import type { FileOutcome } from '../scan';
+import type { DeclarationSummary } from '../route-summaries';
+import type { FileOutcome } from '../file-source';
 import type { FromWorker, JobKind, ProjectData, RouteSummary, ToWorker, WorkerFile, WorkerSetup } from './protocol';
 
 // The worker runs this module's own file: in the engine bundle that is dist/lastline.js, which

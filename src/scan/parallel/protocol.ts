@@ -3,8 +3,9 @@
 import type { LastlineConfig } from '../../core/config';
 import type { Logger } from '../../core/log';
 import type { FileRoutes } from '../../core/routes/model';
-import type { DeclarationSummary, FileRouteSummary } from '../route-index';
-import type { FileOutcome, TreeFile } from '../scan';
+import type { DeclarationSummary, FileRouteSummary } from '../route-summaries';
+import type { FileOutcome } from '../file-source';
+import type { TreeFile } from '../scan';
 import type { WalkedFile } from '../walk';
 
 /** Given to each worker at start. */

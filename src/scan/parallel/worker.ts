@@ -6,8 +6,9 @@ import { NO_PROJECT_FACTS, type ProjectFacts } from '../../core/rule';
 import { RouteIndex } from '../../core/routes/route-index';
 import { readTextFile } from '../read-file';
 import { summarizeDeclarations, summarizeFile } from '../route-index';
-import { analyzeRead, type FileOutcome } from '../scan';
-import type { DeclarationSummary } from '../route-index';
+import type { FileOutcome } from '../file-source';
+import { analyzeRead } from '../scan';
+import type { DeclarationSummary } from '../route-summaries';
 import type { FromWorker, JobKind, ProjectData, RouteSummary, ToWorker, WorkerFile, WorkerSetup } from './protocol';
 
 export function runScanWorker(): void {
