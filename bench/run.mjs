@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { measureActivation } from './activation.mjs';
 import { buildCorpus } from './corpus.mjs';
 import { lastlineCli, lastlineInProcess } from './lastline.mjs';
+import { measureRepeatScan } from './repeat-scan.mjs';
 import { peers } from './peers.mjs';
 import { evaluateTargets, render } from './report.mjs';
 import { round2, throughput } from './stats.mjs';
@@ -239,6 +240,12 @@ async function main() {
       if (latency?.[key]?.parse?.unavailable) warnings.push(`${key} raw parse: ${latency[key].parse.unavailable}`);
     }
 
+    // --- repeat scan through the result cache ---
+    log('repeat scan of the unchanged tree (result cache)…');
+    const repeatScan = measureRepeatScan(build, corpus.root, options.runs, temp, log);
+    if (repeatScan.status !== 'ok') problems.push(`repeat scan: ${repeatScan.reason}`);
+    else if (!repeatScan.identical) problems.push('repeat scan: the report from the cache differs from the first scan\'s');
+
     // --- activation ---
     let activation;
     if (!options.activation) activation = { status: 'skipped', reason: '--no-activation', runs: [] };
@@ -271,6 +278,7 @@ async function main() {
       scans,
       parseThroughput,
       latency,
+      repeatScan,
       activation,
       warnings,
       problems,

@@ -55,6 +55,7 @@ export function defaultJobs(cpus = availableParallelism()): number {
 
 export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanResult> {
   const { roots, projectRoot, config, log } = options;
+  options.cache?.forgetFileStates(); // a scan looks at the files as they are now (--fix rescans)
   // One walk serves the scan and, when the scan covers the project (the common case), the index.
   const files = await collect(workingTreeFiles(roots, projectRoot, config));
   const coversProject = roots.length === 1 && resolve(roots[0]) === resolve(projectRoot);

@@ -13,8 +13,7 @@
 // that modification time: a later change to the file then has a later time (git's "racy clean"
 // rule).
 import { createHash } from 'node:crypto';
-import { lstat } from 'node:fs/promises';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LastlineConfig } from '../../core/config';
 import type { AnalysisResult } from '../../core/engine';
@@ -82,12 +81,20 @@ interface CacheFile {
   files: Record<string, Entry>;
 }
 
+/** A file's content hash, its size, and its text when it had to be read for the hash. */
+export interface KnownContent {
+  hash: string;
+  size: number;
+  text?: string;
+}
+
 /** The project facts the cached results depend on, as digests (see projectFactDigests). */
 export type FactDigests = Partial<Record<ProjectFactName, string>>;
 
 export class ScanCache {
   private readonly entries: Map<string, Entry>;
   private readonly seen = new Set<string>();
+  private readonly known = new Map<string, Promise<KnownContent | undefined>>();
   private dirty = false;
   /** What this run took from the cache and what it had to read (for `--verbose` and tests). */
   readonly stats = { contentReads: 0, summariesReused: 0, analysesReused: 0, analysesKept: 0 };
@@ -117,10 +124,27 @@ export class ScanCache {
    * The hash of a working-tree file's content (routeTextHash of its text), from its stamp when the
    * stamp can be trusted, else by reading it; undefined when it is not a readable text file.
    */
-  async contentHash(absolutePath: string, projectPath: string, maxFileSize: number): Promise<{ hash: string; size: number; text?: string } | undefined> {
+  contentHash(absolutePath: string, projectPath: string, maxFileSize: number): Promise<KnownContent | undefined> {
+    // The route index and the analysis ask for the same files within one run: one stat each. The
+    // text read for a hash goes to the first asker only: a memo of every text would hold the tree.
+    const known = this.known.get(absolutePath);
+    if (known) return known;
+    const found = this.findContentHash(absolutePath, projectPath, maxFileSize);
+    this.known.set(absolutePath, found.then((content) => content && { hash: content.hash, size: content.size }));
+    return found;
+  }
+
+  /** A new run over the same cache (after `--fix` changed files): files are looked at again. */
+  forgetFileStates(): void {
+    this.known.clear();
+  }
+
+  private async findContentHash(absolutePath: string, projectPath: string, maxFileSize: number): Promise<KnownContent | undefined> {
     let stamp: FileStamp;
     try {
-      const stats = await lstat(absolutePath);
+      // Synchronous: a stat of a local file is microseconds, a promise round trip through the
+      // thread pool several times that (a third of a repeat scan's time, measured).
+      const stats = lstatSync(absolutePath);
       if (!stats.isFile()) return undefined;
       stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
     } catch {
