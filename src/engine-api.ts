@@ -6,6 +6,7 @@ export { languageFromEditor } from './core/languages/language';
 export { loadPythonParser } from './core/languages/python';
 export { findProjectRoot, loadConfig, type LoadedConfig } from './scan/config-file';
 export { scanSources, workingTreeSources } from './scan/scan';
+export { withDeepStackRetry } from './scan/deep-stack';
 export { defaultJobs } from './scan/working-tree-scan';
 export { loadProjectFacts } from './scan/project-facts';
 export { isPathGitignored } from './scan/walk';

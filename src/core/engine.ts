@@ -8,6 +8,7 @@ import { keywordsPresent } from './keywords';
 import { readConfig } from './languages/config';
 import type { ConfigDocument } from './languages/config/model';
 import { parseJavaScript, typescriptParserGaveUp, type JsParse, type ParseProblem } from './languages/javascript';
+import { isStackOverflow } from './languages/stack-overflow';
 import { CONFIG_FORMATS, JS_LANGUAGES, languageFromFileName, type ConfigFormat, type LanguageKind, type SourceLanguage } from './languages/language';
 import { loadPythonParser, parsePythonWith, type PythonParse } from './languages/python';
 import { TYPESCRIPT_TREE_MEMO, typescriptTreeOf } from './languages/typescript-ast';
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
 export interface RuleError {
   ruleId: string;
   message: string;
+  /** The rule (or the parser under it) ran out of stack: the code is nested deeper than this thread's stack allows. */
+  outOfStack?: boolean;
 }
 
 export interface AnalysisResult {
@@ -101,7 +104,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
     // The rules that need the syntax tree did not run: the file was not looked at, not found clean.
     if (result.parseProblem?.beyondParser) {
       log.error(`${file.path}: ${result.parseProblem.message}; the rules that read the syntax tree did not run`);
-      result.ruleErrors.push({ ruleId: 'parser', message: result.parseProblem.message });
+      result.ruleErrors.push({ ruleId: 'parser', message: result.parseProblem.message, ...(result.parseProblem.outOfStack ? { outOfStack: true } : {}) });
     }
   } finally {
     parses.dispose();
@@ -165,7 +168,7 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
     }
     const message = error instanceof Error ? error.message : String(error);
     log.error(`rule ${rule.meta.id} failed on ${file.path}: ${message}`);
-    result.ruleErrors.push({ ruleId: rule.meta.id, message });
+    result.ruleErrors.push({ ruleId: rule.meta.id, message, ...(isStackOverflow(error) ? { outOfStack: true } : {}) });
     return; // a half-finished rule may have reported from a misread; drop its reports
   }
   const level = setting?.level;

@@ -116,10 +116,10 @@ export class DiagnosticsController implements vscode.Disposable {
       const routesWanted = ROUTE_LANGUAGES.has(document.languageId) && loaded.config.rules['open-route']?.level !== 'off';
       const project = routesWanted ? { ...facts, routes: await this.routes.forFile(document.uri.fsPath) } : facts;
       if (run.cancellation.token.isCancellationRequested) return;
-      const result = await engine.analyze(
-        { path, text, language: engine.languageFromEditor(document.languageId, document.uri.fsPath), ignoredByGit },
-        { config: loaded.config, cancellation: run.cancellation.token, log: this.log, project },
-      );
+      const input = { path, text, language: engine.languageFromEditor(document.languageId, document.uri.fsPath), ignoredByGit };
+      const first = await engine.analyze(input, { config: loaded.config, cancellation: run.cancellation.token, log: this.log, project });
+      // Code nested beyond this thread's stack is read on a worker thread with a deep one.
+      const result = await engine.withDeepStackRetry(first, input, { config: loaded.config, project, log: this.log });
       if (run.cancellation.token.isCancellationRequested || document.isClosed || document.version !== version) return;
       // Findings in AI-written lines (not merely suspected ones) say so, are one level more severe and come first.
       const aiRanges = this.provenance.rangesIn(document.uri, text).filter((range) => range.attribution.kind !== 'suspected');

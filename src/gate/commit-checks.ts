@@ -11,6 +11,7 @@ import { stagedSources } from '../git/staged';
 import { stagedAiHunks, type StagedAi, type StagedHunk } from '../provenance/staged-hunks';
 import { findProjectRoot, loadConfig } from '../scan/config-file';
 import { ScanCache } from '../scan/cache/scan-cache';
+import { withDeepStackRetry } from '../scan/deep-stack';
 import { scanSources } from '../scan/scan';
 import { projectFacts } from '../scan/working-tree-scan';
 import { SILENT_LOGGER } from '../core/log';
@@ -44,7 +45,8 @@ export async function checkStagedContent(cwd: string): Promise<CommitChecks | un
     const project = staged.texts.size > 0 && config.gate.findings ? await projectFactsFromCache(projectRoot, config) : undefined;
     for (const [path, text] of staged.texts) {
       const ranges = staged.hunks.filter((hunk) => hunk.path === path);
-      const { findings } = await analyze({ path: projectPath(path), text }, { config, project });
+      const input = { path: projectPath(path), text };
+      const { findings } = await withDeepStackRetry(await analyze(input, { config, project }), input, { config, project, log: SILENT_LOGGER });
       for (const finding of markAiWritten(findings, ranges)) {
         if (finding.category === 'inline-secret' && config.gate.secrets) checks.secrets.push({ path, finding });
         else if (config.gate.findings && finding.severity === 'error' && finding.aiWritten && touchesRanges(finding, ranges)) checks.aiFindings.push({ path, finding });

@@ -10,6 +10,8 @@ import { CachedAnalyses, type Prepared } from './cache/cached-analyses';
 import { digestsOfFacts } from './cache/fact-digests';
 import { contentHashOf, type ScanCache } from './cache/scan-cache';
 import type { FileOutcome, FileSource } from './file-source';
+import { HeldLog } from '../core/held-log';
+import { ranOutOfStack, withDeepStackRetry } from './deep-stack';
 import { readTextFile, type ReadOutcome } from './read-file';
 import { isPathGitignored, walkFiles } from './walk';
 import { resolve } from 'node:path';
@@ -65,11 +67,15 @@ export async function scanSources(sources: AsyncIterable<FileSource> | Iterable<
 /** Analyses one file's text as read (the in-process scan and the scan workers share this). */
 export async function analyzeRead(source: Pick<FileSource, 'projectPath' | 'ignoredByGit'>, read: ReadOutcome, options: ScanOptions): Promise<FileOutcome> {
   if (read.kind === 'skipped') return read;
-  const analysis = await analyze(
-    { path: source.projectPath, text: read.text, ignoredByGit: source.ignoredByGit },
-    { config: options.config, log: options.log, cancellation: options.cancellation, project: options.project },
-  );
-  return analysedOutcome(read, analysis);
+  const input = { path: source.projectPath, text: read.text, ignoredByGit: source.ignoredByGit };
+  const log = options.log ?? SILENT_LOGGER;
+  // What the analysis logs waits for its outcome: a stack overflow that a deeper stack then reads
+  // is no error to show.
+  const held = new HeldLog(log);
+  const analysis = await analyze(input, { config: options.config, log: held, cancellation: options.cancellation, project: options.project });
+  const final = await withDeepStackRetry(analysis, input, { config: options.config, project: options.project, log });
+  held.release(final === analysis || ranOutOfStack(final));
+  return analysedOutcome(read, final);
 }
 
 /** An analysed file's outcome: its text is kept only when it reports something. */

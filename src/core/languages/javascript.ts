@@ -9,6 +9,7 @@ import { languageFromFileName, type SourceLanguage } from './language';
 import type { SourceComment } from './source-comment';
 import { parseTypescriptSource, scriptKindOf, TypescriptParserFailure, typescriptComments, withParentLinks } from './typescript-ast';
 import { loadTypescript } from './typescript-module';
+import { isStackOverflow } from './stack-overflow';
 import { ParserBudgetExceeded, withParseBudget } from './typescript-parse-budget';
 
 // Required on first use, not at load, like TypeScript (typescript-module.ts).
@@ -26,6 +27,8 @@ export interface ParseProblem {
    * a mistake in the file, but code Lastline could not look at.
    */
   beyondParser?: boolean;
+  /** The parser gave up for lack of stack: a thread with a larger one may read the file. */
+  outOfStack?: boolean;
 }
 
 export interface JsParse {
@@ -126,7 +129,7 @@ export function typescriptParserGaveUp(error: unknown): ParseProblem | undefined
 function describe(error: unknown, text: string): ParseProblem {
   const gaveUp = typescriptParserGaveUp(error);
   if (gaveUp) return gaveUp;
-  if (error instanceof RangeError) return { message: `the parser ran out of stack (${error.message}): the code is nested too deeply or its expressions are too long`, offset: 0, beyondParser: true };
+  if (error instanceof RangeError) return { message: `the parser ran out of stack (${error.message}): the code is nested too deeply or its expressions are too long`, offset: 0, beyondParser: true, ...(isStackOverflow(error) ? { outOfStack: true } : {}) };
   if (error && typeof error === 'object' && 'message' in error) {
     const index = (error as { index?: unknown }).index;
     return { message: String((error as { message: unknown }).message), offset: typeof index === 'number' ? index : 0 };
