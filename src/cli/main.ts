@@ -6,8 +6,9 @@ import { allRules } from '../core/rules';
 import { SEVERITIES, type Severity } from '../core/types';
 import { runScan } from './scan-command';
 import { processTerminal, UsageError, type Terminal } from './terminal';
-import { AI_HELP, REVIEW_HELP, VERIFY_HELP, MAIN_HELP, ROUTES_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
+import { AI_HELP, DEPS_HELP, REVIEW_HELP, VERIFY_HELP, MAIN_HELP, ROUTES_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
 import { runRoutes } from './routes-command';
+import { runDeps } from './deps-command';
 import { checkAgentLines } from '../agents/feedback';
 import { recordCommand } from '../agents/record-command';
 import { runAi } from './ai-command';
@@ -41,6 +42,8 @@ export async function main(argv: readonly string[], terminal: Terminal = process
         return rulesCommand(rest, terminal);
       case 'routes':
         return await routesCommand(rest, terminal);
+      case 'deps':
+        return await depsCommand(rest, terminal);
       case 'ai':
         return await aiCommand(rest, terminal);
       case 'review':
@@ -59,7 +62,7 @@ export async function main(argv: readonly string[], terminal: Terminal = process
       case 'record':
         return await recordCommand(rest, terminal, checkAgentLines);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: scan, routes, rules, ai, review, verify, notes, hooks, record; see lastline --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: scan, routes, deps, rules, ai, review, verify, notes, hooks, record; see lastline --help)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -82,6 +85,7 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
     category: { type: 'string', multiple: true },
     jobs: { type: 'string', short: 'j' },
     'no-cache': { type: 'boolean', default: false },
+    offline: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -103,9 +107,25 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
       categories,
       jobs: values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs as string),
       cache: !(values['no-cache'] as boolean),
+      offline: values.offline as boolean,
     },
     terminal,
   );
+}
+
+async function depsCommand(argv: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    offline: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    terminal.out(DEPS_HELP);
+    return 0;
+  }
+  const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
+  return runDeps({ paths: positionals, format, offline: values.offline as boolean, verbose: values.verbose as boolean }, terminal);
 }
 
 async function routesCommand(argv: string[], terminal: Terminal): Promise<number> {

@@ -9,8 +9,10 @@ import { stagedSources } from '../git/staged';
 import { markAiWrittenReports } from '../provenance/mark-findings';
 import { applySafeFixes } from '../scan/apply-fixes';
 import { ScanCache } from '../scan/cache/scan-cache';
+import { networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
 import { scanSources, type ScanResult } from '../scan/scan';
 import { projectFacts, scanWorkingTree } from '../scan/working-tree-scan';
+import { uncheckedDependenciesNotice } from './dependency-notice';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -34,6 +36,8 @@ export interface ScanArgs {
   jobs?: number;
   /** Use and update the result cache (`--no-cache`: false). */
   cache?: boolean;
+  /** Dependencies are checked against the local advisory cache only (`--offline`). */
+  offline?: boolean;
 }
 
 export async function runScan(args: ScanArgs, terminal: Terminal): Promise<number> {
@@ -55,14 +59,18 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   }
   const { config } = loaded;
   const cache = args.cache === false ? undefined : ScanCache.open(projectRoot, log);
-  const scanTree = () => scanWorkingTree({ roots, projectRoot, config, log, jobs: args.jobs, cache });
+  const network = networkOptionsFromEnvironment(args.offline ?? false);
+  const scanTree = () => scanWorkingTree({ roots, projectRoot, config, log, jobs: args.jobs, cache, network });
   let result: ScanResult;
   if (stagedRepository !== undefined) {
     const repoRoot = stagedRepository;
     const scopes = args.paths.length && !outsideWorkTree ? roots : [];
     // A commit's staged files are few: they are analysed in this thread.
-    const project = await projectFacts(projectRoot, config, log, undefined, cache);
-    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config, log, project, cache });
+    // Dependencies of the staged content are not checked yet (the index's manifests, not the
+    // working tree's, would have to be read): no network here.
+    const project = await projectFacts(projectRoot, config, log, { cache });
+    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config, log, project: project.facts, cache });
+    if (project.dependencies) result.dependencies = project.dependencies;
   } else {
     result = await scanTree();
   }
@@ -88,10 +96,14 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   if (args.output) writeFileSync(resolve(cwd, args.output), report + '\n');
   else terminal.out(report);
 
+  const dependencyCheck = result.dependencies;
+  if (dependencyCheck?.missing) terminal.error(uncheckedDependenciesNotice(dependencyCheck.missing, dependencyCheck.problem, dependencyCheck.offline));
   const ruleErrors = result.reports.flatMap((file) => file.ruleErrors);
   // A file named on the command line that could not be looked at is not "clean".
   const unread = result.skipped.filter((file) => file.reason !== 'binary' && roots.includes(file.absolutePath));
-  if (ruleErrors.length > 0 || loaded.problems.length > 0 || unread.length > 0) return 2;
+  // Asked to look and could not: not "clean". Offline was the person's choice, said above.
+  const dependenciesUnchecked = !!dependencyCheck?.missing && !dependencyCheck.offline;
+  if (ruleErrors.length > 0 || loaded.problems.length > 0 || unread.length > 0 || dependenciesUnchecked) return 2;
   const threshold = severityRank(args.failOn);
   return result.reports.some((file) => file.findings.some((finding) => severityRank(finding.severity) >= threshold)) ? 1 : 0;
 }

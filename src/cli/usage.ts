@@ -6,8 +6,10 @@ export const MAIN_HELP = `lastline ${VERSION} — guards code written by AI assi
 Usage: lastline <command> [options]
 
 Commands:
-  scan [paths…]   find silenced checks, string-built queries/commands, open routes and secrets
+  scan [paths…]   find silenced checks, string-built queries/commands, open routes, secrets and
+                  vulnerable dependencies
   routes [paths…] list the HTTP routes with their full path, handler and effective auth
+  deps [paths…]   list the dependencies with the version checked and their advisories (OSV.dev)
   rules           list the rules with their category, default level and docs
   record          record an AI agent's edit from its hook event on stdin (agents run it)
   ai [paths…]     list the lines AI assistants wrote, in the working tree and the index
@@ -43,8 +45,29 @@ Options:
                                    CPUs, for trees of 200 files or more; else 1)
       --no-cache                   neither use nor update the result cache (.git/lastline/
                                    scan-cache.json, or the user's cache folder outside git)
+      --offline                    check dependencies against the local advisory cache only
+                                   (otherwise package names and versions are sent to OSV.dev)
       --verbose                    list every skipped file and parse problem
   -h, --help                       show this help`;
+
+export const DEPS_HELP = `Usage: lastline deps [paths…] [options]
+
+Lists the dependencies that package.json, package-lock.json / npm-shrinkwrap.json and
+requirements*.txt files under the given paths (default: the current folder) declare or lock: the
+version checked (the pin, or what the lock file resolves), where, and its status — vulnerable (the
+OSV.dev advisories, their severity and first fixed version), ok, unresolved (a range without a
+lock file) or not checked. Only ecosystem, package names and versions are sent to OSV.dev;
+answers are cached in the user's cache folder for a day.
+
+Options:
+  -f, --format <text|json>   output format (default: text)
+      --offline              use only the local advisory cache, and say what it lacks
+      --verbose              log what is looked up
+  -h, --help                 show this help
+
+Exit codes: 0 nothing vulnerable, 1 a vulnerable dependency, 2 dependencies not checked (the
+service failed; not with --offline), usage or config error.
+Environment: LASTLINE_OSV_URL (an OSV mirror), LASTLINE_OFFLINE=1 (as --offline).`;
 
 export const ROUTES_HELP = `Usage: lastline routes [paths…] [options]
 

@@ -118,7 +118,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
 }
 
 /** Every project fact by name: a Record, so that a fact added to ProjectFacts must be listed here. */
-const PROJECT_FACT_NAMES: Record<ProjectFactName, true> = { envVariables: true, routes: true };
+const PROJECT_FACT_NAMES: Record<ProjectFactName, true> = { envVariables: true, routes: true, dependencies: true };
 
 /** The project's facts, noting in `read` each one a rule reads. */
 function recordingReads(project: ProjectFacts, read: Set<ProjectFactName>): ProjectFacts {

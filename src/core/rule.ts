@@ -4,6 +4,7 @@ import type { ConfigDocument } from './languages/config/model';
 import type { JsParse } from './languages/javascript';
 import type { LanguageKind } from './languages/language';
 import type { PythonParse } from './languages/python';
+import type { DependencyFacts } from './dependencies/model';
 import type { RouteIndex } from './routes/route-index';
 import type { LineIndex } from './text';
 import type { Category, Finding, Report, Severity } from './types';
@@ -57,6 +58,8 @@ export interface ProjectFacts {
   envVariables: ReadonlyMap<string, string>;
   /** Route summaries of the project's files, for rules that judge a route by its app (cross-file mounts, guards). */
   routes?: RouteIndex;
+  /** The project's dependencies and their advisories, looked up before the rules run. */
+  dependencies?: DependencyFacts;
 }
 
 export type ProjectFactName = keyof ProjectFacts;

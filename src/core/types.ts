@@ -16,6 +16,7 @@ export type Category =
   | 'string-built-command'
   | 'open-route'
   | 'inline-secret'
+  | 'risky-dependency'
   | 'ai-review';
 
 /** 0-based line and UTF-16 character offset, as in VS Code. The CLI converts to 1-based. */

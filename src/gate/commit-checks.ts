@@ -76,7 +76,7 @@ export async function checkStagedContent(cwd: string): Promise<CommitChecks | un
  */
 async function projectFactsFromCache(projectRoot: string, config: LastlineConfig): Promise<ProjectFacts> {
   const cache = ScanCache.open(projectRoot);
-  const facts = await projectFacts(projectRoot, config, SILENT_LOGGER, undefined, cache);
+  const { facts } = await projectFacts(projectRoot, config, SILENT_LOGGER, { cache });
   cache.save();
   return facts;
 }

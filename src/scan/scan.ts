@@ -35,6 +35,16 @@ export interface ScanResult {
   skipped: SkippedFile[];
   filesAnalysed: number;
   bytesAnalysed: number;
+  /** How the dependency check went, when the project has dependency files. */
+  dependencies?: DependencyCheck;
+}
+
+/** Dependencies whose advisories could not be looked up (offline, service down), and why. */
+export interface DependencyCheck {
+  checked: number;
+  missing: number;
+  problem?: string;
+  offline: boolean;
 }
 
 export interface ScanOptions {

@@ -15,10 +15,12 @@ import { cachedSummarizer } from './cache/cached-routes';
 import { projectFactDigests } from './cache/fact-digests';
 import { mapConcurrently } from './cache/map-concurrently';
 import type { ScanCache } from './cache/scan-cache';
+import { holdsDependencyFiles, scanDependencies, type NetworkOptions } from './dependencies/dependency-facts';
+import type { DependencyFacts } from '../core/dependencies/model';
 import { routeIndexOf, summarizeProject } from './route-index';
 import type { RouteSummarizer } from './route-summaries';
 import type { FileOutcome } from './file-source';
-import { addOutcome, emptyScanResult, scanSources, treeFileSource, workingTreeFiles, type ScanResult, type TreeFile } from './scan';
+import { addOutcome, emptyScanResult, scanSources, treeFileSource, workingTreeFiles, type DependencyCheck, type ScanResult, type TreeFile } from './scan';
 import { walkFiles, type WalkedFile } from './walk';
 
 export interface TreeScanOptions {
@@ -31,6 +33,8 @@ export interface TreeScanOptions {
    * of PARALLEL_MIN_FILES files or more.
    */
   jobs?: number;
+  /** Look dependencies up (OSV, through the advisory cache); absent: no dependency check. */
+  network?: NetworkOptions;
   /** The scan cache: results known for a file's content are reused, new ones kept (saved by the caller). */
   cache?: ScanCache;
   /** Starts the workers (tests give a pool that fails, to see the scan recover). */
@@ -68,23 +72,48 @@ export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanRes
       log.warn(`scanning on ${workers} threads failed (${error instanceof Error ? error.message : String(error)}); scanning on one thread`);
     }
   }
-  const project = await projectFacts(projectRoot, config, log, projectFiles, options.cache);
-  return scanSources(files.map(treeFileSource), { config, log, project, cache: options.cache });
+  const project = await projectFacts(projectRoot, config, log, { projectFiles, dependencyFiles: async () => files, cache: options.cache, network: options.network });
+  const result = await scanSources(files.map(treeFileSource), { config, log, project: project.facts, cache: options.cache });
+  return project.dependencies ? { ...result, dependencies: project.dependencies } : result;
 }
 
-/**
- * What rules need to know of the project beyond one file, read in this thread. `projectFiles`
- * gives the walk of the whole project when the caller already has it; by default it walks.
- */
-export async function projectFacts(
-  projectRoot: string,
-  config: LastlineConfig,
-  log: Logger,
-  projectFiles: () => Promise<readonly WalkedFile[]> = () => walkProject(projectRoot, config),
-  cache?: ScanCache,
-): Promise<ProjectFacts> {
-  const facts = loadProjectFacts(projectRoot);
-  return routesWanted(config) ? { ...facts, routes: await routeIndexOf(await projectFiles(), config, { log, helpersOnlyWithRoutes: true, cache }) } : facts;
+export interface ProjectFactsOptions {
+  /** The walk of the whole project when the caller already has it; by default it walks. */
+  projectFiles?: () => Promise<readonly WalkedFile[]>;
+  cache?: ScanCache;
+  /** Look the dependencies up (OSV): absent, the dependency rule has nothing to read. */
+  network?: NetworkOptions;
+  /**
+   * The files whose dependencies are looked up — the scanned ones: a route is judged by the whole
+   * project, but a dependency only matters where its manifest is scanned.
+   */
+  dependencyFiles?: () => Promise<readonly WalkedFile[]>;
+}
+
+export interface ProjectFactsRead {
+  facts: ProjectFacts;
+  /** How the dependency lookup went, when there were dependency files. */
+  dependencies?: DependencyCheck;
+}
+
+/** What rules need to know of the project beyond one file, read in this thread. */
+export async function projectFacts(projectRoot: string, config: LastlineConfig, log: Logger, options: ProjectFactsOptions = {}): Promise<ProjectFactsRead> {
+  const projectFiles = options.projectFiles ?? (() => walkProject(projectRoot, config));
+  const facts: ProjectFacts = loadProjectFacts(projectRoot);
+  if (routesWanted(config)) facts.routes = await routeIndexOf(await projectFiles(), config, { log, helpersOnlyWithRoutes: true, cache: options.cache });
+  const dependencyFiles = options.dependencyFiles ?? projectFiles;
+  const dependencies = options.network && dependenciesWanted(config) ? await dependencyFacts(await dependencyFiles(), config, options.network, log) : undefined;
+  if (dependencies) facts.dependencies = dependencies.facts;
+  return { facts, ...(dependencies ? { dependencies: dependencies.check } : {}) };
+}
+
+/** The dependency facts of these files, and how the lookup went; undefined without dependency files. */
+async function dependencyFacts(files: readonly WalkedFile[], config: LastlineConfig, network: NetworkOptions, log: Logger): Promise<{ facts: DependencyFacts; check: DependencyCheck } | undefined> {
+  if (!holdsDependencyFiles(files)) return undefined;
+  const scan = await scanDependencies(files, config.maxFileSize, network);
+  const { lookup } = scan;
+  log.debug(`dependencies: ${lookup.advisories.size} package versions looked up (${lookup.requests} requests to OSV), ${lookup.missing.length} without an answer`);
+  return { facts: scan.facts, check: { checked: lookup.advisories.size, missing: lookup.missing.length, ...(lookup.problem ? { problem: lookup.problem } : {}), offline: network.offline } };
 }
 
 async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<WalkedFile[]>, workers: number, options: TreeScanOptions): Promise<ScanResult> {
@@ -97,9 +126,11 @@ async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<Walk
       routes = await summarizeProject(await projectFiles(), options.cache ? cachedSummarizer(onWorkers, options.cache, config.maxFileSize) : onWorkers, true);
     }
     const envVariables = new Map(loadProjectFacts(projectRoot).envVariables);
-    pool.setProject({ envVariables, routes });
-    const outcomes = await analyzeOnWorkers(pool, files, options.cache && new CachedAnalyses(options.cache, config, projectFactDigests({ envVariables, routeHashes: routes?.hashes })));
-    const result = emptyScanResult();
+    const dependencies = options.network && dependenciesWanted(config) ? await dependencyFacts(files, config, options.network, log) : undefined;
+    pool.setProject({ envVariables, routes, ...(dependencies ? { dependencies: dependencies.facts } : {}) });
+    const digests = projectFactDigests({ envVariables, routeHashes: routes?.hashes, dependencies: dependencies?.facts });
+    const outcomes = await analyzeOnWorkers(pool, files, options.cache && new CachedAnalyses(options.cache, config, digests));
+    const result: ScanResult = { ...emptyScanResult(), ...(dependencies ? { dependencies: dependencies.check } : {}) };
     for (const [index, outcome] of outcomes.entries()) addOutcome(result, files[index], outcome, log);
     log.debug(`scanned ${files.length} files on ${workers} threads`);
     return result;
@@ -134,6 +165,10 @@ function walkProject(projectRoot: string, config: LastlineConfig): Promise<Walke
 
 function routesWanted(config: LastlineConfig): boolean {
   return config.rules['open-route']?.level !== 'off';
+}
+
+function dependenciesWanted(config: LastlineConfig): boolean {
+  return config.rules['vulnerable-dependency']?.level !== 'off';
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -36,7 +36,8 @@ export function runWorkspaceScanWorker(): void {
   const request = workerData as WorkspaceScanRequest;
   (async () => {
     const { log, cancellation } = channel;
-    const project = await projectFacts(request.projectRoot, request.config, log);
+    // The editor's dependency check is not wired yet: no network from here.
+    const { facts: project } = await projectFacts(request.projectRoot, request.config, log);
     const result = await scanSources(workingTreeSources([request.folder], request.projectRoot, request.config), {
       config: request.config,
       project,

@@ -1,4 +1,5 @@
 // Loaded by mocha before any test (.mocharc.json `require`): the run gets its own user cache folder,
+// and no network,
 // so tests neither read state a previous run or the developer's own scans left in ~/.cache nor
 // leave any there. Child processes (the CLI under test) inherit it through the environment.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +8,9 @@ import { join } from 'node:path';
 
 const folder = mkdtempSync(join(tmpdir(), 'lastline-test-cache-'));
 process.env.XDG_CACHE_HOME = folder;
+// No test reaches outside the machine: dependency checks use the (empty) advisory cache unless a
+// test points LASTLINE_OSV_URL at its loopback OSV server and clears this.
+process.env.LASTLINE_OFFLINE = '1';
 
 export const mochaHooks = {
   afterAll(): void {

@@ -1,6 +1,7 @@
 // The messages between a parallel scan and its worker threads. Everything that crosses is plain
 // data (structured clone: Maps included, no class instances), so a worker rebuilds what it needs.
 import type { LastlineConfig } from '../../core/config';
+import type { DependencyFacts } from '../../core/dependencies/model';
 import type { Logger } from '../../core/log';
 import type { FileRoutes } from '../../core/routes/model';
 import type { DeclarationSummary, FileRouteSummary } from '../route-summaries';
@@ -22,6 +23,8 @@ export type RouteSummary = FileRouteSummary | undefined;
 export interface ProjectData {
   envVariables: Map<string, string>;
   routes?: { routes: Map<string, FileRoutes>; hashes: Map<string, string> };
+  /** Plain data (Maps and Sets): it crosses as is. */
+  dependencies?: DependencyFacts;
 }
 
 /** Route summaries (full, or declarations only: see RouteIndexOptions.helpersOnlyWithRoutes), or analysis. */

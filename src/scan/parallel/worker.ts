@@ -51,5 +51,5 @@ export function runScanWorker(): void {
 }
 
 function projectFacts(data: ProjectData): ProjectFacts {
-  return { envVariables: data.envVariables, ...(data.routes ? { routes: new RouteIndex(data.routes.routes, data.routes.hashes) } : {}) };
+  return { envVariables: data.envVariables, ...(data.routes ? { routes: new RouteIndex(data.routes.routes, data.routes.hashes) } : {}), ...(data.dependencies ? { dependencies: data.dependencies } : {}) };
 }

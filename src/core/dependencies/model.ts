@@ -1,0 +1,59 @@
+// Dependencies as the manifests and lock files declare them, and what is known of their advisories.
+// Readers (one per file format) give these; the vulnerable-dependency rule and `lastline deps`
+// read them. Names are kept as the ecosystem compares them (PyPI: PEP 503-normalised).
+import type { Span } from '../languages/config/model';
+
+/** OSV's ecosystem names. */
+export type Ecosystem = 'npm' | 'PyPI';
+
+export interface DeclaredDependency {
+  ecosystem: Ecosystem;
+  /** As the ecosystem compares names (PyPI: normalised); `displayName` as written. */
+  name: string;
+  displayName: string;
+  /** The version requirement as written: `^4.17.1`, `==2.2.2`, `>=1,<2`; empty when none. */
+  spec: string;
+  /** The one version the requirement allows (`4.17.1`, `==2.2.2`), when it pins one. */
+  pinned?: string;
+  /** The whole declaration (name through requirement), where a finding points. */
+  span: Span;
+  /** The requirement's text, which a fix rewrites. */
+  specSpan?: Span;
+}
+
+export interface LockedPackage {
+  ecosystem: Ecosystem;
+  name: string;
+  version: string;
+  /** Installed at the top (`node_modules/<name>`): the version the manifest's own requirement resolves to. */
+  topLevel: boolean;
+  /** The lock entry's version value. */
+  span: Span;
+}
+
+/** One advisory as a finding needs it (from an OSV record). */
+export interface Advisory {
+  id: string;
+  /** CVE and other ids of the same flaw. */
+  aliases: string[];
+  summary: string;
+  /** `critical`, `high`, `moderate`/`medium`, `low`, or undefined when the record gives none. */
+  severity?: string;
+  /** The lowest version that fixes it above the affected one, when there is one. */
+  firstFixed?: string;
+}
+
+/** The key of one package version in advisory lookups. */
+export function packageKey(ecosystem: Ecosystem, name: string, version: string): string {
+  return `${ecosystem}\0${name}\0${version}`;
+}
+
+/** What the scan learnt of the project's dependencies before the rules run (a ProjectFacts entry). */
+export interface DependencyFacts {
+  /** Advisories per packageKey(); an empty list: checked, none. Absent: not known (offline, service down). */
+  advisories: ReadonlyMap<string, readonly Advisory[]>;
+  /** Per manifest folder (project path, '' for the root), the versions its lock file resolves, by name. */
+  locked: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Per manifest folder, the names its manifests declare (a lock entry not among them is transitive). */
+  declared: ReadonlyMap<string, ReadonlySet<string>>;
+}

@@ -1,0 +1,78 @@
+// The project's dependencies before the rules run: every manifest and lock file of the walk is
+// read, each declared or locked package version is looked up (cache, then OSV unless offline),
+// and the rules get the answers as a project fact. The network work happens here, once per scan,
+// not in the rules (which are synchronous and per file).
+import { dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
+import type { DependencyFacts } from '../../core/dependencies/model';
+import { readTextFile } from '../read-file';
+import type { WalkedFile } from '../walk';
+import { mapConcurrently } from '../cache/map-concurrently';
+import { AdvisoryStore, lookUpAdvisories, type AdvisoryLookup } from './advisories';
+import { OsvClient, type OsvQuery } from './osv-client';
+
+export interface NetworkOptions {
+  /** Use only the local cache. */
+  offline: boolean;
+  /** OSV's address (a mirror, or a test server): `LASTLINE_OSV_URL`. */
+  osvUrl?: string;
+  /** The advisory cache file (default: in the user's cache folder). */
+  storeFile?: string;
+}
+
+export interface DependencyScan {
+  facts: DependencyFacts;
+  /** Per dependency file (project path), what its reader found. */
+  files: Map<string, DependencyFileRead>;
+  /** Their texts, for positions. */
+  texts: Map<string, string>;
+  lookup: AdvisoryLookup;
+}
+
+export function networkOptionsFromEnvironment(offline: boolean, env: NodeJS.ProcessEnv = process.env): NetworkOptions {
+  return { offline: offline || env.LASTLINE_OFFLINE === '1', ...(env.LASTLINE_OSV_URL ? { osvUrl: env.LASTLINE_OSV_URL } : {}) };
+}
+
+/** Whether the walk holds any dependency file (else nothing is read or asked). */
+export function holdsDependencyFiles(files: readonly WalkedFile[]): boolean {
+  return files.some((file) => dependencyFileKind(file.projectPath) !== undefined);
+}
+
+export async function scanDependencies(files: readonly WalkedFile[], maxFileSize: number, network: NetworkOptions): Promise<DependencyScan> {
+  const reads = new Map<string, DependencyFileRead>();
+  const texts = new Map<string, string>();
+  await mapConcurrently(
+    files.filter((file) => dependencyFileKind(file.projectPath)),
+    async (file) => {
+      const read = await readTextFile(file.absolutePath, maxFileSize);
+      if (read.kind !== 'text') return;
+      reads.set(file.projectPath, dependencyFileKind(file.projectPath)!.read(read.text));
+      texts.set(file.projectPath, read.text);
+    },
+    16,
+  );
+  const locked = new Map<string, Map<string, string>>();
+  const declared = new Map<string, Set<string>>();
+  for (const [path, read] of reads) {
+    const folder = folderOf(path);
+    for (const lockedPackage of read.locked) if (lockedPackage.topLevel) getOrAdd(locked, folder, () => new Map<string, string>()).set(lockedPackage.name, lockedPackage.version);
+    for (const dependency of read.declared) getOrAdd(declared, folder, () => new Set<string>()).add(dependency.name);
+  }
+  const queries: OsvQuery[] = [];
+  for (const [path, read] of reads) {
+    for (const dependency of read.declared) {
+      const version = dependency.pinned ?? locked.get(folderOf(path))?.get(dependency.name);
+      if (version) queries.push({ ecosystem: dependency.ecosystem, name: dependency.name, version });
+    }
+    for (const lockedPackage of read.locked) queries.push({ ecosystem: lockedPackage.ecosystem, name: lockedPackage.name, version: lockedPackage.version });
+  }
+  const store = AdvisoryStore.open(network.storeFile);
+  const client = network.offline ? undefined : new OsvClient({ baseUrl: network.osvUrl });
+  const lookup = await lookUpAdvisories(queries, store, client);
+  return { facts: { advisories: lookup.advisories, locked, declared }, files: reads, texts, lookup };
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}

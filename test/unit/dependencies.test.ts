@@ -1,0 +1,206 @@
+// Dependencies against a real HTTP server on loopback that speaks OSV's API (osv-server.ts, from
+// recorded records): the client's batching, retries and failures; the advisory cache (a second
+// look-up asks nothing; offline answers from it and names what it lacks); the rule's findings
+// at the declaring line, with the fix that raises the requirement; and the CLI's behaviour when
+// the service fails.
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { AdvisoryStore, lookUpAdvisories } from '../../src/scan/dependencies/advisories';
+import { OsvClient, type OsvQuery } from '../../src/scan/dependencies/osv-client';
+import { runCli, tempDir, writeTree } from './helpers';
+import { startOsvServer, type OsvServer } from './osv-server';
+
+const FLASK: OsvQuery = { ecosystem: 'PyPI', name: 'flask', version: '2.2.2' };
+
+describe('dependencies against OSV (loopback server)', function () {
+  this.timeout(30_000);
+  let server: OsvServer;
+  let scratch: ReturnType<typeof tempDir>;
+  const storeFile = () => join(scratch.path, 'osv-cache.json');
+  const client = (options: { timeoutMs?: number; retries?: number } = {}) => new OsvClient({ baseUrl: server.url, maxRetryWaitMs: 50, ...options });
+
+  beforeEach(async () => {
+    server = await startOsvServer();
+    scratch = tempDir();
+  });
+  afterEach(async () => {
+    await server.close();
+    scratch.remove();
+  });
+
+  describe('the OSV client', () => {
+    it('asks for 1,000 package versions per batch request at most', async () => {
+      const queries = Array.from({ length: 2_500 }, (_, index): OsvQuery => ({ ecosystem: 'npm', name: `package-${index}`, version: '1.0.0' }));
+      queries[1_700] = { ecosystem: 'npm', name: 'lodash', version: '4.17.15' };
+      const ids = await client().affecting(queries);
+      assert.equal(ids.length, 2_500);
+      assert.deepEqual(ids[1_700], ['GHSA-35jh-r3h4-6jhm', 'GHSA-p6mc-m468-83gw']);
+      assert.deepEqual(
+        server.requests.map((request) => `${request.method} ${request.path} ${(request.body as { queries: unknown[] }).queries.length}`),
+        ['POST /v1/querybatch 1000', 'POST /v1/querybatch 1000', 'POST /v1/querybatch 500'],
+      );
+    });
+
+    it('sends only ecosystem, name and version', async () => {
+      await client().affecting([FLASK]);
+      assert.deepEqual(server.requests[0].body, { queries: [{ package: { name: 'flask', ecosystem: 'PyPI' }, version: '2.2.2' }] });
+    });
+
+    it('retries after 429 (Retry-After) and 5xx, and after a dropped connection', async () => {
+      server.fault({ kind: 'status', status: 429, retryAfterSeconds: 0 });
+      server.fault({ kind: 'drop' });
+      assert.deepEqual((await client().affecting([FLASK]))[0].sort(), ['GHSA-m2qf-hxjv-5gpq', 'PYSEC-2023-62']);
+      assert.equal(server.requests.length, 3);
+    });
+
+    it('gives up after a bounded number of attempts, with the status in the error', async () => {
+      server.fault({ kind: 'status', status: 503 }, 10);
+      await assert.rejects(client({ retries: 2 }).affecting([FLASK]), /OSV answered POST \/v1\/querybatch with HTTP 503/);
+      assert.equal(server.requests.length, 3);
+    });
+
+    it('does not retry a malformed answer or a client error, and says which', async () => {
+      server.fault({ kind: 'malformed' });
+      await assert.rejects(client().affecting([FLASK]), /a body that is not JSON/);
+      server.fault({ kind: 'status', status: 400 });
+      await assert.rejects(client().record('GHSA-m2qf-hxjv-5gpq'), /HTTP 400/);
+      assert.equal(server.requests.length, 2);
+    });
+
+    it('stops waiting for a slow answer at its timeout', async () => {
+      server.fault({ kind: 'slow', delayMs: 2_000 }, 5);
+      await assert.rejects(client({ timeoutMs: 100, retries: 1 }).affecting([FLASK]), /no answer from 127\.0\.0\.1:\d+ within 0\.1 s/);
+    });
+  });
+
+  describe('advisory look-up and its cache', () => {
+    it('answers a second look-up from the cache, without a request', async () => {
+      const queries: OsvQuery[] = [FLASK, { ecosystem: 'npm', name: 'lodash', version: '4.17.20' }, { ecosystem: 'npm', name: 'lodash', version: '4.17.21' }];
+      const cold = await lookUpAdvisories(queries, AdvisoryStore.open(storeFile()), client());
+      // One batch, then each advisory record once.
+      assert.deepEqual(server.requests.map((request) => `${request.method} ${request.path}`).sort(), ['GET /v1/vulns/GHSA-35jh-r3h4-6jhm', 'GET /v1/vulns/GHSA-m2qf-hxjv-5gpq', 'GET /v1/vulns/PYSEC-2023-62', 'POST /v1/querybatch']);
+      const warm = await lookUpAdvisories(queries, AdvisoryStore.open(storeFile()), client());
+      assert.equal(warm.requests, 0);
+      assert.deepEqual(warm.advisories, cold.advisories);
+      // The same flaw from GitHub and PyPA is one advisory, with the fixed version GitHub's record names.
+      assert.deepEqual(cold.advisories.get('PyPI\0flask\x002.2.2'), [
+        { id: 'GHSA-m2qf-hxjv-5gpq', aliases: ['CVE-2023-30861', 'PYSEC-2023-62'], summary: cold.advisories.get('PyPI\0flask\x002.2.2')![0].summary, severity: 'high', firstFixed: '2.2.5' },
+      ]);
+      assert.deepEqual(cold.advisories.get('npm\0lodash\x004.17.21'), []);
+      assert.deepEqual(cold.missing, []);
+    });
+
+    it('offline, answers from the cache and names what it lacks; never "no advisory"', async () => {
+      await lookUpAdvisories([FLASK], AdvisoryStore.open(storeFile()), client());
+      const offline = await lookUpAdvisories([FLASK, { ecosystem: 'npm', name: 'minimist', version: '1.2.5' }], AdvisoryStore.open(storeFile()), undefined);
+      assert.equal(offline.advisories.get('PyPI\0flask\x002.2.2')?.length, 1);
+      assert.equal(offline.advisories.has('npm\0minimist\x001.2.5'), false);
+      assert.deepEqual(offline.missing, [{ ecosystem: 'npm', name: 'minimist', version: '1.2.5' }]);
+      assert.match(offline.problem ?? '', /offline/);
+    });
+
+    it('when the service fails, says so and answers nothing it did not get', async () => {
+      server.fault({ kind: 'drop' }, 10);
+      const failed = await lookUpAdvisories([FLASK], AdvisoryStore.open(storeFile()), client({ retries: 1 }));
+      assert.equal(failed.advisories.size, 0);
+      assert.deepEqual(failed.missing, [FLASK]);
+      assert.match(failed.problem ?? '', /^OSV did not answer/);
+    });
+
+    it('ignores a damaged cache file', async () => {
+      writeTree(scratch.path, { 'osv-cache.json': '{"format":1,"queries":{"PyPI\\u0000flask\\u00002.2.2":{"ids":"not a list","at":1}},"advisories":[]}' });
+      const lookup = await lookUpAdvisories([FLASK], AdvisoryStore.open(storeFile()), client());
+      assert.equal(lookup.advisories.get('PyPI\0flask\x002.2.2')?.[0].id, 'GHSA-m2qf-hxjv-5gpq');
+    });
+  });
+
+  describe('lastline scan', () => {
+    let saved: { url?: string; offline?: string; cache?: string };
+    beforeEach(() => {
+      saved = { url: process.env.LASTLINE_OSV_URL, offline: process.env.LASTLINE_OFFLINE, cache: process.env.XDG_CACHE_HOME };
+      process.env.LASTLINE_OSV_URL = server.url;
+      delete process.env.LASTLINE_OFFLINE;
+      process.env.XDG_CACHE_HOME = join(scratch.path, '.cache'); // each test its own advisory cache
+    });
+    afterEach(() => {
+      for (const [key, value] of [['LASTLINE_OSV_URL', saved.url], ['LASTLINE_OFFLINE', saved.offline], ['XDG_CACHE_HOME', saved.cache]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    });
+
+    const PROJECT = {
+      'requirements.txt': '# the assistant pinned it\nFlask==2.2.2\nrequests>=2.31\n',
+      'package.json': '{\n  "name": "tool",\n  "dependencies": {\n    "lodash": "^4.17.15",\n    "express": "4.18.2"\n  }\n}\n',
+      'package-lock.json':
+        '{\n  "lockfileVersion": 3,\n  "packages": {\n    "": { "name": "tool" },\n    "node_modules/lodash": { "version": "4.17.15" },\n    "node_modules/express": { "version": "4.18.2" },\n    "node_modules/minimist": { "version": "1.2.5" }\n  }\n}\n',
+    };
+
+    interface JsonFinding {
+      ruleId: string;
+      severity: string;
+      file: string;
+      line: number;
+      message: string;
+      fixes: { title: string; edits: { newText: string }[] }[];
+    }
+    const dependencyFindings = (stdout: string) =>
+      (JSON.parse(stdout) as { findings: JsonFinding[] }).findings.filter((finding) => finding.ruleId === 'vulnerable-dependency');
+
+    it('reports vulnerable versions at the declaring line, transitive ones in the lock, with the raising fix', async () => {
+      writeTree(scratch.path, PROJECT);
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.equal(run.code, 1, run.stderr);
+      const findings = dependencyFindings(run.stdout);
+      assert.deepEqual(
+        findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText).join()).join(' | ')}`),
+        ['package-lock.json:7 error ', 'package.json:4 error ^4.17.21', 'requirements.txt:2 error ==2.2.5'],
+      );
+      assert.match(findings[2].message, /^`Flask` 2\.2\.2 is affected by a published advisory \(high\): GHSA-m2qf-hxjv-5gpq \(CVE-2023-30861, PYSEC-2023-62\)\. Fixed in 2\.2\.5\.$/);
+      assert.match(findings[1].message, /`lodash` 4\.17\.15 is affected by 2 published advisories \(high\): .*Fixed in 4\.17\.21\./);
+      assert.match(findings[0].message, /`minimist` 1\.2\.5 .*\(critical\).*Fixed in 1\.2\.6\. It is a dependency of a dependency/);
+      assert.equal(run.stderr, '');
+    });
+
+    it('--offline answers from the advisory cache; what it lacks is named, and the exit code stays', async () => {
+      writeTree(scratch.path, PROJECT);
+      await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      const requestsBefore = server.requests.length;
+      const offline = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache', '--offline');
+      assert.equal(server.requests.length, requestsBefore, 'no request offline');
+      assert.equal(dependencyFindings(offline.stdout).length, 3);
+      writeTree(scratch.path, { 'requirements.txt': 'Flask==2.3.1\n' });
+      const lacking = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache', '--offline');
+      assert.equal(lacking.code, 1);
+      assert.match(lacking.stderr, /^1 dependency was not checked for advisories: offline, and the cache has no answer for them \(run without --offline to look them up\)$/);
+    });
+
+    it('`lastline deps` lists every dependency with the version checked and its status', async () => {
+      writeTree(scratch.path, PROJECT);
+      const run = await runCli(scratch.path, 'deps', '--format', 'json');
+      assert.equal(run.code, 1, run.stderr);
+      const rows = (JSON.parse(run.stdout) as { dependencies: { file: string; line: number; name: string; version: string | null; direct: boolean; status: string; advisories: { id: string }[] }[] }).dependencies;
+      assert.deepEqual(
+        rows.map((row) => `${row.file}:${row.line} ${row.name} ${row.version ?? '-'} ${row.direct ? 'direct' : 'locked'} ${row.status} ${row.advisories.map((advisory) => advisory.id).join(',')}`),
+        [
+          'package-lock.json:7 minimist 1.2.5 locked vulnerable GHSA-xvch-5gv4-984h',
+          'package.json:4 lodash 4.17.15 direct vulnerable GHSA-35jh-r3h4-6jhm,GHSA-p6mc-m468-83gw',
+          'package.json:5 express 4.18.2 direct ok ',
+          'requirements.txt:2 Flask 2.2.2 direct vulnerable GHSA-m2qf-hxjv-5gpq',
+          'requirements.txt:3 requests - direct unresolved ',
+        ],
+      );
+      const text = await runCli(scratch.path, 'deps');
+      assert.match(text.stdout, /^Flask +2\.2\.2 +direct +requirements\.txt:2 +VULNERABLE: GHSA-m2qf-hxjv-5gpq \(high\), fixed in 2\.2\.5$/m);
+      assert.match(text.stdout, /\n5 dependencies: 3 vulnerable, 1 ok, 1 unresolved, 0 not checked\.$/);
+    });
+
+    it('says so, once, and exits 2 when OSV fails: never a false "no vulnerabilities"', async () => {
+      writeTree(scratch.path, { 'requirements.txt': 'Flask==2.2.2\n' });
+      server.fault({ kind: 'status', status: 503 }, 100);
+      const run = await runCli(scratch.path, 'scan', '--no-cache');
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /^1 dependency was not checked for advisories: OSV did not answer \(OSV answered POST \/v1\/querybatch with HTTP 503\)$/);
+    });
+  });
+});
