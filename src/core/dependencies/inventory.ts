@@ -1,8 +1,9 @@
 // Every dependency of the project with its status, for `lastline deps`: declared ones (with the
 // version their pin or the lock resolves to) and the packages only a lock file has.
 import { folderOf, type DependencyFileRead } from './manifests';
-import { packageKey, type Advisory, type DependencyFacts, type Ecosystem } from './model';
+import { nameKey, packageKey, type Advisory, type DependencyFacts, type Ecosystem } from './model';
 import type { Span } from '../languages/config/model';
+import { resolvedVersion } from './resolved-version';
 
 export type DependencyStatus = 'vulnerable' | 'ok' | 'unresolved' | 'unchecked';
 
@@ -30,12 +31,12 @@ export function dependencyInventory(files: ReadonlyMap<string, DependencyFileRea
   for (const [file, read] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const folder = folderOf(file);
     for (const dependency of read.declared) {
-      const version = dependency.pinned ?? facts.locked.get(folder)?.get(dependency.name);
+      const version = resolvedVersion(facts.locked, folder, dependency);
       rows.push({ file, span: dependency.span, ecosystem: dependency.ecosystem, name: dependency.displayName, spec: dependency.spec, ...(version ? { version } : {}), direct: true, ...statusOf(facts, dependency.ecosystem, dependency.name, version) });
     }
     const declared = facts.declared.get(folder);
     for (const locked of read.locked) {
-      if (declared?.has(locked.name) && locked.topLevel) continue; // listed with its manifest line
+      if (declared?.has(nameKey(locked.ecosystem, locked.name)) && locked.topLevel) continue; // listed with its manifest line
       rows.push({ file, span: locked.span, ecosystem: locked.ecosystem, name: locked.name, spec: '', version: locked.version, direct: false, ...statusOf(facts, locked.ecosystem, locked.name, locked.version) });
     }
   }

@@ -48,12 +48,17 @@ export function packageKey(ecosystem: Ecosystem, name: string, version: string):
   return `${ecosystem}\0${name}\0${version}`;
 }
 
+/** The key of a package in one folder's lock and manifest maps (a folder may hold npm and PyPI files). */
+export function nameKey(ecosystem: Ecosystem, name: string): string {
+  return `${ecosystem}\0${name}`;
+}
+
 /** What the scan learnt of the project's dependencies before the rules run (a ProjectFacts entry). */
 export interface DependencyFacts {
   /** Advisories per packageKey(); an empty list: checked, none. Absent: not known (offline, service down). */
   advisories: ReadonlyMap<string, readonly Advisory[]>;
-  /** Per manifest folder (project path, '' for the root), the versions its lock file resolves, by name. */
+  /** Per manifest folder (project path, '' for the root), the versions its lock files resolve, by nameKey(). */
   locked: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** Per manifest folder, the names its manifests declare (a lock entry not among them is transitive). */
+  /** Per manifest folder, the nameKey()s its manifests declare (a lock entry not among them is transitive). */
   declared: ReadonlyMap<string, ReadonlySet<string>>;
 }

@@ -4,7 +4,8 @@
 // or in the lock file for a package only the lock has. Where the advisories name a fixed
 // version, the fix raises the requirement to it in the requirement's own style.
 import { dependencyFileKind, folderOf } from '../dependencies/manifests';
-import { packageKey, type Advisory, type DeclaredDependency, type Ecosystem } from '../dependencies/model';
+import { nameKey, packageKey, type Advisory, type DeclaredDependency, type Ecosystem } from '../dependencies/model';
+import { resolvedVersion } from '../dependencies/resolved-version';
 import { compareVersions, isVersion, raisedSpec } from '../dependencies/versions';
 import { defineRule, type RuleContext } from '../rule';
 import type { Fix, Severity } from '../types';
@@ -27,7 +28,7 @@ export default defineRule({
     const read = kind.read(context.file.text);
     const folder = folderOf(context.file.path);
     for (const dependency of read.declared) {
-      const version = dependency.pinned ?? facts.locked.get(folder)?.get(dependency.name);
+      const version = resolvedVersion(facts.locked, folder, dependency);
       if (!version) continue; // a range without a lock: which version installs is not known
       const advisories = facts.advisories.get(packageKey(dependency.ecosystem, dependency.name, version));
       if (!advisories?.length) continue;
@@ -37,7 +38,7 @@ export default defineRule({
     const declared = facts.declared.get(folder);
     const seen = new Set<string>();
     for (const locked of read.locked) {
-      if (declared?.has(locked.name) && locked.topLevel) continue;
+      if (declared?.has(nameKey(locked.ecosystem, locked.name)) && locked.topLevel) continue;
       const key = packageKey(locked.ecosystem, locked.name, locked.version);
       const advisories = facts.advisories.get(key);
       if (!advisories?.length || seen.has(key)) continue;

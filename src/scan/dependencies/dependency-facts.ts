@@ -3,7 +3,8 @@
 // and the rules get the answers as a project fact. The network work happens here, once per scan,
 // not in the rules (which are synchronous and per file).
 import { dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
-import type { DependencyFacts } from '../../core/dependencies/model';
+import { nameKey, type DependencyFacts } from '../../core/dependencies/model';
+import { resolvedVersion } from '../../core/dependencies/resolved-version';
 import { readTextFile } from '../read-file';
 import type { WalkedFile } from '../walk';
 import { mapConcurrently } from '../cache/map-concurrently';
@@ -54,13 +55,13 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
   const declared = new Map<string, Set<string>>();
   for (const [path, read] of reads) {
     const folder = folderOf(path);
-    for (const lockedPackage of read.locked) if (lockedPackage.topLevel) getOrAdd(locked, folder, () => new Map<string, string>()).set(lockedPackage.name, lockedPackage.version);
-    for (const dependency of read.declared) getOrAdd(declared, folder, () => new Set<string>()).add(dependency.name);
+    for (const lockedPackage of read.locked) if (lockedPackage.topLevel) getOrAdd(locked, folder, () => new Map<string, string>()).set(nameKey(lockedPackage.ecosystem, lockedPackage.name), lockedPackage.version);
+    for (const dependency of read.declared) getOrAdd(declared, folder, () => new Set<string>()).add(nameKey(dependency.ecosystem, dependency.name));
   }
   const queries: OsvQuery[] = [];
   for (const [path, read] of reads) {
     for (const dependency of read.declared) {
-      const version = dependency.pinned ?? locked.get(folderOf(path))?.get(dependency.name);
+      const version = resolvedVersion(locked, folderOf(path), dependency);
       if (version) queries.push({ ecosystem: dependency.ecosystem, name: dependency.name, version });
     }
     for (const lockedPackage of read.locked) queries.push({ ecosystem: lockedPackage.ecosystem, name: lockedPackage.name, version: lockedPackage.version });
