@@ -31,7 +31,8 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
   const lineIndexes = new Map([...scan.texts].map(([file, text]) => [file, new LineIndex(text)]));
   const lineOf = (file: string, offset: number) => (lineIndexes.get(file)?.positionAt(offset).line ?? 0) + 1;
   const where = (row: DependencyRow) => `${displayPath(join(projectRoot, row.file), cwd)}:${lineOf(row.file, row.span.start)}`;
-  const { missing, problem } = scan.lookup;
+  const missing = scan.lookup.missing.length + scan.registryMissing;
+  const problem = scan.lookup.problem ?? scan.registryProblem;
 
   if (args.format === 'json') {
     terminal.out(
@@ -48,8 +49,9 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
             direct: row.direct,
             status: row.status,
             advisories: row.advisories,
+            ...(row.registry ? { registry: row.registry } : {}),
           })),
-          unchecked: missing.length,
+          unchecked: missing,
           ...(problem ? { problem } : {}),
         },
         null,
@@ -67,12 +69,13 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
         : row.status === 'unresolved' ? `unresolved: ${row.spec || 'no version'} without a lock file`
         : row.status === 'unchecked' ? 'not checked'
         : 'ok';
-      terminal.out(inert(`${row.name.padEnd(width)}  ${version.padEnd(12)}  ${row.direct ? 'direct ' : 'locked '}  ${where(row).padEnd(28)}  ${status}`));
+      const registry = !row.registry ? '' : !row.registry.exists ? ' · NOT ON THE REGISTRY' : row.registry.recent ? ` · first published ${row.registry.ageDays} days ago` : '';
+      terminal.out(inert(`${row.name.padEnd(width)}  ${version.padEnd(12)}  ${row.direct ? 'direct ' : 'locked '}  ${where(row).padEnd(28)}  ${status}${registry}`));
     }
     const count = (status: DependencyRow['status']) => rows.filter((row) => row.status === status).length;
     terminal.out(`\n${rows.length} dependencies: ${count('vulnerable')} vulnerable, ${count('ok')} ok, ${count('unresolved')} unresolved, ${count('unchecked')} not checked.`);
   }
-  if (missing.length) terminal.error(uncheckedDependenciesNotice(missing.length, problem, network.offline));
-  if (missing.length && !network.offline) return 2;
+  if (missing) terminal.error(uncheckedDependenciesNotice(missing, problem, network.offline));
+  if (missing && !network.offline) return 2;
   return rows.some((row) => row.status === 'vulnerable') ? 1 : 0;
 }

@@ -57,7 +57,8 @@ requirements*.txt files under the given paths (default: the current folder) decl
 version checked (the pin, or what the lock file resolves), where, and its status — vulnerable (the
 OSV.dev advisories, their severity and first fixed version), ok, unresolved (a range without a
 lock file) or not checked. Only ecosystem, package names and versions are sent to OSV.dev;
-answers are cached in the user's cache folder for a day.
+to the npm registry and PyPI, only the names of declared packages (do they exist, how old are
+they). Answers are cached in the user's cache folder.
 
 Options:
   -f, --format <text|json>   output format (default: text)
@@ -67,7 +68,8 @@ Options:
 
 Exit codes: 0 nothing vulnerable, 1 a vulnerable dependency, 2 dependencies not checked (the
 service failed; not with --offline), usage or config error.
-Environment: LASTLINE_OSV_URL (an OSV mirror), LASTLINE_OFFLINE=1 (as --offline).`;
+Environment: LASTLINE_OSV_URL, LASTLINE_NPM_REGISTRY_URL, LASTLINE_PYPI_URL (mirrors),
+LASTLINE_OFFLINE=1 (as --offline), HTTPS_PROXY / HTTP_PROXY / NO_PROXY.`;
 
 export const ROUTES_HELP = `Usage: lastline routes [paths…] [options]
 

@@ -113,7 +113,9 @@ async function dependencyFacts(files: readonly WalkedFile[], config: LastlineCon
   const scan = await scanDependencies(files, config.maxFileSize, network);
   const { lookup } = scan;
   log.debug(`dependencies: ${lookup.advisories.size} package versions looked up (${lookup.requests} requests to OSV), ${lookup.missing.length} without an answer`);
-  return { facts: scan.facts, check: { checked: lookup.advisories.size, missing: lookup.missing.length, ...(lookup.problem ? { problem: lookup.problem } : {}), offline: network.offline } };
+  const missing = lookup.missing.length + scan.registryMissing;
+  const problem = lookup.problem ?? scan.registryProblem;
+  return { facts: scan.facts, check: { checked: lookup.advisories.size, missing, ...(problem ? { problem } : {}), offline: network.offline } };
 }
 
 async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<WalkedFile[]>, workers: number, options: TreeScanOptions): Promise<ScanResult> {

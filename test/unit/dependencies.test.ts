@@ -6,9 +6,27 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { AdvisoryStore, lookUpAdvisories } from '../../src/scan/dependencies/advisories';
+import { JsonHttp, proxyFor } from '../../src/scan/dependencies/json-http';
 import { OsvClient, type OsvQuery } from '../../src/scan/dependencies/osv-client';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { runCli, tempDir, writeTree } from './helpers';
 import { startOsvServer, type OsvServer } from './osv-server';
+import { startRegistryServer, type RegistryServer } from './registry-server';
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+/** The registry packages the CLI tests know; anything else is 404. */
+const REGISTRY_PACKAGES = [
+  { ecosystem: 'PyPI', name: 'Flask', created: '2010-04-06T14:27:00Z', versions: ['2.2.2', '2.2.5'] },
+  { ecosystem: 'PyPI', name: 'requests', created: '2011-02-14T00:00:00Z', versions: ['2.31.0'] },
+  { ecosystem: 'PyPI', name: 'flaskk', created: daysAgo(12), versions: ['0.0.1'] },
+  { ecosystem: 'PyPI', name: 'brand-new-sdk', created: daysAgo(5), versions: ['0.1.0'] },
+  { ecosystem: 'npm', name: 'lodash', created: '2012-04-23T16:37:11Z', versions: ['4.17.15', '4.17.21'] },
+  { ecosystem: 'npm', name: 'express', created: '2010-12-29T19:38:25Z', versions: ['4.18.2'] },
+  // One edit from `react`, and fine: an established package.
+  { ecosystem: 'npm', name: 'preact', created: '2015-09-11T02:40:56Z', versions: ['10.19.3'] },
+] as const;
 
 const FLASK: OsvQuery = { ecosystem: 'PyPI', name: 'flask', version: '2.2.2' };
 
@@ -73,6 +91,39 @@ describe('dependencies against OSV (loopback server)', function () {
     });
   });
 
+  describe('proxies', () => {
+    it('takes the proxy from the usual variables, unless NO_PROXY exempts the host', () => {
+      const env = { HTTPS_PROXY: 'http://proxy.corp:3128', http_proxy: 'proxy.corp:8080', NO_PROXY: 'localhost,.internal.example, pypi.org' };
+      assert.equal(proxyFor(new URL('https://api.osv.dev/v1/querybatch'), env)?.href, 'http://proxy.corp:3128/');
+      assert.equal(proxyFor(new URL('http://registry.example/x'), env)?.href, 'http://proxy.corp:8080/');
+      for (const exempt of ['https://pypi.org/pypi/flask/json', 'https://mirror.internal.example/', 'http://localhost:4873/']) assert.equal(proxyFor(new URL(exempt), env), undefined, exempt);
+      assert.equal(proxyFor(new URL('https://api.osv.dev/'), {}), undefined);
+    });
+
+    it('sends plain HTTP requests through the proxy, with the full address', async () => {
+      const seen: string[] = [];
+      // A real forwarding proxy on loopback: it relays the request to the address in its path.
+      const proxy = createServer((incoming, outgoing) => {
+        seen.push(`${incoming.method} ${incoming.url}`);
+        const target = new URL(incoming.url!);
+        const relay = httpRequest(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        });
+        incoming.pipe(relay);
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      try {
+        const http = new JsonHttp('OSV', { env: { HTTP_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } });
+        const answer = await http.request('GET', `${server.url}/v1/vulns/GHSA-m2qf-hxjv-5gpq`);
+        assert.equal((answer.body as { id: string }).id, 'GHSA-m2qf-hxjv-5gpq');
+        assert.deepEqual(seen, [`GET ${server.url}/v1/vulns/GHSA-m2qf-hxjv-5gpq`]);
+      } finally {
+        await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      }
+    });
+  });
+
   describe('advisory look-up and its cache', () => {
     it('answers a second look-up from the cache, without a request', async () => {
       const queries: OsvQuery[] = [FLASK, { ecosystem: 'npm', name: 'lodash', version: '4.17.20' }, { ecosystem: 'npm', name: 'lodash', version: '4.17.21' }];
@@ -115,15 +166,21 @@ describe('dependencies against OSV (loopback server)', function () {
   });
 
   describe('lastline scan', () => {
-    let saved: { url?: string; offline?: string; cache?: string };
-    beforeEach(() => {
-      saved = { url: process.env.LASTLINE_OSV_URL, offline: process.env.LASTLINE_OFFLINE, cache: process.env.XDG_CACHE_HOME };
+    const VARIABLES = ['LASTLINE_OSV_URL', 'LASTLINE_NPM_REGISTRY_URL', 'LASTLINE_PYPI_URL', 'LASTLINE_OFFLINE', 'XDG_CACHE_HOME'] as const;
+    let saved: Partial<Record<(typeof VARIABLES)[number], string>>;
+    let registry: RegistryServer;
+    beforeEach(async () => {
+      saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+      registry = await startRegistryServer(REGISTRY_PACKAGES);
       process.env.LASTLINE_OSV_URL = server.url;
+      process.env.LASTLINE_NPM_REGISTRY_URL = registry.url;
+      process.env.LASTLINE_PYPI_URL = registry.url;
       delete process.env.LASTLINE_OFFLINE;
-      process.env.XDG_CACHE_HOME = join(scratch.path, '.cache'); // each test its own advisory cache
+      process.env.XDG_CACHE_HOME = join(scratch.path, '.cache'); // each test its own dependency cache
     });
-    afterEach(() => {
-      for (const [key, value] of [['LASTLINE_OSV_URL', saved.url], ['LASTLINE_OFFLINE', saved.offline], ['XDG_CACHE_HOME', saved.cache]] as const) {
+    afterEach(async () => {
+      await registry.close();
+      for (const [key, value] of Object.entries(saved) as [(typeof VARIABLES)[number], string | undefined][]) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
@@ -172,7 +229,7 @@ describe('dependencies against OSV (loopback server)', function () {
       writeTree(scratch.path, { 'requirements.txt': 'Flask==2.3.1\n' });
       const lacking = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache', '--offline');
       assert.equal(lacking.code, 1);
-      assert.match(lacking.stderr, /^1 dependency was not checked for advisories: offline, and the cache has no answer for them \(run without --offline to look them up\)$/);
+      assert.match(lacking.stderr, /^1 dependency look-up \(advisories, registry\) had no answer: offline, and the cache has no answer for them \(run without --offline to look them up\)$/);
     });
 
     it('`lastline deps` lists every dependency with the version checked and its status', async () => {
@@ -195,12 +252,36 @@ describe('dependencies against OSV (loopback server)', function () {
       assert.match(text.stdout, /\n5 dependencies: 3 vulnerable, 1 ok, 1 unresolved, 0 not checked\.$/);
     });
 
+    it('reports packages the registry does not know, new ones, and young look-alikes of popular ones', async () => {
+      writeTree(scratch.path, {
+        'requirements.txt': 'Flask==2.2.5\nfastapi-auth-helperz==0.1.0  # added by the assistant\nflaskk==0.0.1\nbrand-new-sdk==0.1.0\n',
+        'package.json': '{\n  "dependencies": {\n    "preact": "^10.19.3",\n    "expresss-validator-plus": "^1.0.0"\n  }\n}\n',
+      });
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.equal(run.code, 1, run.stderr);
+      const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => finding.ruleId === 'unknown-dependency');
+      assert.deepEqual(
+        findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.message.split(':')[0]} | ${finding.fixes[0]?.title}`),
+        [
+          'package.json:4 error `expresss-validator-plus` does not exist on the npm registry | Remove expresss-validator-plus',
+          'requirements.txt:2 error `fastapi-auth-helperz` does not exist on PyPI | Remove fastapi-auth-helperz',
+          'requirements.txt:3 warning `flaskk` is one letter away from the popular `flask` and was first published 12 days ago | Remove flaskk',
+          'requirements.txt:4 warning `brand-new-sdk` was first published on PyPI 5 days ago (under 30) | Remove brand-new-sdk',
+        ],
+      );
+      // Asked once per package; a second scan asks the cache.
+      const asked = registry.requests.length;
+      assert.equal(asked, 6);
+      await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.equal(registry.requests.length, asked);
+    });
+
     it('says so, once, and exits 2 when OSV fails: never a false "no vulnerabilities"', async () => {
       writeTree(scratch.path, { 'requirements.txt': 'Flask==2.2.2\n' });
       server.fault({ kind: 'status', status: 503 }, 100);
       const run = await runCli(scratch.path, 'scan', '--no-cache');
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /^1 dependency was not checked for advisories: OSV did not answer \(OSV answered POST \/v1\/querybatch with HTTP 503\)$/);
+      assert.match(run.stderr, /^\d dependency look-ups? \(advisories, registry\) had no answer: OSV did not answer \(OSV answered POST \/v1\/querybatch with HTTP 503\)$/);
     });
   });
 });

@@ -1,7 +1,7 @@
 // Every dependency of the project with its status, for `lastline deps`: declared ones (with the
 // version their pin or the lock resolves to) and the packages only a lock file has.
 import { folderOf, type DependencyFileRead } from './manifests';
-import { nameKey, packageKey, type Advisory, type DependencyFacts, type Ecosystem } from './model';
+import { nameKey, packageKey, type Advisory, type DependencyFacts, type Ecosystem, type RegistryStatus } from './model';
 import type { Span } from '../languages/config/model';
 import { resolvedVersion } from './resolved-version';
 
@@ -24,6 +24,8 @@ export interface DependencyRow {
    */
   status: DependencyStatus;
   advisories: readonly Advisory[];
+  /** What the registry said of a declared package, when it was asked. */
+  registry?: RegistryStatus;
 }
 
 export function dependencyInventory(files: ReadonlyMap<string, DependencyFileRead>, facts: DependencyFacts): DependencyRow[] {
@@ -32,7 +34,8 @@ export function dependencyInventory(files: ReadonlyMap<string, DependencyFileRea
     const folder = folderOf(file);
     for (const dependency of read.declared) {
       const version = resolvedVersion(facts.locked, folder, dependency);
-      rows.push({ file, span: dependency.span, ecosystem: dependency.ecosystem, name: dependency.displayName, spec: dependency.spec, ...(version ? { version } : {}), direct: true, ...statusOf(facts, dependency.ecosystem, dependency.name, version) });
+      const registry = facts.registry?.get(nameKey(dependency.ecosystem, dependency.name));
+      rows.push({ file, span: dependency.span, ecosystem: dependency.ecosystem, name: dependency.displayName, spec: dependency.spec, ...(version ? { version } : {}), direct: true, ...statusOf(facts, dependency.ecosystem, dependency.name, version), ...(registry ? { registry } : {}) });
     }
     const declared = facts.declared.get(folder);
     for (const locked of read.locked) {

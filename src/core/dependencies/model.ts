@@ -61,4 +61,20 @@ export interface DependencyFacts {
   locked: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Per manifest folder, the nameKey()s its manifests declare (a lock entry not among them is transitive). */
   declared: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per nameKey() of a declared package, what its registry says; absent: not asked or no answer. */
+  registry?: ReadonlyMap<string, RegistryStatus>;
 }
+
+/** What the registry said of a declared package, judged when the scan asked. */
+export interface RegistryStatus {
+  exists: boolean;
+  /** First published within RECENT_DAYS of the scan. */
+  recent?: boolean;
+  /** First published within the last two years: a look-alike name that young is suspicious. */
+  young?: boolean;
+  /** Days since the first publication, when known. */
+  ageDays?: number;
+}
+
+/** A package first published this recently is a warning: too new to have a track record. */
+export const RECENT_DAYS = 30;

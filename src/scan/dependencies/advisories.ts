@@ -1,4 +1,5 @@
-// Which advisories affect each package version: from the local cache (this user's cache folder)
+// Which advisories affect each package version (and, for the unknown-dependency rule, whether a
+// package exists): from the local cache (this user's cache folder)
 // where it is fresh, else from OSV, whose answers are then kept — so a second scan makes no
 // request. Offline, only the cache answers (stale entries too), and what it cannot answer is
 // listed as missing: never taken for "no advisory".
@@ -11,6 +12,7 @@ import { writeFileAtomic } from '../../store/atomic-file';
 import { userCacheDirectory } from '../../store/user-cache';
 import { mapConcurrently } from '../cache/map-concurrently';
 import type { OsvClient, OsvQuery, OsvRecord } from './osv-client';
+import type { RegistryAnswer } from './registry-client';
 
 const FORMAT = 1;
 const QUERY_FRESH_MS = 24 * 3_600_000;
@@ -32,7 +34,13 @@ interface StoreFile {
   format: number;
   queries: Record<string, { ids: string[]; at: number }>;
   advisories: Record<string, StoredAdvisory>;
+  /** Registry answers per nameKey(): whether the package exists, when it was first published. */
+  packages: Record<string, { exists: boolean; createdAt?: string; at: number }>;
 }
+
+/** A registry's answer is kept a week when the package exists, a day when it did not (it may appear). */
+const PACKAGE_FRESH_MS = 7 * 24 * 3_600_000;
+const MISSING_PACKAGE_FRESH_MS = 24 * 3_600_000;
 
 export interface AdvisoryLookup {
   /** Per packageKey(): the advisories affecting it (empty: none). */
@@ -79,6 +87,18 @@ export class AdvisoryStore {
     this.data.advisories[record.id] = stored;
     this.dirty = true;
     return stored;
+  }
+
+  registryAnswer(key: string, acceptStale: boolean): RegistryAnswer | undefined {
+    const cached = this.data.packages[key] as { exists?: unknown; createdAt?: unknown; at?: unknown } | undefined;
+    if (!cached || typeof cached.exists !== 'boolean' || typeof cached.at !== 'number' || (cached.createdAt !== undefined && typeof cached.createdAt !== 'string')) return undefined;
+    const fresh = Date.now() - cached.at < (cached.exists ? PACKAGE_FRESH_MS : MISSING_PACKAGE_FRESH_MS);
+    return acceptStale || fresh ? { exists: cached.exists, ...(typeof cached.createdAt === 'string' ? { createdAt: cached.createdAt } : {}) } : undefined;
+  }
+
+  setRegistryAnswer(key: string, answer: RegistryAnswer): void {
+    this.data.packages[key] = { ...answer, at: Date.now() };
+    this.dirty = true;
   }
 
   save(): void {
@@ -208,16 +228,20 @@ function storedAdvisory(record: OsvRecord): StoredAdvisory {
   return { id: record.id, aliases: (record.aliases ?? []).filter((alias) => typeof alias === 'string'), summary: record.summary ?? record.details?.split('\n')[0] ?? '', ...(severity ? { severity } : {}), fixed, at: Date.now() };
 }
 
+function isRecord<T>(value: T | undefined): value is T {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function queryKey(query: OsvQuery): string {
   return packageKey(query.ecosystem, comparableName(query.ecosystem, query.name), query.version);
 }
 
 function defaultStoreFile(): string {
-  return join(userCacheDirectory(), 'osv-cache.json');
+  return join(userCacheDirectory(), 'dependency-cache.json');
 }
 
 function emptyStore(): StoreFile {
-  return { format: FORMAT, queries: {}, advisories: {} };
+  return { format: FORMAT, queries: {}, advisories: {}, packages: {} };
 }
 
 function readStore(file: string): StoreFile {
@@ -225,8 +249,8 @@ function readStore(file: string): StoreFile {
   if (read.kind !== 'text') return emptyStore();
   try {
     const parsed = JSON.parse(read.text) as Partial<StoreFile> | null;
-    if (!parsed || parsed.format !== FORMAT || typeof parsed.queries !== 'object' || typeof parsed.advisories !== 'object' || !parsed.queries || !parsed.advisories) return emptyStore();
-    return { format: FORMAT, queries: parsed.queries, advisories: parsed.advisories };
+    if (!parsed || parsed.format !== FORMAT || !isRecord(parsed.queries) || !isRecord(parsed.advisories)) return emptyStore();
+    return { format: FORMAT, queries: parsed.queries, advisories: parsed.advisories, packages: isRecord(parsed.packages) ? parsed.packages : {} };
   } catch {
     return emptyStore(); // a damaged cache is asked again, never trusted
   }

@@ -3,19 +3,23 @@
 // and the rules get the answers as a project fact. The network work happens here, once per scan,
 // not in the rules (which are synchronous and per file).
 import { dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
-import { nameKey, type DependencyFacts } from '../../core/dependencies/model';
+import { nameKey, RECENT_DAYS, type DependencyFacts, type Ecosystem, type RegistryStatus } from '../../core/dependencies/model';
 import { resolvedVersion } from '../../core/dependencies/resolved-version';
 import { readTextFile } from '../read-file';
 import type { WalkedFile } from '../walk';
 import { mapConcurrently } from '../cache/map-concurrently';
 import { AdvisoryStore, lookUpAdvisories, type AdvisoryLookup } from './advisories';
 import { OsvClient, type OsvQuery } from './osv-client';
+import { RegistryClient, type RegistryAnswer } from './registry-client';
 
 export interface NetworkOptions {
   /** Use only the local cache. */
   offline: boolean;
   /** OSV's address (a mirror, or a test server): `LASTLINE_OSV_URL`. */
   osvUrl?: string;
+  /** The npm registry's and PyPI's addresses: `LASTLINE_NPM_REGISTRY_URL`, `LASTLINE_PYPI_URL`. */
+  npmUrl?: string;
+  pypiUrl?: string;
   /** The advisory cache file (default: in the user's cache folder). */
   storeFile?: string;
 }
@@ -27,10 +31,18 @@ export interface DependencyScan {
   /** Their texts, for positions. */
   texts: Map<string, string>;
   lookup: AdvisoryLookup;
+  /** Declared packages whose registry gave no answer (offline, or the registry failed), and why. */
+  registryMissing: number;
+  registryProblem?: string;
 }
 
 export function networkOptionsFromEnvironment(offline: boolean, env: NodeJS.ProcessEnv = process.env): NetworkOptions {
-  return { offline: offline || env.LASTLINE_OFFLINE === '1', ...(env.LASTLINE_OSV_URL ? { osvUrl: env.LASTLINE_OSV_URL } : {}) };
+  return {
+    offline: offline || env.LASTLINE_OFFLINE === '1',
+    ...(env.LASTLINE_OSV_URL ? { osvUrl: env.LASTLINE_OSV_URL } : {}),
+    ...(env.LASTLINE_NPM_REGISTRY_URL ? { npmUrl: env.LASTLINE_NPM_REGISTRY_URL } : {}),
+    ...(env.LASTLINE_PYPI_URL ? { pypiUrl: env.LASTLINE_PYPI_URL } : {}),
+  };
 }
 
 /** Whether the walk holds any dependency file (else nothing is read or asked). */
@@ -69,7 +81,52 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
   const store = AdvisoryStore.open(network.storeFile);
   const client = network.offline ? undefined : new OsvClient({ baseUrl: network.osvUrl });
   const lookup = await lookUpAdvisories(queries, store, client);
-  return { facts: { advisories: lookup.advisories, locked, declared }, files: reads, texts, lookup };
+  const registries = network.offline ? undefined : new RegistryClient({ npmUrl: network.npmUrl, pypiUrl: network.pypiUrl });
+  const packages = new Map<string, { ecosystem: Ecosystem; name: string }>();
+  for (const read of reads.values()) for (const dependency of read.declared) packages.set(nameKey(dependency.ecosystem, dependency.name), dependency);
+  const registry = await lookUpRegistries([...packages], store, registries);
+  store.save();
+  return {
+    facts: { advisories: lookup.advisories, locked, declared, registry: registry.statuses },
+    files: reads,
+    texts,
+    lookup,
+    registryMissing: registry.missing,
+    ...(registry.problem ? { registryProblem: registry.problem } : {}),
+  };
+}
+
+/** Each declared package's registry status: cached answers, then the registries (unless offline). */
+async function lookUpRegistries(packages: [string, { ecosystem: Ecosystem; name: string }][], store: AdvisoryStore, client: RegistryClient | undefined): Promise<{ statuses: Map<string, RegistryStatus>; missing: number; problem?: string }> {
+  const statuses = new Map<string, RegistryStatus>();
+  let missing = 0;
+  let problem: string | undefined;
+  await mapConcurrently(
+    packages,
+    async ([key, { ecosystem, name }]) => {
+      let answer = store.registryAnswer(key, client === undefined);
+      if (!answer && client) {
+        try {
+          answer = await client.lookUp(ecosystem, name);
+          store.setRegistryAnswer(key, answer);
+        } catch (error) {
+          problem ??= error instanceof Error ? error.message : String(error);
+        }
+      }
+      if (answer) statuses.set(key, registryStatus(answer));
+      else missing++;
+    },
+    8,
+  );
+  return { statuses, missing, ...(problem ? { problem } : !client && missing ? { problem: 'offline, and the cache has no answer for them' } : {}) };
+}
+
+function registryStatus(answer: RegistryAnswer): RegistryStatus {
+  if (!answer.exists) return { exists: false };
+  const created = answer.createdAt ? Date.parse(answer.createdAt) : NaN;
+  if (!Number.isFinite(created)) return { exists: true };
+  const ageDays = Math.max(0, Math.floor((Date.now() - created) / 86_400_000));
+  return { exists: true, ageDays, recent: ageDays < RECENT_DAYS, young: ageDays < 2 * 365 };
 }
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
