@@ -59,7 +59,7 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
       ),
     );
   } else if (rows.length === 0) {
-    terminal.out('No dependencies found (package.json, package-lock.json, npm-shrinkwrap.json, requirements*.txt).');
+    terminal.out('No dependencies found (package.json and its lock files, requirements*.txt, pyproject.toml, Pipfile and their lock files).');
   } else {
     const width = Math.min(40, Math.max(...rows.map((row) => row.name.length)));
     for (const row of rows) {

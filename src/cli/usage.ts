@@ -52,8 +52,9 @@ Options:
 
 export const DEPS_HELP = `Usage: lastline deps [paths…] [options]
 
-Lists the dependencies that package.json, package-lock.json / npm-shrinkwrap.json and
-requirements*.txt files under the given paths (default: the current folder) declare or lock: the
+Lists the dependencies that the manifests and lock files under the given paths (package.json,
+package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, requirements*.txt,
+pyproject.toml, Pipfile, Pipfile.lock, poetry.lock, uv.lock) (default: the current folder) declare or lock: the
 version checked (the pin, or what the lock file resolves), where, and its status — vulnerable (the
 OSV.dev advisories, their severity and first fixed version), ok, unresolved (a range without a
 lock file) or not checked. Only ecosystem, package names and versions are sent to OSV.dev;

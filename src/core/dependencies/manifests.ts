@@ -3,7 +3,13 @@
 import type { DeclaredDependency, LockedPackage } from './model';
 import { readPackageJson } from './package-json';
 import { readPackageLock } from './package-lock';
+import { readPipfile } from './pipfile';
+import { readPipfileLock } from './pipfile-lock';
+import { readPnpmLock } from './pnpm-lock';
+import { readPyproject } from './pyproject';
+import { readPythonLock } from './python-lock';
 import { readRequirements } from './requirements';
+import { readYarnLock } from './yarn-lock';
 
 export interface DependencyFileRead {
   declared: DeclaredDependency[];
@@ -13,7 +19,7 @@ export interface DependencyFileRead {
 }
 
 interface DependencyFileKind {
-  id: 'package.json' | 'package-lock' | 'requirements';
+  id: 'package.json' | 'package-lock' | 'yarn-lock' | 'pnpm-lock' | 'requirements' | 'pyproject' | 'pipfile' | 'pipfile-lock' | 'poetry-lock' | 'uv-lock';
   matches(fileName: string): boolean;
   read(text: string): DependencyFileRead;
 }
@@ -21,6 +27,8 @@ interface DependencyFileKind {
 export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
   { id: 'package.json', matches: (name) => name === 'package.json', read: (text) => ({ declared: readPackageJson(text), locked: [], includes: [] }) },
   { id: 'package-lock', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => ({ declared: [], locked: readPackageLock(text), includes: [] }) },
+  { id: 'yarn-lock', matches: (name) => name === 'yarn.lock', read: (text) => ({ declared: [], locked: readYarnLock(text), includes: [] }) },
+  { id: 'pnpm-lock', matches: (name) => name === 'pnpm-lock.yaml', read: (text) => ({ declared: [], locked: readPnpmLock(text), includes: [] }) },
   {
     id: 'requirements',
     // requirements.txt, requirements-dev.txt, requirements/prod.txt is matched by its folder below.
@@ -30,6 +38,11 @@ export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
       return { declared: file.dependencies, locked: [], includes: file.includes };
     },
   },
+  { id: 'pyproject', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }) },
+  { id: 'pipfile', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }) },
+  { id: 'pipfile-lock', matches: (name) => name === 'Pipfile.lock', read: (text) => ({ declared: [], locked: readPipfileLock(text), includes: [] }) },
+  { id: 'poetry-lock', matches: (name) => name === 'poetry.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'poetry'), includes: [] }) },
+  { id: 'uv-lock', matches: (name) => name === 'uv.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'uv'), includes: [] }) },
 ];
 
 /** The kind of dependency file at `path` (`/`-separated), if it is one. */

@@ -27,23 +27,33 @@ export function readRequirements(text: string): RequirementsFile {
     if (content.startsWith('-')) continue; // -c, -e, --index-url, --hash on its own line, …
     // pip's options after a requirement (`--hash=sha256:…`) are not part of it.
     const requirement = content.replace(/\s+--?[a-z].*$/i, '');
-    const match = REQUIREMENT.exec(requirement);
-    if (!match) continue;
-    const [, name, , spec] = match;
-    const start = line.offset + line.text.indexOf(name);
-    const specStart = spec ? line.offset + line.text.indexOf(spec, line.text.indexOf(name) + name.length) : -1;
-    const pinned = /^===?\s*([^\s,*]+)$/.exec(spec)?.[1];
-    result.dependencies.push({
-      ecosystem: 'PyPI',
-      name: normalizePypiName(name),
-      displayName: name,
-      spec,
-      ...(pinned ? { pinned } : {}),
-      span: { start, end: spec ? specStart + spec.length : start + name.length },
-      ...(spec ? { specSpan: { start: specStart, end: specStart + spec.length } } : {}),
-    });
+    // Before the requirement there are only blanks: its first occurrence is where it starts.
+    const dependency = readRequirement(requirement, line.offset + line.text.indexOf(requirement));
+    if (dependency) result.dependencies.push(dependency);
   }
   return result;
+}
+
+/**
+ * One PEP 508 requirement, `name[extras] specifiers ; markers`, as a declaration; `requirement`
+ * starts with the name (no blanks, comment or pip options) and `offset` is where it sits in the
+ * file. URL requirements (`pkg @ https://…`) name no registry version: undefined.
+ */
+export function readRequirement(requirement: string, offset: number): DeclaredDependency | undefined {
+  const match = REQUIREMENT.exec(requirement);
+  if (!match) return undefined;
+  const [, name, , spec] = match;
+  const specStart = spec ? offset + requirement.indexOf(spec, name.length) : -1;
+  const pinned = /^===?\s*([^\s,*]+)$/.exec(spec)?.[1];
+  return {
+    ecosystem: 'PyPI',
+    name: normalizePypiName(name),
+    displayName: name,
+    spec,
+    ...(pinned ? { pinned } : {}),
+    span: { start: offset, end: spec ? specStart + spec.length : offset + name.length },
+    ...(spec ? { specSpan: { start: specStart, end: specStart + spec.length } } : {}),
+  };
 }
 
 interface LogicalLine {

@@ -1,0 +1,57 @@
+// Package tables as Poetry (`[tool.poetry.dependencies]`) and Pipfile (`[packages]`) write them:
+// `name = "spec"`, `name = { version = "spec", extras = […] }`, or a `[….name]` table with a
+// `version` key. A package from git, a path, a file or a URL names no registry version and is
+// left out, as is one without a version.
+import { readConfig } from '../languages/config';
+import type { ConfigEntry } from '../languages/config/model';
+import type { DeclaredDependency } from './model';
+import { normalizePypiName } from './names';
+import { ownerKeyStart, readTomlStatements, type TomlStatement } from './toml-statements';
+
+const NOT_REGISTRY = new Set(['git', 'hg', 'svn', 'bzr', 'path', 'file', 'url']);
+
+export interface PackageTables {
+  /** How many leading segments of a key path name a package table (`['packages']`: 1), if they do. */
+  tableDepth(keyPath: readonly string[]): number | undefined;
+  /** The one version `spec` allows, if it pins one. */
+  pinnedOf(spec: string): string | undefined;
+}
+
+/** `statements`: the file's, when the caller has read them already. */
+export function readPackageTables(text: string, tables: PackageTables, statements: readonly TomlStatement[] = readTomlStatements(text)): DeclaredDependency[] {
+  const packages = new Map<string, { table: string[]; name: string; spec?: ConfigEntry; inTable: boolean; keys: Set<string> }>();
+  for (const entry of readConfig(text, 'toml').entries) {
+    const depth = tables.tableDepth(entry.keyPath);
+    if (depth === undefined || entry.keyPath.length < depth + 1 || entry.keyPath.length > depth + 2) continue;
+    const table = entry.keyPath.slice(0, depth);
+    const name = entry.keyPath[depth];
+    const id = [...table, name].join('\0');
+    const found = packages.get(id) ?? { table, name, inTable: false, keys: new Set<string>() };
+    packages.set(id, found);
+    const field = entry.keyPath[depth + 1];
+    if (field === undefined || field === 'version') {
+      found.spec = entry;
+      found.inTable = field !== undefined;
+    }
+    if (field !== undefined) found.keys.add(field);
+  }
+  const declared: DeclaredDependency[] = [];
+  for (const { table, name, spec, inTable, keys } of packages.values()) {
+    if (!spec || [...keys].some((key) => NOT_REGISTRY.has(key))) continue;
+    // A requirement is a string as written (no escapes), so that a fix can replace its text.
+    if (!spec.quote || text.slice(spec.valueSpan.start, spec.valueSpan.end) !== spec.value) continue;
+    // `Django = { version = "4.2.7" }`: from the package's key; a `[….Django]` table: from `version`.
+    const start = inTable ? (ownerKeyStart(statements, [...table, name], spec.valueSpan.start) ?? spec.keySpan.start) : spec.keySpan.start;
+    const pinned = tables.pinnedOf(spec.value);
+    declared.push({
+      ecosystem: 'PyPI',
+      name: normalizePypiName(name),
+      displayName: name,
+      spec: spec.value,
+      ...(pinned ? { pinned } : {}),
+      span: { start, end: spec.valueSpan.end },
+      specSpan: spec.valueSpan,
+    });
+  }
+  return declared.sort((a, b) => a.span.start - b.span.start);
+}
