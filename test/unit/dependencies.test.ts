@@ -276,6 +276,20 @@ describe('dependencies against OSV (loopback server)', function () {
       assert.equal(registry.requests.length, asked);
     });
 
+    it("follows pip's -r includes: a requirements file under any name is checked", async () => {
+      writeTree(scratch.path, {
+        'requirements.txt': '-r common/base.txt\nrequests>=2.31\n',
+        'common/base.txt': '-r ../pins.txt\n',
+        'pins.txt': 'Flask==2.2.2\n',
+        'notes.txt': 'Flask==2.2.2 is what we run\n',
+      });
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.deepEqual(
+        dependencyFindings(run.stdout).map((finding) => `${finding.file}:${finding.line}`),
+        ['pins.txt:1'],
+      );
+    });
+
     it('says so, once, and exits 2 when OSV fails: never a false "no vulnerabilities"', async () => {
       writeTree(scratch.path, { 'requirements.txt': 'Flask==2.2.2\n' });
       server.fault({ kind: 'status', status: 503 }, 100);

@@ -55,6 +55,11 @@ export function dependencyFileKind(path: string): DependencyFileKind | undefined
   return parts[parts.length - 2] === 'requirements' && /\.(?:txt|in)$/i.test(name) ? DEPENDENCY_FILES.find((candidate) => candidate.id === 'requirements') : undefined;
 }
 
+/** The kind of `path` in this project: by its name, or a requirements file because another includes it. */
+export function dependencyFileKindIn(path: string, facts: { includedRequirements?: ReadonlySet<string> } | undefined): DependencyFileKind | undefined {
+  return dependencyFileKind(path) ?? (facts?.includedRequirements?.has(path) ? DEPENDENCY_FILES.find((kind) => kind.id === 'requirements') : undefined);
+}
+
 /** The folder of a project path, '' at the root. */
 export function folderOf(path: string): string {
   const at = path.lastIndexOf('/');

@@ -63,6 +63,8 @@ export interface DependencyFacts {
   declared: ReadonlyMap<string, ReadonlySet<string>>;
   /** Per nameKey() of a declared package, what its registry says; absent: not asked or no answer. */
   registry?: ReadonlyMap<string, RegistryStatus>;
+  /** Files read as requirements because a requirements file includes them (`-r base.txt`). */
+  includedRequirements?: ReadonlySet<string>;
 }
 
 /** What the registry said of a declared package, judged when the scan asked. */

@@ -3,7 +3,7 @@
 // from the project facts and reports at the line that declares the package — in the manifest,
 // or in the lock file for a package only the lock has. Where the advisories name a fixed
 // version, the fix raises the requirement to it in the requirement's own style.
-import { dependencyFileKind, folderOf } from '../dependencies/manifests';
+import { dependencyFileKindIn, folderOf } from '../dependencies/manifests';
 import { nameKey, packageKey, type Advisory, type DeclaredDependency, type Ecosystem } from '../dependencies/model';
 import { resolvedVersion } from '../dependencies/resolved-version';
 import { compareVersions, isVersion, raisedSpec } from '../dependencies/versions';
@@ -22,8 +22,8 @@ export default defineRule({
     languages: 'all',
   },
   check(context) {
-    const kind = dependencyFileKind(context.file.path);
-    const facts = kind && context.project.dependencies;
+    const facts = context.project.dependencies;
+    const kind = dependencyFileKindIn(context.file.path, facts);
     if (!kind || !facts) return;
     const read = kind.read(context.file.text);
     const folder = folderOf(context.file.path);

@@ -20,6 +20,8 @@ function dependenciesDigest(facts: DependencyFacts): string {
   for (const key of [...facts.advisories.keys()].sort()) hash.update(`${key}\0${JSON.stringify(facts.advisories.get(key))}\n`);
   for (const folder of [...facts.locked.keys()].sort()) hash.update(`locked ${folder}\0${digestOf(facts.locked.get(folder)!)}\n`);
   for (const folder of [...facts.declared.keys()].sort()) hash.update(`declared ${folder}\0${[...facts.declared.get(folder)!].sort().join(',')}\n`);
+  for (const key of [...(facts.registry?.keys() ?? [])].sort()) hash.update(`registry ${key}\0${JSON.stringify(facts.registry!.get(key))}\n`);
+  hash.update(`included ${[...(facts.includedRequirements ?? [])].sort().join(',')}\n`);
   return hash.digest('hex');
 }
 

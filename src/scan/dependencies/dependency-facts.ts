@@ -2,7 +2,8 @@
 // read, each declared or locked package version is looked up (cache, then OSV unless offline),
 // and the rules get the answers as a project fact. The network work happens here, once per scan,
 // not in the rules (which are synchronous and per file).
-import { dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
+import { posix } from 'node:path';
+import { DEPENDENCY_FILES, dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
 import { nameKey, RECENT_DAYS, type DependencyFacts, type Ecosystem, type RegistryStatus } from '../../core/dependencies/model';
 import { resolvedVersion } from '../../core/dependencies/resolved-version';
 import { readTextFile } from '../read-file';
@@ -63,6 +64,7 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
     },
     16,
   );
+  const included = await followIncludes(files, reads, texts, maxFileSize);
   const locked = new Map<string, Map<string, string>>();
   const declared = new Map<string, Set<string>>();
   for (const [path, read] of reads) {
@@ -87,13 +89,46 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
   const registry = await lookUpRegistries([...packages], store, registries);
   store.save();
   return {
-    facts: { advisories: lookup.advisories, locked, declared, registry: registry.statuses },
+    facts: { advisories: lookup.advisories, locked, declared, registry: registry.statuses, includedRequirements: included },
     files: reads,
     texts,
     lookup,
     registryMissing: registry.missing,
     ...(registry.problem ? { registryProblem: registry.problem } : {}),
   };
+}
+
+/** Deeper `-r` chains than this are not followed (a loop is stopped by the visited set anyway). */
+const MAX_INCLUDE_DEPTH = 8;
+
+/**
+ * pip's `-r other.txt` includes, followed from the requirement files read (relative to the including
+ * file, inside the project): an included file that no name marks as a requirements file
+ * (`base.txt`, `common/web.txt`) is read as one. Returns the project paths read this way.
+ */
+async function followIncludes(files: readonly WalkedFile[], reads: Map<string, DependencyFileRead>, texts: Map<string, string>, maxFileSize: number): Promise<Set<string>> {
+  const byPath = new Map(files.map((file) => [file.projectPath, file]));
+  const requirements = DEPENDENCY_FILES.find((kind) => kind.id === 'requirements')!;
+  const included = new Set<string>();
+  let frontier = [...reads.keys()];
+  for (let depth = 0; depth < MAX_INCLUDE_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const path of frontier) {
+      for (const include of reads.get(path)?.includes ?? []) {
+        const target = posix.normalize(posix.join(folderOf(path), include));
+        const file = byPath.get(target);
+        if (!file || reads.has(target)) continue; // outside the walk (or the project), or read already
+        const read = await readTextFile(file.absolutePath, maxFileSize);
+        if (read.kind !== 'text') continue;
+        reads.set(target, requirements.read(read.text));
+        texts.set(target, read.text);
+        included.add(target);
+        next.push(target);
+      }
+    }
+    frontier = next;
+  }
+  return included;
 }
 
 /** Each declared package's registry status: cached answers, then the registries (unless offline). */
