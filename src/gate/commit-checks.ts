@@ -16,6 +16,9 @@ import { scanSources } from '../scan/scan';
 import { projectFacts } from '../scan/working-tree-scan';
 import { SILENT_LOGGER } from '../core/log';
 import type { ProjectFacts } from '../core/rule';
+import { dependencyFileKind, type DependencyFileRead } from '../core/dependencies/manifests';
+import type { DependencyFacts } from '../core/dependencies/model';
+import { dependencyFactsOf, networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
 
 export interface GateFinding {
   path: string;
@@ -28,21 +31,39 @@ export interface CommitChecks {
   unreviewed: StagedHunk[];
   aiFindings: GateFinding[];
   secrets: GateFinding[];
+  /** Checks that could not be made (a dependency service did not answer): said, never blocking. */
+  notices: string[];
 }
 
+export interface CommitCheckOptions {
+  /**
+   * Check the dependencies AI-written lines add (advisories, registries): pre-commit does; commit-msg,
+   * which reads only the review state, does not ask the network again.
+   */
+  dependencies?: boolean;
+}
+
+/** A commit must not wait long for a dependency service: short timeouts, one retry. */
+const GATE_HTTP = { timeoutMs: 4_000, retries: 1, maxRetryWaitMs: 1_000 };
+
 /** Undefined outside a repository. */
-export async function checkStagedContent(cwd: string): Promise<CommitChecks | undefined> {
+export async function checkStagedContent(cwd: string, options: CommitCheckOptions = {}): Promise<CommitChecks | undefined> {
   const staged = await stagedAiHunks(cwd);
   if (!staged) return undefined;
   const root = staged.provenance.repository.root;
   const projectRoot = findProjectRoot(root);
   const { config } = loadConfig(projectRoot);
-  const checks: CommitChecks = { staged, config, unreviewed: [], aiFindings: [], secrets: [] };
+  const checks: CommitChecks = { staged, config, unreviewed: [], aiFindings: [], secrets: [], notices: [] };
   if (config.gate.aiReview) checks.unreviewed = staged.hunks.filter((hunk) => hunk.review?.decision !== 'approved');
   const projectPath = (path: string) => relative(projectRoot, `${root}/${path}`).split(sep).join('/');
 
   if (config.gate.findings || config.gate.secrets) {
     const project = staged.texts.size > 0 && config.gate.findings ? await projectFactsFromCache(projectRoot, config) : undefined;
+    if (project && options.dependencies) {
+      const dependencies = await stagedDependencyFacts(staged.texts, projectPath, config);
+      if (dependencies?.facts) project.dependencies = dependencies.facts;
+      if (dependencies?.notice) checks.notices.push(dependencies.notice);
+    }
     for (const [path, text] of staged.texts) {
       const ranges = staged.hunks.filter((hunk) => hunk.path === path);
       const input = { path: projectPath(path), text };
@@ -67,6 +88,26 @@ export async function checkStagedContent(cwd: string): Promise<CommitChecks | un
     }
   }
   return checks;
+}
+
+/**
+ * The dependencies of the staged AI-written dependency files (their content in the index), looked
+ * up with short timeouts. A service that does not answer is a notice, not a refusal: the gate must
+ * not stop a commit because a network is down.
+ */
+async function stagedDependencyFacts(texts: ReadonlyMap<string, string>, projectPath: (path: string) => string, config: LastlineConfig): Promise<{ facts?: DependencyFacts; notice?: string } | undefined> {
+  if (config.rules['vulnerable-dependency']?.level === 'off' && config.rules['unknown-dependency']?.level === 'off') return undefined;
+  const reads = new Map<string, DependencyFileRead>();
+  for (const [path, text] of texts) {
+    const kind = dependencyFileKind(projectPath(path));
+    if (kind) reads.set(projectPath(path), kind.read(text));
+  }
+  if (reads.size === 0) return undefined;
+  const network = networkOptionsFromEnvironment(false);
+  const scan = await dependencyFactsOf(reads, network, undefined, GATE_HTTP);
+  const missing = scan.lookup.missing.length + scan.registryMissing;
+  const problem = scan.lookup.problem ?? scan.registryProblem;
+  return { facts: scan.facts, ...(missing ? { notice: `${missing} dependency look-up${missing === 1 ? '' : 's'} had no answer (${problem ?? 'no answer'}): the dependencies the AI-written lines add are not fully checked` } : {}) };
 }
 
 /**

@@ -42,10 +42,13 @@ export async function runGateHook(hook: string, args: readonly string[], termina
 }
 
 async function preCommit(terminal: Terminal): Promise<number> {
-  const checks = await checkStagedContent(terminal.cwd);
-  if (!checks || (checks.aiFindings.length === 0 && checks.secrets.length === 0)) return 0;
-  terminal.error(findingsMessage(checks.aiFindings, checks.secrets));
-  return 1;
+  const checks = await checkStagedContent(terminal.cwd, { dependencies: true });
+  if (!checks) return 0;
+  const refused = checks.aiFindings.length > 0 || checks.secrets.length > 0;
+  // The refusal first: VS Code's git dialog shows only the first line.
+  if (refused) terminal.error(findingsMessage(checks.aiFindings, checks.secrets));
+  for (const notice of checks.notices) terminal.error(`gate: ${notice}`);
+  return refused ? 1 : 0;
 }
 
 async function commitMsg(messageFile: string | undefined, terminal: Terminal): Promise<number> {

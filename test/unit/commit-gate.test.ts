@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENT_VARIABLES } from '../../src/agents/agent-environment';
 import { parseGitAiNote } from '../../src/core/provenance/git-ai-note';
 import { hookFixture, record } from './agent-hooks';
 import { git, gitInit, REPO_ROOT, repositoryPerTest, runCli, tempDir, writeTree } from './helpers';
+import { startOsvServer } from './osv-server';
+import { startRegistryServer } from './registry-server';
 
 const BIN = join(REPO_ROOT, 'bin', 'lastline.js');
 const CLEAN_FILE = 'app/discounts.py';
@@ -15,6 +17,17 @@ const CLEAN_CONTENT = 'def discount(total, percent):\n    """Applies a percentag
 function commit(repo: string, ...args: string[]): { code: number; stderr: string } {
   const result = spawnSync('git', ['commit', '-q', ...args], { cwd: repo, encoding: 'utf8', env: cleanEnv() });
   return { code: result.status ?? -1, stderr: result.stderr };
+}
+
+/** `commit`, without blocking this process: for tests whose loopback services must answer the hooks. */
+function commitAsync(repo: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['commit', '-q', ...args], { cwd: repo, env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
+  });
 }
 
 /** What VS Code's git error dialog shows of a hook's stderr: its first non-empty line. */
@@ -107,6 +120,34 @@ describe('the commit gate', function () {
     const refused = commit(repo, '-m', 'admin');
     assert.notEqual(refused.code, 0, 'still unreviewed');
     assert.doesNotMatch(refused.stderr, /open-route/);
+  });
+
+  it('refuses a vulnerable dependency an agent adds, checked against OSV; a service that is down is a notice only', async () => {
+    const osv = await startOsvServer();
+    const registry = await startRegistryServer([{ ecosystem: 'PyPI', name: 'Flask', created: '2010-04-06T14:27:00Z', versions: ['2.2.2', '2.2.5'] }]);
+    const saved = { ...process.env };
+    Object.assign(process.env, { LASTLINE_OSV_URL: osv.url, LASTLINE_PYPI_URL: registry.url, LASTLINE_NPM_REGISTRY_URL: registry.url, XDG_CACHE_HOME: join(repo, '.git', 'test-cache') });
+    delete process.env.LASTLINE_OFFLINE;
+    try {
+      await agentWrites('requirements.txt', 'Flask==2.2.2\n');
+      git(repo, 'add', 'requirements.txt');
+      const refused = await commitAsync(repo, '-m', 'deps');
+      assert.notEqual(refused.code, 0);
+      assert.match(firstLine(refused.stderr), /^lastline: commit stopped: an error in AI-written lines\./);
+      assert.match(refused.stderr, /requirements\.txt:1 vulnerable-dependency/);
+      // OSV down (and nothing cached for this version): said in one line; the dependency does not stop the commit.
+      await agentWrites('requirements.txt', 'Flask==2.2.5\n', 'toolu_gate_2');
+      git(repo, 'add', 'requirements.txt');
+      osv.fault({ kind: 'status', status: 503 }, 100);
+      const unchecked = await commitAsync(repo, '-m', 'deps');
+      assert.match(unchecked.stderr, /lastline: gate: 1 dependency look-up had no answer \(OSV did not answer/);
+      assert.doesNotMatch(unchecked.stderr, /vulnerable-dependency/);
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+      await osv.close();
+      await registry.close();
+    }
   });
 
   it('refuses a staged secret anywhere, and not when the gate switch is off', async () => {

@@ -11,6 +11,7 @@ import type { WalkedFile } from '../walk';
 import { mapConcurrently } from '../cache/map-concurrently';
 import { AdvisoryStore, lookUpAdvisories, type AdvisoryLookup } from './advisories';
 import { OsvClient, type OsvQuery } from './osv-client';
+import type { JsonHttpOptions } from './json-http';
 import { RegistryClient, type RegistryAnswer } from './registry-client';
 
 export interface NetworkOptions {
@@ -65,6 +66,14 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
     16,
   );
   const included = await followIncludes(files, reads, texts, maxFileSize);
+  return { ...(await dependencyFactsOf(reads, network, included)), texts };
+}
+
+/**
+ * The facts of dependency files already read (the scan's from disk, the gate's from the index):
+ * lock maps, then advisories and registry answers (cache first; the network unless offline).
+ */
+export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, network: NetworkOptions, included = new Set<string>(), http: JsonHttpOptions = {}): Promise<Omit<DependencyScan, 'texts'>> {
   const locked = new Map<string, Map<string, string>>();
   const declared = new Map<string, Set<string>>();
   for (const [path, read] of reads) {
@@ -81,9 +90,9 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
     for (const lockedPackage of read.locked) queries.push({ ecosystem: lockedPackage.ecosystem, name: lockedPackage.name, version: lockedPackage.version });
   }
   const store = AdvisoryStore.open(network.storeFile);
-  const client = network.offline ? undefined : new OsvClient({ baseUrl: network.osvUrl });
+  const client = network.offline ? undefined : new OsvClient({ ...http, baseUrl: network.osvUrl });
   const lookup = await lookUpAdvisories(queries, store, client);
-  const registries = network.offline ? undefined : new RegistryClient({ npmUrl: network.npmUrl, pypiUrl: network.pypiUrl });
+  const registries = network.offline ? undefined : new RegistryClient({ ...http, npmUrl: network.npmUrl, pypiUrl: network.pypiUrl });
   const packages = new Map<string, { ecosystem: Ecosystem; name: string }>();
   for (const read of reads.values()) for (const dependency of read.declared) packages.set(nameKey(dependency.ecosystem, dependency.name), dependency);
   const registry = await lookUpRegistries([...packages], store, registries);
@@ -91,7 +100,6 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
   return {
     facts: { advisories: lookup.advisories, locked, declared, registry: registry.statuses, includedRequirements: included },
     files: reads,
-    texts,
     lookup,
     registryMissing: registry.missing,
     ...(registry.problem ? { registryProblem: registry.problem } : {}),
