@@ -6,7 +6,7 @@ import { inert } from '../core/inert';
 import { LineIndex } from '../core/text';
 import { networkOptionsFromEnvironment, scanDependencies } from '../scan/dependencies/dependency-facts';
 import { walkFiles, type WalkedFile } from '../scan/walk';
-import { uncheckedDependenciesNotice } from './dependency-notice';
+import { uncheckedDependenciesNotice } from '../scan/dependencies/unchecked-notice';
 import { displayPath } from './positions';
 import { existingRoots, openProject } from './project';
 import type { Terminal } from './terminal';

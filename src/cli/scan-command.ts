@@ -12,7 +12,7 @@ import { ScanCache } from '../scan/cache/scan-cache';
 import { networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
 import { scanSources, type ScanResult } from '../scan/scan';
 import { projectFacts, scanWorkingTree } from '../scan/working-tree-scan';
-import { uncheckedDependenciesNotice } from './dependency-notice';
+import { uncheckedDependenciesNotice } from '../scan/dependencies/unchecked-notice';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';

@@ -3,6 +3,7 @@
 // scan runs in a worker thread (scan/workspace-scan-worker.ts): the extension host's thread only
 // shows progress and the findings, so typing never waits for a scan of thousands of files.
 import * as vscode from 'vscode';
+import { readSettings } from './settings';
 import type { Logger } from '../core/log';
 import type { WorkspaceScanMessage, WorkspaceScanReport, WorkspaceScanRequest, WorkspaceScanSummary } from '../scan/workspace-scan-worker';
 import type { ConfigCache } from './config-cache';
@@ -31,7 +32,7 @@ export async function scanWorkspace(configs: ConfigCache, diagnostics: Diagnosti
           const configPath = vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath;
           const loaded = configs.forFile(configPath);
           const summary = await scanInWorker(
-            { folder: folder.uri.fsPath, projectRoot: loaded.root, config: loaded.config },
+            { folder: folder.uri.fsPath, projectRoot: loaded.root, config: loaded.config, offline: readSettings(folder.uri).network === 'off' },
             token,
             log,
             (count, path) => progress.report({ message: `${total.files + count} files · ${path}` }),

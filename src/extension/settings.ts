@@ -9,6 +9,8 @@ export interface LastlineSettings {
   trackEditor: boolean;
   /** Gutter marks, hovers and the status bar count for AI-written lines. */
   showAiLines: boolean;
+  /** May the workspace scan ask the dependency services (OSV.dev, registries)? */
+  network: 'on' | 'off';
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): LastlineSettings {
@@ -18,5 +20,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): LastlineSetting
     analysisDelay: Math.max(0, Math.min(5000, config.get<number>('analysisDelay', 150))),
     trackEditor: config.get<boolean>('provenance.trackEditor', true),
     showAiLines: config.get<boolean>('provenance.showAiLines', true),
+    network: config.get<string>('network', 'on') === 'off' ? 'off' : 'on',
   };
 }

@@ -5,12 +5,17 @@ import { workerData } from 'node:worker_threads';
 import type { LastlineConfig } from '../core/config';
 import { scanSources, workingTreeSources, type FileReport, type ScanResult } from './scan';
 import { workerChannel } from './worker-channel';
+import { uncheckedDependenciesNotice } from './dependencies/unchecked-notice';
+import { networkOptionsFromEnvironment } from './dependencies/dependency-facts';
+import { walkFiles, type WalkedFile } from './walk';
 import { projectFacts } from './working-tree-scan';
 
 export interface WorkspaceScanRequest {
   folder: string;
   projectRoot: string;
   config: LastlineConfig;
+  /** `lastline.network` is "off": dependencies from the local cache only. */
+  offline: boolean;
 }
 
 /** What the editor needs of a report: the findings, not the file's text. */
@@ -36,8 +41,14 @@ export function runWorkspaceScanWorker(): void {
   const request = workerData as WorkspaceScanRequest;
   (async () => {
     const { log, cancellation } = channel;
-    // The editor's dependency check is not wired yet: no network from here.
-    const { facts: project } = await projectFacts(request.projectRoot, request.config, log);
+    // Dependencies of the scanned folder, looked up here, off the extension host's thread.
+    const folderFiles = async () => {
+      const files: WalkedFile[] = [];
+      for await (const file of walkFiles([request.folder], { projectRoot: request.projectRoot, exclude: request.config.exclude })) files.push(file);
+      return files;
+    };
+    const { facts: project, dependencies } = await projectFacts(request.projectRoot, request.config, log, { network: networkOptionsFromEnvironment(request.offline), dependencyFiles: folderFiles });
+    if (dependencies?.missing) log.warn(uncheckedDependenciesNotice(dependencies.missing, dependencies.problem, dependencies.offline));
     const result = await scanSources(workingTreeSources([request.folder], request.projectRoot, request.config), {
       config: request.config,
       project,
