@@ -10,3 +10,4 @@ export { checkAgentLines } from './agents/feedback';
 // The editor's workspace scan and route index run in worker threads that load this same bundle.
 export { runRouteIndexWorker } from './scan/route-index-worker';
 export { runWorkspaceScanWorker } from './scan/workspace-scan-worker';
+export { runDependencyWorker } from './scan/dependency-worker';

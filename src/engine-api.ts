@@ -7,6 +7,7 @@ export { loadPythonParser } from './core/languages/python';
 export { findProjectRoot, loadConfig, type LoadedConfig } from './scan/config-file';
 export { scanSources, workingTreeSources } from './scan/scan';
 export { withDeepStackRetry } from './scan/deep-stack';
+export { isDependencyFile } from './core/dependencies/manifests';
 export { defaultJobs } from './scan/working-tree-scan';
 export { loadProjectFacts } from './scan/project-facts';
 export { isPathGitignored } from './scan/walk';

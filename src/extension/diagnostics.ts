@@ -8,6 +8,7 @@ import type { Logger } from '../core/log';
 import type { Finding, Severity } from '../core/types';
 import type { AiProvenance } from './ai-provenance';
 import type { ConfigCache } from './config-cache';
+import type { DependencyChecks } from './dependency-checks';
 import type { Engine } from './engine';
 import type { RouteIndexService } from './route-index';
 import { readSettings } from './settings';
@@ -39,9 +40,15 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly configs: ConfigCache,
     private readonly routes: RouteIndexService,
     private readonly provenance: AiProvenance,
+    private readonly dependencies: DependencyChecks,
     private readonly log: Logger,
   ) {
     this.subscriptions.push(
+      // A manifest's dependency check came back: its findings can be shown.
+      dependencies.onDidChange((uri) => {
+        const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+        if (document) this.schedule(document, 0);
+      }),
       // An agent recorded or a person reviewed: which findings lie in AI-written lines may have changed.
       provenance.onDidChange(() => this.analyzeOpenDocuments()),
       // A route's verdict depends on other files (its app's guards, its siblings): re-judge open sources.
@@ -114,7 +121,11 @@ export class DiagnosticsController implements vscode.Disposable {
       }
       const facts = this.configs.factsFor(document.uri.fsPath);
       const routesWanted = ROUTE_LANGUAGES.has(document.languageId) && loaded.config.rules['open-route']?.level !== 'off';
-      const project = routesWanted ? { ...facts, routes: await this.routes.forFile(document.uri.fsPath) } : facts;
+      const project = routesWanted ? { ...facts, routes: await this.routes.forFile(document.uri.fsPath) } : { ...facts };
+      if (engine.isDependencyFile(path)) {
+        const dependencies = this.dependencies.factsFor(document, { projectRoot: loaded.root, path, maxFileSize: loaded.config.maxFileSize });
+        if (dependencies) project.dependencies = dependencies;
+      }
       if (run.cancellation.token.isCancellationRequested) return;
       const input = { path, text, language: engine.languageFromEditor(document.languageId, document.uri.fsPath), ignoredByGit };
       const first = await engine.analyze(input, { config: loaded.config, cancellation: run.cancellation.token, log: this.log, project });

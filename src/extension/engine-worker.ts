@@ -7,7 +7,7 @@ import type * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import type { WorkerEndMessage, WorkerLogMessage } from '../scan/worker-channel';
 
-export type EngineWorkerEntry = 'runWorkspaceScanWorker' | 'runRouteIndexWorker';
+export type EngineWorkerEntry = 'runWorkspaceScanWorker' | 'runRouteIndexWorker' | 'runDependencyWorker';
 
 export function cancelledError(): Error {
   return Object.assign(new Error('cancelled'), { name: 'CancelledError' });

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LastlineCodeActions, RECORD_FALSE_POSITIVE_COMMAND } from './code-actions';
 import { ConfigCache } from './config-cache';
+import { DependencyChecks } from './dependency-checks';
 import { DiagnosticsController } from './diagnostics';
 import { loadEngine } from './engine';
 import { createLogChannel } from './log';
@@ -38,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
   const configs = new ConfigCache(loadEngine, log);
   const routes = new RouteIndexService(loadEngine, configs, log);
   const aiProvenance = new AiProvenance(loadEngine, log);
-  const diagnostics = new DiagnosticsController(loadEngine, configs, routes, aiProvenance, log);
+  const dependencyChecks = new DependencyChecks(log);
+  const diagnostics = new DiagnosticsController(loadEngine, configs, routes, aiProvenance, dependencyChecks, log);
   const routesView = new RoutesView(loadEngine, routes, log);
   const observedEdits = new ObservedEdits(loadEngine, log);
   const aiLines = new AiLines(aiProvenance, vscode.Uri.joinPath(context.extensionUri, 'media'));
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     log,
     configs,
     routes,
+    dependencyChecks,
     diagnostics,
     routesView,
     vscode.window.registerTreeDataProvider('lastline.routes', routesView),

@@ -60,6 +60,11 @@ export function dependencyFileKindIn(path: string, facts: { includedRequirements
   return dependencyFileKind(path) ?? (facts?.includedRequirements?.has(path) ? DEPENDENCY_FILES.find((kind) => kind.id === 'requirements') : undefined);
 }
 
+/** Whether `path` names a manifest or lock file Lastline reads. */
+export function isDependencyFile(path: string): boolean {
+  return dependencyFileKind(path) !== undefined;
+}
+
 /** The folder of a project path, '' at the root. */
 export function folderOf(path: string): string {
   const at = path.lastIndexOf('/');
