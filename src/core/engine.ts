@@ -279,7 +279,7 @@ class LazyParses {
     if (this.treeProblem) return this.treeProblem;
     if (this.py?.structureLost) {
       // The whole file is one error region: the rules read nothing from it (isInsideError).
-      return { message: "the Python parser could not make out the file's structure (code nested beyond its limits, such as 300 nested f-strings, or not Python)", offset: firstErrorOffset(this.py), beyondParser: true };
+      return { message: "the Python parser could not make out the file's structure (a syntax error it could not recover from, or code nested beyond its limits such as 300 nested f-strings): nothing in it was analysed", offset: firstErrorOffset(this.py), beyondParser: true };
     }
     if (this.py?.hasError) return { message: 'Python syntax error', offset: firstErrorOffset(this.py) };
     return undefined;

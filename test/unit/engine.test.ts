@@ -141,3 +141,31 @@ describe('engine', () => {
     assert.deepEqual(result.findings.map((finding) => `${finding.range.start.line}:${finding.range.start.character}`), ['0:0', '0:5', '1:0', '1:6']);
   });
 });
+
+describe('analyze: Python files tree-sitter cannot make out', () => {
+  const SINK = 'import os\ndef clean(name):\n    os.system(f"rm -rf /tmp/{name}")\n';
+
+  it('says the file was not analysed when its whole tree is one error (300 nested f-strings), not "clean"', async () => {
+    const nested = `x = ${'f"{'.repeat(300)}y${'}"'.repeat(300)}\n`;
+    const result = await analyze({ path: 'a.py', text: SINK + nested });
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.parseProblem?.beyondParser, true);
+    assert.deepEqual(
+      result.ruleErrors.map((error) => error.ruleId),
+      ['parser'],
+    );
+    assert.match(result.ruleErrors[0].message, /^the Python parser could not make out the file's structure/);
+  });
+
+  it('still analyses a file with an ordinary syntax error elsewhere (200 nested f-strings parse)', async () => {
+    for (const tail of ['def broken(:\n    pass\n', `x = ${'f"{'.repeat(200)}y${'}"'.repeat(200)}\n`]) {
+      const result = await analyze({ path: 'a.py', text: SINK + tail });
+      assert.deepEqual(result.ruleErrors, [], tail.slice(0, 20));
+      assert.deepEqual(
+        result.findings.map((finding) => finding.ruleId),
+        ['string-built-command'],
+        tail.slice(0, 20),
+      );
+    }
+  });
+});
