@@ -10,6 +10,7 @@ import { markAiWrittenReports } from '../provenance/mark-findings';
 import { applySafeFixes } from '../scan/apply-fixes';
 import { ScanCache } from '../scan/cache/scan-cache';
 import { networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
+import { stagedDependencies } from '../scan/dependencies/staged-dependencies';
 import { scanSources, type ScanResult } from '../scan/scan';
 import { projectFacts, scanWorkingTree } from '../scan/working-tree-scan';
 import { uncheckedDependenciesNotice } from '../scan/dependencies/unchecked-notice';
@@ -66,11 +67,14 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     const repoRoot = stagedRepository;
     const scopes = args.paths.length && !outsideWorkTree ? roots : [];
     // A commit's staged files are few: they are analysed in this thread.
-    // Dependencies of the staged content are not checked yet (the index's manifests, not the
-    // working tree's, would have to be read): no network here.
     const project = await projectFacts(projectRoot, config, log, { cache });
-    result = await scanSources(stagedSources(repoRoot, projectRoot, scopes), { config, log, project: project.facts, cache });
-    if (project.dependencies) result.dependencies = project.dependencies;
+    const sources = await collect(stagedSources(repoRoot, projectRoot, scopes));
+    // The dependencies as the commit will hold them (the index's manifests).
+    const wanted = config.rules['vulnerable-dependency']?.level !== 'off' || config.rules['unknown-dependency']?.level !== 'off';
+    const dependencies = wanted ? await stagedDependencies(sources, projectRoot, config.maxFileSize, network) : undefined;
+    if (dependencies) project.facts.dependencies = dependencies.facts;
+    result = await scanSources(sources, { config, log, project: project.facts, cache });
+    if (dependencies) result.dependencies = dependencies.check;
   } else {
     result = await scanTree();
   }
@@ -143,4 +147,10 @@ function stagedRepositoryRoot(start: string): string {
   } catch (error) {
     throw new UsageError(`--staged needs a git repository: ${error instanceof GitError ? error.stderr || error.message : String(error)}`);
   }
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const collected: T[] = [];
+  for await (const item of items) collected.push(item);
+  return collected;
 }

@@ -10,7 +10,7 @@ import { JsonHttp, proxyFor } from '../../src/scan/dependencies/json-http';
 import { OsvClient, type OsvQuery } from '../../src/scan/dependencies/osv-client';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runCli, tempDir, writeTree } from './helpers';
+import { git, gitInit, runCli, tempDir, writeTree } from './helpers';
 import { startOsvServer, type OsvServer } from './osv-server';
 import { startRegistryServer, type RegistryServer } from './registry-server';
 
@@ -274,6 +274,20 @@ describe('dependencies against OSV (loopback server)', function () {
       assert.equal(asked, 6);
       await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
       assert.equal(registry.requests.length, asked);
+    });
+
+    it('scan --staged checks the dependencies as the index holds them', async () => {
+      gitInit(scratch.path);
+      writeTree(scratch.path, { 'requirements.txt': 'Flask==2.2.2\n' });
+      git(scratch.path, 'add', 'requirements.txt');
+      writeTree(scratch.path, { 'requirements.txt': 'Flask==2.2.5\n' }); // the working tree moved on
+      const staged = await runCli(scratch.path, 'scan', '--staged', '--format', 'json', '--no-cache');
+      assert.deepEqual(
+        dependencyFindings(staged.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.slice(0, 20)}`),
+        ['requirements.txt:1 `Flask` 2.2.2 is aff'],
+      );
+      const tree = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.deepEqual(dependencyFindings(tree.stdout), []);
     });
 
     it("follows pip's -r includes: a requirements file under any name is checked", async () => {
