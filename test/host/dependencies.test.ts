@@ -2,6 +2,9 @@
 // loopback, started by this test in the extension host's process) in a worker thread, the finding
 // appears as a diagnostic, and it follows the editor's unsaved text.
 import * as assert from 'assert';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import * as vscode from 'vscode';
 import { startOsvServer, type OsvServer } from '../unit/osv-server';
 import { startRegistryServer, type RegistryServer } from '../unit/registry-server';
@@ -11,18 +14,24 @@ describe('dependencies in the editor', function () {
   this.timeout(60_000);
   let osv: OsvServer;
   let registry: RegistryServer;
+  let cacheFolder: string;
   const saved = { ...process.env };
 
   before(async () => {
     osv = await startOsvServer();
     registry = await startRegistryServer([{ ecosystem: 'PyPI', name: 'Flask', created: '2010-04-06T14:27:00Z', versions: ['2.2.2', '2.2.5'] }]);
-    // The worker threads the extension starts from now on take this environment.
-    Object.assign(process.env, { LASTLINE_OSV_URL: osv.url, LASTLINE_PYPI_URL: registry.url, LASTLINE_NPM_REGISTRY_URL: registry.url });
+    // The worker threads the extension starts from now on take this environment: the loopback
+    // services, and a cache folder of this test's own (never the user's).
+    cacheFolder = mkdtempSync(join(tmpdir(), 'lastline-host-deps-cache-'));
+    Object.assign(process.env, { LASTLINE_OSV_URL: osv.url, LASTLINE_PYPI_URL: registry.url, LASTLINE_NPM_REGISTRY_URL: registry.url, XDG_CACHE_HOME: cacheFolder });
     delete process.env.LASTLINE_OFFLINE;
   });
   after(async () => {
-    for (const key of ['LASTLINE_OSV_URL', 'LASTLINE_PYPI_URL', 'LASTLINE_NPM_REGISTRY_URL']) delete process.env[key];
-    if (saved.LASTLINE_OFFLINE !== undefined) process.env.LASTLINE_OFFLINE = saved.LASTLINE_OFFLINE;
+    for (const key of ['LASTLINE_OSV_URL', 'LASTLINE_PYPI_URL', 'LASTLINE_NPM_REGISTRY_URL', 'XDG_CACHE_HOME', 'LASTLINE_OFFLINE'] as const) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+    rmSync(cacheFolder, { recursive: true, force: true });
     await osv.close();
     await registry.close();
   });

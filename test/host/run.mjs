@@ -146,7 +146,7 @@ async function runWithCodeServer(temp, workspace, suite = { extensionDevelopment
   const origin = `http://127.0.0.1:${port}`;
   const serverStart = Date.now();
   const echo = VERBOSE ? (chunk) => process.stderr.write(chunk.replace(/^(?=.)/gm, '[code-server] ')) : undefined;
-  const server = startCodeServer({ port, dataDir: temp, folder: workspace, cleanups, echo, extensionsDir: suite.extensionsDir, env: { LASTLINE_OFFLINE: '1', ...suite.env } }); // no test reaches outside the machine
+  const server = startCodeServer({ port, dataDir: temp, folder: workspace, cleanups, echo, extensionsDir: suite.extensionsDir, env: { LASTLINE_OFFLINE: '1', XDG_CACHE_HOME: join(temp, 'cache'), ...suite.env } }); // no test reaches outside the machine or writes the user's cache
   await waitForServer(server, origin);
   say(`code-server ready on ${origin} in ${elapsed(serverStart)}`);
 
