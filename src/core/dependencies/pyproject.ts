@@ -6,7 +6,7 @@
 import type { DeclaredDependency } from './model';
 import { readPackageTables } from './python-tables';
 import { readRequirement } from './requirements';
-import { readTomlStatements } from './toml-statements';
+import { readTomlStatements } from '../languages/config/toml-statements';
 import { isVersion } from './versions';
 
 export function readPyproject(text: string): DeclaredDependency[] {

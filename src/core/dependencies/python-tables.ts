@@ -6,7 +6,7 @@ import { readConfig } from '../languages/config';
 import type { ConfigEntry } from '../languages/config/model';
 import type { DeclaredDependency } from './model';
 import { normalizePypiName } from './names';
-import { ownerKeyStart, readTomlStatements, type TomlStatement } from './toml-statements';
+import { ownerKeyStart, readTomlStatements, type TomlStatement } from '../languages/config/toml-statements';
 
 const NOT_REGISTRY = new Set(['git', 'hg', 'svn', 'bzr', 'path', 'file', 'url']);
 

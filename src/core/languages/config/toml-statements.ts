@@ -4,10 +4,10 @@
 // the inner `version`). One pass over the file's statements — `[table]`/`[[array]]` headers and
 // `key = value` lines, values of any kind and length stepped over as TOML defines them — never
 // throwing: a line that does not fit is left and reading goes on at the next one.
-import type { Span } from '../languages/config/model';
-import { findQuote, findUnescapedQuote } from '../languages/config/chars';
-import { decodeBasicString } from '../languages/config/toml-strings';
-import { readDottedKey } from '../languages/config/toml-values';
+import type { Span } from './model';
+import { findQuote, findUnescapedQuote } from './chars';
+import { decodeBasicString } from './toml-strings';
+import { readDottedKey } from './toml-values';
 
 export interface TomlString {
   /** Decoded. */
