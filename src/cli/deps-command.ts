@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { dependencyInventory, type DependencyRow } from '../core/dependencies/inventory';
 import { inert } from '../core/inert';
 import { LineIndex } from '../core/text';
-import { networkOptionsFromEnvironment, scanDependencies } from '../scan/dependencies/dependency-facts';
+import { dependencyCheckOf, networkOptionsFromEnvironment, scanDependencies } from '../scan/dependencies/dependency-facts';
 import { walkFiles, type WalkedFile } from '../scan/walk';
 import { uncheckedDependenciesNotice } from '../scan/dependencies/unchecked-notice';
 import { displayPath } from './positions';
@@ -31,8 +31,7 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
   const lineIndexes = new Map([...scan.texts].map(([file, text]) => [file, new LineIndex(text)]));
   const lineOf = (file: string, offset: number) => (lineIndexes.get(file)?.positionAt(offset).line ?? 0) + 1;
   const where = (row: DependencyRow) => `${displayPath(join(projectRoot, row.file), cwd)}:${lineOf(row.file, row.span.start)}`;
-  const missing = scan.lookup.missing.length + scan.registryMissing;
-  const problem = scan.lookup.problem ?? scan.registryProblem;
+  const { missing, problem } = dependencyCheckOf(scan, network.offline);
 
   if (args.format === 'json') {
     terminal.out(

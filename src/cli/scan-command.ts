@@ -9,6 +9,7 @@ import { stagedSources } from '../git/staged';
 import { markAiWrittenReports } from '../provenance/mark-findings';
 import { applySafeFixes } from '../scan/apply-fixes';
 import { ScanCache } from '../scan/cache/scan-cache';
+import { collect } from '../scan/collect';
 import { networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
 import { stagedDependencies } from '../scan/dependencies/staged-dependencies';
 import { scanSources, type ScanResult } from '../scan/scan';
@@ -147,10 +148,4 @@ function stagedRepositoryRoot(start: string): string {
   } catch (error) {
     throw new UsageError(`--staged needs a git repository: ${error instanceof GitError ? error.stderr || error.message : String(error)}`);
   }
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const collected: T[] = [];
-  for await (const item of items) collected.push(item);
-  return collected;
 }

@@ -18,7 +18,7 @@ import { SILENT_LOGGER } from '../core/log';
 import type { ProjectFacts } from '../core/rule';
 import { dependencyFileKind, type DependencyFileRead } from '../core/dependencies/manifests';
 import type { DependencyFacts } from '../core/dependencies/model';
-import { dependencyFactsOf, networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
+import { dependencyCheckOf, dependencyFactsOf, networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
 
 export interface GateFinding {
   path: string;
@@ -105,8 +105,7 @@ async function stagedDependencyFacts(texts: ReadonlyMap<string, string>, project
   if (reads.size === 0) return undefined;
   const network = networkOptionsFromEnvironment(false);
   const scan = await dependencyFactsOf(reads, network, undefined, GATE_HTTP);
-  const missing = scan.lookup.missing.length + scan.registryMissing;
-  const problem = scan.lookup.problem ?? scan.registryProblem;
+  const { missing, problem } = dependencyCheckOf(scan, network.offline);
   return { facts: scan.facts, ...(missing ? { notice: `${missing} dependency look-up${missing === 1 ? '' : 's'} had no answer (${problem ?? 'no answer'}): the dependencies the AI-written lines add are not fully checked` } : {}) };
 }
 

@@ -8,9 +8,8 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { LastlineConfig } from '../core/config';
 import { analyze, type AnalysisResult, type AnalyzeInput } from '../core/engine';
 import type { Logger } from '../core/log';
-import type { FileRoutes } from '../core/routes/model';
-import { RouteIndex } from '../core/routes/route-index';
-import type { ProjectFacts } from '../core/rule';
+import { NO_PROJECT_FACTS, type ProjectFacts } from '../core/rule';
+import { projectDataOf, projectFactsOf, type ProjectData } from './project-data';
 
 /** Measured: a 256 MB stack reads 50,000 `+` terms and 100,000 nested brackets (200 KB files). */
 export const DEEP_STACK_MB = 256;
@@ -18,8 +17,7 @@ export const DEEP_STACK_MB = 256;
 interface DeepStackJob {
   input: AnalyzeInput;
   config: LastlineConfig;
-  envVariables: Map<string, string>;
-  routes?: { summaries: Map<string, FileRoutes>; hashes: Map<string, string> };
+  project: ProjectData;
 }
 
 type DeepStackAnswer = { type: 'done'; result: AnalysisResult } | { type: 'failed'; message: string };
@@ -45,12 +43,7 @@ export async function withDeepStackRetry(result: AnalysisResult, input: AnalyzeI
 }
 
 function analyzeOnDeepStack(input: AnalyzeInput, config: LastlineConfig, project: ProjectFacts | undefined): Promise<AnalysisResult> {
-  const job: DeepStackJob = {
-    input,
-    config,
-    envVariables: new Map(project?.envVariables ?? []),
-    ...(project?.routes ? { routes: { summaries: new Map(project.routes.summaries), hashes: new Map(project.routes.hashesForEditing()) } } : {}),
-  };
+  const job: DeepStackJob = { input, config, project: projectDataOf(project ?? NO_PROJECT_FACTS) };
   // This module's own file: in the engine bundle that is dist/lastline.js, which re-exports
   // runDeepStackWorker; in the compiled sources (tests), this file.
   const worker = new Worker(`require(${JSON.stringify(__filename)}).runDeepStackWorker();`, { eval: true, workerData: job, resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
@@ -66,8 +59,7 @@ export function runDeepStackWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('runDeepStackWorker runs in a worker thread');
   const job = workerData as DeepStackJob;
-  const project: ProjectFacts = { envVariables: job.envVariables, ...(job.routes ? { routes: new RouteIndex(job.routes.summaries, job.routes.hashes) } : {}) };
-  analyze(job.input, { config: job.config, project }).then(
+  analyze(job.input, { config: job.config, project: projectFactsOf(job.project) }).then(
     (result) => port.postMessage({ type: 'done', result } satisfies DeepStackAnswer),
     (error: unknown) => port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies DeepStackAnswer),
   );

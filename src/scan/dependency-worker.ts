@@ -2,14 +2,11 @@
 // wait on the network for seconds, and the extension host's thread must stay free for typing. The
 // file's text is the editor's (unsaved edits count); the other dependency files of its folder
 // (its lock file, its manifest) are read from disk.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { dependencyFileKind, folderOf, type DependencyFileRead } from '../core/dependencies/manifests';
 import type { DependencyFacts } from '../core/dependencies/model';
-import { dependencyFactsOf, networkOptionsFromEnvironment } from './dependencies/dependency-facts';
+import { addFolderDependencyFiles, dependencyCheckOf, dependencyFactsOf, networkOptionsFromEnvironment } from './dependencies/dependency-facts';
 import { uncheckedDependenciesNotice } from './dependencies/unchecked-notice';
-import { readTextFile } from './read-file';
 import { workerChannel } from './worker-channel';
 
 export interface DependencyCheckRequest {
@@ -36,22 +33,9 @@ async function checkDependencies(request: DependencyCheckRequest): Promise<{ fac
   const reads = new Map<string, DependencyFileRead>();
   const kind = dependencyFileKind(request.path);
   if (kind) reads.set(request.path, kind.read(request.text));
-  const folder = folderOf(request.path);
-  let names: string[] = [];
-  try {
-    names = readdirSync(join(request.projectRoot, folder));
-  } catch {
-    // a folder that went away: the file alone
-  }
-  for (const name of names) {
-    const path = folder ? `${folder}/${name}` : name;
-    const sibling = path === request.path ? undefined : dependencyFileKind(path);
-    if (!sibling) continue;
-    const read = await readTextFile(join(request.projectRoot, path), request.maxFileSize);
-    if (read.kind === 'text') reads.set(path, sibling.read(read.text));
-  }
+  await addFolderDependencyFiles(reads, request.projectRoot, folderOf(request.path), request.maxFileSize);
   const network = networkOptionsFromEnvironment(request.offline);
   const scan = await dependencyFactsOf(reads, network);
-  const missing = scan.lookup.missing.length + scan.registryMissing;
-  return { facts: scan.facts, ...(missing ? { notice: uncheckedDependenciesNotice(missing, scan.lookup.problem ?? scan.registryProblem, network.offline) } : {}) };
+  const check = dependencyCheckOf(scan, network.offline);
+  return { facts: scan.facts, ...(check.missing ? { notice: uncheckedDependenciesNotice(check.missing, check.problem, check.offline) } : {}) };
 }

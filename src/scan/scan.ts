@@ -11,6 +11,7 @@ import { digestsOfFacts } from './cache/fact-digests';
 import { contentHashOf, type ScanCache } from './cache/scan-cache';
 import type { FileOutcome, FileSource } from './file-source';
 import { HeldLog } from '../core/held-log';
+import type { DependencyCheck } from './dependencies/dependency-facts';
 import { ranOutOfStack, withDeepStackRetry } from './deep-stack';
 import { readTextFile, type ReadOutcome } from './read-file';
 import { isPathGitignored, walkFiles } from './walk';
@@ -30,6 +31,8 @@ export interface SkippedFile {
   detail: string;
 }
 
+export type { DependencyCheck } from './dependencies/dependency-facts';
+
 export interface ScanResult {
   reports: FileReport[];
   skipped: SkippedFile[];
@@ -37,14 +40,6 @@ export interface ScanResult {
   bytesAnalysed: number;
   /** How the dependency check went, when the project has dependency files. */
   dependencies?: DependencyCheck;
-}
-
-/** Dependencies whose advisories could not be looked up (offline, service down), and why. */
-export interface DependencyCheck {
-  checked: number;
-  missing: number;
-  problem?: string;
-  offline: boolean;
 }
 
 export interface ScanOptions {

@@ -11,11 +11,12 @@ import { ScanWorkerPool } from './parallel/pool';
 import { loadProjectFacts } from './project-facts';
 import type { ProjectData, WorkerSetup } from './parallel/protocol';
 import { CachedAnalyses } from './cache/cached-analyses';
+import { collect } from './collect';
 import { cachedSummarizer } from './cache/cached-routes';
 import { projectFactDigests } from './cache/fact-digests';
 import { mapConcurrently } from './cache/map-concurrently';
 import type { ScanCache } from './cache/scan-cache';
-import { holdsDependencyFiles, scanDependencies, type NetworkOptions } from './dependencies/dependency-facts';
+import { dependencyCheckOf, holdsDependencyFiles, scanDependencies, type NetworkOptions } from './dependencies/dependency-facts';
 import type { DependencyFacts } from '../core/dependencies/model';
 import { routeIndexOf, summarizeProject } from './route-index';
 import type { RouteSummarizer } from './route-summaries';
@@ -111,11 +112,9 @@ export async function projectFacts(projectRoot: string, config: LastlineConfig, 
 async function dependencyFacts(files: readonly WalkedFile[], config: LastlineConfig, network: NetworkOptions, log: Logger): Promise<{ facts: DependencyFacts; check: DependencyCheck } | undefined> {
   if (!holdsDependencyFiles(files)) return undefined;
   const scan = await scanDependencies(files, config.maxFileSize, network);
-  const { lookup } = scan;
-  log.debug(`dependencies: ${lookup.advisories.size} package versions looked up (${lookup.requests} requests to OSV), ${lookup.missing.length} without an answer`);
-  const missing = lookup.missing.length + scan.registryMissing;
-  const problem = lookup.problem ?? scan.registryProblem;
-  return { facts: scan.facts, check: { checked: lookup.advisories.size, missing, ...(problem ? { problem } : {}), offline: network.offline } };
+  const check = dependencyCheckOf(scan, network.offline);
+  log.debug(`dependencies: ${check.checked} package versions looked up (${scan.lookup.requests} requests to OSV), ${check.missing} look-ups without an answer`);
+  return { facts: scan.facts, check };
 }
 
 async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<WalkedFile[]>, workers: number, options: TreeScanOptions): Promise<ScanResult> {
@@ -171,10 +170,4 @@ function routesWanted(config: LastlineConfig): boolean {
 
 function dependenciesWanted(config: LastlineConfig): boolean {
   return config.rules['vulnerable-dependency']?.level !== 'off';
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const collected: T[] = [];
-  for await (const item of items) collected.push(item);
-  return collected;
 }

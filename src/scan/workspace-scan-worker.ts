@@ -3,11 +3,11 @@
 // editor stays responsive while thousands of files are scanned. Cancelled by a message.
 import { workerData } from 'node:worker_threads';
 import type { LastlineConfig } from '../core/config';
-import { scanSources, workingTreeSources, type FileReport, type ScanResult } from './scan';
+import { scanSources, treeFileSource, workingTreeFiles, type FileReport, type ScanResult } from './scan';
 import { workerChannel } from './worker-channel';
 import { uncheckedDependenciesNotice } from './dependencies/unchecked-notice';
 import { networkOptionsFromEnvironment } from './dependencies/dependency-facts';
-import { walkFiles, type WalkedFile } from './walk';
+import { collect } from './collect';
 import { projectFacts } from './working-tree-scan';
 
 export interface WorkspaceScanRequest {
@@ -41,15 +41,12 @@ export function runWorkspaceScanWorker(): void {
   const request = workerData as WorkspaceScanRequest;
   (async () => {
     const { log, cancellation } = channel;
-    // Dependencies of the scanned folder, looked up here, off the extension host's thread.
-    const folderFiles = async () => {
-      const files: WalkedFile[] = [];
-      for await (const file of walkFiles([request.folder], { projectRoot: request.projectRoot, exclude: request.config.exclude })) files.push(file);
-      return files;
-    };
-    const { facts: project, dependencies } = await projectFacts(request.projectRoot, request.config, log, { network: networkOptionsFromEnvironment(request.offline), dependencyFiles: folderFiles });
+    // One walk of the folder: its files are scanned, and its dependencies looked up here, off the
+    // extension host's thread.
+    const files = await collect(workingTreeFiles([request.folder], request.projectRoot, request.config));
+    const { facts: project, dependencies } = await projectFacts(request.projectRoot, request.config, log, { network: networkOptionsFromEnvironment(request.offline), dependencyFiles: async () => files });
     if (dependencies?.missing) log.warn(uncheckedDependenciesNotice(dependencies.missing, dependencies.problem, dependencies.offline));
-    const result = await scanSources(workingTreeSources([request.folder], request.projectRoot, request.config), {
+    const result = await scanSources(files.map(treeFileSource), {
       config: request.config,
       project,
       log,

@@ -3,7 +3,7 @@
 // "slopsquatting") — is an error. One first published in the last RECENT_DAYS days, or a young
 // package named one edit away from a popular one it is not, is a warning. The registry answers
 // come from the scan (scan/dependencies/), as a project fact. The fix removes the declaration.
-import { dependencyFileKindIn } from '../dependencies/manifests';
+import { dependencyFileInAnalysis } from '../dependencies/read-in-analysis';
 import { lookAlikeOf } from '../dependencies/look-alike';
 import { nameKey, RECENT_DAYS, type DeclaredDependency } from '../dependencies/model';
 import { removalOf } from '../dependencies/remove-declaration';
@@ -22,10 +22,10 @@ export default defineRule({
     languages: 'all',
   },
   check(context) {
-    const kind = dependencyFileKindIn(context.file.path, context.project.dependencies);
-    const registry = kind && context.project.dependencies?.registry;
-    if (!kind || !registry) return;
-    for (const dependency of kind.read(context.file.text).declared) {
+    const file = dependencyFileInAnalysis(context);
+    const registry = file?.facts.registry;
+    if (!file || !registry) return;
+    for (const dependency of file.read.declared) {
       const status = registry.get(nameKey(dependency.ecosystem, dependency.name));
       if (!status) continue; // not asked or no answer: said by the scan, not guessed here
       const where = REGISTRY[dependency.ecosystem];

@@ -3,7 +3,8 @@
 // from the project facts and reports at the line that declares the package — in the manifest,
 // or in the lock file for a package only the lock has. Where the advisories name a fixed
 // version, the fix raises the requirement to it in the requirement's own style.
-import { dependencyFileKindIn, folderOf } from '../dependencies/manifests';
+import { folderOf } from '../dependencies/manifests';
+import { dependencyFileInAnalysis } from '../dependencies/read-in-analysis';
 import { nameKey, packageKey, type Advisory, type DeclaredDependency, type Ecosystem } from '../dependencies/model';
 import { resolvedVersion } from '../dependencies/resolved-version';
 import { compareVersions, isVersion, raisedSpec } from '../dependencies/versions';
@@ -22,10 +23,9 @@ export default defineRule({
     languages: 'all',
   },
   check(context) {
-    const facts = context.project.dependencies;
-    const kind = dependencyFileKindIn(context.file.path, facts);
-    if (!kind || !facts) return;
-    const read = kind.read(context.file.text);
+    const file = dependencyFileInAnalysis(context);
+    if (!file) return;
+    const { read, facts } = file;
     const folder = folderOf(context.file.path);
     for (const dependency of read.declared) {
       const version = resolvedVersion(facts.locked, folder, dependency);

@@ -2,7 +2,8 @@
 // read, each declared or locked package version is looked up (cache, then OSV unless offline),
 // and the rules get the answers as a project fact. The network work happens here, once per scan,
 // not in the rules (which are synchronous and per file).
-import { posix } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { DEPENDENCY_FILES, dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
 import { nameKey, RECENT_DAYS, type DependencyFacts, type Ecosystem, type RegistryStatus } from '../../core/dependencies/model';
 import { resolvedVersion } from '../../core/dependencies/resolved-version';
@@ -36,6 +37,40 @@ export interface DependencyScan {
   /** Declared packages whose registry gave no answer (offline, or the registry failed), and why. */
   registryMissing: number;
   registryProblem?: string;
+}
+
+/** Dependency look-ups that had no answer (offline, service down), and why: what a scan reports. */
+export interface DependencyCheck {
+  checked: number;
+  missing: number;
+  problem?: string;
+  offline: boolean;
+}
+
+/** How a dependency scan's look-ups went (advisories and registries together). */
+export function dependencyCheckOf(scan: Pick<DependencyScan, 'lookup' | 'registryMissing' | 'registryProblem'>, offline: boolean): DependencyCheck {
+  const problem = scan.lookup.problem ?? scan.registryProblem;
+  return { checked: scan.lookup.advisories.size, missing: scan.lookup.missing.length + scan.registryMissing, ...(problem ? { problem } : {}), offline };
+}
+
+/**
+ * Adds the dependency files of `folder` (a project path) that `reads` lacks, read from disk: the
+ * lock file beside a manifest read from elsewhere (the editor's text, the index).
+ */
+export async function addFolderDependencyFiles(reads: Map<string, DependencyFileRead>, projectRoot: string, folder: string, maxFileSize: number): Promise<void> {
+  let names: string[];
+  try {
+    names = readdirSync(join(projectRoot, folder));
+  } catch {
+    return; // a folder that is not on disk (new in a commit, or gone)
+  }
+  for (const name of names) {
+    const path = folder ? `${folder}/${name}` : name;
+    const kind = reads.has(path) ? undefined : dependencyFileKind(path);
+    if (!kind) continue;
+    const read = await readTextFile(join(projectRoot, path), maxFileSize);
+    if (read.kind === 'text') reads.set(path, kind.read(read.text));
+  }
 }
 
 export function networkOptionsFromEnvironment(offline: boolean, env: NodeJS.ProcessEnv = process.env): NetworkOptions {

@@ -1,9 +1,8 @@
 // The messages between a parallel scan and its worker threads. Everything that crosses is plain
 // data (structured clone: Maps included, no class instances), so a worker rebuilds what it needs.
 import type { LastlineConfig } from '../../core/config';
-import type { DependencyFacts } from '../../core/dependencies/model';
 import type { Logger } from '../../core/log';
-import type { FileRoutes } from '../../core/routes/model';
+import type { ProjectData } from '../project-data';
 import type { DeclarationSummary, FileRouteSummary } from '../route-summaries';
 import type { FileOutcome } from '../file-source';
 import type { TreeFile } from '../scan';
@@ -19,13 +18,7 @@ export type WorkerFile = WalkedFile & Partial<Pick<TreeFile, 'ignoredByGit'>>;
 
 export type RouteSummary = FileRouteSummary | undefined;
 
-/** The project facts of a scan (see ProjectFacts), as data. */
-export interface ProjectData {
-  envVariables: Map<string, string>;
-  routes?: { routes: Map<string, FileRoutes>; hashes: Map<string, string> };
-  /** Plain data (Maps and Sets): it crosses as is. */
-  dependencies?: DependencyFacts;
-}
+export type { ProjectData } from '../project-data';
 
 /** Route summaries (full, or declarations only: see RouteIndexOptions.helpersOnlyWithRoutes), or analysis. */
 export type JobKind = 'summarize' | 'declarations' | 'analyze';

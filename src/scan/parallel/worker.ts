@@ -3,13 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../../core/log';
 import { NO_PROJECT_FACTS, type ProjectFacts } from '../../core/rule';
-import { RouteIndex } from '../../core/routes/route-index';
+import { projectFactsOf } from '../project-data';
 import { readTextFile } from '../read-file';
 import { summarizeDeclarations, summarizeFile } from '../route-index';
 import type { FileOutcome } from '../file-source';
 import { analyzeRead } from '../scan';
 import type { DeclarationSummary } from '../route-summaries';
-import type { FromWorker, JobKind, ProjectData, RouteSummary, ToWorker, WorkerFile, WorkerSetup } from './protocol';
+import type { FromWorker, JobKind, RouteSummary, ToWorker, WorkerFile, WorkerSetup } from './protocol';
 
 export function runScanWorker(): void {
   const port = parentPort;
@@ -39,7 +39,7 @@ export function runScanWorker(): void {
 
   port.on('message', (message: ToWorker) => {
     if (message.type === 'project') {
-      project = projectFacts(message.project);
+      project = projectFactsOf(message.project);
       return;
     }
     // The pool sends a worker its next batch only after this one is done: no overlap.
@@ -48,8 +48,4 @@ export function runScanWorker(): void {
       (error: unknown) => send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
   });
-}
-
-function projectFacts(data: ProjectData): ProjectFacts {
-  return { envVariables: data.envVariables, ...(data.routes ? { routes: new RouteIndex(data.routes.routes, data.routes.hashes) } : {}), ...(data.dependencies ? { dependencies: data.dependencies } : {}) };
 }
