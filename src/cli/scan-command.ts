@@ -5,6 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { allRules } from '../core/rules';
 import { severityRank, type Severity } from '../core/types';
 import { GitError, repositoryRoot } from '../git/run-git';
+import { STARTED_FROM_SNAPSHOT_VARIABLE } from '../launch/snapshot-check';
 import { stagedSources } from '../git/staged';
 import { markAiWrittenReports } from '../provenance/mark-findings';
 import { applySafeFixes } from '../scan/apply-fixes';
@@ -53,6 +54,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   // the project (its .lastline.json, its route index) is found from the work tree then.
   const outsideWorkTree = stagedRepository !== undefined && relative(stagedRepository, roots[0]).startsWith('..');
   const { projectRoot, loaded, log } = openProject(outsideWorkTree ? [stagedRepository] : roots, terminal, args.verbose);
+  if (process.env[STARTED_FROM_SNAPSHOT_VARIABLE]) log.debug("started from this machine's startup snapshot (TypeScript's parsers preloaded)");
 
   if (args.categories.length) {
     for (const rule of allRules) {

@@ -11,6 +11,9 @@ process.env.XDG_CACHE_HOME = folder;
 // No test reaches outside the machine: dependency checks use the (empty) advisory cache unless a
 // test points LASTLINE_OSV_URL at its loopback OSV server and clears this.
 process.env.LASTLINE_OFFLINE = '1';
+// CLI runs start without a startup snapshot (no background builds racing the suite);
+// startup-snapshot.test.ts turns it on for its own runs.
+process.env.LASTLINE_STARTUP_SNAPSHOT = 'off';
 
 export const mochaHooks = {
   afterAll(): void {
