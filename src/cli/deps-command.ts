@@ -31,7 +31,7 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
   const lineIndexes = new Map([...scan.texts].map(([file, text]) => [file, new LineIndex(text)]));
   const lineOf = (file: string, offset: number) => (lineIndexes.get(file)?.positionAt(offset).line ?? 0) + 1;
   const where = (row: DependencyRow) => `${displayPath(join(projectRoot, row.file), cwd)}:${lineOf(row.file, row.span.start)}`;
-  const { missing, problem } = dependencyCheckOf(scan, network.offline);
+  const { missing, problem, staleExports } = dependencyCheckOf(scan, network.offline);
 
   if (args.format === 'json') {
     terminal.out(
@@ -75,6 +75,7 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
     terminal.out(`\n${rows.length} dependencies: ${count('vulnerable')} vulnerable, ${count('ok')} ok, ${count('unresolved')} unresolved, ${count('unchecked')} not checked.`);
   }
   if (missing) terminal.error(uncheckedDependenciesNotice(missing, problem, network.offline));
+  if (staleExports) terminal.error(staleExports);
   if (missing && !network.offline) return 2;
   return rows.some((row) => row.status === 'vulnerable') ? 1 : 0;
 }

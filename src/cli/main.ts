@@ -8,6 +8,7 @@ import { runScan } from './scan-command';
 import { processTerminal, UsageError, type Terminal } from './terminal';
 import { AI_HELP, DEPS_HELP, REVIEW_HELP, VERIFY_HELP, MAIN_HELP, ROUTES_HELP, RULES_HELP, SCAN_HELP, VERSION } from './usage';
 import { runRoutes } from './routes-command';
+import { runDepsSync } from './deps-sync-command';
 import { runDeps } from './deps-command';
 import { checkAgentLines } from '../agents/feedback';
 import { recordCommand } from '../agents/record-command';
@@ -123,6 +124,10 @@ async function depsCommand(argv: string[], terminal: Terminal): Promise<number> 
   if (values.help) {
     terminal.out(DEPS_HELP);
     return 0;
+  }
+  if (positionals[0] === 'sync') {
+    if (values.offline) throw new UsageError('deps sync downloads OSV\'s exports: it cannot run --offline');
+    return runDepsSync({ ecosystems: positionals.slice(1) }, terminal);
   }
   const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
   return runDeps({ paths: positionals, format, offline: values.offline as boolean, verbose: values.verbose as boolean }, terminal);

@@ -105,6 +105,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
 
   const dependencyCheck = result.dependencies;
   if (dependencyCheck?.missing) terminal.error(uncheckedDependenciesNotice(dependencyCheck.missing, dependencyCheck.problem, dependencyCheck.offline));
+  if (dependencyCheck?.staleExports) terminal.error(dependencyCheck.staleExports);
   const ruleErrors = result.reports.flatMap((file) => file.ruleErrors);
   // A file named on the command line that could not be looked at is not "clean".
   const unread = result.skipped.filter((file) => file.reason !== 'binary' && roots.includes(file.absolutePath));

@@ -51,6 +51,7 @@ Options:
   -h, --help                       show this help`;
 
 export const DEPS_HELP = `Usage: lastline deps [paths…] [options]
+       lastline deps sync [npm] [PyPI]
 
 Lists the dependencies that the manifests and lock files under the given paths (package.json,
 package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, requirements*.txt,
@@ -67,10 +68,16 @@ Options:
       --verbose              log what is looked up
   -h, --help                 show this help
 
+\`deps sync\` downloads OSV's export of every advisory of an ecosystem (the ecosystems named, else
+those the current folder's dependency files use) and keeps an index of it in the user's cache
+folder: advisory look-ups are then answered on this machine, also with --offline (CI runners,
+air-gapped machines). Run it again to update; an unchanged export is not downloaded again. Only
+the export's address is requested. (A folder named "sync" is listed with \`lastline deps ./sync\`.)
+
 Exit codes: 0 nothing vulnerable, 1 a vulnerable dependency, 2 dependencies not checked (the
-service failed; not with --offline), usage or config error.
-Environment: LASTLINE_OSV_URL, LASTLINE_NPM_REGISTRY_URL, LASTLINE_PYPI_URL (mirrors),
-LASTLINE_OFFLINE=1 (as --offline), HTTPS_PROXY / HTTP_PROXY / NO_PROXY.`;
+service failed; not with --offline), usage or config error. \`deps sync\`: 0 synced, 2 failed.
+Environment: LASTLINE_OSV_URL, LASTLINE_OSV_EXPORT_URL, LASTLINE_NPM_REGISTRY_URL,
+LASTLINE_PYPI_URL (mirrors), LASTLINE_OFFLINE=1 (as --offline), HTTPS_PROXY / HTTP_PROXY / NO_PROXY.`;
 
 export const ROUTES_HELP = `Usage: lastline routes [paths…] [options]
 

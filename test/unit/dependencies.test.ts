@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { AdvisoryStore, lookUpAdvisories } from '../../src/scan/dependencies/advisories';
-import { JsonHttp, proxyFor } from '../../src/scan/dependencies/json-http';
+import { proxyFor } from '../../src/scan/dependencies/http-transport';
+import { JsonHttp } from '../../src/scan/dependencies/json-http';
 import { OsvClient, type OsvQuery } from '../../src/scan/dependencies/osv-client';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';

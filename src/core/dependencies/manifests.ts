@@ -1,6 +1,6 @@
 // Which files declare or lock dependencies, and the reader of each: a table, so that a format is
 // one row. Matched by file name (the folder does not matter).
-import type { DeclaredDependency, LockedPackage } from './model';
+import type { DeclaredDependency, Ecosystem, LockedPackage } from './model';
 import { readPackageJson } from './package-json';
 import { readPackageLock } from './package-lock';
 import { readPipfile } from './pipfile';
@@ -20,17 +20,19 @@ export interface DependencyFileRead {
 
 interface DependencyFileKind {
   id: 'package.json' | 'package-lock' | 'yarn-lock' | 'pnpm-lock' | 'requirements' | 'pyproject' | 'pipfile' | 'pipfile-lock' | 'poetry-lock' | 'uv-lock';
+  ecosystem: Ecosystem;
   matches(fileName: string): boolean;
   read(text: string): DependencyFileRead;
 }
 
 export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
-  { id: 'package.json', matches: (name) => name === 'package.json', read: (text) => ({ declared: readPackageJson(text), locked: [], includes: [] }) },
-  { id: 'package-lock', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => ({ declared: [], locked: readPackageLock(text), includes: [] }) },
-  { id: 'yarn-lock', matches: (name) => name === 'yarn.lock', read: (text) => ({ declared: [], locked: readYarnLock(text), includes: [] }) },
-  { id: 'pnpm-lock', matches: (name) => name === 'pnpm-lock.yaml', read: (text) => ({ declared: [], locked: readPnpmLock(text), includes: [] }) },
+  { id: 'package.json', ecosystem: 'npm', matches: (name) => name === 'package.json', read: (text) => ({ declared: readPackageJson(text), locked: [], includes: [] }) },
+  { id: 'package-lock', ecosystem: 'npm', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => ({ declared: [], locked: readPackageLock(text), includes: [] }) },
+  { id: 'yarn-lock', ecosystem: 'npm', matches: (name) => name === 'yarn.lock', read: (text) => ({ declared: [], locked: readYarnLock(text), includes: [] }) },
+  { id: 'pnpm-lock', ecosystem: 'npm', matches: (name) => name === 'pnpm-lock.yaml', read: (text) => ({ declared: [], locked: readPnpmLock(text), includes: [] }) },
   {
     id: 'requirements',
+    ecosystem: 'PyPI',
     // requirements.txt, requirements-dev.txt, requirements/prod.txt is matched by its folder below.
     matches: (name) => /^requirements(?:[-_.][\w.-]+)?\.(?:txt|in)$/i.test(name),
     read: (text) => {
@@ -38,11 +40,11 @@ export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
       return { declared: file.dependencies, locked: [], includes: file.includes };
     },
   },
-  { id: 'pyproject', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }) },
-  { id: 'pipfile', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }) },
-  { id: 'pipfile-lock', matches: (name) => name === 'Pipfile.lock', read: (text) => ({ declared: [], locked: readPipfileLock(text), includes: [] }) },
-  { id: 'poetry-lock', matches: (name) => name === 'poetry.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'poetry'), includes: [] }) },
-  { id: 'uv-lock', matches: (name) => name === 'uv.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'uv'), includes: [] }) },
+  { id: 'pyproject', ecosystem: 'PyPI', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }) },
+  { id: 'pipfile', ecosystem: 'PyPI', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }) },
+  { id: 'pipfile-lock', ecosystem: 'PyPI', matches: (name) => name === 'Pipfile.lock', read: (text) => ({ declared: [], locked: readPipfileLock(text), includes: [] }) },
+  { id: 'poetry-lock', ecosystem: 'PyPI', matches: (name) => name === 'poetry.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'poetry'), includes: [] }) },
+  { id: 'uv-lock', ecosystem: 'PyPI', matches: (name) => name === 'uv.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'uv'), includes: [] }) },
 ];
 
 /** The kind of dependency file at `path` (`/`-separated), if it is one. */

@@ -1,7 +1,8 @@
 // Which advisories affect each package version (and, for the unknown-dependency rule, whether a
 // package exists): from the local cache (this user's cache folder)
-// where it is fresh, else from OSV, whose answers are then kept — so a second scan makes no
-// request. Offline, only the cache answers (stale entries too), and what it cannot answer is
+// where it is fresh, else from the ecosystem's synced OSV export (`lastline deps sync`) where
+// there is one, else from OSV's API — answers are then kept, so a second scan makes no request.
+// Offline, the cache (stale entries too) and the exports answer, and what they cannot answer is
 // listed as missing: never taken for "no advisory".
 import { join } from 'node:path';
 import { packageKey, type Advisory, type Ecosystem } from '../../core/dependencies/model';
@@ -12,6 +13,7 @@ import { writeFileAtomic } from '../../store/atomic-file';
 import { userCacheDirectory } from '../../store/user-cache';
 import { mapConcurrently } from '../cache/map-concurrently';
 import type { OsvClient, OsvQuery, OsvRecord } from './osv-client';
+import type { OsvExportIndex } from './osv-export-index';
 import type { RegistryAnswer } from './registry-client';
 
 const FORMAT = 1;
@@ -51,7 +53,12 @@ export interface AdvisoryLookup {
   problem?: string;
   /** Requests made to OSV. */
   requests: number;
+  /** Synced exports that answered and are older than a week: their answers may miss new advisories. */
+  staleExports?: { ecosystem: Ecosystem; days: number }[];
 }
+
+/** An export older than this is named when it answers (`lastline deps sync` updates it). */
+const EXPORT_STALE_DAYS = 7;
 
 export class AdvisoryStore {
   private dirty = false;
@@ -84,9 +91,23 @@ export class AdvisoryStore {
 
   setAdvisory(record: OsvRecord): StoredAdvisory {
     const stored = storedAdvisory(record);
+    // An export's record holds one package's part of the advisory: the fixed versions the cache
+    // already has for its other packages stay.
+    const known = this.data.advisories[record.id] as StoredAdvisory | undefined;
+    if (known && typeof known.fixed === 'object' && known.fixed !== null) stored.fixed = { ...known.fixed, ...stored.fixed };
     this.data.advisories[record.id] = stored;
     this.dirty = true;
     return stored;
+  }
+
+  /** After a sync: the ecosystem's cached answers came from the API or an older export. */
+  forgetQueries(ecosystem: Ecosystem): void {
+    for (const key of Object.keys(this.data.queries)) {
+      if (key.startsWith(`${ecosystem}\0`)) {
+        delete this.data.queries[key];
+        this.dirty = true;
+      }
+    }
   }
 
   registryAnswer(key: string, acceptStale: boolean): RegistryAnswer | undefined {
@@ -115,14 +136,22 @@ export class AdvisoryStore {
 }
 
 /** The advisories of each query's package version; see AdvisoryLookup. */
-export async function lookUpAdvisories(queries: readonly OsvQuery[], store: AdvisoryStore, client: OsvClient | undefined): Promise<AdvisoryLookup> {
+export async function lookUpAdvisories(queries: readonly OsvQuery[], store: AdvisoryStore, client: OsvClient | undefined, exports?: OsvExportIndex): Promise<AdvisoryLookup> {
   const offline = client === undefined;
   const unique = [...new Map(queries.map((query) => [queryKey(query), query])).values()];
   const ids = new Map<string, string[]>();
   const unanswered: OsvQuery[] = [];
+  const exportsUsed = new Set<Ecosystem>();
   for (const query of unique) {
     const cached = store.ids(query, offline);
-    if (cached) ids.set(queryKey(query), cached);
+    const exported = cached ? undefined : exports?.answer(query);
+    if (exported) {
+      exportsUsed.add(query.ecosystem);
+      for (const record of exported.records) store.setAdvisory(record);
+      store.setIds(query, exported.ids);
+    }
+    const answer = cached ?? exported?.ids;
+    if (answer) ids.set(queryKey(query), answer);
     else unanswered.push(query);
   }
   let problem: string | undefined;
@@ -137,7 +166,7 @@ export async function lookUpAdvisories(queries: readonly OsvQuery[], store: Advi
     } catch (error) {
       problem = `OSV did not answer (${error instanceof Error ? error.message : String(error)})`;
     }
-  } else if (!client && unanswered.length > 0) problem = 'offline, and the cache has no answer for them';
+  } else if (!client && unanswered.length > 0) problem = exports?.synced.size ? 'offline, and neither the cache nor the synced OSV exports answer them' : 'offline, and the cache has no answer for them';
 
   const records = new Map<string, StoredAdvisory>();
   const toFetch = new Set<string>();
@@ -176,7 +205,16 @@ export async function lookUpAdvisories(queries: readonly OsvQuery[], store: Advi
       oneRecordPerFlaw(found.map((id) => advisoryFor(records.get(id)!, query))),
     );
   }
-  return { advisories, missing, ...(missing.length ? { problem: problem ?? 'no answer' } : {}), requests: (client?.requestCount ?? 0) - requestsBefore };
+  const staleExports = [...exportsUsed]
+    .map((ecosystem) => ({ ecosystem, days: Math.floor((Date.now() - Date.parse(exports!.synced.get(ecosystem)!.syncedAt)) / 86_400_000) }))
+    .filter((entry) => entry.days >= EXPORT_STALE_DAYS);
+  return {
+    advisories,
+    missing,
+    ...(missing.length ? { problem: problem ?? 'no answer' } : {}),
+    requests: (client?.requestCount ?? 0) - requestsBefore,
+    ...(staleExports.length ? { staleExports } : {}),
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ import { mapConcurrently } from '../cache/map-concurrently';
 import { AdvisoryStore, lookUpAdvisories, type AdvisoryLookup } from './advisories';
 import { OsvClient, type OsvQuery } from './osv-client';
 import type { JsonHttpOptions } from './json-http';
+import { OsvExportIndex } from './osv-export-index';
 import { RegistryClient, type RegistryAnswer } from './registry-client';
 
 export interface NetworkOptions {
@@ -25,6 +26,8 @@ export interface NetworkOptions {
   pypiUrl?: string;
   /** The advisory cache file (default: in the user's cache folder). */
   storeFile?: string;
+  /** Where `lastline deps sync` keeps OSV's exports (default: in the user's cache folder). */
+  exportsRoot?: string;
 }
 
 export interface DependencyScan {
@@ -45,12 +48,21 @@ export interface DependencyCheck {
   missing: number;
   problem?: string;
   offline: boolean;
+  /** A line naming synced OSV exports that answered and are more than a week old. */
+  staleExports?: string;
 }
 
 /** How a dependency scan's look-ups went (advisories and registries together). */
 export function dependencyCheckOf(scan: Pick<DependencyScan, 'lookup' | 'registryMissing' | 'registryProblem'>, offline: boolean): DependencyCheck {
   const problem = scan.lookup.problem ?? scan.registryProblem;
-  return { checked: scan.lookup.advisories.size, missing: scan.lookup.missing.length + scan.registryMissing, ...(problem ? { problem } : {}), offline };
+  const stale = scan.lookup.staleExports?.map((entry) => `${entry.ecosystem} ${entry.days} days ago`).join(', ');
+  return {
+    checked: scan.lookup.advisories.size,
+    missing: scan.lookup.missing.length + scan.registryMissing,
+    ...(problem ? { problem } : {}),
+    offline,
+    ...(stale ? { staleExports: `advisories answered from OSV exports synced ${stale}: newer advisories are missing (lastline deps sync updates them)` } : {}),
+  };
 }
 
 /**
@@ -126,7 +138,7 @@ export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, 
   }
   const store = AdvisoryStore.open(network.storeFile);
   const client = network.offline ? undefined : new OsvClient({ ...http, baseUrl: network.osvUrl });
-  const lookup = await lookUpAdvisories(queries, store, client);
+  const lookup = await lookUpAdvisories(queries, store, client, OsvExportIndex.open(network.exportsRoot));
   const registries = network.offline ? undefined : new RegistryClient({ ...http, npmUrl: network.npmUrl, pypiUrl: network.pypiUrl });
   const packages = new Map<string, { ecosystem: Ecosystem; name: string }>();
   for (const read of reads.values()) for (const dependency of read.declared) packages.set(nameKey(dependency.ecosystem, dependency.name), dependency);
