@@ -12,7 +12,7 @@ import { applySafeFixes } from '../scan/apply-fixes';
 import { ScanCache } from '../scan/cache/scan-cache';
 import { collect } from '../scan/collect';
 import { networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
-import { stagedDependencies } from '../scan/dependencies/staged-dependencies';
+import { changedDependencies, checksDependencies, dependencyTextsOf } from '../scan/dependencies/changed-dependencies';
 import { scanSources, type ScanResult } from '../scan/scan';
 import { projectFacts, scanWorkingTree } from '../scan/working-tree-scan';
 import { uncheckedDependenciesNotice } from '../scan/dependencies/unchecked-notice';
@@ -73,8 +73,7 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     const project = await projectFacts(projectRoot, config, log, { cache });
     const sources = await collect(stagedSources(repoRoot, projectRoot, scopes));
     // The dependencies as the commit will hold them (the index's manifests).
-    const wanted = config.rules['vulnerable-dependency']?.level !== 'off' || config.rules['unknown-dependency']?.level !== 'off';
-    const dependencies = wanted ? await stagedDependencies(sources, projectRoot, config.maxFileSize, network) : undefined;
+    const dependencies = checksDependencies(config) ? await changedDependencies(await dependencyTextsOf(sources, config.maxFileSize), projectRoot, config.maxFileSize, network) : undefined;
     if (dependencies) project.facts.dependencies = dependencies.facts;
     result = await scanSources(sources, { config, log, project: project.facts, cache });
     if (dependencies) result.dependencies = dependencies.check;

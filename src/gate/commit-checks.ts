@@ -16,9 +16,8 @@ import { scanSources } from '../scan/scan';
 import { projectFacts } from '../scan/working-tree-scan';
 import { SILENT_LOGGER } from '../core/log';
 import type { ProjectFacts } from '../core/rule';
-import { dependencyFileKind, type DependencyFileRead } from '../core/dependencies/manifests';
-import type { DependencyFacts } from '../core/dependencies/model';
-import { dependencyCheckOf, dependencyFactsOf, networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
+import { changedDependencies, checksDependencies } from '../scan/dependencies/changed-dependencies';
+import { networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
 
 export interface GateFinding {
   path: string;
@@ -60,9 +59,11 @@ export async function checkStagedContent(cwd: string, options: CommitCheckOption
   if (config.gate.findings || config.gate.secrets) {
     const project = staged.texts.size > 0 && config.gate.findings ? await projectFactsFromCache(projectRoot, config) : undefined;
     if (project && options.dependencies) {
-      const dependencies = await stagedDependencyFacts(staged.texts, projectPath, config);
-      if (dependencies?.facts) project.dependencies = dependencies.facts;
-      if (dependencies?.notice) checks.notices.push(dependencies.notice);
+      const dependencies = checksDependencies(config) ? await changedDependencies(new Map([...staged.texts].map(([path, text]) => [projectPath(path), text])), projectRoot, config.maxFileSize, networkOptionsFromEnvironment(false), GATE_HTTP) : undefined;
+      if (dependencies) project.dependencies = dependencies.facts;
+      // A service that does not answer is a notice, not a refusal: the gate must not stop a commit because a network is down.
+      const missing = dependencies?.check.missing ?? 0;
+      if (missing) checks.notices.push(`${missing} dependency look-up${missing === 1 ? '' : 's'} had no answer (${dependencies?.check.problem ?? 'no answer'}): the dependencies the AI-written lines add are not fully checked`);
     }
     for (const [path, text] of staged.texts) {
       const ranges = staged.hunks.filter((hunk) => hunk.path === path);
@@ -88,25 +89,6 @@ export async function checkStagedContent(cwd: string, options: CommitCheckOption
     }
   }
   return checks;
-}
-
-/**
- * The dependencies of the staged AI-written dependency files (their content in the index), looked
- * up with short timeouts. A service that does not answer is a notice, not a refusal: the gate must
- * not stop a commit because a network is down.
- */
-async function stagedDependencyFacts(texts: ReadonlyMap<string, string>, projectPath: (path: string) => string, config: LastlineConfig): Promise<{ facts?: DependencyFacts; notice?: string } | undefined> {
-  if (config.rules['vulnerable-dependency']?.level === 'off' && config.rules['unknown-dependency']?.level === 'off') return undefined;
-  const reads = new Map<string, DependencyFileRead>();
-  for (const [path, text] of texts) {
-    const kind = dependencyFileKind(projectPath(path));
-    if (kind) reads.set(projectPath(path), kind.read(text));
-  }
-  if (reads.size === 0) return undefined;
-  const network = networkOptionsFromEnvironment(false);
-  const scan = await dependencyFactsOf(reads, network, undefined, GATE_HTTP);
-  const { missing, problem } = dependencyCheckOf(scan, network.offline);
-  return { facts: scan.facts, ...(missing ? { notice: `${missing} dependency look-up${missing === 1 ? '' : 's'} had no answer (${problem ?? 'no answer'}): the dependencies the AI-written lines add are not fully checked` } : {}) };
 }
 
 /**

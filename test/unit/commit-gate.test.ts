@@ -135,10 +135,11 @@ describe('the commit gate', function () {
       assert.notEqual(refused.code, 0);
       assert.match(firstLine(refused.stderr), /^lastline: commit stopped: an error in AI-written lines\./);
       assert.match(refused.stderr, /requirements\.txt:1 vulnerable-dependency/);
-      // OSV down (and nothing cached for this version): said in one line; the dependency does not stop the commit.
+      // OSV down (and nothing cached for this version: the agent's feedback could not ask either):
+      // said in one line; the dependency does not stop the commit.
+      osv.fault({ kind: 'status', status: 503 }, 100);
       await agentWrites('requirements.txt', 'Flask==2.2.5\n', 'toolu_gate_2');
       git(repo, 'add', 'requirements.txt');
-      osv.fault({ kind: 'status', status: 503 }, 100);
       const unchecked = await commitAsync(repo, '-m', 'deps');
       assert.match(unchecked.stderr, /lastline: gate: 1 dependency look-up had no answer \(OSV did not answer/);
       assert.doesNotMatch(unchecked.stderr, /vulnerable-dependency/);

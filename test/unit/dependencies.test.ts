@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { git, gitInit, runCli, tempDir, writeTree } from './helpers';
 import { startOsvServer, type OsvServer } from './osv-server';
 import { startRegistryServer, type RegistryServer } from './registry-server';
+import { record } from './agent-hooks';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
@@ -289,6 +290,31 @@ describe('dependencies against OSV (loopback server)', function () {
       );
       const tree = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
       assert.deepEqual(dependencyFindings(tree.stdout), []);
+    });
+
+    it('tells the agent, as it writes a manifest, about the packages it added that do not exist or are vulnerable', async () => {
+      gitInit(scratch.path);
+      writeTree(scratch.path, { 'requirements.txt': 'requests==2.31.0\n' });
+      git(scratch.path, 'add', '.');
+      git(scratch.path, 'commit', '-qm', 'a person pinned requests');
+      const content = 'requests==2.31.0\nFlask==2.2.2\nfastapi-auth-helperz==0.1.0\n';
+      writeTree(scratch.path, { 'requirements.txt': content });
+      const post = await record(scratch.path, {
+        session_id: 'session-1',
+        transcript_path: join(scratch.path, '.transcript.jsonl'),
+        cwd: scratch.path,
+        hook_event_name: 'PostToolUse',
+        tool_name: 'Write',
+        tool_use_id: 'toolu_1',
+        tool_input: { file_path: join(scratch.path, 'requirements.txt'), content },
+      });
+      assert.equal(post.code, 0, post.stderr);
+      const reason = (JSON.parse(post.stdout) as { reason: string }).reason;
+      assert.deepEqual(
+        reason.split('\n').filter((line) => line.startsWith('- ')).map((line) => line.split('] ')[0]),
+        ['- requirements.txt:2 [vulnerable-dependency, error', '- requirements.txt:3 [unknown-dependency, error'],
+      );
+      assert.match(reason, /requirements\.txt:2 .*Fix: Require Flask ==2\.2\.5 \(fixes GHSA-m2qf-hxjv-5gpq\)\./);
     });
 
     it("follows pip's -r includes: a requirements file under any name is checked", async () => {
