@@ -53,8 +53,9 @@ export class DependencyChecks implements vscode.Disposable {
     const version = document.version;
     const cancellation = new vscode.CancellationTokenSource();
     check.running = cancellation;
-    const offline = readSettings(document.uri).network === 'off';
-    runInEngineWorker<DependencyCheckMessage, DependencyCheckMessage>('runDependencyWorker', { ...request, text: document.getText(), offline } satisfies DependencyCheckRequest, this.log, cancellation.token, (message, finish) => finish(message)).then(
+    const settings = readSettings(document.uri);
+    const offline = settings.network === 'off';
+    runInEngineWorker<DependencyCheckMessage, DependencyCheckMessage>('runDependencyWorker', { ...request, text: document.getText(), offline, proxy: settings.proxy } satisfies DependencyCheckRequest, this.log, cancellation.token, (message, finish) => finish(message)).then(
       (answer) => {
         if (check.running !== cancellation || document.version !== version) return; // a newer check owns the document
         check.version = version;

@@ -31,8 +31,9 @@ export async function scanWorkspace(configs: ConfigCache, diagnostics: Diagnosti
         for (const folder of folders) {
           const configPath = vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath;
           const loaded = configs.forFile(configPath);
+          const settings = readSettings(folder.uri);
           const summary = await scanInWorker(
-            { folder: folder.uri.fsPath, projectRoot: loaded.root, config: loaded.config, offline: readSettings(folder.uri).network === 'off' },
+            { folder: folder.uri.fsPath, projectRoot: loaded.root, config: loaded.config, offline: settings.network === 'off', proxy: settings.proxy },
             token,
             log,
             (count, path) => progress.report({ message: `${total.files + count} files · ${path}` }),

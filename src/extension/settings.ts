@@ -11,6 +11,8 @@ export interface LastlineSettings {
   showAiLines: boolean;
   /** May the workspace scan ask the dependency services (OSV.dev, registries)? */
   network: 'on' | 'off';
+  /** VS Code's own `http.proxy` and `http.noProxy`, which the dependency look-ups honour. */
+  proxy: { proxy?: string; noProxy: string[] };
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): LastlineSettings {
@@ -21,5 +23,13 @@ export function readSettings(scope?: vscode.ConfigurationScope): LastlineSetting
     trackEditor: config.get<boolean>('provenance.trackEditor', true),
     showAiLines: config.get<boolean>('provenance.showAiLines', true),
     network: config.get<string>('network', 'on') === 'off' ? 'off' : 'on',
+    proxy: editorProxy(scope),
   };
+}
+
+function editorProxy(scope?: vscode.ConfigurationScope): LastlineSettings['proxy'] {
+  const http = vscode.workspace.getConfiguration('http', scope);
+  const proxy = http.get<string>('proxy', '').trim();
+  const noProxy = http.get<unknown>('noProxy', []);
+  return { ...(proxy ? { proxy } : {}), noProxy: Array.isArray(noProxy) ? noProxy.filter((entry): entry is string => typeof entry === 'string') : [] };
 }

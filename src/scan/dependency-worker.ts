@@ -3,9 +3,10 @@
 // file's text is the editor's (unsaved edits count); the other dependency files of its folder
 // (its lock file, its manifest) are read from disk.
 import { workerData } from 'node:worker_threads';
-import { dependencyFileKind, folderOf, type DependencyFileRead } from '../core/dependencies/manifests';
 import type { DependencyFacts } from '../core/dependencies/model';
-import { addFolderDependencyFiles, dependencyCheckOf, dependencyFactsOf, networkOptionsFromEnvironment } from './dependencies/dependency-facts';
+import { changedDependencies } from './dependencies/changed-dependencies';
+import { networkOptionsFromEnvironment } from './dependencies/dependency-facts';
+import { withEditorProxy, type EditorProxy } from './dependencies/http-transport';
 import { uncheckedDependenciesNotice } from './dependencies/unchecked-notice';
 import { workerChannel } from './worker-channel';
 
@@ -16,6 +17,8 @@ export interface DependencyCheckRequest {
   text: string;
   maxFileSize: number;
   offline: boolean;
+  /** VS Code's proxy settings. */
+  proxy?: EditorProxy;
 }
 
 export type DependencyCheckMessage = { type: 'done'; facts: DependencyFacts; notice?: string };
@@ -29,13 +32,10 @@ export function runDependencyWorker(): void {
   );
 }
 
-async function checkDependencies(request: DependencyCheckRequest): Promise<{ facts: DependencyFacts; notice?: string }> {
-  const reads = new Map<string, DependencyFileRead>();
-  const kind = dependencyFileKind(request.path);
-  if (kind) reads.set(request.path, kind.read(request.text));
-  await addFolderDependencyFiles(reads, request.projectRoot, folderOf(request.path), request.maxFileSize);
-  const network = networkOptionsFromEnvironment(request.offline);
-  const scan = await dependencyFactsOf(reads, network);
-  const check = dependencyCheckOf(scan, network.offline);
-  return { facts: scan.facts, ...(check.missing ? { notice: uncheckedDependenciesNotice(check.missing, check.problem, check.offline) } : {}) };
+export async function checkDependencies(request: DependencyCheckRequest): Promise<{ facts: DependencyFacts; notice?: string }> {
+  const network = networkOptionsFromEnvironment(request.offline, withEditorProxy(process.env, request.proxy));
+  const checked = await changedDependencies(new Map([[request.path, request.text]]), request.projectRoot, request.maxFileSize, network);
+  if (!checked) return { facts: { advisories: new Map(), locked: new Map(), declared: new Map(), registry: new Map(), includedRequirements: new Set() } };
+  const { check } = checked;
+  return { facts: checked.facts, ...(check.missing ? { notice: uncheckedDependenciesNotice(check.missing, check.problem, check.offline) } : {}) };
 }

@@ -7,6 +7,7 @@ import { scanSources, treeFileSource, workingTreeFiles, type FileReport, type Sc
 import { workerChannel } from './worker-channel';
 import { uncheckedDependenciesNotice } from './dependencies/unchecked-notice';
 import { networkOptionsFromEnvironment } from './dependencies/dependency-facts';
+import { withEditorProxy, type EditorProxy } from './dependencies/http-transport';
 import { collect } from './collect';
 import { projectFacts } from './working-tree-scan';
 
@@ -16,6 +17,8 @@ export interface WorkspaceScanRequest {
   config: LastlineConfig;
   /** `lastline.network` is "off": dependencies from the local cache only. */
   offline: boolean;
+  /** VS Code's proxy settings. */
+  proxy?: EditorProxy;
 }
 
 /** What the editor needs of a report: the findings, not the file's text. */
@@ -44,7 +47,7 @@ export function runWorkspaceScanWorker(): void {
     // One walk of the folder: its files are scanned, and its dependencies looked up here, off the
     // extension host's thread.
     const files = await collect(workingTreeFiles([request.folder], request.projectRoot, request.config));
-    const { facts: project, dependencies } = await projectFacts(request.projectRoot, request.config, log, { network: networkOptionsFromEnvironment(request.offline), dependencyFiles: async () => files });
+    const { facts: project, dependencies } = await projectFacts(request.projectRoot, request.config, log, { network: networkOptionsFromEnvironment(request.offline, withEditorProxy(process.env, request.proxy)), dependencyFiles: async () => files });
     if (dependencies?.missing) log.warn(uncheckedDependenciesNotice(dependencies.missing, dependencies.problem, dependencies.offline));
     const result = await scanSources(files.map(treeFileSource), {
       config: request.config,

@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { AdvisoryStore, lookUpAdvisories } from '../../src/scan/dependencies/advisories';
-import { proxyFor } from '../../src/scan/dependencies/http-transport';
+import { proxyFor, withEditorProxy } from '../../src/scan/dependencies/http-transport';
+import { checkDependencies } from '../../src/scan/dependency-worker';
 import { JsonHttp } from '../../src/scan/dependencies/json-http';
 import { OsvClient, type OsvQuery } from '../../src/scan/dependencies/osv-client';
 import { createServer, request as httpRequest } from 'node:http';
@@ -121,6 +122,48 @@ describe('dependencies against OSV (loopback server)', function () {
         assert.equal((answer.body as { id: string }).id, 'GHSA-m2qf-hxjv-5gpq');
         assert.deepEqual(seen, [`GET ${server.url}/v1/vulns/GHSA-m2qf-hxjv-5gpq`]);
       } finally {
+        await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      }
+    });
+
+    it("applies VS Code's http.proxy over the variables, and adds http.noProxy to NO_PROXY", () => {
+      const env = { HTTPS_PROXY: 'http://env-proxy:3128', NO_PROXY: 'internal.example' };
+      assert.deepEqual(withEditorProxy(env, undefined), env);
+      assert.deepEqual(withEditorProxy(env, { noProxy: [] }), env);
+      const applied = withEditorProxy(env, { proxy: 'http://editor-proxy:8080', noProxy: ['registry.corp'] });
+      assert.equal(proxyFor(new URL('https://api.osv.dev/'), applied)?.host, 'editor-proxy:8080');
+      assert.equal(proxyFor(new URL('https://registry.corp/'), applied), undefined);
+      assert.equal(proxyFor(new URL('https://internal.example/'), applied), undefined);
+    });
+
+    it("sends the editor's dependency check through VS Code's proxy", async () => {
+      const seen: string[] = [];
+      const proxy = createServer((incoming, outgoing) => {
+        seen.push(`${incoming.method} ${new URL(incoming.url!).pathname}`);
+        const relay = httpRequest(new URL(incoming.url!), { method: incoming.method, headers: incoming.headers }, (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        });
+        incoming.pipe(relay);
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      const saved = { ...process.env };
+      Object.assign(process.env, { LASTLINE_OSV_URL: server.url, LASTLINE_PYPI_URL: server.url, XDG_CACHE_HOME: join(scratch.path, '.cache') });
+      delete process.env.LASTLINE_OFFLINE;
+      try {
+        const { facts } = await checkDependencies({
+          projectRoot: scratch.path,
+          path: 'requirements.txt',
+          text: 'Flask==2.2.2\n',
+          maxFileSize: 1_000_000,
+          offline: false,
+          proxy: { proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, noProxy: [] },
+        });
+        assert.deepEqual([...facts.advisories.values()].flat().map((advisory) => advisory.id), ['GHSA-m2qf-hxjv-5gpq']);
+        assert.ok(seen.includes('POST /v1/querybatch'), seen.join(', '));
+      } finally {
+        for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+        Object.assign(process.env, saved);
         await new Promise<void>((resolve) => proxy.close(() => resolve()));
       }
     });

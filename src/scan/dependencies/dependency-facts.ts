@@ -28,6 +28,8 @@ export interface NetworkOptions {
   storeFile?: string;
   /** Where `lastline deps sync` keeps OSV's exports (default: in the user's cache folder). */
   exportsRoot?: string;
+  /** Where the proxy variables are read (the process's, with the editor's proxy settings applied). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface DependencyScan {
@@ -88,6 +90,7 @@ export async function addFolderDependencyFiles(reads: Map<string, DependencyFile
 export function networkOptionsFromEnvironment(offline: boolean, env: NodeJS.ProcessEnv = process.env): NetworkOptions {
   return {
     offline: offline || env.LASTLINE_OFFLINE === '1',
+    env,
     ...(env.LASTLINE_OSV_URL ? { osvUrl: env.LASTLINE_OSV_URL } : {}),
     ...(env.LASTLINE_NPM_REGISTRY_URL ? { npmUrl: env.LASTLINE_NPM_REGISTRY_URL } : {}),
     ...(env.LASTLINE_PYPI_URL ? { pypiUrl: env.LASTLINE_PYPI_URL } : {}),
@@ -137,6 +140,7 @@ export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, 
     for (const lockedPackage of read.locked) queries.push({ ecosystem: lockedPackage.ecosystem, name: lockedPackage.name, version: lockedPackage.version });
   }
   const store = AdvisoryStore.open(network.storeFile);
+  http = { ...http, env: http.env ?? network.env };
   const client = network.offline ? undefined : new OsvClient({ ...http, baseUrl: network.osvUrl });
   const lookup = await lookUpAdvisories(queries, store, client, OsvExportIndex.open(network.exportsRoot));
   const registries = network.offline ? undefined : new RegistryClient({ ...http, npmUrl: network.npmUrl, pypiUrl: network.pypiUrl });

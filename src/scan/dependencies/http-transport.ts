@@ -74,6 +74,24 @@ function hostMatches(host: string, entry: string): boolean {
   return host === suffix || host.endsWith(`.${suffix}`);
 }
 
+/** VS Code's own proxy settings (`http.proxy`, `http.noProxy`), as the editor hands them over. */
+export interface EditorProxy {
+  proxy?: string;
+  noProxy?: readonly string[];
+}
+
+/**
+ * The environment the clients read proxies from, with the editor's settings applied: like VS Code
+ * itself, a set `http.proxy` wins over the variables, and `http.noProxy` adds to NO_PROXY.
+ */
+export function withEditorProxy(env: NodeJS.ProcessEnv, editor: EditorProxy | undefined): NodeJS.ProcessEnv {
+  if (!editor?.proxy && !editor?.noProxy?.length) return env;
+  const result = { ...env };
+  if (editor.proxy) result.HTTPS_PROXY = result.HTTP_PROXY = editor.proxy;
+  if (editor.noProxy?.length) result.NO_PROXY = [...editor.noProxy, ...(env.NO_PROXY ?? env.no_proxy ?? '').split(',').filter(Boolean)].join(',');
+  return result;
+}
+
 /** A Retry-After header (seconds or an HTTP date) in milliseconds. */
 export function retryAfter(header: string | string[] | undefined): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
