@@ -6,7 +6,7 @@
 // piped output past 64 KB, and writing a file is what a CI job does anyway. All runs use the
 // corpus root as cwd and the tool's own default parallelism (single-threaded for all of these).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';

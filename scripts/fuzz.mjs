@@ -59,7 +59,8 @@ const REPRODUCERS = [
   `const q = ${Array.from({ length: 400 }, (_, index) => `a${index}`).join(' + ')}; // eslint-disable-line\n`,
   `const x = ${'['.repeat(300)}${']'.repeat(300)};\n`,
   'os.system("ls " + request.args["dir"])  # nosec\n',
-  'API_KEY=sk_live_51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW\n',
+  // Assembled here so that the script's own source holds no key-shaped literal (Lastline scans itself in CI).
+  `API_KEY=${['sk', 'live', '51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW'].join('_')}\n`,
 ];
 /** File names under which inputs are analysed: every reader Lastline has. */
 const NAMES = ['a.py', 'a.js', 'a.jsx', 'a.ts', 'a.tsx', 'a.mjs', 'config.json', 'config.yaml', 'pyproject.toml', '.env', 'main.tf', 'Dockerfile', 'settings.ini', 'notes.txt', '.eslintrc.json', 'setup.cfg'];

@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { Cleanups, freePort, installExtension, launchChromium, SERVER_START_TIMEOUT_MS, sleep, startCodeServer, Stop, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
+import { Cleanups, freePort, installExtension, launchChromium, SERVER_START_TIMEOUT_MS, startCodeServer, Stop, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));

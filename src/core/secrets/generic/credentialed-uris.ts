@@ -1,5 +1,5 @@
 // `credentialed-uri`: connection URIs with a password in their user-info
-// (`postgres://app:s3cret@db.internal/app`). The match covers the password; the whole URI is
+// (`postgres://app:<password>@db.internal/app`). The match covers the password; the whole URI is
 // what the fix moves to the environment (containerStart/containerEnd).
 import { embeddedPasswordSeverity } from './embedded-password';
 import type { EmbeddedSecretMatch } from './types';
