@@ -10,6 +10,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
+import { WARM_UP_SOURCES } from './snapshot-warm-up';
 import { SNAPSHOT_CHECK_MARKER, SNAPSHOT_CHECK_VARIABLE, STARTED_FROM_SNAPSHOT_VARIABLE } from './snapshot-check';
 
 const distDirectory = __dirname;
@@ -19,6 +20,7 @@ const parsers = evaluateCommonJs(parsersFile);
 void parsers.typescript;
 void parsers.typescriptEstree;
 void parsers.tsApiUtils;
+warmUp(parsers);
 
 startupSnapshot.setDeserializeMainFunction(() => {
   // The engine's `require('./typescript-parsers.js')` finds the evaluated bundle in Node's cache.
@@ -44,9 +46,28 @@ startupSnapshot.setDeserializeMainFunction(() => {
 
 /** What dist/typescript-parsers.js exports (getters; see esbuild.mjs). */
 interface TypescriptParsers {
-  typescript: unknown;
+  typescript: typeof import('typescript');
   typescriptEstree: typeof import('@typescript-eslint/typescript-estree');
   tsApiUtils: unknown;
+}
+
+/**
+ * Parses the warm-up sources the way the engine does (src/core/languages/javascript.ts: TypeScript's
+ * tree without JSDoc, then typescript-estree's conversion of it), so that the functions a run
+ * calls are compiled in the snapshot.
+ */
+function warmUp({ typescript: ts, typescriptEstree }: TypescriptParsers): void {
+  for (const { fileName, text } of WARM_UP_SOURCES) {
+    const jsx = /x$/.test(fileName);
+    const kind = fileName.endsWith('.ts') ? ts.ScriptKind.TS : fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : fileName.endsWith('.jsx') ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+    try {
+      const tree = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind);
+      typescriptEstree.parse(tree as unknown as string, { tokens: false, range: true, loc: true, jsx, filePath: fileName, comment: false });
+      typescriptEstree.parse(text, { tokens: false, range: true, loc: true, jsx, filePath: fileName, comment: true });
+    } catch {
+      // A parser that rejects a sample only makes the snapshot's first parse slower.
+    }
+  }
 }
 
 function evaluateCommonJs(file: string): TypescriptParsers {
