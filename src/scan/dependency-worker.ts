@@ -1,11 +1,12 @@
 // The editor's dependency check of one manifest or lock file, in a worker thread: the look-ups may
 // wait on the network for seconds, and the extension host's thread must stay free for typing. The
 // file's text is the editor's (unsaved edits count); the other dependency files of its folder
-// (its lock file, its manifest) are read from disk.
+// (its lock file, its manifest) and a workspace root's lock above it are read from disk.
 import { workerData } from 'node:worker_threads';
 import { dependencyFileKind, folderOf, type DependencyFileRead } from '../core/dependencies/manifests';
 import type { DependencyFacts } from '../core/dependencies/model';
-import { addFolderDependencyFiles, dependencyCheckOf, dependencyFactsOf, networkOptionsFromEnvironment } from './dependencies/dependency-facts';
+import { dependencyCheckOf, dependencyFactsOf, networkOptionsFromEnvironment } from './dependencies/dependency-facts';
+import { addGoverningDependencyFiles } from './dependencies/governing-files';
 import { uncheckedDependenciesNotice } from './dependencies/unchecked-notice';
 import { workerChannel } from './worker-channel';
 
@@ -33,7 +34,7 @@ async function checkDependencies(request: DependencyCheckRequest): Promise<{ fac
   const reads = new Map<string, DependencyFileRead>();
   const kind = dependencyFileKind(request.path);
   if (kind) reads.set(request.path, kind.read(request.text));
-  await addFolderDependencyFiles(reads, request.projectRoot, folderOf(request.path), request.maxFileSize);
+  await addGoverningDependencyFiles(reads, request.projectRoot, [folderOf(request.path)], request.maxFileSize);
   const network = networkOptionsFromEnvironment(request.offline);
   const scan = await dependencyFactsOf(reads, network);
   const check = dependencyCheckOf(scan, network.offline);

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { git, gitInit, runCli, tempDir, writeTree } from './helpers';
 import { startOsvServer, type OsvServer } from './osv-server';
 import { startRegistryServer, type RegistryServer } from './registry-server';
+import { UV_WORKSPACE_LOCK } from './workspace-locks';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
@@ -274,6 +275,69 @@ describe('dependencies against OSV (loopback server)', function () {
       assert.equal(asked, 6);
       await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
       assert.equal(registry.requests.length, asked);
+    });
+
+    const WORKSPACE = {
+      'package.json': '{\n  "name": "monorepo",\n  "private": true,\n  "workspaces": ["packages/*"]\n}\n',
+      'package-lock.json': `{
+  "name": "monorepo",
+  "lockfileVersion": 3,
+  "packages": {
+    "": { "name": "monorepo", "workspaces": ["packages/*"] },
+    "node_modules/app": { "resolved": "packages/app", "link": true },
+    "node_modules/express": { "version": "4.18.2" },
+    "node_modules/lodash": { "version": "4.17.15" },
+    "packages/app": { "version": "1.0.0", "dependencies": { "express": "^4.18.0", "lodash": "^4.17.15" } }
+  }
+}
+`,
+      'packages/app/package.json': `{
+  "name": "app",
+  "dependencies": {
+    "express": "^4.18.0",
+    "lodash": "^4.17.15"
+  }
+}
+`,
+      // Not a member: the root's lock says nothing of what it installs.
+      'tools/script/package.json': '{\n  "dependencies": {\n    "lodash": "^4.17.15"\n  }\n}\n',
+      'pyproject.toml': '[project]\nname = "shop"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = ["apps/*"]\n',
+      'uv.lock': UV_WORKSPACE_LOCK,
+      'apps/api/pyproject.toml': '[project]\nname = "api"\nversion = "0.1.0"\ndependencies = [\n    "Flask>=2",\n]\n',
+    };
+
+    it("resolves a workspace member's ranges through the root's lock, and reports at the member's line (not the lock's)", async () => {
+      writeTree(scratch.path, WORKSPACE);
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(
+        dependencyFindings(run.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.split(' is affected')[0]} ${finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText).join()).join(' | ')}`),
+        ['apps/api/pyproject.toml:5 `Flask` 2.2.2 >=2.2.5', 'packages/app/package.json:5 `lodash` 4.17.15 ^4.17.21'],
+      );
+      const deps = await runCli(scratch.path, 'deps', '--format', 'json');
+      const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; name: string; version: string | null; direct: boolean; status: string }[] }).dependencies;
+      assert.deepEqual(
+        rows.map((row) => `${row.file}:${row.line} ${row.name} ${row.version ?? '-'} ${row.direct ? 'direct' : 'locked'} ${row.status}`),
+        [
+          'apps/api/pyproject.toml:5 Flask 2.2.2 direct vulnerable',
+          'packages/app/package.json:4 express 4.18.2 direct ok',
+          'packages/app/package.json:5 lodash 4.17.15 direct vulnerable',
+          'tools/script/package.json:3 lodash - direct unresolved',
+          // Only the root's path dependency (not a member) requires it.
+          'uv.lock:28 requests 2.31.0 locked ok',
+        ],
+      );
+    });
+
+    it('scan --staged resolves a staged member through the root lock the commit does not touch', async () => {
+      gitInit(scratch.path);
+      writeTree(scratch.path, WORKSPACE);
+      git(scratch.path, 'add', 'packages/app/package.json');
+      const staged = await runCli(scratch.path, 'scan', '--staged', '--format', 'json', '--no-cache');
+      assert.deepEqual(
+        dependencyFindings(staged.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.split(' is affected')[0]}`),
+        ['packages/app/package.json:5 `lodash` 4.17.15'],
+      );
     });
 
     it('scan --staged checks the dependencies as the index holds them', async () => {

@@ -1,34 +1,49 @@
 // Which files declare or lock dependencies, and the reader of each: a table, so that a format is
 // one row. Matched by file name (the folder does not matter).
-import type { DeclaredDependency, LockedPackage } from './model';
-import { readPackageJson } from './package-json';
-import { readPackageLock } from './package-lock';
+import type { DeclaredDependency, Ecosystem, LockedPackage, WorkspaceLock } from './model';
+import { readPackageManifest } from './package-json';
+import { readPackageLockFile } from './package-lock';
 import { readPipfile } from './pipfile';
 import { readPipfileLock } from './pipfile-lock';
-import { readPnpmLock } from './pnpm-lock';
+import { readPnpmLockFile } from './pnpm-lock';
 import { readPyproject } from './pyproject';
-import { readPythonLock } from './python-lock';
+import { readPythonLockFile } from './python-lock';
 import { readRequirements } from './requirements';
-import { readYarnLock } from './yarn-lock';
+import { readYarnLockFile } from './yarn-lock';
 
 export interface DependencyFileRead {
   declared: DeclaredDependency[];
   locked: LockedPackage[];
   /** Other requirement files this one includes (pip's `-r`), relative to its folder. */
   includes: string[];
+  /** A workspace root's lock: what it says of the members. */
+  workspace?: WorkspaceLock;
+  /** A package.json's `workspaces` globs (yarn's members). */
+  workspaces?: string[];
 }
 
 interface DependencyFileKind {
   id: 'package.json' | 'package-lock' | 'yarn-lock' | 'pnpm-lock' | 'requirements' | 'pyproject' | 'pipfile' | 'pipfile-lock' | 'poetry-lock' | 'uv-lock';
   matches(fileName: string): boolean;
   read(text: string): DependencyFileRead;
+  /** A lock file's ecosystem: the manifests of its folder resolve through it, not a workspace root's. */
+  locks?: Ecosystem;
 }
 
+const lockRead = (read: { locked: LockedPackage[]; workspace?: WorkspaceLock }): DependencyFileRead => ({ declared: [], includes: [], ...read });
+
 export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
-  { id: 'package.json', matches: (name) => name === 'package.json', read: (text) => ({ declared: readPackageJson(text), locked: [], includes: [] }) },
-  { id: 'package-lock', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => ({ declared: [], locked: readPackageLock(text), includes: [] }) },
-  { id: 'yarn-lock', matches: (name) => name === 'yarn.lock', read: (text) => ({ declared: [], locked: readYarnLock(text), includes: [] }) },
-  { id: 'pnpm-lock', matches: (name) => name === 'pnpm-lock.yaml', read: (text) => ({ declared: [], locked: readPnpmLock(text), includes: [] }) },
+  {
+    id: 'package.json',
+    matches: (name) => name === 'package.json',
+    read: (text) => {
+      const manifest = readPackageManifest(text);
+      return { declared: manifest.declared, locked: [], includes: [], ...(manifest.workspaces.length ? { workspaces: manifest.workspaces } : {}) };
+    },
+  },
+  { id: 'package-lock', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => lockRead(readPackageLockFile(text)), locks: 'npm' },
+  { id: 'yarn-lock', matches: (name) => name === 'yarn.lock', read: (text) => lockRead(readYarnLockFile(text)), locks: 'npm' },
+  { id: 'pnpm-lock', matches: (name) => name === 'pnpm-lock.yaml', read: (text) => lockRead(readPnpmLockFile(text)), locks: 'npm' },
   {
     id: 'requirements',
     // requirements.txt, requirements-dev.txt, requirements/prod.txt is matched by its folder below.
@@ -40,9 +55,9 @@ export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
   },
   { id: 'pyproject', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }) },
   { id: 'pipfile', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }) },
-  { id: 'pipfile-lock', matches: (name) => name === 'Pipfile.lock', read: (text) => ({ declared: [], locked: readPipfileLock(text), includes: [] }) },
-  { id: 'poetry-lock', matches: (name) => name === 'poetry.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'poetry'), includes: [] }) },
-  { id: 'uv-lock', matches: (name) => name === 'uv.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'uv'), includes: [] }) },
+  { id: 'pipfile-lock', matches: (name) => name === 'Pipfile.lock', read: (text) => lockRead({ locked: readPipfileLock(text) }), locks: 'PyPI' },
+  { id: 'poetry-lock', matches: (name) => name === 'poetry.lock', read: (text) => lockRead(readPythonLockFile(text, 'poetry')), locks: 'PyPI' },
+  { id: 'uv-lock', matches: (name) => name === 'uv.lock', read: (text) => lockRead(readPythonLockFile(text, 'uv')), locks: 'PyPI' },
 ];
 
 /** The kind of dependency file at `path` (`/`-separated), if it is one. */
@@ -69,4 +84,14 @@ export function isDependencyFile(path: string): boolean {
 export function folderOf(path: string): string {
   const at = path.lastIndexOf('/');
   return at === -1 ? '' : path.slice(0, at);
+}
+
+/** The folders above `folder`, nearest first, the root ('') last; none above the root. */
+export function ancestorsOf(folder: string): string[] {
+  const ancestors: string[] = [];
+  for (let current = folder; current !== ''; ) {
+    current = folderOf(current);
+    ancestors.push(current);
+  }
+  return ancestors;
 }
