@@ -340,6 +340,30 @@ describe('dependencies against OSV (loopback server)', function () {
       );
     });
 
+    it("checks each of Poetry's constraints against the version the lock holds for it", async () => {
+      writeTree(scratch.path, {
+        'pyproject.toml': `[tool.poetry]
+name = "shop"
+
+[tool.poetry.dependencies]
+python = "^3.8"
+Flask = [
+    { version = "<2.3", python = "<3.8" },
+    { version = "^2.3", python = ">=3.8" },
+]
+`,
+        'poetry.lock': '[[package]]\nname = "flask"\nversion = "2.2.2"\n\n[[package]]\nname = "flask"\nversion = "2.3.3"\n',
+      });
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.deepEqual(
+        dependencyFindings(run.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.split('.')[0]}`),
+        ['pyproject.toml:7 `Flask` 2'],
+      );
+      const deps = await runCli(scratch.path, 'deps', '--format', 'json');
+      const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; spec: string; version: string | null; status: string }[] }).dependencies;
+      assert.deepEqual(rows.map((row) => `${row.file}:${row.line} ${row.spec} ${row.version ?? '-'} ${row.status}`), ['pyproject.toml:7 <2.3 2.2.2 vulnerable', 'pyproject.toml:8 ^2.3 2.3.3 ok']);
+    });
+
     it('scan --staged checks the dependencies as the index holds them', async () => {
       gitInit(scratch.path);
       writeTree(scratch.path, { 'requirements.txt': 'Flask==2.2.2\n' });

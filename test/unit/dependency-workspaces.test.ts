@@ -3,7 +3,7 @@
 // which folder, the version each declaration then resolves to, and which lock entries are a
 // declaration's (not reported again as a dependency of a dependency); folders that are not
 // members are left unresolved. And the versions a requirement allows, which pick among several
-// locked versions (yarn 1's per-range entries).
+// locked versions (Poetry's per-Python constraints, yarn 1's per-range entries).
 import { strict as assert } from 'node:assert';
 import { lockedVersions } from '../../src/core/dependencies/locked-versions';
 import { dependencyFileKind, type DependencyFileRead } from '../../src/core/dependencies/manifests';
@@ -417,7 +417,18 @@ describe('versions a requirement allows', () => {
     );
   });
 
-  it('resolves a range among several locked versions to the one it allows', () => {
+  it("resolves each of Poetry's constraints to the locked version it allows, and a range among several to the one it allows", () => {
+    const pyproject = `[tool.poetry.dependencies]
+python = "^3.8"
+flask = [
+    { version = "<2.3", python = "<3.8" },
+    { version = "^2.3", python = ">=3.8" },
+]
+`;
+    const lock = (versions: string[]) => versions.map((version) => `[[package]]\nname = "flask"\nversion = "${version}"\n`).join('\n');
+    assert.deepEqual(resolution({ 'pyproject.toml': pyproject, 'poetry.lock': lock(['2.2.2', '2.3.3']) }), ['pyproject.toml flask <2.3 → 2.2.2', 'pyproject.toml flask ^2.3 → 2.3.3']);
+    // One version locked: the constraint that does not allow it is not resolved (it is another Python's).
+    assert.deepEqual(resolution({ 'pyproject.toml': pyproject, 'poetry.lock': lock(['2.3.3']) }), ['pyproject.toml flask <2.3 → -', 'pyproject.toml flask ^2.3 → 2.3.3']);
     // One requirement, several versions locked (yarn 1 lists each range's): the one it allows, not the last.
     const yarn = resolution({ 'package.json': '{ "dependencies": { "lodash": "^3.10.0" } }', 'yarn.lock': YARN_CLASSIC_TWO });
     assert.deepEqual(yarn.filter((line) => line.startsWith('package.json')), ['package.json lodash ^3.10.0 → 3.10.1']);

@@ -19,6 +19,13 @@ export interface DeclaredDependency {
   span: Span;
   /** The requirement's text, which a fix rewrites. */
   specSpan?: Span;
+  /**
+   * One of several constraints of one declaration (Poetry's `foo = [{ version = "<2", python = "<3.8" },
+   * { version = "^2", python = ">=3.8" }]`): the whole declaration, which removing the package removes.
+   * Each constraint holds under its own markers, so a locked version counts for it only when its
+   * requirement allows that version.
+   */
+  partOf?: Span;
 }
 
 export interface LockedPackage {
@@ -80,7 +87,8 @@ export interface DependencyFacts {
   /**
    * Per manifest folder (project path, '' for the root), the versions the lock governing it resolves,
    * by nameKey(): its own folder's lock files (their top-level entries), or for a workspace member
-   * without one, the workspace root's. Several when the lock holds several (yarn 1: one per range).
+   * without one, the workspace root's. Several when the lock holds several (yarn 1: one per range;
+   * Poetry: one per Python fork).
    */
   locked: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Per folder of a workspace-root lock, the member folders whose `locked` versions it resolves. */

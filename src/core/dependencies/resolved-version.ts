@@ -1,16 +1,17 @@
 // The one version a declared dependency installs: its pin, else what the lock governing its folder
 // resolves (its own folder's lock, or its workspace root's: DependencyFacts.locked); undefined for
 // a range no lock file resolves. When the lock holds several versions of the package (yarn 1 lists
-// each range's resolution), the one the requirement allows.
+// each range's resolution; Poetry locks one per Python fork), the one the requirement allows.
 import { nameKey, type DeclaredDependency, type DependencyFacts, type LockedPackage } from './model';
 import { allowsVersion } from './versions';
 
-export function resolvedVersion(locked: DependencyFacts['locked'], folder: string, dependency: Pick<DeclaredDependency, 'ecosystem' | 'name' | 'pinned' | 'spec'>): string | undefined {
+export function resolvedVersion(locked: DependencyFacts['locked'], folder: string, dependency: Pick<DeclaredDependency, 'ecosystem' | 'name' | 'pinned' | 'spec' | 'partOf'>): string | undefined {
   if (dependency.pinned) return dependency.pinned;
   const versions = locked.get(folder)?.get(nameKey(dependency.ecosystem, dependency.name)) ?? [];
   const allowed = versions.filter((version) => allowsVersion(dependency.ecosystem, dependency.spec, version) === true);
-  // A lock that no longer matches its manifest still says what installs.
-  const candidates = allowed.length ? allowed : versions;
+  // One of several constraints holds under its own markers: a version it does not allow is another one's.
+  // Otherwise a lock that no longer matches its manifest still says what installs.
+  const candidates = dependency.partOf || allowed.length ? allowed : versions;
   return candidates[candidates.length - 1];
 }
 

@@ -2,7 +2,8 @@
 // may register the name (assistants invent plausible package names; attackers register them:
 // "slopsquatting") — is an error. One first published in the last RECENT_DAYS days, or a young
 // package named one edit away from a popular one it is not, is a warning. The registry answers
-// come from the scan (scan/dependencies/), as a project fact. The fix removes the declaration.
+// come from the scan (scan/dependencies/), as a project fact. The fix removes the declaration; a
+// Poetry dependency written as several constraints is one declaration, reported once.
 import { dependencyFileInAnalysis } from '../dependencies/read-in-analysis';
 import { lookAlikeOf } from '../dependencies/look-alike';
 import { nameKey, RECENT_DAYS, type DeclaredDependency } from '../dependencies/model';
@@ -25,9 +26,12 @@ export default defineRule({
     const file = dependencyFileInAnalysis(context);
     const registry = file?.facts.registry;
     if (!file || !registry) return;
+    const reported = new Set<number>();
     for (const dependency of file.read.declared) {
       const status = registry.get(nameKey(dependency.ecosystem, dependency.name));
       if (!status) continue; // not asked or no answer: said by the scan, not guessed here
+      if (dependency.partOf && reported.has(dependency.partOf.start)) continue; // its first constraint said it
+      if (dependency.partOf) reported.add(dependency.partOf.start);
       const where = REGISTRY[dependency.ecosystem];
       if (!status.exists) {
         report(context, dependency, 'error', `\`${dependency.displayName}\` does not exist on ${where}: it cannot be installed as written, and anyone could publish a package under this name. An assistant may have invented it; check the name.`);
@@ -45,8 +49,10 @@ export default defineRule({
 
 function report(context: RuleContext, dependency: DeclaredDependency, severity: 'error' | 'warning', message: string): void {
   const fix = removal(context, dependency);
+  // Of several constraints, the name is what is in question: from it through the first one.
+  const start = dependency.partOf?.start ?? dependency.span.start;
   context.report({
-    range: context.file.lines.rangeOf(dependency.span.start, dependency.span.end),
+    range: context.file.lines.rangeOf(start, dependency.span.end),
     severity,
     message,
     ...(fix ? { fixes: [fix] } : {}),
