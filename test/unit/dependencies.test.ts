@@ -31,6 +31,13 @@ const REGISTRY_PACKAGES = [
 
 const FLASK: OsvQuery = { ecosystem: 'PyPI', name: 'flask', version: '2.2.2' };
 
+/** `text` with one edit (one-based lines and columns, as the JSON report gives them) applied. */
+function applyEdit(text: string, edit: { line: number; column: number; endLine: number; endColumn: number; newText: string }): string {
+  const lines = text.split('\n');
+  const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((sum, current) => sum + current.length + 1, 0) + column - 1;
+  return text.slice(0, offset(edit.line, edit.column)) + edit.newText + text.slice(offset(edit.endLine, edit.endColumn));
+}
+
 describe('dependencies against OSV (loopback server)', function () {
   this.timeout(30_000);
   let server: OsvServer;
@@ -362,6 +369,30 @@ Flask = [
       const deps = await runCli(scratch.path, 'deps', '--format', 'json');
       const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; spec: string; version: string | null; status: string }[] }).dependencies;
       assert.deepEqual(rows.map((row) => `${row.file}:${row.line} ${row.spec} ${row.version ?? '-'} ${row.status}`), ['pyproject.toml:7 <2.3 2.2.2 vulnerable', 'pyproject.toml:8 ^2.3 2.3.3 ok']);
+    });
+
+    it('offers to remove an unknown package from a PEP 621 array and a Poetry package of several constraints (reported once)', async () => {
+      const pyproject = `[project]
+name = "shop"
+dependencies = ["Flask==2.2.5", "fastapi-auth-helperz>=0.1"]
+
+[tool.poetry.group.dev.dependencies]
+fake-helperz = [
+    { version = "<1", python = "<3.8" },
+    { version = "^1", python = ">=3.8" },
+]
+`;
+      writeTree(scratch.path, { 'pyproject.toml': pyproject });
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      type Edit = { line: number; column: number; endLine: number; endColumn: number; newText: string };
+      const findings = (JSON.parse(run.stdout) as { findings: (JsonFinding & { fixes: { title: string; edits: Edit[] }[] })[] }).findings.filter((finding) => finding.ruleId === 'unknown-dependency');
+      assert.deepEqual(findings.map((finding) => `${finding.line} ${finding.message.split(':')[0]} | ${finding.fixes[0]?.title}`), [
+        '3 `fastapi-auth-helperz` does not exist on PyPI | Remove fastapi-auth-helperz',
+        '6 `fake-helperz` does not exist on PyPI | Remove fake-helperz',
+      ]);
+      const applied = findings.map((finding) => applyEdit(pyproject, finding.fixes[0].edits[0]));
+      assert.equal(applied[0], pyproject.replace('"Flask==2.2.5", "fastapi-auth-helperz>=0.1"', '"Flask==2.2.5"'));
+      assert.equal(applied[1], pyproject.replace('fake-helperz = [\n    { version = "<1", python = "<3.8" },\n    { version = "^1", python = ">=3.8" },\n]\n', ''));
     });
 
     it('scan --staged checks the dependencies as the index holds them', async () => {

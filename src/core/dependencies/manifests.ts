@@ -22,10 +22,15 @@ export interface DependencyFileRead {
   workspaces?: string[];
 }
 
+/** How a manifest writes its declarations, which decides how one is removed. */
+export type DeclarationSyntax = 'json' | 'toml' | 'requirements';
+
 interface DependencyFileKind {
   id: 'package.json' | 'package-lock' | 'yarn-lock' | 'pnpm-lock' | 'requirements' | 'pyproject' | 'pipfile' | 'pipfile-lock' | 'poetry-lock' | 'uv-lock';
   matches(fileName: string): boolean;
   read(text: string): DependencyFileRead;
+  /** A manifest's syntax. */
+  syntax?: DeclarationSyntax;
   /** A lock file's ecosystem: the manifests of its folder resolve through it, not a workspace root's. */
   locks?: Ecosystem;
 }
@@ -40,6 +45,7 @@ export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
       const manifest = readPackageManifest(text);
       return { declared: manifest.declared, locked: [], includes: [], ...(manifest.workspaces.length ? { workspaces: manifest.workspaces } : {}) };
     },
+    syntax: 'json',
   },
   { id: 'package-lock', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => lockRead(readPackageLockFile(text)), locks: 'npm' },
   { id: 'yarn-lock', matches: (name) => name === 'yarn.lock', read: (text) => lockRead(readYarnLockFile(text)), locks: 'npm' },
@@ -52,9 +58,10 @@ export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
       const file = readRequirements(text);
       return { declared: file.dependencies, locked: [], includes: file.includes };
     },
+    syntax: 'requirements',
   },
-  { id: 'pyproject', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }) },
-  { id: 'pipfile', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }) },
+  { id: 'pyproject', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }), syntax: 'toml' },
+  { id: 'pipfile', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }), syntax: 'toml' },
   { id: 'pipfile-lock', matches: (name) => name === 'Pipfile.lock', read: (text) => lockRead({ locked: readPipfileLock(text) }), locks: 'PyPI' },
   { id: 'poetry-lock', matches: (name) => name === 'poetry.lock', read: (text) => lockRead(readPythonLockFile(text, 'poetry')), locks: 'PyPI' },
   { id: 'uv-lock', matches: (name) => name === 'uv.lock', read: (text) => lockRead(readPythonLockFile(text, 'uv')), locks: 'PyPI' },

@@ -7,6 +7,7 @@
 import { dependencyFileInAnalysis } from '../dependencies/read-in-analysis';
 import { lookAlikeOf } from '../dependencies/look-alike';
 import { nameKey, RECENT_DAYS, type DeclaredDependency } from '../dependencies/model';
+import type { DeclarationSyntax } from '../dependencies/manifests';
 import { removalOf } from '../dependencies/remove-declaration';
 import { defineRule, type RuleContext } from '../rule';
 import type { Fix } from '../types';
@@ -34,21 +35,21 @@ export default defineRule({
       if (dependency.partOf) reported.add(dependency.partOf.start);
       const where = REGISTRY[dependency.ecosystem];
       if (!status.exists) {
-        report(context, dependency, 'error', `\`${dependency.displayName}\` does not exist on ${where}: it cannot be installed as written, and anyone could publish a package under this name. An assistant may have invented it; check the name.`);
+        report(context, file.syntax, dependency, 'error', `\`${dependency.displayName}\` does not exist on ${where}: it cannot be installed as written, and anyone could publish a package under this name. An assistant may have invented it; check the name.`);
         continue;
       }
       const popular = status.young ? lookAlikeOf(dependency.ecosystem, dependency.name) : undefined;
       if (popular) {
-        report(context, dependency, 'warning', `\`${dependency.displayName}\` is one letter away from the popular \`${popular}\` and was first published ${status.ageDays} days ago: check that it is the package you meant.`);
+        report(context, file.syntax, dependency, 'warning', `\`${dependency.displayName}\` is one letter away from the popular \`${popular}\` and was first published ${status.ageDays} days ago: check that it is the package you meant.`);
       } else if (status.recent) {
-        report(context, dependency, 'warning', `\`${dependency.displayName}\` was first published on ${where} ${status.ageDays} days ago (under ${RECENT_DAYS}): a package this new has no track record; check who publishes it.`);
+        report(context, file.syntax, dependency, 'warning', `\`${dependency.displayName}\` was first published on ${where} ${status.ageDays} days ago (under ${RECENT_DAYS}): a package this new has no track record; check who publishes it.`);
       }
     }
   },
 });
 
-function report(context: RuleContext, dependency: DeclaredDependency, severity: 'error' | 'warning', message: string): void {
-  const fix = removal(context, dependency);
+function report(context: RuleContext, syntax: DeclarationSyntax | undefined, dependency: DeclaredDependency, severity: 'error' | 'warning', message: string): void {
+  const fix = syntax && removal(context, syntax, dependency);
   // Of several constraints, the name is what is in question: from it through the first one.
   const start = dependency.partOf?.start ?? dependency.span.start;
   context.report({
@@ -60,8 +61,8 @@ function report(context: RuleContext, dependency: DeclaredDependency, severity: 
   });
 }
 
-function removal(context: RuleContext, dependency: DeclaredDependency): Fix | undefined {
-  const span = removalOf(context.file.text, dependency.span, context.file.path.endsWith('.json'));
+function removal(context: RuleContext, syntax: DeclarationSyntax, dependency: DeclaredDependency): Fix | undefined {
+  const span = removalOf(context.file.text, dependency, syntax);
   if (!span) return undefined;
   return { title: `Remove ${dependency.displayName}`, safe: false, edits: [{ range: context.file.lines.rangeOf(span.start, span.end), newText: '' }] };
 }

@@ -1,10 +1,11 @@
 // What the config reader's TOML entries leave out and the Python manifests need: the elements of
 // arrays (`dependencies = ["flask==2.2.2", …]`, `foo = [{ version = "<2" }, …]`, which readConfig
-// steps over), where each statement sits, and where the key owning an inline table or array starts
-// (`Django = { version = "4.2.7" }`: readConfig's entry is the inner `version`). One pass over the
-// file's statements — `[table]`/`[[array]]` headers and `key = value` lines, values of any kind and
-// length stepped over as TOML defines them — never throwing: a line that does not fit is left and
-// reading goes on at the next one.
+// steps over), where each statement and its table's header sit (what an edit removing one needs),
+// and where the key owning an inline table or array starts (`Django = { version = "4.2.7" }`:
+// readConfig's entry is the inner `version`). One pass over the file's statements — `[table]`/
+// `[[array]]` headers and `key = value` lines, values of any kind and length stepped over as TOML
+// defines them — never throwing: a line that does not fit is left and reading goes on at the next
+// one.
 import type { Span } from './model';
 import { findQuote, findUnescapedQuote } from './chars';
 import { decodeBasicString } from './toml-strings';
@@ -30,6 +31,8 @@ export interface TomlStatement {
   strings?: TomlString[];
   /** For an array: every element, in order. */
   elements?: TomlElement[];
+  /** The `[table]` or `[[array]]` header the statement sits under; absent above the first. */
+  table?: TomlHeader;
 }
 
 export interface TomlElement {
@@ -40,6 +43,13 @@ export interface TomlElement {
   entries?: PendingEntry[];
 }
 
+export interface TomlHeader {
+  /** As the statements' key paths begin. */
+  path: string[];
+  /** From its `[` to its last `]`. */
+  span: Span;
+}
+
 /** Deeper than any real file; keeps the recursion bounded. */
 const MAX_DEPTH = 64;
 
@@ -47,6 +57,7 @@ export function readTomlStatements(text: string): TomlStatement[] {
   const statements: TomlStatement[] = [];
   const arrayTables = new Set<string>();
   let table: string[] = [];
+  let header: TomlHeader | undefined;
   let pos = 0;
   while (pos < text.length) {
     pos = skipSpace(text, pos, true);
@@ -58,6 +69,7 @@ export function readTomlStatements(text: string): TomlStatement[] {
       const closing = isArrayTable ? ']]' : ']';
       // A header that does not read leaves its keys in no table a reader looks for.
       table = key && text.startsWith(closing, key.next) ? tablePath(key.segments, isArrayTable, arrayTables) : ['\0'];
+      header = key ? { path: table, span: { start: pos, end: key.next + closing.length } } : undefined;
       pos = lineEnd;
       continue;
     }
@@ -80,6 +92,7 @@ export function readTomlStatements(text: string): TomlStatement[] {
       span: { start: pos, end: value.end },
       ...(value.strings ? { strings: value.strings } : {}),
       ...(value.elements ? { elements: value.elements } : {}),
+      ...(header ? { table: header } : {}),
     });
     pos = endOfLine(text, value.end);
   }
