@@ -1,7 +1,7 @@
 // The editor's dependency check of one manifest or lock file, in a worker thread: the look-ups may
 // wait on the network for seconds, and the extension host's thread must stay free for typing. The
 // file's text is the editor's (unsaved edits count); the other dependency files of its folder
-// (its lock file, its manifest) are read from disk.
+// (its lock file, its manifest) and a workspace root's lock above it are read from disk.
 import { workerData } from 'node:worker_threads';
 import type { DependencyFacts } from '../core/dependencies/model';
 import { changedDependencies } from './dependencies/changed-dependencies';

@@ -16,6 +16,7 @@ import { git, gitInit, runCli, tempDir, writeTree } from './helpers';
 import { startOsvServer, type OsvServer } from './osv-server';
 import { startRegistryServer, type RegistryServer } from './registry-server';
 import { record } from './agent-hooks';
+import { UV_WORKSPACE_LOCK } from './workspace-locks';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
@@ -32,6 +33,13 @@ const REGISTRY_PACKAGES = [
 ] as const;
 
 const FLASK: OsvQuery = { ecosystem: 'PyPI', name: 'flask', version: '2.2.2' };
+
+/** `text` with one edit (one-based lines and columns, as the JSON report gives them) applied. */
+function applyEdit(text: string, edit: { line: number; column: number; endLine: number; endColumn: number; newText: string }): string {
+  const lines = text.split('\n');
+  const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((sum, current) => sum + current.length + 1, 0) + column - 1;
+  return text.slice(0, offset(edit.line, edit.column)) + edit.newText + text.slice(offset(edit.endLine, edit.endColumn));
+}
 
 describe('dependencies against OSV (loopback server)', function () {
   this.timeout(30_000);
@@ -319,6 +327,117 @@ describe('dependencies against OSV (loopback server)', function () {
       assert.equal(asked, 6);
       await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
       assert.equal(registry.requests.length, asked);
+    });
+
+    const WORKSPACE = {
+      'package.json': '{\n  "name": "monorepo",\n  "private": true,\n  "workspaces": ["packages/*"]\n}\n',
+      'package-lock.json': `{
+  "name": "monorepo",
+  "lockfileVersion": 3,
+  "packages": {
+    "": { "name": "monorepo", "workspaces": ["packages/*"] },
+    "node_modules/app": { "resolved": "packages/app", "link": true },
+    "node_modules/express": { "version": "4.18.2" },
+    "node_modules/lodash": { "version": "4.17.15" },
+    "packages/app": { "version": "1.0.0", "dependencies": { "express": "^4.18.0", "lodash": "^4.17.15" } }
+  }
+}
+`,
+      'packages/app/package.json': `{
+  "name": "app",
+  "dependencies": {
+    "express": "^4.18.0",
+    "lodash": "^4.17.15"
+  }
+}
+`,
+      // Not a member: the root's lock says nothing of what it installs.
+      'tools/script/package.json': '{\n  "dependencies": {\n    "lodash": "^4.17.15"\n  }\n}\n',
+      'pyproject.toml': '[project]\nname = "shop"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = ["apps/*"]\n',
+      'uv.lock': UV_WORKSPACE_LOCK,
+      'apps/api/pyproject.toml': '[project]\nname = "api"\nversion = "0.1.0"\ndependencies = [\n    "Flask>=2",\n]\n',
+    };
+
+    it("resolves a workspace member's ranges through the root's lock, and reports at the member's line (not the lock's)", async () => {
+      writeTree(scratch.path, WORKSPACE);
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(
+        dependencyFindings(run.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.split(' is affected')[0]} ${finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText).join()).join(' | ')}`),
+        ['apps/api/pyproject.toml:5 `Flask` 2.2.2 >=2.2.5', 'packages/app/package.json:5 `lodash` 4.17.15 ^4.17.21'],
+      );
+      const deps = await runCli(scratch.path, 'deps', '--format', 'json');
+      const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; name: string; version: string | null; direct: boolean; status: string }[] }).dependencies;
+      assert.deepEqual(
+        rows.map((row) => `${row.file}:${row.line} ${row.name} ${row.version ?? '-'} ${row.direct ? 'direct' : 'locked'} ${row.status}`),
+        [
+          'apps/api/pyproject.toml:5 Flask 2.2.2 direct vulnerable',
+          'packages/app/package.json:4 express 4.18.2 direct ok',
+          'packages/app/package.json:5 lodash 4.17.15 direct vulnerable',
+          'tools/script/package.json:3 lodash - direct unresolved',
+          // Only the root's path dependency (not a member) requires it.
+          'uv.lock:28 requests 2.31.0 locked ok',
+        ],
+      );
+    });
+
+    it('scan --staged resolves a staged member through the root lock the commit does not touch', async () => {
+      gitInit(scratch.path);
+      writeTree(scratch.path, WORKSPACE);
+      git(scratch.path, 'add', 'packages/app/package.json');
+      const staged = await runCli(scratch.path, 'scan', '--staged', '--format', 'json', '--no-cache');
+      assert.deepEqual(
+        dependencyFindings(staged.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.split(' is affected')[0]}`),
+        ['packages/app/package.json:5 `lodash` 4.17.15'],
+      );
+    });
+
+    it("checks each of Poetry's constraints against the version the lock holds for it", async () => {
+      writeTree(scratch.path, {
+        'pyproject.toml': `[tool.poetry]
+name = "shop"
+
+[tool.poetry.dependencies]
+python = "^3.8"
+Flask = [
+    { version = "<2.3", python = "<3.8" },
+    { version = "^2.3", python = ">=3.8" },
+]
+`,
+        'poetry.lock': '[[package]]\nname = "flask"\nversion = "2.2.2"\n\n[[package]]\nname = "flask"\nversion = "2.3.3"\n',
+      });
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      assert.deepEqual(
+        dependencyFindings(run.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.split('.')[0]}`),
+        ['pyproject.toml:7 `Flask` 2'],
+      );
+      const deps = await runCli(scratch.path, 'deps', '--format', 'json');
+      const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; spec: string; version: string | null; status: string }[] }).dependencies;
+      assert.deepEqual(rows.map((row) => `${row.file}:${row.line} ${row.spec} ${row.version ?? '-'} ${row.status}`), ['pyproject.toml:7 <2.3 2.2.2 vulnerable', 'pyproject.toml:8 ^2.3 2.3.3 ok']);
+    });
+
+    it('offers to remove an unknown package from a PEP 621 array and a Poetry package of several constraints (reported once)', async () => {
+      const pyproject = `[project]
+name = "shop"
+dependencies = ["Flask==2.2.5", "fastapi-auth-helperz>=0.1"]
+
+[tool.poetry.group.dev.dependencies]
+fake-helperz = [
+    { version = "<1", python = "<3.8" },
+    { version = "^1", python = ">=3.8" },
+]
+`;
+      writeTree(scratch.path, { 'pyproject.toml': pyproject });
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      type Edit = { line: number; column: number; endLine: number; endColumn: number; newText: string };
+      const findings = (JSON.parse(run.stdout) as { findings: (JsonFinding & { fixes: { title: string; edits: Edit[] }[] })[] }).findings.filter((finding) => finding.ruleId === 'unknown-dependency');
+      assert.deepEqual(findings.map((finding) => `${finding.line} ${finding.message.split(':')[0]} | ${finding.fixes[0]?.title}`), [
+        '3 `fastapi-auth-helperz` does not exist on PyPI | Remove fastapi-auth-helperz',
+        '6 `fake-helperz` does not exist on PyPI | Remove fake-helperz',
+      ]);
+      const applied = findings.map((finding) => applyEdit(pyproject, finding.fixes[0].edits[0]));
+      assert.equal(applied[0], pyproject.replace('"Flask==2.2.5", "fastapi-auth-helperz>=0.1"', '"Flask==2.2.5"'));
+      assert.equal(applied[1], pyproject.replace('fake-helperz = [\n    { version = "<1", python = "<3.8" },\n    { version = "^1", python = ">=3.8" },\n]\n', ''));
     });
 
     it('scan --staged checks the dependencies as the index holds them', async () => {

@@ -477,6 +477,39 @@ extras = ["standard"]
       'uvicorn ^0.25 "version = \\"^0.25" "^0.25"',
     ]);
   });
+  it("Poetry's multiple constraints: one declaration per constraint, at its own span; not git ones, nor arrays outside dependency tables", () => {
+    const text = `[tool.poetry.dependencies]
+python = "^3.8"
+foo = [{ version = "<=1.9", python = ">=3.6,<3.8" }, { version = "^2.0", python = ">=3.8" }]
+bar = [
+    { version = "1.2.3", markers = "sys_platform == 'win32'" },  # pinned on Windows
+    { git = "https://example.com/bar.git", markers = "sys_platform != 'win32'" },
+]
+strings = ["1.0", "2.0"]
+
+[tool.poetry.group.dev.dependencies]
+baz = [
+  { version = "~1.1", python = "<3.9" },
+  { version = ">=1.2", python = ">=3.9" }
+]
+
+[tool.poetry.extras]
+fake = [{ version = "1.0" }]
+`;
+    const declared = readPyproject(text);
+    assert.deepEqual(shown(text, declared), [
+      'foo <=1.9 "{ version = \\"<=1.9" "<=1.9"',
+      'foo ^2.0 "{ version = \\"^2.0" "^2.0"',
+      'bar 1.2.3 =1.2.3 "{ version = \\"1.2.3" "1.2.3"',
+      'baz ~1.1 "{ version = \\"~1.1" "~1.1"',
+      'baz >=1.2 "{ version = \\">=1.2" ">=1.2"',
+    ]);
+    // Each knows the whole declaration it is part of (what removing the package removes).
+    assert.deepEqual(
+      declared.map((dependency) => text.slice(dependency.partOf!.start, dependency.partOf!.end).split('\n')[0]),
+      ['foo = [{ version = "<=1.9", python = ">=3.6,<3.8" }, { version = "^2.0", python = ">=3.8" }]', 'foo = [{ version = "<=1.9", python = ">=3.6,<3.8" }, { version = "^2.0", python = ">=3.8" }]', 'bar = [', 'baz = [', 'baz = ['],
+    );
+  });
 });
 
 describe('Pipfile and Pipfile.lock readers', () => {

@@ -3,7 +3,7 @@
 import { folderOf, type DependencyFileRead } from './manifests';
 import { nameKey, packageKey, type Advisory, type DependencyFacts, type Ecosystem, type RegistryStatus } from './model';
 import type { Span } from '../languages/config/model';
-import { resolvedVersion } from './resolved-version';
+import { resolvedVersion, resolvesDeclaration } from './resolved-version';
 
 export type DependencyStatus = 'vulnerable' | 'ok' | 'unresolved' | 'unchecked';
 
@@ -37,9 +37,8 @@ export function dependencyInventory(files: ReadonlyMap<string, DependencyFileRea
       const registry = facts.registry?.get(nameKey(dependency.ecosystem, dependency.name));
       rows.push({ file, span: dependency.span, ecosystem: dependency.ecosystem, name: dependency.displayName, spec: dependency.spec, ...(version ? { version } : {}), direct: true, ...statusOf(facts, dependency.ecosystem, dependency.name, version), ...(registry ? { registry } : {}) });
     }
-    const declared = facts.declared.get(folder);
     for (const locked of read.locked) {
-      if (declared?.has(nameKey(locked.ecosystem, locked.name)) && locked.topLevel) continue; // listed with its manifest line
+      if (resolvesDeclaration(facts, folder, locked)) continue; // listed with its manifest line
       rows.push({ file, span: locked.span, ecosystem: locked.ecosystem, name: locked.name, spec: '', version: locked.version, direct: false, ...statusOf(facts, locked.ecosystem, locked.name, locked.version) });
     }
   }

@@ -1,35 +1,57 @@
 // Which files declare or lock dependencies, and the reader of each: a table, so that a format is
 // one row. Matched by file name (the folder does not matter).
-import type { DeclaredDependency, Ecosystem, LockedPackage } from './model';
-import { readPackageJson } from './package-json';
-import { readPackageLock } from './package-lock';
+import type { DeclaredDependency, Ecosystem, LockedPackage, WorkspaceLock } from './model';
+import { readPackageManifest } from './package-json';
+import { readPackageLockFile } from './package-lock';
 import { readPipfile } from './pipfile';
 import { readPipfileLock } from './pipfile-lock';
-import { readPnpmLock } from './pnpm-lock';
+import { readPnpmLockFile } from './pnpm-lock';
 import { readPyproject } from './pyproject';
-import { readPythonLock } from './python-lock';
+import { readPythonLockFile } from './python-lock';
 import { readRequirements } from './requirements';
-import { readYarnLock } from './yarn-lock';
+import { readYarnLockFile } from './yarn-lock';
 
 export interface DependencyFileRead {
   declared: DeclaredDependency[];
   locked: LockedPackage[];
   /** Other requirement files this one includes (pip's `-r`), relative to its folder. */
   includes: string[];
+  /** A workspace root's lock: what it says of the members. */
+  workspace?: WorkspaceLock;
+  /** A package.json's `workspaces` globs (yarn's members). */
+  workspaces?: string[];
 }
+
+/** How a manifest writes its declarations, which decides how one is removed. */
+export type DeclarationSyntax = 'json' | 'toml' | 'requirements';
 
 interface DependencyFileKind {
   id: 'package.json' | 'package-lock' | 'yarn-lock' | 'pnpm-lock' | 'requirements' | 'pyproject' | 'pipfile' | 'pipfile-lock' | 'poetry-lock' | 'uv-lock';
   ecosystem: Ecosystem;
   matches(fileName: string): boolean;
   read(text: string): DependencyFileRead;
+  /** A manifest's syntax. */
+  syntax?: DeclarationSyntax;
+  /** A lock file: the manifests of its folder (of its ecosystem) resolve through it, not a workspace root's. */
+  lock?: true;
 }
 
+const lockRead = (read: { locked: LockedPackage[]; workspace?: WorkspaceLock }): DependencyFileRead => ({ declared: [], includes: [], ...read });
+
 export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
-  { id: 'package.json', ecosystem: 'npm', matches: (name) => name === 'package.json', read: (text) => ({ declared: readPackageJson(text), locked: [], includes: [] }) },
-  { id: 'package-lock', ecosystem: 'npm', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => ({ declared: [], locked: readPackageLock(text), includes: [] }) },
-  { id: 'yarn-lock', ecosystem: 'npm', matches: (name) => name === 'yarn.lock', read: (text) => ({ declared: [], locked: readYarnLock(text), includes: [] }) },
-  { id: 'pnpm-lock', ecosystem: 'npm', matches: (name) => name === 'pnpm-lock.yaml', read: (text) => ({ declared: [], locked: readPnpmLock(text), includes: [] }) },
+  {
+    id: 'package.json',
+    ecosystem: 'npm',
+    matches: (name) => name === 'package.json',
+    read: (text) => {
+      const manifest = readPackageManifest(text);
+      return { declared: manifest.declared, locked: [], includes: [], ...(manifest.workspaces.length ? { workspaces: manifest.workspaces } : {}) };
+    },
+    syntax: 'json',
+  },
+  { id: 'package-lock', ecosystem: 'npm', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => lockRead(readPackageLockFile(text)), lock: true },
+  { id: 'yarn-lock', ecosystem: 'npm', matches: (name) => name === 'yarn.lock', read: (text) => lockRead(readYarnLockFile(text)), lock: true },
+  { id: 'pnpm-lock', ecosystem: 'npm', matches: (name) => name === 'pnpm-lock.yaml', read: (text) => lockRead(readPnpmLockFile(text)), lock: true },
   {
     id: 'requirements',
     ecosystem: 'PyPI',
@@ -39,12 +61,13 @@ export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
       const file = readRequirements(text);
       return { declared: file.dependencies, locked: [], includes: file.includes };
     },
+    syntax: 'requirements',
   },
-  { id: 'pyproject', ecosystem: 'PyPI', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }) },
-  { id: 'pipfile', ecosystem: 'PyPI', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }) },
-  { id: 'pipfile-lock', ecosystem: 'PyPI', matches: (name) => name === 'Pipfile.lock', read: (text) => ({ declared: [], locked: readPipfileLock(text), includes: [] }) },
-  { id: 'poetry-lock', ecosystem: 'PyPI', matches: (name) => name === 'poetry.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'poetry'), includes: [] }) },
-  { id: 'uv-lock', ecosystem: 'PyPI', matches: (name) => name === 'uv.lock', read: (text) => ({ declared: [], locked: readPythonLock(text, 'uv'), includes: [] }) },
+  { id: 'pyproject', ecosystem: 'PyPI', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }), syntax: 'toml' },
+  { id: 'pipfile', ecosystem: 'PyPI', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }), syntax: 'toml' },
+  { id: 'pipfile-lock', ecosystem: 'PyPI', matches: (name) => name === 'Pipfile.lock', read: (text) => lockRead({ locked: readPipfileLock(text) }), lock: true },
+  { id: 'poetry-lock', ecosystem: 'PyPI', matches: (name) => name === 'poetry.lock', read: (text) => lockRead(readPythonLockFile(text, 'poetry')), lock: true },
+  { id: 'uv-lock', ecosystem: 'PyPI', matches: (name) => name === 'uv.lock', read: (text) => lockRead(readPythonLockFile(text, 'uv')), lock: true },
 ];
 
 /** The kind of dependency file at `path` (`/`-separated), if it is one. */
@@ -71,4 +94,14 @@ export function isDependencyFile(path: string): boolean {
 export function folderOf(path: string): string {
   const at = path.lastIndexOf('/');
   return at === -1 ? '' : path.slice(0, at);
+}
+
+/** The folders above `folder`, nearest first, the root ('') last; none above the root. */
+export function ancestorsOf(folder: string): string[] {
+  const ancestors: string[] = [];
+  for (let current = folder; current !== ''; ) {
+    current = folderOf(current);
+    ancestors.push(current);
+  }
+  return ancestors;
 }

@@ -19,6 +19,13 @@ export interface DeclaredDependency {
   span: Span;
   /** The requirement's text, which a fix rewrites. */
   specSpan?: Span;
+  /**
+   * One of several constraints of one declaration (Poetry's `foo = [{ version = "<2", python = "<3.8" },
+   * { version = "^2", python = ">=3.8" }]`): the whole declaration, which removing the package removes.
+   * Each constraint holds under its own markers, so a locked version counts for it only when its
+   * requirement allows that version.
+   */
+  partOf?: Span;
 }
 
 export interface LockedPackage {
@@ -30,6 +37,26 @@ export interface LockedPackage {
   /** The lock entry's version value. */
   span: Span;
 }
+
+/** A lock file's entries, and what it says of its workspace's members when it is a workspace root's. */
+export interface LockFileRead {
+  locked: LockedPackage[];
+  workspace?: WorkspaceLock;
+}
+
+/**
+ * What a lock file at a workspace's root says of its members (folders relative to the lock's, as
+ * `packages/app`), in the terms of its format; workspaces.ts decides membership and versions.
+ */
+export type WorkspaceLock =
+  /** package-lock.json: the members it lists, and the version installed at each install path (undefined: a link). */
+  | { kind: 'install-paths'; members: string[]; installed: Map<string, string | undefined> }
+  /** pnpm-lock.yaml: per importer (member), the version each requirement resolves to, by package name. */
+  | { kind: 'importers'; importers: Map<string, Map<string, string>> }
+  /** yarn.lock: the version each `name@range` resolves to; the root package.json's `workspaces` names the members. */
+  | { kind: 'descriptors'; descriptors: Map<string, string> }
+  /** uv.lock: the members, and one resolution for the whole workspace (each name's versions). */
+  | { kind: 'flat'; members: string[]; versions: Map<string, string[]> };
 
 /** One advisory as a finding needs it (from an OSV record). */
 export interface Advisory {
@@ -57,14 +84,27 @@ export function nameKey(ecosystem: Ecosystem, name: string): string {
 export interface DependencyFacts {
   /** Advisories per packageKey(); an empty list: checked, none. Absent: not known (offline, service down). */
   advisories: ReadonlyMap<string, readonly Advisory[]>;
-  /** Per manifest folder (project path, '' for the root), the versions its lock files resolve, by nameKey(). */
-  locked: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** Per manifest folder, the nameKey()s its manifests declare (a lock entry not among them is transitive). */
+  /**
+   * Per manifest folder (project path, '' for the root), the versions the lock governing it resolves,
+   * by nameKey(): its own folder's lock files (their top-level entries), or for a workspace member
+   * without one, the workspace root's. Several when the lock holds several (yarn 1: one per range;
+   * Poetry: one per Python fork).
+   */
+  locked: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  /** Per folder of a workspace-root lock, the member folders whose `locked` versions it resolves. */
+  workspaceMembers?: ReadonlyMap<string, readonly WorkspaceMember[]>;
+  /** Per manifest folder, the nameKey()s its manifests declare (a lock entry no declaration resolves to is transitive: resolvesDeclaration()). */
   declared: ReadonlyMap<string, ReadonlySet<string>>;
   /** Per nameKey() of a declared package, what its registry says; absent: not asked or no answer. */
   registry?: ReadonlyMap<string, RegistryStatus>;
   /** Files read as requirements because a requirements file includes them (`-r base.txt`). */
   includedRequirements?: ReadonlySet<string>;
+}
+
+export interface WorkspaceMember {
+  ecosystem: Ecosystem;
+  /** The member's project path. */
+  folder: string;
 }
 
 /** What the registry said of a declared package, judged when the scan asked. */

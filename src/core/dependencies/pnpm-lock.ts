@@ -6,7 +6,8 @@
 // Peer and patch suffixes are dropped, so each version is listed once. Keys whose version is not
 // a registry version (tarballs, git, `file:`) are left out. The root project's own requirements
 // (`importers: .:` from v9 and in workspaces, the top-level `dependencies:` otherwise) say which
-// versions are top-level.
+// versions are top-level. In a workspace, every other importer is a member (`packages/app`), its
+// own requirements' versions listed the same way.
 //
 // The keys are read line by line: the config reader's YAML entries are scalar values only, and a
 // package whose fields are all flow mappings (`resolution: {integrity: …}`, `js-tokens@4.0.0: {}`)
@@ -15,12 +16,16 @@ import { indentedLines } from './indented-lines';
 import { valid } from 'semver';
 import { readConfig } from '../languages/config';
 import type { ConfigEntry } from '../languages/config/model';
-import type { LockedPackage } from './model';
+import type { LockedPackage, LockFileRead } from './model';
 
 const SECTIONS = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
 
 export function readPnpmLock(text: string): LockedPackage[] {
-  const roots = rootVersions(readConfig(text, 'yaml').entries);
+  return readPnpmLockFile(text).locked;
+}
+
+export function readPnpmLockFile(text: string): LockFileRead {
+  const { roots, importers } = importerVersions(readConfig(text, 'yaml').entries);
   const locked: LockedPackage[] = [];
   const seen = new Set<string>();
   let inPackages = false;
@@ -43,7 +48,7 @@ export function readPnpmLock(text: string): LockedPackage[] {
     const start = lineOffset + indent + key.start + parsed.versionAt;
     locked.push({ ecosystem: 'npm', name: parsed.name, version: parsed.version, topLevel: roots.has(id), span: { start, end: start + parsed.version.length } });
   }
-  return locked;
+  return { locked, ...(importers.size ? { workspace: { kind: 'importers', importers } } : {}) };
 }
 
 /** `'@a/b@1.0.0':`, `"x@1.0.0":` or `x@1.0.0:` (with `: {}` or a comment after): the key's text and where it starts in `content`. */
@@ -67,21 +72,34 @@ function parsePackageKey(key: string): { name: string; version: string; versionA
   return undefined;
 }
 
-/** `name@version` of each package the root project requires. */
-function rootVersions(entries: readonly ConfigEntry[]): Set<string> {
+/**
+ * `name@version` of each package the root project requires; and per member importer, the version
+ * each of its requirements resolves to, by package name.
+ */
+function importerVersions(entries: readonly ConfigEntry[]): { roots: Set<string>; importers: Map<string, Map<string, string>> } {
   const roots = new Set<string>();
+  const importers = new Map<string, Map<string, string>>();
   for (const entry of entries) {
-    const path = entry.keyPath[0] === 'importers' && entry.keyPath[1] === '.' ? entry.keyPath.slice(2) : entry.keyPath;
+    const importer = entry.keyPath[0] === 'importers' ? entry.keyPath[1] : '.';
+    const path = entry.keyPath[0] === 'importers' ? entry.keyPath.slice(2) : entry.keyPath;
     // `react: { specifier: ^18.2.0, version: 18.2.0 }` (v6, v9), or `react: 18.2.0` (v5).
     const named = path.length === 3 && path[2] === 'version' ? path[1] : path.length === 2 ? path[1] : undefined;
     if (named === undefined || !SECTIONS.has(path[0])) continue;
-    // `18.2.0(react@18.2.0)`, `18.2.0_react@18.2.0`; an alias names its package: `string-width@4.2.3`, `/string-width@4.2.3`.
-    const version = entry.value.replace(/[(_].*$/, '');
-    if (valid(version)) roots.add(`${named}@${version}`);
+    const resolved = requirementVersion(named, entry.value);
+    if (!resolved) continue;
+    if (importer === '.') roots.add(`${resolved.name}@${resolved.version}`);
     else {
-      const alias = parsePackageKey(entry.value.replace(/^npm:/, ''));
-      if (alias) roots.add(`${alias.name}@${alias.version}`);
+      const versions = importers.get(importer) ?? new Map<string, string>();
+      importers.set(importer, versions.set(resolved.name, resolved.version));
     }
   }
-  return roots;
+  return { roots, importers };
+}
+
+/** An importer's `version:` value: `18.2.0(react@18.2.0)`, `18.2.0_react@18.2.0`, or an alias naming its package (`string-width@4.2.3`, `/string-width@4.2.3`); not `link:`. */
+function requirementVersion(named: string, value: string): { name: string; version: string } | undefined {
+  const version = value.replace(/[(_].*$/, '');
+  if (valid(version)) return { name: named, version };
+  const alias = parsePackageKey(value.replace(/^npm:/, ''));
+  return alias ? { name: alias.name, version: alias.version } : undefined;
 }

@@ -23,7 +23,7 @@ export function readPyproject(text: string): DeclaredDependency[] {
       if (dependency) declared.push(dependency);
     }
   }
-  const poetry = readPackageTables(text, { tableDepth: poetryTableDepth, pinnedOf: poetryPin }, statements).filter((dependency) => dependency.name !== 'python');
+  const poetry = readPackageTables(text, { tableDepth: poetryTableDepth, pinnedOf: poetryPin, constraintArrays: true }, statements).filter((dependency) => dependency.name !== 'python');
   return [...declared, ...poetry].sort((a, b) => a.span.start - b.span.start);
 }
 

@@ -1,7 +1,9 @@
 // Package tables as Poetry (`[tool.poetry.dependencies]`) and Pipfile (`[packages]`) write them:
 // `name = "spec"`, `name = { version = "spec", extras = […] }`, or a `[….name]` table with a
-// `version` key. A package from git, a path, a file or a URL names no registry version and is
-// left out, as is one without a version.
+// `version` key; and Poetry's multiple constraints, an array of such inline tables, each for its
+// own Pythons or markers (`name = [{ version = "<2", python = "<3.8" }, { version = "^2", python = ">=3.8" }]`),
+// one declaration per constraint. A package (or constraint) from git, a path, a file or a URL
+// names no registry version and is left out, as is one without a version.
 import { readConfig } from '../languages/config';
 import type { ConfigEntry } from '../languages/config/model';
 import type { DeclaredDependency } from './model';
@@ -15,6 +17,8 @@ export interface PackageTables {
   tableDepth(keyPath: readonly string[]): number | undefined;
   /** The one version `spec` allows, if it pins one. */
   pinnedOf(spec: string): string | undefined;
+  /** Whether a package may be an array of constraints (Poetry). */
+  constraintArrays?: boolean;
 }
 
 /** `statements`: the file's, when the caller has read them already. */
@@ -53,5 +57,32 @@ export function readPackageTables(text: string, tables: PackageTables, statement
       specSpan: spec.valueSpan,
     });
   }
+  if (tables.constraintArrays) declared.push(...constraintDeclarations(text, tables, statements));
   return declared.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** `name = [{ version = "…", python = "…" }, …]`: each constraint from a registry, from its `{` to its version. */
+function constraintDeclarations(text: string, tables: PackageTables, statements: readonly TomlStatement[]): DeclaredDependency[] {
+  const declared: DeclaredDependency[] = [];
+  for (const statement of statements) {
+    const depth = tables.tableDepth(statement.keyPath);
+    if (depth === undefined || statement.keyPath.length !== depth + 1 || !statement.elements) continue;
+    const name = statement.keyPath[depth];
+    for (const { span, entries } of statement.elements) {
+      const version = entries?.find((entry) => entry.keyPath.length === 1 && entry.keyPath[0] === 'version');
+      if (!version?.quote || entries!.some((entry) => NOT_REGISTRY.has(entry.keyPath[0])) || text.slice(version.valueSpan.start, version.valueSpan.end) !== version.value) continue;
+      const pinned = tables.pinnedOf(version.value);
+      declared.push({
+        ecosystem: 'PyPI',
+        name: normalizePypiName(name),
+        displayName: name,
+        spec: version.value,
+        ...(pinned ? { pinned } : {}),
+        span: { start: span.start, end: version.valueSpan.end },
+        specSpan: version.valueSpan,
+        partOf: statement.span,
+      });
+    }
+  }
+  return declared;
 }

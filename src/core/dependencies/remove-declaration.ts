@@ -1,46 +1,50 @@
-// The edit that removes one dependency declaration from its file: the whole line in a line-based
-// file (requirements.txt, a TOML table), or — in JSON — the property with the comma that joins it
-// to its neighbours, so the file stays valid. Undefined when the declaration shares its line with
-// other code and no safe removal exists.
+// The edit that removes one dependency declaration from its file (the unknown-dependency fix),
+// leaving the file valid — or undefined where no clean removal exists, and no fix is offered:
+// - package.json: the property, with the comma that joins it to its neighbours;
+// - requirements files: the requirement's logical line, its `\` continuations (`--hash=` lines)
+//   and pip-compile's `# via` lines after it included;
+// - pyproject.toml, Pipfile: a requirement string of an array (PEP 621, PEP 735) with its comma;
+//   a package's `name = …` statement (a string, an inline table, or Poetry's array of
+//   constraints, all of which go); a `[….name]` table of its own. Dotted keys spread over several
+//   statements (`name.version = …`, `name.extras = …`) are left alone.
+import { jsonPropertyRemoval } from '../languages/config/json-edits';
 import type { Span } from '../languages/config/model';
+import { arrayElementRemoval, statementRemoval, tableRemoval } from '../languages/config/toml-edits';
+import { readTomlStatements } from '../languages/config/toml-statements';
+import type { DeclarationSyntax } from './manifests';
+import type { DeclaredDependency } from './model';
+import { requirementRemoval } from './requirements';
 
-export function removalOf(text: string, span: Span, json: boolean): Span | undefined {
-  return json ? jsonPropertyRemoval(text, span) : lineRemoval(text, span);
-}
-
-/** The declaration's line(s), when nothing else is on them. */
-function lineRemoval(text: string, span: Span): Span | undefined {
-  const start = text.lastIndexOf('\n', span.start - 1) + 1;
-  const newline = text.indexOf('\n', span.end);
-  const end = newline === -1 ? text.length : newline + 1;
-  const before = text.slice(start, span.start);
-  const after = text.slice(span.end, newline === -1 ? text.length : newline);
-  // A trailing comment or a separating comma may stay behind on the line: it goes with it.
-  if (before.trim() !== '' || !/^\s*,?\s*(#.*)?\r?$/.test(after)) return undefined;
-  return { start, end };
-}
-
-/** `"name": "spec"` (span from the key's first character to the value's last) with one joining comma. */
-function jsonPropertyRemoval(text: string, span: Span): Span | undefined {
-  const keyStart = text.lastIndexOf('"', span.start);
-  const valueEnd = text.indexOf('"', span.end) === span.end ? span.end + 1 : span.end;
-  if (keyStart === -1) return undefined;
-  let after = valueEnd;
-  while (after < text.length && /[ \t]/.test(text[after])) after++;
-  if (text[after] === ',') {
-    // Not the last property: remove through its comma and the rest of its line.
-    const lineEnd = text.indexOf('\n', after);
-    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-    const ownLine = text.slice(lineStart, keyStart).trim() === '' && (lineEnd === -1 || text.slice(after + 1, lineEnd).trim() === '');
-    if (ownLine) return { start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1 };
-    let next = after + 1;
-    while (next < text.length && /[ \t]/.test(text[next])) next++;
-    return { start: keyStart, end: next };
+export function removalOf(text: string, dependency: Pick<DeclaredDependency, 'span' | 'displayName' | 'partOf'>, syntax: DeclarationSyntax): Span | undefined {
+  switch (syntax) {
+    case 'json':
+      return jsonPropertyRemoval(text, dependency.span);
+    case 'requirements':
+      return requirementRemoval(text, dependency.span);
+    case 'toml':
+      return tomlRemoval(text, dependency);
   }
-  // The last property: remove the comma before it, and it, keeping what follows.
-  let before = keyStart - 1;
-  while (before >= 0 && /\s/.test(text[before])) before--;
-  if (text[before] === ',') return { start: before, end: valueEnd };
-  // The only property: the object becomes empty.
-  return text[before] === '{' ? { start: before + 1, end: valueEnd } : undefined;
+}
+
+function tomlRemoval(text: string, dependency: Pick<DeclaredDependency, 'span' | 'displayName' | 'partOf'>): Span | undefined {
+  const span = dependency.partOf ?? dependency.span;
+  const statements = readTomlStatements(text);
+  const statement = statements.find((candidate) => candidate.span.start <= span.start && span.end <= candidate.span.end);
+  if (!statement) return undefined;
+  const element = dependency.partOf ? -1 : (statement.elements?.findIndex((candidate) => candidate.string && candidate.span.start <= span.start && span.end <= candidate.span.end) ?? -1);
+  if (element !== -1) return arrayElementRemoval(text, statement.elements!, element);
+  const table = statement.table?.path ?? [];
+  // Only a statement of one key, right in its table: `name = …`, or `version = …` in `[….name]`.
+  if (statement.keyPath.length !== table.length + 1) return undefined;
+  const key = statement.keyPath[statement.keyPath.length - 1];
+  if (key === dependency.displayName) return statementRemoval(text, statement);
+  const header = statement.table;
+  if (key !== 'version' || !header || table[table.length - 1] !== dependency.displayName) return undefined;
+  // Nothing of the package outside its table (`[….name.source]`, say): else the rest would stay behind.
+  const outside = statements.some((other) => other.table?.span.start !== header.span.start && startsWith(other.keyPath, table));
+  return outside ? undefined : tableRemoval(text, statements, header);
+}
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.every((segment, index) => path[index] === segment);
 }

@@ -2,6 +2,7 @@
 // `name[extras] specifiers ; markers`, then pip's per-requirement options (`--hash=…`) — with
 // `#` comments, `\` continuations, and option lines (`-r other.txt` includes, `-c`, `-e`,
 // `--index-url`, …). URL and editable requirements name no registry version and are left out.
+import type { Span } from '../languages/config/model';
 import type { DeclaredDependency } from './model';
 import { normalizePypiName } from './names';
 
@@ -54,6 +55,24 @@ export function readRequirement(requirement: string, offset: number): DeclaredDe
     span: { start: offset, end: spec ? specStart + spec.length : offset + name.length },
     ...(spec ? { specSpan: { start: specStart, end: specStart + spec.length } } : {}),
   };
+}
+
+/**
+ * The lines to remove to take out the requirement at `span`: its logical line (its `\` continuations,
+ * such as `--hash=` lines, with it) and pip-compile's `# via` lines after it; undefined when the
+ * logical line holds something before the requirement.
+ */
+export function requirementRemoval(text: string, span: Span): Span | undefined {
+  for (const line of logicalLines(text)) {
+    const end = line.offset + line.text.length;
+    if (span.start < line.offset || span.start >= end) continue;
+    if (line.text.slice(0, span.start - line.offset).trim() !== '') return undefined;
+    // pip-compile's `# via` line, or `# via` with one indented `#   source` line per source.
+    const annotations = /(?:\r?\n[ \t]+# via\b[^\n]*(?:\r?\n[ \t]+#[ \t][^\n]*)*)?(?:\r?\n|$)/y;
+    annotations.lastIndex = end;
+    return { start: line.offset, end: annotations.exec(text) ? annotations.lastIndex : end };
+  }
+  return undefined;
 }
 
 interface LogicalLine {

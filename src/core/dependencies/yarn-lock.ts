@@ -10,28 +10,36 @@
 // (`string-width-cjs@npm:string-width@^4.2.0`) counts as the package it names, as in package.json.
 // Yarn does not record where a package installs: every entry is top-level, except in a berry lock
 // that lists the root workspace, whose own descriptors then say which entries it requires.
+// Every descriptor's version is kept too (`lodash@^4.17.21` → 4.17.21, `npm:` left out): a
+// workspace member's requirement resolves through the root's lock by its name and range.
 import { indentedLines } from './indented-lines';
 import { valid } from 'semver';
 import { readConfig } from '../languages/config';
 import type { ConfigEntry } from '../languages/config/model';
-import type { LockedPackage } from './model';
+import type { LockedPackage, LockFileRead } from './model';
 
 export function readYarnLock(text: string): LockedPackage[] {
-  return /^__metadata:/m.test(text) ? readBerryLock(text) : readClassicLock(text);
+  return readYarnLockFile(text).locked;
 }
 
-function readClassicLock(text: string): LockedPackage[] {
+export function readYarnLockFile(text: string): LockFileRead {
+  const descriptors = new Map<string, string>();
+  const locked = /^__metadata:/m.test(text) ? readBerryLock(text, descriptors) : readClassicLock(text, descriptors);
+  return { locked, ...(descriptors.size ? { workspace: { kind: 'descriptors', descriptors } } : {}) };
+}
+
+function readClassicLock(text: string, descriptors: Map<string, string>): LockedPackage[] {
   const locked: LockedPackage[] = [];
-  /** The package of the entry being read, while it is a registry one and its version is still to come. */
-  let name: string | undefined;
+  /** The entry being read, while it is a registry one and its version is still to come. */
+  let entry: { name: string; descriptors: string[] } | undefined;
   let fieldIndent = -1;
   for (const { line, content, indent, offset: lineOffset } of indentedLines(text)) {
     if (indent === 0) {
-      name = line.endsWith(':') ? classicEntryName(line.slice(0, -1)) : undefined;
+      entry = line.endsWith(':') ? classicEntry(line.slice(0, -1)) : undefined;
       fieldIndent = -1;
       continue;
     }
-    if (name === undefined) continue;
+    if (entry === undefined) continue;
     // The entry's own fields sit at its first indentation; deeper lines (its `dependencies`) are not its version.
     if (fieldIndent === -1) fieldIndent = indent;
     if (indent !== fieldIndent) continue;
@@ -39,24 +47,27 @@ function readClassicLock(text: string): LockedPackage[] {
     const version = field?.[1] ?? field?.[2];
     if (!field || !version || !valid(version)) continue;
     const start = lineOffset + indent + field[0].indexOf(version, 'version'.length);
-    locked.push({ ecosystem: 'npm', name, version, topLevel: true, span: { start, end: start + version.length } });
-    name = undefined;
+    locked.push({ ecosystem: 'npm', name: entry.name, version, topLevel: true, span: { start, end: start + version.length } });
+    for (const descriptor of entry.descriptors) descriptors.set(descriptor, version);
+    entry = undefined;
   }
   return locked;
 }
 
-/** `"a@^1.0.0", a@~1.1.0` → `a`, when every descriptor is a registry requirement of one package. */
-function classicEntryName(header: string): string | undefined {
+/** `"a@^1.0.0", a@~1.1.0` → `a` and its descriptors, when every one is a registry requirement of one package. */
+function classicEntry(header: string): { name: string; descriptors: string[] } | undefined {
   let name: string | undefined;
+  const descriptors: string[] = [];
   for (const written of header.split(',')) {
     const descriptor = parseDescriptor(unquote(written.trim()));
     if (!descriptor || isNonRegistryRange(descriptor.range) || (name !== undefined && descriptor.name !== name)) return undefined;
     name = descriptor.name;
+    descriptors.push(`${descriptor.name}@${descriptor.range}`);
   }
-  return name;
+  return name === undefined ? undefined : { name, descriptors };
 }
 
-function readBerryLock(text: string): LockedPackage[] {
+function readBerryLock(text: string, descriptors: Map<string, string>): LockedPackage[] {
   const entries = new Map<string, { version?: ConfigEntry; resolution?: string }>();
   /** The descriptors the root workspace (`app@workspace:.`) requires, when the lock lists it. */
   let rootRequires: Set<string> | undefined;
@@ -81,6 +92,8 @@ function readBerryLock(text: string): LockedPackage[] {
     if (!resolved || !version || !resolved.range.startsWith('npm:') || !valid(resolved.range.slice('npm:'.length)) || !valid(version.value)) continue;
     const topLevel = !rootRequires || berryDescriptors(header).some((descriptor) => rootRequires!.has(descriptor));
     locked.push({ ecosystem: 'npm', name: resolved.name, version: version.value, topLevel, span: version.valueSpan });
+    // `lodash@npm:^4.17.21`, as package.json writes it: `^4.17.21`.
+    for (const descriptor of berryDescriptors(header).map(parseDescriptor)) if (descriptor) descriptors.set(`${descriptor.name}@${descriptor.range.replace(/^npm:/, '')}`, version.value);
   }
   return locked;
 }

@@ -5,8 +5,8 @@
 // version, the fix raises the requirement to it in the requirement's own style.
 import { folderOf } from '../dependencies/manifests';
 import { dependencyFileInAnalysis } from '../dependencies/read-in-analysis';
-import { nameKey, packageKey, type Advisory, type DeclaredDependency, type Ecosystem } from '../dependencies/model';
-import { resolvedVersion } from '../dependencies/resolved-version';
+import { packageKey, type Advisory, type DeclaredDependency, type Ecosystem } from '../dependencies/model';
+import { resolvedVersion, resolvesDeclaration } from '../dependencies/resolved-version';
 import { compareVersions, isVersion, raisedSpec } from '../dependencies/versions';
 import { defineRule, type RuleContext } from '../rule';
 import type { Fix, Severity } from '../types';
@@ -35,10 +35,9 @@ export default defineRule({
       report(context, dependency.displayName, version, advisories, dependency.span, fixedVersion(dependency.ecosystem, advisories, version), fixFor(context, dependency, version, advisories));
     }
     // Packages only the lock file has (transitive ones): the manifest cannot point at them.
-    const declared = facts.declared.get(folder);
     const seen = new Set<string>();
     for (const locked of read.locked) {
-      if (declared?.has(nameKey(locked.ecosystem, locked.name)) && locked.topLevel) continue;
+      if (resolvesDeclaration(facts, folder, locked)) continue;
       const key = packageKey(locked.ecosystem, locked.name, locked.version);
       const advisories = facts.advisories.get(key);
       if (!advisories?.length || seen.has(key)) continue;

@@ -19,6 +19,7 @@ function dependenciesDigest(facts: DependencyFacts): string {
   const hash = createHash('sha1');
   for (const key of [...facts.advisories.keys()].sort()) hash.update(`${key}\0${JSON.stringify(facts.advisories.get(key))}\n`);
   for (const folder of [...facts.locked.keys()].sort()) hash.update(`locked ${folder}\0${digestOf(facts.locked.get(folder)!)}\n`);
+  for (const folder of [...(facts.workspaceMembers?.keys() ?? [])].sort()) hash.update(`members ${folder}\0${JSON.stringify(facts.workspaceMembers!.get(folder))}\n`);
   for (const folder of [...facts.declared.keys()].sort()) hash.update(`declared ${folder}\0${[...facts.declared.get(folder)!].sort().join(',')}\n`);
   for (const key of [...(facts.registry?.keys() ?? [])].sort()) hash.update(`registry ${key}\0${JSON.stringify(facts.registry!.get(key))}\n`);
   hash.update(`included ${[...(facts.includedRequirements ?? [])].sort().join(',')}\n`);
@@ -30,8 +31,8 @@ export function digestsOfFacts(facts: ProjectFacts): FactDigests {
   return projectFactDigests({ envVariables: facts.envVariables, routeHashes: facts.routes?.hashesForEditing(), dependencies: facts.dependencies });
 }
 
-function digestOf(map: ReadonlyMap<string, string>): string {
+function digestOf(map: ReadonlyMap<string, string | readonly string[]>): string {
   const hash = createHash('sha1');
-  for (const key of [...map.keys()].sort()) hash.update(`${key}\0${map.get(key)}\0`);
+  for (const key of [...map.keys()].sort()) hash.update(`${key}\0${String(map.get(key))}\0`);
   return hash.digest('hex');
 }

@@ -1,11 +1,13 @@
 // The dependency check of a few changed files — the manifests and lock files a commit stages
-// (`scan --staged`, the commit gate) or an agent just wrote (its feedback) — with the other
-// dependency files of their folders as the working tree holds them: a lock file the change does not
-// touch still says what the manifest resolves to.
+// (`scan --staged`, the commit gate), an agent just wrote (its feedback) or the editor holds — with
+// the other dependency files of their folders (and a workspace root's lock above them) as the
+// working tree holds them: a lock file the change does not touch still says what the manifest
+// resolves to.
 import { dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
 import type { DependencyFacts } from '../../core/dependencies/model';
 import type { LastlineConfig } from '../../core/config';
-import { addFolderDependencyFiles, dependencyCheckOf, dependencyFactsOf, type DependencyCheck, type NetworkOptions } from './dependency-facts';
+import { dependencyCheckOf, dependencyFactsOf, type DependencyCheck, type NetworkOptions } from './dependency-facts';
+import { addGoverningDependencyFiles } from './governing-files';
 import type { FileSource } from '../file-source';
 import type { JsonHttpOptions } from './json-http';
 
@@ -25,7 +27,7 @@ export async function changedDependencies(texts: ReadonlyMap<string, string>, pr
     if (kind) reads.set(path, kind.read(text));
   }
   if (reads.size === 0) return undefined;
-  for (const folder of new Set([...reads.keys()].map(folderOf))) await addFolderDependencyFiles(reads, projectRoot, folder, maxFileSize);
+  await addGoverningDependencyFiles(reads, projectRoot, [...reads.keys()].map(folderOf), maxFileSize);
   const scan = await dependencyFactsOf(reads, network, undefined, http);
   return { facts: scan.facts, check: dependencyCheckOf(scan, network.offline) };
 }

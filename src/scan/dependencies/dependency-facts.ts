@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { DEPENDENCY_FILES, dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
 import { nameKey, RECENT_DAYS, type DependencyFacts, type Ecosystem, type RegistryStatus } from '../../core/dependencies/model';
+import { lockedVersions } from '../../core/dependencies/locked-versions';
 import { resolvedVersion } from '../../core/dependencies/resolved-version';
 import { readTextFile } from '../read-file';
 import type { WalkedFile } from '../walk';
@@ -124,13 +125,9 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
  * lock maps, then advisories and registry answers (cache first; the network unless offline).
  */
 export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, network: NetworkOptions, included = new Set<string>(), http: JsonHttpOptions = {}): Promise<Omit<DependencyScan, 'texts'>> {
-  const locked = new Map<string, Map<string, string>>();
+  const { locked, workspaceMembers } = lockedVersions(reads);
   const declared = new Map<string, Set<string>>();
-  for (const [path, read] of reads) {
-    const folder = folderOf(path);
-    for (const lockedPackage of read.locked) if (lockedPackage.topLevel) getOrAdd(locked, folder, () => new Map<string, string>()).set(nameKey(lockedPackage.ecosystem, lockedPackage.name), lockedPackage.version);
-    for (const dependency of read.declared) getOrAdd(declared, folder, () => new Set<string>()).add(nameKey(dependency.ecosystem, dependency.name));
-  }
+  for (const [path, read] of reads) for (const dependency of read.declared) getOrAdd(declared, folderOf(path), () => new Set<string>()).add(nameKey(dependency.ecosystem, dependency.name));
   const queries: OsvQuery[] = [];
   for (const [path, read] of reads) {
     for (const dependency of read.declared) {
@@ -149,7 +146,7 @@ export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, 
   const registry = await lookUpRegistries([...packages], store, registries);
   store.save();
   return {
-    facts: { advisories: lookup.advisories, locked, declared, registry: registry.statuses, includedRequirements: included },
+    facts: { advisories: lookup.advisories, locked, ...(workspaceMembers.size ? { workspaceMembers } : {}), declared, registry: registry.statuses, includedRequirements: included },
     files: reads,
     lookup,
     registryMissing: registry.missing,

@@ -1,13 +1,15 @@
-// What the config reader's TOML entries leave out and the Python manifests need: the strings of
-// arrays (`dependencies = ["flask==2.2.2", …]`, which readConfig steps over), and where the key
-// owning an inline table or array starts (`Django = { version = "4.2.7" }`: readConfig's entry is
-// the inner `version`). One pass over the file's statements — `[table]`/`[[array]]` headers and
-// `key = value` lines, values of any kind and length stepped over as TOML defines them — never
-// throwing: a line that does not fit is left and reading goes on at the next one.
+// What the config reader's TOML entries leave out and the Python manifests need: the elements of
+// arrays (`dependencies = ["flask==2.2.2", …]`, `foo = [{ version = "<2" }, …]`, which readConfig
+// steps over), where each statement and its table's header sit (what an edit removing one needs),
+// and where the key owning an inline table or array starts (`Django = { version = "4.2.7" }`:
+// readConfig's entry is the inner `version`). One pass over the file's statements — `[table]`/
+// `[[array]]` headers and `key = value` lines, values of any kind and length stepped over as TOML
+// defines them — never throwing: a line that does not fit is left and reading goes on at the next
+// one.
 import type { Span } from './model';
 import { findQuote, findUnescapedQuote } from './chars';
 import { decodeBasicString } from './toml-strings';
-import { readDottedKey } from './toml-values';
+import { readDottedKey, readInlineTable as readInlineTableEntries, type PendingEntry } from './toml-values';
 
 export interface TomlString {
   /** Decoded. */
@@ -23,8 +25,29 @@ export interface TomlStatement {
   keySpan: Span;
   /** The whole value, brackets and quotes included. */
   valueSpan: Span;
+  /** The whole statement: from the key's first character (its quote included) to the value's end. */
+  span: Span;
   /** For an array: its string elements (nested arrays and tables not included). */
   strings?: TomlString[];
+  /** For an array: every element, in order. */
+  elements?: TomlElement[];
+  /** The `[table]` or `[[array]]` header the statement sits under; absent above the first. */
+  table?: TomlHeader;
+}
+
+export interface TomlElement {
+  /** The element's value, brackets and quotes included. */
+  span: Span;
+  string?: TomlString;
+  /** An inline table's entries (scalars; their key paths relative to the table). */
+  entries?: PendingEntry[];
+}
+
+export interface TomlHeader {
+  /** As the statements' key paths begin. */
+  path: string[];
+  /** From its `[` to its last `]`. */
+  span: Span;
 }
 
 /** Deeper than any real file; keeps the recursion bounded. */
@@ -34,6 +57,7 @@ export function readTomlStatements(text: string): TomlStatement[] {
   const statements: TomlStatement[] = [];
   const arrayTables = new Set<string>();
   let table: string[] = [];
+  let header: TomlHeader | undefined;
   let pos = 0;
   while (pos < text.length) {
     pos = skipSpace(text, pos, true);
@@ -45,6 +69,7 @@ export function readTomlStatements(text: string): TomlStatement[] {
       const closing = isArrayTable ? ']]' : ']';
       // A header that does not read leaves its keys in no table a reader looks for.
       table = key && text.startsWith(closing, key.next) ? tablePath(key.segments, isArrayTable, arrayTables) : ['\0'];
+      header = key ? { path: table, span: { start: pos, end: key.next + closing.length } } : undefined;
       pos = lineEnd;
       continue;
     }
@@ -64,7 +89,10 @@ export function readTomlStatements(text: string): TomlStatement[] {
       keyPath: [...table, ...key.segments],
       keySpan: { start: keyStart, end: key.lastSpan.end },
       valueSpan: { start: valueStart, end: value.end },
+      span: { start: pos, end: value.end },
       ...(value.strings ? { strings: value.strings } : {}),
+      ...(value.elements ? { elements: value.elements } : {}),
+      ...(header ? { table: header } : {}),
     });
     pos = endOfLine(text, value.end);
   }
@@ -97,6 +125,7 @@ interface ValueRead {
   end: number;
   string?: TomlString;
   strings?: TomlString[];
+  elements?: TomlElement[];
 }
 
 /** The value at `pos` (string, array, inline table, or a bare number, boolean or date); undefined when it does not read. */
@@ -124,16 +153,19 @@ function readValue(text: string, pos: number, depth: number): ValueRead | undefi
 
 function readArray(text: string, open: number, depth: number): ValueRead | undefined {
   const strings: TomlString[] = [];
+  const elements: TomlElement[] = [];
   let pos = skipSpace(text, open + 1, true);
   while (text[pos] !== ']') {
     const element = readValue(text, pos, depth + 1);
     if (!element) return undefined;
     if (element.string) strings.push(element.string);
+    const entries = text[pos] === '{' ? readInlineTableEntries(text, pos + 1, element.end - 1, []) : undefined;
+    elements.push({ span: { start: pos, end: element.end }, ...(element.string ? { string: element.string } : {}), ...(entries ? { entries } : {}) });
     pos = skipSpace(text, element.end, true);
     if (text[pos] === ',') pos = skipSpace(text, pos + 1, true);
     else if (text[pos] !== ']') return undefined;
   }
-  return { end: pos + 1, strings };
+  return { end: pos + 1, strings, elements };
 }
 
 function readInlineTable(text: string, open: number, depth: number): ValueRead | undefined {
