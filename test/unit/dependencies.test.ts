@@ -381,6 +381,37 @@ describe('dependencies against OSV (loopback server)', function () {
       );
     });
 
+    it("does not ask the registry about a member's sibling in the workspace; a name the lock does not link is asked", async () => {
+      writeTree(scratch.path, {
+        'package.json': '{ "name": "root", "workspaces": ["packages/*"] }\n',
+        'package-lock.json': `{
+  "lockfileVersion": 3,
+  "packages": {
+    "": { "name": "root", "workspaces": ["packages/*"] },
+    "packages/app": { "name": "@acme/app", "dependencies": { "@acme/shared": "*", "expresss-validator-plus": "^1.0.0" } },
+    "packages/shared": { "name": "@acme/shared", "version": "1.0.0" },
+    "node_modules/@acme/shared": { "resolved": "packages/shared", "link": true },
+    "node_modules/@acme/app": { "resolved": "packages/app", "link": true }
+  }
+}
+`,
+        'packages/app/package.json': `{
+  "name": "@acme/app",
+  "dependencies": {
+    "@acme/shared": "*",
+    "expresss-validator-plus": "^1.0.0"
+  }
+}
+`,
+        'packages/shared/package.json': '{ "name": "@acme/shared", "version": "1.0.0" }\n',
+      });
+      const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
+      const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => finding.ruleId === 'unknown-dependency');
+      assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line} ${finding.message.split(':')[0]}`), ['packages/app/package.json:5 `expresss-validator-plus` does not exist on the npm registry']);
+      assert.ok(!registry.requests.some((request) => request.includes('acme')), registry.requests.join(', '));
+      assert.equal(run.stderr, '');
+    });
+
     it('scan --staged resolves a staged member through the root lock the commit does not touch', async () => {
       gitInit(scratch.path);
       writeTree(scratch.path, WORKSPACE);

@@ -444,3 +444,62 @@ lodash@^3.10.0:
 lodash@^4.17.15:
   version "4.17.21"
 `;
+
+describe("workspace siblings: the packages a lock links to the workspace's own folders", () => {
+  const cases: [string, string, string, string[]][] = [
+    [
+      'npm: link entries',
+      'package-lock.json',
+      `{
+  "lockfileVersion": 3,
+  "packages": {
+    "": { "workspaces": ["packages/*"] },
+    "node_modules/@acme/shared": { "resolved": "packages/shared", "link": true },
+    "node_modules/lodash": { "version": "4.17.21" }
+  }
+}
+`,
+      ['@acme/shared'],
+    ],
+    [
+      'pnpm: link: requirements',
+      'pnpm-lock.yaml',
+      `lockfileVersion: '9.0'
+importers:
+  .: {}
+  packages/app:
+    dependencies:
+      '@acme/shared':
+        specifier: workspace:*
+        version: link:../shared
+      lodash:
+        specifier: ^4.17.0
+        version: 4.17.21
+packages:
+  lodash@4.17.21:
+    resolution: {integrity: sha512-x}
+`,
+      ['@acme/shared'],
+    ],
+    [
+      'yarn berry: workspace: resolutions',
+      'yarn.lock',
+      `__metadata:
+  version: 8
+
+"@acme/shared@workspace:*, @acme/shared@workspace:packages/shared":
+  version: 0.0.0-use.local
+  resolution: "@acme/shared@workspace:packages/shared"
+
+"lodash@npm:^4.17.0":
+  version: 4.17.21
+  resolution: "lodash@npm:4.17.21"
+`,
+      ['@acme/shared'],
+    ],
+    ['npm: a lock without links names none (its packages come from the registry)', 'package-lock.json', '{ "lockfileVersion": 3, "packages": { "": {}, "node_modules/lodash": { "version": "4.17.21" } } }\n', []],
+  ];
+  for (const [title, path, text, expected] of cases) {
+    it(title, () => assert.deepEqual(dependencyFileKind(path)!.read(text).localPackages ?? [], expected));
+  }
+});

@@ -20,6 +20,8 @@ export interface DependencyFileRead {
   workspace?: WorkspaceLock;
   /** A package.json's `workspaces` globs (yarn's members). */
   workspaces?: string[];
+  /** A lock's packages linked to workspace folders (see LockFileRead). */
+  localPackages?: string[];
 }
 
 /** How a manifest writes its declarations, which decides how one is removed. */

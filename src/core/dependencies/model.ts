@@ -42,6 +42,12 @@ export interface LockedPackage {
 export interface LockFileRead {
   locked: LockedPackage[];
   workspace?: WorkspaceLock;
+  /**
+   * Packages the lock links to a folder of the workspace instead of a registry (npm's `link: true`,
+   * pnpm's `link:`, yarn's `workspace:`): a member's dependency on a sibling is none of the
+   * registry's business, and looking it up would call a sibling "not on the registry".
+   */
+  localPackages?: string[];
 }
 
 /**

@@ -21,7 +21,12 @@ export function readPackageLockFile(text: string): LockFileRead {
   const installed = new Map<string, string | undefined>();
   const folders = new Set<string>();
   const globs: string[] = [];
+  const localPackages = new Set<string>();
   for (const entry of document.entries) {
+    if (byInstallPath && entry.key === 'link' && entry.value === 'true') {
+      const linked = packagesName(entry.keyPath);
+      if (linked) localPackages.add(linked);
+    }
     if (byInstallPath && entry.keyPath[0] === 'packages' && entry.keyPath.length >= 3) {
       const path = entry.keyPath[1];
       if (path === '' && entry.keyPath[2] === 'workspaces' && entry.keyPath[3] === '[]') globs.push(entry.value);
@@ -38,7 +43,7 @@ export function readPackageLockFile(text: string): LockFileRead {
   }
   // A folder entry the globs do not name is a `file:` dependency's, not a member's.
   const members = workspaceGlobs(globs).filter([...folders]);
-  return { locked, ...(members.length ? { workspace: { kind: 'install-paths', members, installed } } : {}) };
+  return { locked, ...(members.length ? { workspace: { kind: 'install-paths', members, installed } } : {}), ...(localPackages.size ? { localPackages: [...localPackages] } : {}) };
 }
 
 function isInstallPath(path: string): boolean {

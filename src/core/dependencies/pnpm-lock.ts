@@ -25,7 +25,7 @@ export function readPnpmLock(text: string): LockedPackage[] {
 }
 
 export function readPnpmLockFile(text: string): LockFileRead {
-  const { roots, importers } = importerVersions(readConfig(text, 'yaml').entries);
+  const { roots, importers, localPackages } = importerVersions(readConfig(text, 'yaml').entries);
   const locked: LockedPackage[] = [];
   const seen = new Set<string>();
   let inPackages = false;
@@ -48,7 +48,7 @@ export function readPnpmLockFile(text: string): LockFileRead {
     const start = lineOffset + indent + key.start + parsed.versionAt;
     locked.push({ ecosystem: 'npm', name: parsed.name, version: parsed.version, topLevel: roots.has(id), span: { start, end: start + parsed.version.length } });
   }
-  return { locked, ...(importers.size ? { workspace: { kind: 'importers', importers } } : {}) };
+  return { locked, ...(importers.size ? { workspace: { kind: 'importers', importers } } : {}), ...(localPackages.size ? { localPackages: [...localPackages] } : {}) };
 }
 
 /** `'@a/b@1.0.0':`, `"x@1.0.0":` or `x@1.0.0:` (with `: {}` or a comment after): the key's text and where it starts in `content`. */
@@ -76,15 +76,18 @@ function parsePackageKey(key: string): { name: string; version: string; versionA
  * `name@version` of each package the root project requires; and per member importer, the version
  * each of its requirements resolves to, by package name.
  */
-function importerVersions(entries: readonly ConfigEntry[]): { roots: Set<string>; importers: Map<string, Map<string, string>> } {
+function importerVersions(entries: readonly ConfigEntry[]): { roots: Set<string>; importers: Map<string, Map<string, string>>; localPackages: Set<string> } {
   const roots = new Set<string>();
   const importers = new Map<string, Map<string, string>>();
+  /** Requirements pnpm links to a workspace folder (`version: link:../shared`). */
+  const localPackages = new Set<string>();
   for (const entry of entries) {
     const importer = entry.keyPath[0] === 'importers' ? entry.keyPath[1] : '.';
     const path = entry.keyPath[0] === 'importers' ? entry.keyPath.slice(2) : entry.keyPath;
     // `react: { specifier: ^18.2.0, version: 18.2.0 }` (v6, v9), or `react: 18.2.0` (v5).
     const named = path.length === 3 && path[2] === 'version' ? path[1] : path.length === 2 ? path[1] : undefined;
     if (named === undefined || !SECTIONS.has(path[0])) continue;
+    if (entry.value.startsWith('link:')) localPackages.add(named);
     const resolved = requirementVersion(named, entry.value);
     if (!resolved) continue;
     if (importer === '.') roots.add(`${resolved.name}@${resolved.version}`);
@@ -93,7 +96,7 @@ function importerVersions(entries: readonly ConfigEntry[]): { roots: Set<string>
       importers.set(importer, versions.set(resolved.name, resolved.version));
     }
   }
-  return { roots, importers };
+  return { roots, importers, localPackages };
 }
 
 /** An importer's `version:` value: `18.2.0(react@18.2.0)`, `18.2.0_react@18.2.0`, or an alias naming its package (`string-width@4.2.3`, `/string-width@4.2.3`); not `link:`. */

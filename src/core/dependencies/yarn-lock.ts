@@ -24,8 +24,9 @@ export function readYarnLock(text: string): LockedPackage[] {
 
 export function readYarnLockFile(text: string): LockFileRead {
   const descriptors = new Map<string, string>();
-  const locked = /^__metadata:/m.test(text) ? readBerryLock(text, descriptors) : readClassicLock(text, descriptors);
-  return { locked, ...(descriptors.size ? { workspace: { kind: 'descriptors', descriptors } } : {}) };
+  const localPackages = new Set<string>();
+  const locked = /^__metadata:/m.test(text) ? readBerryLock(text, descriptors, localPackages) : readClassicLock(text, descriptors);
+  return { locked, ...(descriptors.size ? { workspace: { kind: 'descriptors', descriptors } } : {}), ...(localPackages.size ? { localPackages: [...localPackages] } : {}) };
 }
 
 function readClassicLock(text: string, descriptors: Map<string, string>): LockedPackage[] {
@@ -67,7 +68,8 @@ function classicEntry(header: string): { name: string; descriptors: string[] } |
   return name === undefined ? undefined : { name, descriptors };
 }
 
-function readBerryLock(text: string, descriptors: Map<string, string>): LockedPackage[] {
+/** `localPackages` gets the workspace's own packages (`shared@workspace:packages/shared`); yarn 1 does not list them. */
+function readBerryLock(text: string, descriptors: Map<string, string>, localPackages: Set<string>): LockedPackage[] {
   const entries = new Map<string, { version?: ConfigEntry; resolution?: string }>();
   /** The descriptors the root workspace (`app@workspace:.`) requires, when the lock lists it. */
   let rootRequires: Set<string> | undefined;
@@ -89,6 +91,7 @@ function readBerryLock(text: string, descriptors: Map<string, string>): LockedPa
   for (const [header, { version, resolution }] of entries) {
     // The resolution names the package and its source: `lodash@npm:4.17.21`; an alias resolves to the real name.
     const resolved = resolution === undefined ? undefined : parseDescriptor(resolution);
+    if (resolved?.range.startsWith('workspace:')) localPackages.add(resolved.name);
     if (!resolved || !version || !resolved.range.startsWith('npm:') || !valid(resolved.range.slice('npm:'.length)) || !valid(version.value)) continue;
     const topLevel = !rootRequires || berryDescriptors(header).some((descriptor) => rootRequires!.has(descriptor));
     locked.push({ ecosystem: 'npm', name: resolved.name, version: version.value, topLevel, span: version.valueSpan });

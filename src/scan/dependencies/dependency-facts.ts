@@ -128,9 +128,11 @@ export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, 
   const { locked, workspaceMembers } = lockedVersions(reads);
   const declared = new Map<string, Set<string>>();
   for (const [path, read] of reads) for (const dependency of read.declared) getOrAdd(declared, folderOf(path), () => new Set<string>()).add(nameKey(dependency.ecosystem, dependency.name));
+  const local = localPackagesOf(reads);
   const queries: OsvQuery[] = [];
   for (const [path, read] of reads) {
     for (const dependency of read.declared) {
+      if (local.has(nameKey(dependency.ecosystem, dependency.name))) continue; // a sibling in the workspace, not a registry package
       const version = resolvedVersion(locked, folderOf(path), dependency);
       if (version) queries.push({ ecosystem: dependency.ecosystem, name: dependency.name, version });
     }
@@ -143,7 +145,9 @@ export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, 
   const registries = network.offline ? undefined : new RegistryClient({ ...http, npmUrl: network.npmUrl, pypiUrl: network.pypiUrl });
   const packages = new Map<string, { ecosystem: Ecosystem; name: string }>();
   for (const read of reads.values()) for (const dependency of read.declared) packages.set(nameKey(dependency.ecosystem, dependency.name), dependency);
+  for (const key of local) packages.delete(key);
   const registry = await lookUpRegistries([...packages], store, registries);
+  for (const key of local) registry.statuses.set(key, { exists: true }); // in the workspace
   store.save();
   return {
     facts: { advisories: lookup.advisories, locked, ...(workspaceMembers.size ? { workspaceMembers } : {}), declared, registry: registry.statuses, includedRequirements: included },
@@ -224,4 +228,11 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
   if (value === undefined) map.set(key, (value = make()));
   return value;
+}
+
+/** The npm packages some lock links to a folder of its workspace (their nameKeys). */
+function localPackagesOf(reads: ReadonlyMap<string, DependencyFileRead>): Set<string> {
+  const local = new Set<string>();
+  for (const read of reads.values()) for (const name of read.localPackages ?? []) local.add(nameKey('npm', name));
+  return local;
 }
