@@ -283,6 +283,7 @@ describe('provider secret detectors', () => {
     const workspace = `xoxa-2-${digits('a1', 12)}-${digits('a2', 12)}-${digits('a3', 13)}-${randomString('a4', 32, BASE62)}`;
     const refresh = `xoxr-${digits('r1', 12)}-${digits('r2', 12)}-${randomString('r3', 40, BASE62)}`;
     const session = `xoxs-${digits('s1', 10)}-${digits('s2', 10)}-${digits('s3', 10)}-${randomString('s4', 10, HEX)}`;
+    const legacy = `xoxo-${digits('o1', 10)}-${digits('o2', 10)}-${digits('o3', 10)}-${randomString('o4', 32, HEX)}`;
     const app = `xapp-1-A${randomString('x1', 10, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')}-${digits('x2', 13)}-${randomString('x3', 64, HEX)}`;
     const config = `xoxe.xoxp-1-${randomString('c1', 164, BASE62)}`;
     const configRefresh = `xoxe-1-${randomString('cr', 146, BASE62)}`;
@@ -294,6 +295,7 @@ describe('provider secret detectors', () => {
       { name: 'a workspace access token', text: `"access_token": "${workspace}"`, found: [slack(workspace, 'Slack workspace access token', 'SLACK_ACCESS_TOKEN')] },
       { name: 'a workspace refresh token', text: `"refresh_token": "${refresh}"`, found: [slack(refresh, 'Slack refresh token', 'SLACK_REFRESH_TOKEN')] },
       { name: 'a legacy session token', text: `token=${session}&x=1`, found: [slack(session, 'Slack legacy session token', 'SLACK_TOKEN')] },
+      { name: 'a legacy xoxo token', text: `token=${legacy}\n`, found: [slack(legacy, 'Slack legacy token', 'SLACK_TOKEN')] },
       { name: 'an app-level token', text: `SLACK_APP_TOKEN=${app}`, found: [slack(app, 'Slack app-level token', 'SLACK_APP_TOKEN')] },
       { name: 'a configuration token', text: `cfg = "${config}"`, found: [slack(config, 'Slack configuration access token', 'SLACK_CONFIG_TOKEN')] },
       { name: 'a configuration refresh token', text: `cfg = "${configRefresh}"`, found: [slack(configRefresh, 'Slack configuration refresh token', 'SLACK_CONFIG_REFRESH_TOKEN')] },
