@@ -6,11 +6,15 @@
 // per credential, none left to generic-secret), against gitleaks' default rule ids, and in linear
 // time on adversarial input.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze } from '../../src/core/engine';
 import { handWrittenDetectors, providerDetectors } from '../../src/core/secrets/detectors';
 import type { SecretDetector } from '../../src/core/secrets/model';
 import { providerTable, skippedGitleaksRules, tableDetectors, type ProviderRow } from '../../src/core/secrets/providers';
 import { compileRow } from '../../src/core/secrets/providers/compile';
+import { providerListMarkdown } from '../../src/core/secrets/providers/docs-table';
+import { REPO_ROOT } from './helpers';
 import { assertGrowth } from './scaling';
 import { BASE62, HEX, randomString, sampleToken } from './secret-provider-samples';
 
@@ -324,4 +328,11 @@ describe('provider table in linear time on adversarial input', () => {
       await assertGrowth(build, detect, 16 * 1024);
     });
   }
+});
+
+describe('provider-token documentation', () => {
+  it('lists every row of the provider table (npm run docs:rules)', () => {
+    const page = readFileSync(join(REPO_ROOT, 'docs/rules/provider-token.md'), 'utf8');
+    assert.ok(page.includes(providerListMarkdown(providerTable)), 'docs/rules/provider-token.md is out of date: run npm run docs:rules');
+  });
 });

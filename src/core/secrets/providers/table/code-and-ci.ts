@@ -15,7 +15,7 @@ export const codeAndCiRows: readonly ProviderRow[] = [
   {
     id: 'gitlab-pat-routable',
     provider: 'gitlab',
-    kind: 'GitLab personal access token',
+    kind: 'GitLab personal access token (routable)',
     // Routable format (GitLab 17.x+): payload "." 2-character version and 7-character checksum.
     token: { prefix: 'glpat-', body: 'A-Za-z0-9_.-', length: [37, 310], layout: /^glpat-([0-9A-Za-z_-]{27,300})\.[0-9a-z]{2}[0-9a-z]{7}$/ },
     envName: 'GITLAB_TOKEN',
@@ -34,7 +34,7 @@ export const codeAndCiRows: readonly ProviderRow[] = [
   {
     id: 'gitlab-runner-token-routable',
     provider: 'gitlab',
-    kind: 'GitLab runner authentication token',
+    kind: 'GitLab runner authentication token (routable)',
     token: { prefix: 'glrt-', body: 'A-Za-z0-9_.-', length: [40, 313], layout: /^glrt-t[0-9]_([0-9A-Za-z_-]{27,300})\.[0-9a-z]{2}[0-9a-z]{7}$/ },
     envName: 'GITLAB_RUNNER_TOKEN',
     docs: GITLAB_DOCS,
