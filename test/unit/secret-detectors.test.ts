@@ -22,6 +22,7 @@ import { encodeBase62 } from '../../src/core/secrets/detectors/support/base62';
 import { hasValidCrc32Checksum } from '../../src/core/secrets/detectors/support/token-checksum';
 import type { Severity } from '../../src/core/types';
 import { assertGrowth } from './scaling';
+import { randomString, seededBytes } from './secret-values';
 
 /** A detector by id: the formats that became rows of the provider table keep their detector ids. */
 function detectorById(id: string): SecretDetector {
@@ -45,17 +46,6 @@ const BASE64 = `${BASE62}+/`;
 const HEX = '0123456789abcdef';
 const DIGITS = '0123456789';
 const AWS_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-function seededBytes(seed: string, length: number): Buffer {
-  const blocks: Buffer[] = [];
-  for (let block = 0; blocks.length * 32 < length; block++) blocks.push(createHash('sha256').update(`${seed}#${block}`).digest());
-  return Buffer.concat(blocks).subarray(0, length);
-}
-
-/** `length` characters of `alphabet`, derived from `seed` (the same seed always gives the same string). */
-function randomString(seed: string, length: number, alphabet: string): string {
-  return [...seededBytes(seed, length)].map((byte) => alphabet[byte % alphabet.length]).join('');
-}
 
 /** GitHub / npm layout: prefix + 30 random base62 + base62 CRC-32 of those 30, computed with Node's zlib. */
 function checksummedToken(prefix: string, seed: string): string {

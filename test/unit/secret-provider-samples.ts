@@ -3,11 +3,12 @@
 // it too): the source holds prefixes and alphabets only. A row whose token is its prefix plus
 // random body characters needs no entry here — defaultSample builds it; rows with inner structure,
 // a checksum or a lead get a builder of their own in SAMPLES.
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { encodeBase62 } from '../../src/core/secrets/detectors/support/base62';
 import { classCharacters } from '../../src/core/secrets/providers/character-class';
 import type { ProviderRow } from '../../src/core/secrets/providers';
+import { randomString, seededBytes } from './secret-values';
 
 export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const BASE64URL = `${BASE62}-_`;
@@ -16,17 +17,6 @@ export const HEX = '0123456789abcdef';
 const DIGITS = '0123456789';
 const UPPER36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER36 = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-function seededBytes(seed: string, length: number): Buffer {
-  const blocks: Buffer[] = [];
-  for (let block = 0; blocks.length * 32 < length; block++) blocks.push(createHash('sha256').update(`${seed}#${block}`).digest());
-  return Buffer.concat(blocks).subarray(0, length);
-}
-
-/** `length` characters of `alphabet`, the same for the same seed. */
-export function randomString(seed: string, length: number, alphabet: string): string {
-  return [...seededBytes(seed, length)].map((byte) => alphabet[byte % alphabet.length]).join('');
-}
 
 const digits = (seed: string, length: number) => randomString(`${seed}-lead`, 1, '123456789') + randomString(seed, length - 1, DIGITS);
 

@@ -16,7 +16,8 @@ import { compileRow } from '../../src/core/secrets/providers/compile';
 import { providerListMarkdown } from '../../src/core/secrets/providers/docs-table';
 import { REPO_ROOT } from './helpers';
 import { assertGrowth } from './scaling';
-import { BASE62, HEX, randomString, sampleToken } from './secret-provider-samples';
+import { BASE62, HEX, sampleToken } from './secret-provider-samples';
+import { randomString } from './secret-values';
 
 function detectorOf(row: ProviderRow): SecretDetector {
   const detector = tableDetectors.find((candidate) => candidate.id === row.provider);
