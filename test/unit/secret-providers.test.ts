@@ -174,6 +174,21 @@ describe('provider table', () => {
       assert.deepEqual(detectorOf(datadog).detect(`DATADOG_SEARCH_KEY = "${key}"`), [], 'a key named public or search-only');
     });
 
+    it('skips ids and public keys that share a context row\'s shape', () => {
+      const heroku = row('heroku-api-key');
+      const uuid = sampleToken(heroku);
+      assert.deepEqual(detectorOf(heroku).detect(`HEROKU_APP_ID = "${uuid}"`), []);
+      assert.deepEqual(detectorOf(heroku).detect(`heroku_oauth_token: ${uuid}`), [expectedMatch(heroku, `heroku_oauth_token: ${uuid}`, uuid)]);
+      const algolia = row('algolia-admin-key');
+      const key = sampleToken(algolia);
+      assert.deepEqual(detectorOf(algolia).detect(`ALGOLIA_SEARCH_API_KEY = "${key}"`), []);
+      assert.deepEqual(detectorOf(algolia).detect(`ALGOLIA_ADMIN_API_KEY = "${key}"`).length, 1);
+      const dropbox = row('dropbox-app-secret');
+      const appValue = sampleToken(dropbox);
+      assert.deepEqual(detectorOf(dropbox).detect(`DROPBOX_APP_KEY = "${appValue}"`), [], 'app keys are public ids of the same shape');
+      assert.deepEqual(detectorOf(dropbox).detect(`DROPBOX_APP_SECRET = "${appValue}"`).length, 1);
+    });
+
     it('verifies checksums: a changed character fails', () => {
       for (const id of ['npm-access-token', 'grafana-service-account-token', 'age-secret-key']) {
         const token = sampleToken(row(id));

@@ -1,6 +1,7 @@
 // Context rows report a value only when the name it is assigned to says whose credential it is
 // (a provider word, as a whole word: `DATADOG_API_KEY`, `datadogKey`, not `blob_key` for "lob")
-// and that it is one (a secret-like name, or one ending in `key`: `MAILCHIMP_KEY`).
+// and that it is one (a secret-like name, or one ending in `key`: `MAILCHIMP_KEY`), and not a key
+// meant to be public (`ALGOLIA_SEARCH_API_KEY`).
 import { classifySecretName } from '../generic/secret-names';
 import { identifierWords, nameSegments } from '../generic/words';
 import type { NameGate } from './row';
@@ -44,16 +45,21 @@ export function holdsContextWord(name: string, spellings: readonly string[]): bo
 const PUBLIC_KEY_WORDS = new Set(['public', 'publishable', 'pub', 'search', 'site', 'anon', 'browser', 'frontend']);
 const KEY_WORDS = new Set(['key', 'keys', 'apikey']);
 
-/** The name's last segment ends in `key`, with no word saying the key is public. */
-function endsInPrivateKeyWord(name: string): boolean {
+/** The name's last segment ends in `key` (`MAILCHIMP_KEY`, `twitterConsumerKey`). */
+function endsInKeyWord(name: string): boolean {
   const segments = nameSegments(name);
   const words = identifierWords(segments[segments.length - 1] ?? '');
-  return words.length > 0 && KEY_WORDS.has(words[words.length - 1]) && !words.some((word) => PUBLIC_KEY_WORDS.has(word));
+  return words.length > 0 && KEY_WORDS.has(words[words.length - 1]);
+}
+
+function namesPublicKey(name: string): boolean {
+  return nameSegments(name).some((segment) => identifierWords(segment).some((word) => PUBLIC_KEY_WORDS.has(word)));
 }
 
 export function passesNameGate(name: string, gate: NameGate): boolean {
   if (gate === 'any') return true;
+  if (namesPublicKey(name)) return false;
   const verdict = classifySecretName(name);
   if (gate === 'secret') return verdict.secretLike && verdict.kind !== 'API key';
-  return verdict.secretLike || endsInPrivateKeyWord(name);
+  return verdict.secretLike || endsInKeyWord(name);
 }
