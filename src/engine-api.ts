@@ -14,6 +14,8 @@ export { isPathGitignored } from './scan/walk';
 export { applyTextEdits, chooseFixes } from './core/edits';
 export { appendLines } from './scan/apply-fixes';
 export { ruleTableMarkdown } from './core/rule-table';
+export { providerListMarkdown } from './core/secrets/providers/docs-table';
+export { providerTable } from './core/secrets/providers';
 // Parser adapters, for the benchmark's raw parse-cost figures.
 export { parseJavaScript } from './core/languages/javascript';
 export { parsePython } from './core/languages/python';

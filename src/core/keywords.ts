@@ -9,31 +9,63 @@
  * first character at every position and return to JS at every occurrence, even of a keyword it
  * already found), and it stops as soon as every keyword is found.
  */
+const TRIGRAM_BITS = 1 << 20;
+
+function trigramHash(bigram: number, third: number): number {
+  return (Math.imul(bigram, 0x9e3779b1) ^ (third & 0xffff)) & (TRIGRAM_BITS - 1);
+}
+
+function setBit(bits: Uint32Array, bit: number): void {
+  bits[bit >>> 5] |= 1 << (bit & 31);
+}
+
+function hasBit(bits: Uint32Array, bit: number): boolean {
+  return (bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
+
 class KeywordScan {
   /** Bigram (two Latin-1 char codes) → 1 + index into `buckets`; 0 when no keyword starts so. */
   private readonly table = new Uint16Array(1 << 16);
-  private readonly buckets: string[][] = [];
+  /** Per bigram, the indices (into `keywords`) of the keywords starting with it. */
+  private readonly buckets: number[][] = [];
   /** Keywords a bigram cannot file (one character, or a first two characters beyond Latin-1). */
   private readonly others: string[] = [];
+  /**
+   * Each keyword's third char code (-1 when it has two characters): compared before startsWith,
+   * since a common bigram (`co`, `da`) holds several keywords that most of its occurrences fail.
+   */
+  private readonly thirds: Int32Array;
+  /**
+   * A bit per hashed (bigram, third character) that some keyword starts with; buckets holding a
+   * two-character keyword skip the test. One bit test turns away most occurrences of a common
+   * bigram (`co` in `const`) before its keywords are looked at.
+   */
+  private readonly trigrams = new Uint32Array(TRIGRAM_BITS >>> 5);
+  private readonly hasShortKeyword: boolean[] = [];
 
   constructor(readonly keywords: readonly string[]) {
-    for (const keyword of keywords) {
+    this.thirds = new Int32Array(keywords.length);
+    keywords.forEach((keyword, index) => {
       const first = keyword.charCodeAt(0);
       const second = keyword.charCodeAt(1);
+      this.thirds[index] = keyword.length > 2 ? keyword.charCodeAt(2) : -1;
       if (keyword.length < 2 || first > 0xff || second > 0xff) {
         this.others.push(keyword);
-        continue;
+        return;
       }
       const bigram = (first << 8) | second;
       if (this.table[bigram] === 0) this.table[bigram] = this.buckets.push([]);
-      this.buckets[this.table[bigram] - 1].push(keyword);
-    }
+      this.buckets[this.table[bigram] - 1].push(index);
+      if (keyword.length === 2) this.hasShortKeyword[this.table[bigram] - 1] = true;
+      else setBit(this.trigrams, trigramHash(bigram, keyword.charCodeAt(2)));
+    });
   }
 
   present(text: string): Set<string> {
     const present = new Set<string>();
     for (const keyword of this.others) if (text.includes(keyword)) present.add(keyword);
     let missing = this.keywords.length - present.size;
+    const found = new Uint8Array(this.keywords.length);
     // Per bucket, how many of its keywords are still unfound: a bucket at 0 is skipped.
     const unfound = this.buckets.map((bucket) => bucket.length);
     const last = text.length - 1;
@@ -42,11 +74,19 @@ class KeywordScan {
       const next = text.charCodeAt(index + 1);
       // Characters beyond Latin-1 are folded onto their low byte rather than tested for: the
       // rare bucket they land in is only a candidate, which startsWith() then rejects.
-      const slot = this.table[((current & 0xff) << 8) | (next & 0xff)];
+      const bigram = ((current & 0xff) << 8) | (next & 0xff);
+      const slot = this.table[bigram];
       if (slot !== 0 && unfound[slot - 1] > 0) {
+        const third = text.charCodeAt(index + 2);
+        if (!this.hasShortKeyword[slot - 1] && !hasBit(this.trigrams, trigramHash(bigram, third))) {
+          current = next;
+          continue;
+        }
         for (const keyword of this.buckets[slot - 1]) {
-          if (!present.has(keyword) && text.startsWith(keyword, index)) {
-            present.add(keyword);
+          if (found[keyword] === 1 || (this.thirds[keyword] !== -1 && this.thirds[keyword] !== third)) continue;
+          if (text.startsWith(this.keywords[keyword], index)) {
+            found[keyword] = 1;
+            present.add(this.keywords[keyword]);
             unfound[slot - 1]--;
             missing--;
           }

@@ -17,6 +17,12 @@ describe('keyword pre-filter', () => {
     for (const text of texts) assert.deepEqual(keywordsPresent(text, keywords), expected(text, keywords), JSON.stringify(text));
   });
 
+  it('tells apart keywords sharing a bigram by their third character, and keeps two-character ones', () => {
+    const keywords = ['co', 'cohere', 'codecov', 'confluent', 'const', 'da', 'datadog', 'dapi'];
+    const texts = ['const x', 'cohere_key', 'a codecov badge', 'confluence', 'dat', 'da', 'DATADOG', 'datadog', 'xdapi1', 'c', 'cod'];
+    for (const text of texts) assert.deepEqual(keywordsPresent(text, keywords), expected(text, keywords), JSON.stringify(text));
+  });
+
   it('agrees with includes() on random texts', () => {
     // A small alphabet makes keywords, partial keywords and overlaps frequent.
     const alphabet = ['A', 'C', 'K', 'S', 'a', 'b', ':', '/', '_', 'é', 'Ω', '😀', ' '];

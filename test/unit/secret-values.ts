@@ -14,6 +14,17 @@ export function randomBase62(seed: string, length: number): string {
   return out.slice(0, length);
 }
 
+export function seededBytes(seed: string, length: number): Buffer {
+  const blocks: Buffer[] = [];
+  for (let block = 0; blocks.length * 32 < length; block++) blocks.push(createHash('sha256').update(`${seed}#${block}`).digest());
+  return Buffer.concat(blocks).subarray(0, length);
+}
+
+/** `length` characters of `alphabet`, derived from `seed` (the same seed always gives the same string). */
+export function randomString(seed: string, length: number, alphabet: string): string {
+  return [...seededBytes(seed, length)].map((byte) => alphabet[byte % alphabet.length]).join('');
+}
+
 export const stripeLiveKey = (seed = 'stripe') => ['sk', 'live', randomBase62(seed, 24)].join('_');
 export const stripeTestKey = (seed = 'stripe-test') => ['sk', 'test', randomBase62(seed, 24)].join('_');
 /** A strong-looking human password: mixed classes, not a placeholder word. */

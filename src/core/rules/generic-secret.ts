@@ -7,6 +7,7 @@ import { stringCandidates, type StringCandidate } from '../secrets/candidates';
 import { providerDetectors } from '../secrets/detectors';
 import { detectConnectionStringPasswords, detectCredentialedUris, judgeNamedValue } from '../secrets/generic';
 import { mayHoldNamedSecret } from '../secrets/generic/lexical-pairs';
+import { isNamedProviderCredential } from '../secrets/providers';
 import { reportSecret, secretsBelongHere } from '../secrets/report';
 
 const JWT_SINKS = /(?:^|\.)(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)$|^(?:jwt\.)?(?:sign|verify)$/;
@@ -27,7 +28,7 @@ export default defineRule({
     if ((JS_LANGUAGES.has(language) || language === 'python') && !mayHoldNamedSecret(text, path, language === 'python')) return;
     for (const candidate of stringCandidates(context)) {
       const name = candidate.name ?? (isJwtSecretArgument(candidate) ? 'jwt_secret' : undefined);
-      if (!name || reportedByAnotherRule(candidate.value)) continue;
+      if (!name || reportedByAnotherRule(candidate.value) || isNamedProviderCredential(text, candidate.valueStart, candidate.valueEnd)) continue;
       const verdict = judgeNamedValue({ name, value: candidate.value, path });
       if (!verdict.secret) continue;
       reportValue(context, candidate, verdict.kind === 'API key' ? 'Hard-coded API key' : `Hard-coded ${verdict.kind}`, verdict.envName);
@@ -44,7 +45,11 @@ function isJwtSecretArgument(candidate: StringCandidate): boolean {
   return candidate.call !== undefined && candidate.call.argument === 1 && JWT_SINKS.test(candidate.call.callee);
 }
 
-/** Provider tokens and credentialed URIs have rules of their own; one finding per secret. */
+/**
+ * Provider tokens and credentialed URIs have rules of their own; one finding per secret. (A value
+ * that is a provider credential only by the name it is assigned to — `DATADOG_API_KEY = "…"` — is
+ * asked about where it sits: isNamedProviderCredential.)
+ */
 function reportedByAnotherRule(value: string): boolean {
   if (providerDetectors.some((detector) => detector.keywords.some((keyword) => value.includes(keyword)) && detector.detect(value).length > 0)) return true;
   return value.includes('://') ? detectCredentialedUris(value).length > 0 : /pwd|password/i.test(value) && detectConnectionStringPasswords(value).length > 0;

@@ -1,8 +1,12 @@
 // The provider-format detectors: high-precision, structurally validated credential formats, run by
 // the provider-token rule over raw file text (each detector's keywords are its cheap pre-filter).
-// Order is presentation only; detectors are independent.
+// Most formats are rows of the provider table (../providers/table); the detectors written by hand
+// here are those whose structure needs code: pairing (AWS, Twilio), checksums beside embedded JWTs
+// (GitHub), nearby context lines (Mailgun), JSON (GCP service accounts), connection strings and
+// SAS queries (Azure), URL paths (Slack webhooks), decoded JWTs.
+// Order is presentation only; detectors are independent, and the rule reports overlapping matches once.
 import type { SecretDetector } from '../model';
-import { anthropicDetector } from './anthropic';
+import { tableDetectors } from '../providers';
 import { awsDetector } from './aws';
 import { azureSasDetector } from './azure-sas';
 import { azureStorageKeyDetector } from './azure-storage-key';
@@ -11,29 +15,23 @@ import { githubDetector } from './github';
 import { googleApiKeyDetector } from './google-api-key';
 import { jwtDetector } from './jwt';
 import { mailgunDetector } from './mailgun';
-import { npmDetector } from './npm';
-import { openaiDetector } from './openai';
-import { sendgridDetector } from './sendgrid';
 import { slackTokenDetector } from './slack-token';
 import { slackWebhookDetector } from './slack-webhook';
-import { stripeDetector } from './stripe';
 import { twilioDetector } from './twilio';
 
-export const providerDetectors: readonly SecretDetector[] = [
+/** The detectors written as code, in the order their findings are preferred when two overlap. */
+export const handWrittenDetectors: readonly SecretDetector[] = [
   awsDetector,
   githubDetector,
-  npmDetector,
   slackTokenDetector,
   slackWebhookDetector,
-  stripeDetector,
-  openaiDetector,
-  anthropicDetector,
   googleApiKeyDetector,
   gcpServiceAccountDetector,
   azureStorageKeyDetector,
   azureSasDetector,
   twilioDetector,
-  sendgridDetector,
   mailgunDetector,
   jwtDetector,
 ];
+
+export const providerDetectors: readonly SecretDetector[] = [...handWrittenDetectors, ...tableDetectors];

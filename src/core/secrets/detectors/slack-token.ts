@@ -7,6 +7,7 @@
 //   xoxa-[2-]<id>-<id>[-<id>]-<alnum>              workspace app access token (legacy)
 //   xoxr-[2-]<id>-<id>[-<id>]-<alnum>              workspace app refresh token (legacy)
 //   xoxs-<id>-<id>-<id>-<hex>                      legacy session token
+//   xoxo-<id>-<id>-<id>-<hex>                      legacy token (gitleaks' slack-legacy-token)
 //   xapp-<n>-<app id>-<id>-<64 hex>                app-level token
 //   xoxe.xoxb-1-… / xoxe.xoxp-1-… (163-166)        configuration access token
 //   xoxe-1-… (146)                                 configuration refresh token
@@ -15,7 +16,7 @@ import type { SecretDetector, SecretMatch } from '../model';
 import { BASE62, HEX, looksLikeRealId, looksRandom } from '../randomness';
 import { standaloneRuns } from './support/token-runs';
 
-const SLACK_TOKEN = /(?:xoxe\.xox[bp]|xox[abeprs]|xapp)-[A-Za-z0-9-]*/g;
+const SLACK_TOKEN = /(?:xoxe\.xox[bp]|xox[abeoprs]|xapp)-[A-Za-z0-9-]*/g;
 /** Longest real layout is ~180 characters; anything longer is not one token. */
 const MAX_LENGTH = 256;
 
@@ -78,6 +79,12 @@ const LAYOUTS: readonly Layout[] = [
     secretAlphabet: HEX,
   },
   {
+    pattern: /^xoxo-(?<ids>\d{8,14}-\d{8,14}-\d{8,14})-(?<secret>[a-f0-9]{10,64})$/,
+    kind: 'Slack legacy token',
+    envName: 'SLACK_TOKEN',
+    secretAlphabet: HEX,
+  },
+  {
     pattern: /^xapp-\d-[A-Z0-9]{9,12}-(?<ids>\d{10,14})-(?<secret>[a-f0-9]{64})$/,
     kind: 'Slack app-level token',
     envName: 'SLACK_APP_TOKEN',
@@ -110,7 +117,7 @@ function layoutOf(token: string): Layout | undefined {
 
 export const slackTokenDetector: SecretDetector = {
   id: 'slack-token',
-  keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
+  keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe', 'xapp-'],
   detect(text) {
     const matches: SecretMatch[] = [];
     for (const run of standaloneRuns(text, SLACK_TOKEN)) {
