@@ -9,7 +9,9 @@ import { strict as assert } from 'node:assert';
 import { readConfig } from '../../src/core/languages/config';
 import type { ConfigFormat } from '../../src/core/languages/language';
 import { findConfigSwitches } from '../../src/core/suppressions/config-switches';
+import { LexicalStructure, scanLexically, type LexicalLanguage } from '../../src/core/languages/lexical';
 import { insertIds, insertReason, parseSuppressionComment, type CommentFamily, type CommentOptions } from '../../src/core/suppressions/dialects';
+import { findCodeDirectives } from '../../src/core/suppressions/dialects/code-directives';
 import type { SuppressionScope, SuppressionTool } from '../../src/core/suppressions/model';
 import { assertGrowth } from './scaling';
 
@@ -38,6 +40,7 @@ function strip(comment: string): { text: string; kind?: 'line' | 'block' } {
   if (comment.startsWith('//')) return { text: comment.slice(2), kind: 'line' };
   if (comment.startsWith('/*')) return { text: comment.slice(2, comment.length - 2), kind: 'block' };
   if (comment.startsWith('#') || comment.startsWith(';')) return { text: comment.slice(1) };
+  if (comment.startsWith('--')) return { text: comment.slice(2), kind: 'line' };
   return { text: comment };
 }
 
@@ -62,7 +65,8 @@ function check(family: CommentFamily, testCase: Case): void {
 
 function runCases(family: CommentFamily, cases: Case[]): void {
   for (const testCase of cases) {
-    const where = testCase.options?.standalone === undefined ? '' : testCase.options.standalone ? ' (alone on its line)' : ' (trailing)';
+    const header = testCase.options?.leading ? ', in the file header' : '';
+    const where = (testCase.options?.standalone === undefined ? '' : testCase.options.standalone ? ' (alone on its line' + header + ')' : ' (trailing)');
     it(`${JSON.stringify(testCase.comment)}${where}`, () => check(family, testCase));
   }
 }
@@ -332,6 +336,318 @@ describe('suppression dialects', () => {
     ]);
   });
 
+  describe('Go: golangci-lint nolint', () => {
+    const alone = { standalone: true };
+    runCases('go', [
+      { comment: '//nolint', expected: [d('golangci-lint', 'line', [], 'nolint')] },
+      { comment: '// nolint', expected: [d('golangci-lint', 'line', [], 'nolint')] },
+      { comment: '//nolint:gosec', expected: [d('golangci-lint', 'line', ['gosec'], 'nolint:gosec')] },
+      {
+        comment: '//nolint:gosec,lll // the key is a test fixture',
+        expected: [d('golangci-lint', 'line', ['gosec', 'lll'], 'nolint:gosec,lll // the key is a test fixture', 'the key is a test fixture')],
+      },
+      // golangci-lint lower-cases the names and treats `all` as every linter.
+      { comment: '//nolint:GoSec', expected: [d('golangci-lint', 'line', ['gosec'], 'nolint:GoSec')] },
+      { comment: '//nolint:all', expected: [d('golangci-lint', 'line', [], 'nolint:all')] },
+      { comment: '//nolint:lll,all', expected: [d('golangci-lint', 'line', [], 'nolint:lll,all')] },
+      // A blank instead of a colon: no list, so every linter.
+      { comment: '//nolint gosec', expected: [d('golangci-lint', 'line', [], 'nolint')] },
+      // Without `//` before the explanation the words join the linter's name, which names no linter.
+      { comment: '//nolint:gosec because it is a test', expected: [d('golangci-lint', 'line', ['gosec because it is a test'], 'nolint:gosec because it is a test')] },
+      { comment: '//nolint:gosec', options: alone, expected: [d('golangci-lint', 'declaration', ['gosec'], 'nolint:gosec')] },
+      { comment: '//nolint', options: { standalone: true, leading: true }, expected: [d('golangci-lint', 'file', [], 'nolint')] },
+      { comment: '//nolint:', expected: [] },
+      { comment: '//nolintlint', expected: [] },
+      { comment: '// we should nolint this', expected: [] },
+      { comment: '/* nolint */', expected: [] },
+    ]);
+  });
+
+  describe('Go: gosec', () => {
+    runCases('go', [
+      { comment: '// #nosec', expected: [d('gosec', 'line', [], '#nosec')] },
+      { comment: '//#nosec G101', expected: [d('gosec', 'line', ['G101'], '#nosec G101')] },
+      { comment: '// #nosec G101 G102 -- test fixture', expected: [d('gosec', 'line', ['G101', 'G102'], '#nosec G101 G102 -- test fixture', 'test fixture')] },
+      { comment: '// #nosec: G204, G304', expected: [d('gosec', 'line', ['G204', 'G304'], '#nosec: G204, G304')] },
+      // No word boundary, and words that name no rule leave every rule skipped.
+      { comment: '// #nosecurity', expected: [d('gosec', 'line', [], '#nosecurity')] },
+      { comment: '// #nosec this is fine', expected: [d('gosec', 'line', [], '#nosec this is fine', 'this is fine')] },
+      { comment: '/* #nosec G101 */', expected: [d('gosec', 'line', ['G101'], '#nosec G101')] },
+      { comment: '/*\n * wraps the legacy client\n #nosec G402\n */', expected: [d('gosec', 'line', ['G402'], '#nosec G402')] },
+      { comment: '//gosec:disable G101 -- fixture', expected: [d('gosec', 'line', ['G101'], 'gosec:disable G101 -- fixture', 'fixture')] },
+      { comment: '// #nosec G204', options: { standalone: true }, expected: [d('gosec', 'declaration', ['G204'], '#nosec G204')] },
+      // gosec 2.9+ reads the tag at the start of the comment (or of one of its lines) only.
+      { comment: '// see #nosec docs', expected: [] },
+      { comment: '// gosec:disable G101', expected: [] },
+      { comment: '// #NOSEC', expected: [] },
+    ]);
+  });
+
+  describe('Java: Checkstyle and PMD comments', () => {
+    runCases('java', [
+      { comment: '// CHECKSTYLE:OFF', expected: [d('checkstyle', 'block-start', [], 'CHECKSTYLE:OFF')] },
+      { comment: '// CHECKSTYLE:ON', expected: [d('checkstyle', 'block-end', [], 'CHECKSTYLE:ON')] },
+      { comment: '/* CHECKSTYLE:OFF - generated parser */', expected: [d('checkstyle', 'block-start', [], 'CHECKSTYLE:OFF - generated parser', 'generated parser')] },
+      { comment: '// SUPPRESS CHECKSTYLE MagicNumber', expected: [d('checkstyle', 'line', ['MagicNumber'], 'SUPPRESS CHECKSTYLE MagicNumber')] },
+      { comment: '// checkstyle:off', expected: [] },
+      { comment: '// NOPMD', expected: [d('pmd', 'line', [], 'NOPMD')] },
+      { comment: '// NOPMD - the id comes from a constant', expected: [d('pmd', 'line', [], 'NOPMD - the id comes from a constant', 'the id comes from a constant')] },
+      { comment: '/* NOPMD */', expected: [] },
+      { comment: '//NOSONAR', expected: [d('sonar', 'line', [], 'NOSONAR')] },
+      {
+        comment: '// nosemgrep: java.lang.security.audit.formatted-sql-string',
+        expected: [d('semgrep', 'line', ['java.lang.security.audit.formatted-sql-string'], 'nosemgrep: java.lang.security.audit.formatted-sql-string')],
+      },
+    ]);
+  });
+
+  describe('Ruby: RuboCop', () => {
+    runCases('ruby', [
+      { comment: '# rubocop:disable Security/Eval', expected: [d('rubocop', 'line', ['Security/Eval'], 'rubocop:disable Security/Eval')] },
+      { comment: '# rubocop:disable Security/Eval', options: { standalone: true }, expected: [d('rubocop', 'block-start', ['Security/Eval'], 'rubocop:disable Security/Eval')] },
+      { comment: '# rubocop:enable Security/Eval', expected: [d('rubocop', 'block-end', ['Security/Eval'], 'rubocop:enable Security/Eval')] },
+      {
+        comment: '# rubocop:todo Metrics/AbcSize, Metrics/MethodLength',
+        expected: [d('rubocop', 'line', ['Metrics/AbcSize', 'Metrics/MethodLength'], 'rubocop:todo Metrics/AbcSize, Metrics/MethodLength')],
+      },
+      { comment: '#rubocop : disable Security', expected: [d('rubocop', 'line', ['Security'], 'rubocop : disable Security')] },
+      { comment: '# rubocop:disable all', expected: [d('rubocop', 'line', [], 'rubocop:disable all')] },
+      {
+        comment: '# rubocop:disable Security/Open -- the URL is a constant',
+        expected: [d('rubocop', 'line', ['Security/Open'], 'rubocop:disable Security/Open -- the URL is a constant', 'the URL is a constant')],
+      },
+      {
+        comment: '# rubocop:disable Security/Open # the URL is a constant',
+        expected: [d('rubocop', 'line', ['Security/Open'], 'rubocop:disable Security/Open # the URL is a constant', 'the URL is a constant')],
+      },
+      { comment: '# frozen_string_literal: true # rubocop:disable Style/Documentation', expected: [d('rubocop', 'line', ['Style/Documentation'], 'rubocop:disable Style/Documentation')] },
+      // Naming no cop is malformed: RuboCop disables nothing.
+      { comment: '# rubocop:disable', expected: [] },
+      { comment: '# rubocop:disabled Security/Eval', expected: [] },
+      { comment: '# RuboCop:disable Security/Eval', expected: [] },
+      { comment: '# see rubocop:disable in the docs', expected: [] },
+      { comment: '# gitleaks:allow', expected: [d('gitleaks', 'line', [], 'gitleaks:allow')] },
+    ]);
+  });
+
+  describe('PHP: PHP_CodeSniffer, PHPStan, Psalm', () => {
+    const alone = { standalone: true };
+    runCases('php', [
+      {
+        comment: '// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared',
+        expected: [d('phpcs', 'line', ['WordPress.DB.PreparedSQL.NotPrepared'], 'phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared')],
+      },
+      { comment: '// phpcs:ignore WordPress.DB.PreparedSQL', options: alone, expected: [d('phpcs', 'next-line', ['WordPress.DB.PreparedSQL'], 'phpcs:ignore WordPress.DB.PreparedSQL')] },
+      { comment: '// phpcs:ignore', expected: [d('phpcs', 'line', [], 'phpcs:ignore')] },
+      {
+        comment: '// phpcs:ignore WordPress.Security.EscapeOutput -- escaped by the template',
+        expected: [d('phpcs', 'line', ['WordPress.Security.EscapeOutput'], 'phpcs:ignore WordPress.Security.EscapeOutput -- escaped by the template', 'escaped by the template')],
+      },
+      {
+        comment: '/* phpcs:disable WordPress.DB.PreparedSQL, WordPress.DB.PreparedSQLPlaceholders */',
+        expected: [d('phpcs', 'block-start', ['WordPress.DB.PreparedSQL', 'WordPress.DB.PreparedSQLPlaceholders'], 'phpcs:disable WordPress.DB.PreparedSQL, WordPress.DB.PreparedSQLPlaceholders')],
+      },
+      { comment: '// phpcs:enable', expected: [d('phpcs', 'block-end', [], 'phpcs:enable')] },
+      { comment: '// PHPCS:IgnoreFile', expected: [d('phpcs', 'file', [], 'PHPCS:IgnoreFile')] },
+      { comment: '# @phpcs:ignore Generic.Files.LineLength', expected: [d('phpcs', 'line', ['Generic.Files.LineLength'], '@phpcs:ignore Generic.Files.LineLength')] },
+      { comment: '// @codingStandardsIgnoreLine', expected: [d('phpcs', 'line', [], '@codingStandardsIgnoreLine')] },
+      { comment: '// phpcs:set Generic.Files.LineLength lineLimit 120', expected: [] },
+      { comment: '// we use phpcs:ignore sparingly', expected: [] },
+      { comment: '// @phpstan-ignore-next-line', expected: [d('phpstan', 'next-line', [], '@phpstan-ignore-next-line')] },
+      { comment: '// @phpstan-ignore-line', expected: [d('phpstan', 'line', [], '@phpstan-ignore-line')] },
+      {
+        comment: '// @phpstan-ignore argument.type (the stub is wrong)',
+        expected: [d('phpstan', 'line', ['argument.type'], '@phpstan-ignore argument.type (the stub is wrong)', 'the stub is wrong')],
+      },
+      { comment: '// @phpstan-ignore argument.type, method.notFound', options: alone, expected: [d('phpstan', 'next-line', ['argument.type', 'method.notFound'], '@phpstan-ignore argument.type, method.notFound')] },
+      { comment: '// @phpstan-ignore', expected: [] },
+      { comment: '/** @psalm-suppress TaintedSql */', options: alone, expected: [d('psalm', 'declaration', ['TaintedSql'], '@psalm-suppress TaintedSql')] },
+      {
+        comment: '/**\n * Builds the report.\n * @psalm-suppress TaintedSql, TaintedHtml the ids are cast to int\n */',
+        options: alone,
+        expected: [d('psalm', 'declaration', ['TaintedSql', 'TaintedHtml'], '@psalm-suppress TaintedSql, TaintedHtml the ids are cast to int', 'the ids are cast to int')],
+      },
+      { comment: '/** @psalm-suppress all */', expected: [d('psalm', 'line', [], '@psalm-suppress all')] },
+      // Psalm reads docblocks only.
+      { comment: '// @psalm-suppress TaintedSql', expected: [] },
+      { comment: '/* @psalm-suppress TaintedSql */', expected: [] },
+    ]);
+  });
+
+  describe('shell: ShellCheck', () => {
+    const alone = { standalone: true };
+    runCases('shell', [
+      { comment: '# shellcheck disable=SC2086', options: alone, expected: [d('shellcheck', 'declaration', ['SC2086'], 'shellcheck disable=SC2086')] },
+      {
+        comment: '# shellcheck disable=SC2086,SC2046 # word splitting is wanted here',
+        options: alone,
+        expected: [d('shellcheck', 'declaration', ['SC2086', 'SC2046'], 'shellcheck disable=SC2086,SC2046 # word splitting is wanted here', 'word splitting is wanted here')],
+      },
+      { comment: '# shellcheck disable=SC2034', options: { standalone: true, leading: true }, expected: [d('shellcheck', 'file', ['SC2034'], 'shellcheck disable=SC2034')] },
+      { comment: '# shellcheck disable=all', options: alone, expected: [d('shellcheck', 'declaration', [], 'shellcheck disable=all')] },
+      { comment: '# shellcheck disable=2086 source=lib.sh', options: alone, expected: [d('shellcheck', 'declaration', ['2086'], 'shellcheck disable=2086')] },
+      { comment: '# shellcheck disable=SC1000-SC9999', options: alone, expected: [d('shellcheck', 'declaration', ['SC1000-SC9999'], 'shellcheck disable=SC1000-SC9999')] },
+      { comment: '# shellcheck source=lib.sh', options: alone, expected: [] },
+      // After a command ShellCheck rejects the directive (SC1126): it silences nothing.
+      { comment: '# shellcheck disable=SC2086', options: { standalone: false }, expected: [] },
+      { comment: '# ShellCheck disable=SC2086', options: alone, expected: [] },
+      { comment: '# nosemgrep: bash.lang.security.ifs-tampering', options: alone, expected: [d('semgrep', 'next-line', ['bash.lang.security.ifs-tampering'], 'nosemgrep: bash.lang.security.ifs-tampering')] },
+    ]);
+  });
+
+  describe('the language-agnostic scanners in every other language', () => {
+    const cases: [CommentFamily, Case][] = [
+      ['kotlin', { comment: '// NOSONAR - reviewed', expected: [d('sonar', 'line', [], 'NOSONAR - reviewed', 'reviewed')] }],
+      ['csharp', { comment: '// nosemgrep: csharp.lang.security.sqli', expected: [d('semgrep', 'line', ['csharp.lang.security.sqli'], 'nosemgrep: csharp.lang.security.sqli')] }],
+      ['rust', { comment: '// gitleaks:allow', expected: [d('gitleaks', 'line', [], 'gitleaks:allow')] }],
+      ['c-like', { comment: '// pragma: allowlist secret', expected: [d('detect-secrets', 'line', [], 'pragma: allowlist secret')] }],
+      ['hash-comments', { comment: '# gitleaks:allow # test key', expected: [d('gitleaks', 'line', [], 'gitleaks:allow # test key', 'test key')] }],
+      ['dash-comments', { comment: '-- NOSONAR', expected: [d('sonar', 'line', [], 'NOSONAR')] }],
+      ['go', { comment: '// deepcode ignore HardcodedPassword: fixture', expected: [d('snyk', 'next-line', ['HardcodedPassword'], 'deepcode ignore HardcodedPassword: fixture', 'fixture')] }],
+      // Each language's own dialects stay in it.
+      ['kotlin', { comment: '//nolint', expected: [] }],
+      ['go', { comment: '# rubocop:disable all', expected: [] }],
+      ['ruby', { comment: '# nosec', expected: [] }],
+    ];
+    for (const [family, testCase] of cases) it(`${family}: ${JSON.stringify(testCase.comment)}`, () => check(family, testCase));
+  });
+
+  describe('code: annotations, attributes, pragmas', () => {
+    interface ExpectedCode {
+      tool: SuppressionTool;
+      scope: SuppressionScope;
+      ids: string[];
+      /** The source the directive's span covers. */
+      text: string;
+      reason?: string;
+    }
+    const c = (tool: SuppressionTool, scope: SuppressionScope, ids: string[], text: string, reason?: string): ExpectedCode => ({ tool, scope, ids, text, reason });
+    const cases: { name: string; language: LexicalLanguage; source: string; expected: ExpectedCode[] }[] = [
+      {
+        name: 'Java: SuppressWarnings, SpotBugs, Android Lint; none in strings, comments or empty',
+        language: 'java',
+        source: `class Repo {
+  @SuppressWarnings("java:S2077") // ids are validated as integers
+  List<User> find(String id) { return db.query("SELECT * FROM users WHERE id = " + id); }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  List raw() { return list; }
+
+  @java.lang.SuppressWarnings(value = "all")
+  void legacy() {}
+
+  @SuppressFBWarnings(value = {"SQL_INJECTION_JDBC", "HARD_CODE_PASSWORD"}, justification = "fixtures only")
+  void fixtures() {}
+
+  @SuppressFBWarnings
+  void everything() {}
+
+  @SuppressLint("SetJavaScriptEnabled")
+  void web() {}
+
+  String doc = "@SuppressWarnings(\\"all\\")"; // @SuppressWarnings("all")
+  @SuppressWarnings() void none() {}
+  @Override public String toString() { return ""; }
+}
+`,
+        expected: [
+          c('java', 'declaration', ['java:S2077'], '@SuppressWarnings("java:S2077") // ids are validated as integers', 'ids are validated as integers'),
+          c('java', 'declaration', ['unchecked', 'rawtypes'], '@SuppressWarnings({"unchecked", "rawtypes"})'),
+          c('java', 'declaration', [], '@java.lang.SuppressWarnings(value = "all")'),
+          c('spotbugs', 'declaration', ['SQL_INJECTION_JDBC', 'HARD_CODE_PASSWORD'], '@SuppressFBWarnings(value = {"SQL_INJECTION_JDBC", "HARD_CODE_PASSWORD"}, justification = "fixtures only")', 'fixtures only'),
+          c('spotbugs', 'declaration', [], '@SuppressFBWarnings'),
+          c('android-lint', 'declaration', ['SetJavaScriptEnabled'], '@SuppressLint("SetJavaScriptEnabled")'),
+        ],
+      },
+      {
+        name: 'Kotlin: Suppress for the file and for a declaration',
+        language: 'kotlin',
+        source: `@file:Suppress("UNCHECKED_CAST", "kotlin:S6418")
+package app
+
+@Suppress("kotlin:S2068") // a documented default for local runs
+val defaultPassword = "changeit"
+
+@SuppressWarnings("unused")
+fun helper() = 1
+`,
+        expected: [
+          c('kotlin', 'file', ['UNCHECKED_CAST', 'kotlin:S6418'], '@file:Suppress("UNCHECKED_CAST", "kotlin:S6418")'),
+          c('kotlin', 'declaration', ['kotlin:S2068'], '@Suppress("kotlin:S2068") // a documented default for local runs', 'a documented default for local runs'),
+          c('kotlin', 'declaration', ['unused'], '@SuppressWarnings("unused")'),
+        ],
+      },
+      {
+        name: 'C#: pragmas and SuppressMessage, global ones included',
+        language: 'csharp',
+        source: `#pragma warning disable CA2100, S3649 // the table name comes from an enum
+class Repo
+{
+    [SuppressMessage("Security", "CA3001:Review code for SQL injection vulnerabilities", Justification = "ids are parsed as int")]
+    public User Find(string id) { return Query(id); }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0051")]
+    private void Unused() { }
+}
+#pragma warning restore CA2100, S3649
+#pragma warning disable
+[assembly: SuppressMessage("Security", "CA5350", Justification = "<Pending>", Scope = "member", Target = "~M:Legacy.Hash")]
+var s = "#pragma warning disable"; // #pragma warning disable
+`,
+        expected: [
+          c('csharp', 'block-start', ['CA2100', 'S3649'], '#pragma warning disable CA2100, S3649 // the table name comes from an enum', 'the table name comes from an enum'),
+          c('csharp', 'declaration', ['CA3001'], '[SuppressMessage("Security", "CA3001:Review code for SQL injection vulnerabilities", Justification = "ids are parsed as int")]', 'ids are parsed as int'),
+          c('csharp', 'declaration', ['IDE0051'], '[System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0051")]'),
+          c('csharp', 'block-end', ['CA2100', 'S3649'], '#pragma warning restore CA2100, S3649'),
+          c('csharp', 'block-start', [], '#pragma warning disable'),
+          // The placeholder Visual Studio writes is no reason.
+          c('csharp', 'declaration', ['CA5350'], '[assembly: SuppressMessage("Security", "CA5350", Justification = "<Pending>", Scope = "member", Target = "~M:Legacy.Hash")]'),
+        ],
+      },
+      {
+        name: 'Rust: allow and expect, outer and inner, with and without reasons',
+        language: 'rust',
+        source: `#![allow(dead_code, clippy::too_many_arguments)]
+
+#[allow(unsafe_code, reason = "FFI boundary, checked by the caller")]
+fn read(p: *const u8) -> u8 { unsafe { *p } }
+
+#[expect(clippy::unwrap_used)] // test helper
+fn helper() {}
+
+#[allow(warnings)]
+mod generated {}
+
+#[derive(Debug)]
+struct S;
+// #[allow(warnings)]
+const DOC: &str = "#[allow(warnings)]";
+`,
+        expected: [
+          c('rust', 'file', ['dead_code', 'clippy::too_many_arguments'], '#![allow(dead_code, clippy::too_many_arguments)]'),
+          c('rust', 'declaration', ['unsafe_code'], '#[allow(unsafe_code, reason = "FFI boundary, checked by the caller")]', 'FFI boundary, checked by the caller'),
+          c('rust', 'declaration', ['clippy::unwrap_used'], '#[expect(clippy::unwrap_used)] // test helper', 'test helper'),
+          c('rust', 'declaration', [], '#[allow(warnings)]'),
+        ],
+      },
+    ];
+    for (const testCase of cases) {
+      it(testCase.name, () => {
+        const structure = new LexicalStructure(scanLexically(testCase.source, testCase.language));
+        const found = findCodeDirectives(structure)
+          .sort((a, b) => a.comment.start - b.comment.start)
+          .map(({ comment, directive }) => ({
+            tool: directive.tool,
+            scope: directive.scope,
+            ids: directive.ids,
+            text: comment.text.slice(directive.start, directive.end),
+            reason: directive.reason,
+          }));
+        assert.deepEqual(found, testCase.expected);
+      });
+    }
+  });
+
   describe('config comments (text as the config reader gives it)', () => {
     const cases: { format: ConfigFormat; file: string; expected: Expected[] }[] = [
       { format: 'dotenv', file: 'API_KEY=sk_test_abc # gitleaks:allow\n', expected: [d('gitleaks', 'line', [], 'gitleaks:allow')] },
@@ -370,14 +686,26 @@ describe('suppression dialects', () => {
       ['# nosemgrep', 'python', ['rule-a'], ' nosemgrep: rule-a'],
       ['// eslint-disable-next-line -- plugin loader', 'javascript', ['no-eval'], ' eslint-disable-next-line no-eval -- plugin loader'],
       ['// biome-ignore lint: legacy', 'javascript', ['lint/security/noGlobalEval'], ' biome-ignore lint/security/noGlobalEval: legacy'],
+      ['//nolint', 'go', ['gosec'], 'nolint:gosec'],
+      ['//nolint // fixture', 'go', ['gosec'], 'nolint:gosec // fixture'],
+      ['// #nosec', 'go', ['G101', 'G204'], ' #nosec G101 G204'],
+      ['// phpcs:ignore', 'php', ['WordPress.DB.PreparedSQL'], ' phpcs:ignore WordPress.DB.PreparedSQL'],
     ];
     for (const [comment, family, ids, expected] of narrowing) {
       it(`narrows ${JSON.stringify(comment)} to ${ids.join(', ')}`, () => {
+        const { text, kind } = strip(comment);
+        const [directive] = parseSuppressionComment(text, family, kind ? { kind } : {});
+        assert.equal(insertIds(text, directive, ids), expected);
+        const [reparsed] = parseSuppressionComment(expected, family, kind ? { kind } : {});
+        assert.deepEqual(reparsed.ids, ids);
+      });
+    }
+    // `//nolint gosec` would become `nolint:gosec gosec`, a linter that does not exist; `all` is a word to replace.
+    for (const [comment, family] of [['//nolint gosec', 'go'], ['//nolint:all', 'go'], ['# rubocop:disable all', 'ruby']] as const) {
+      it(`does not narrow ${JSON.stringify(comment)}`, () => {
         const { text } = strip(comment);
         const [directive] = parseSuppressionComment(text, family);
-        assert.equal(insertIds(text, directive, ids), expected);
-        const [reparsed] = parseSuppressionComment(expected, family);
-        assert.deepEqual(reparsed.ids, ids);
+        assert.equal(insertIds(text, directive, ['gosec']), undefined);
       });
     }
 
@@ -389,13 +717,24 @@ describe('suppression dialects', () => {
       ['// @ts-expect-error', 'javascript', ' @ts-expect-error: REASON'],
       ['// deepcode ignore Sqli:', 'javascript', ' deepcode ignore Sqli: REASON'],
       ['// biome-ignore lint/style/noVar:', 'javascript', ' biome-ignore lint/style/noVar: REASON'],
+      ['//nolint:gosec', 'go', 'nolint:gosec // REASON'],
+      ['// #nosec G101', 'go', ' #nosec G101 -- REASON'],
+      ['// CHECKSTYLE:OFF', 'java', ' CHECKSTYLE:OFF -- REASON'],
+      ['// NOPMD', 'java', ' NOPMD -- REASON'],
+      ['# rubocop:disable Security/Eval', 'ruby', ' rubocop:disable Security/Eval -- REASON'],
+      ['// phpcs:ignore WordPress.DB.PreparedSQL', 'php', ' phpcs:ignore WordPress.DB.PreparedSQL -- REASON'],
+      ['// @phpstan-ignore argument.type', 'php', ' @phpstan-ignore argument.type (REASON)'],
+      ['// @phpstan-ignore-line', 'php', ' @phpstan-ignore-line -- REASON'],
+      ['/** @psalm-suppress TaintedSql */', 'php', '* @psalm-suppress TaintedSql -- REASON '],
+      ['# shellcheck disable=SC2086', 'shell', ' shellcheck disable=SC2086 # REASON'],
     ];
     for (const [comment, family, expected] of justifying) {
       it(`justifies ${JSON.stringify(comment)}`, () => {
-        const { text } = strip(comment);
-        const [directive] = parseSuppressionComment(text, family);
+        const { text, kind } = strip(comment);
+        const options: CommentOptions = { ...(kind ? { kind } : {}), standalone: true };
+        const [directive] = parseSuppressionComment(text, family, options);
         assert.equal(insertReason(text, directive, 'REASON'), expected);
-        const [reparsed] = parseSuppressionComment(expected, family);
+        const [reparsed] = parseSuppressionComment(expected, family, options);
         assert.equal(reparsed.reason, 'REASON');
         assert.deepEqual(reparsed.ids, directive.ids, 'the reason must not change what is suppressed');
       });
@@ -424,10 +763,28 @@ describe('suppression dialects', () => {
       [(size) => '-'.repeat(size), 'javascript'],
       [(size) => ' '.repeat(size) + '@ts-ignore', 'javascript'],
       [(size) => 'gitleaks:allo'.repeat(size / 13), 'config'],
+      [(size) => 'nolint:' + 'a,'.repeat(size / 2), 'go'],
+      [(size) => 'nolint:gosec ' + '/'.repeat(size), 'go'],
+      [(size) => ' #nosec ' + 'G1x'.repeat(size / 3), 'go'],
+      [(size) => '\n #nose'.repeat(size / 7), 'go'],
+      [(size) => ' CHECKSTYLE:OF SUPPRESS CHECKSTYLE '.repeat(size / 35), 'java'],
+      [(size) => ' NOPMD'.repeat(size / 6), 'java'],
+      [(size) => ' rubocop:disable ' + 'Ab/'.repeat(size / 3), 'ruby'],
+      [(size) => ' rubocop:disable ' + 'Ab, '.repeat(size / 4), 'ruby'],
+      [(size) => '# rubocop:disable A '.repeat(size / 20), 'ruby'],
+      [(size) => 'phpcs:ignore a,\n'.repeat(size / 16), 'php'],
+      [(size) => ' @codingStandardsIgnore'.repeat(size / 23), 'php'],
+      [(size) => ' @phpstan-ignore '.repeat(size / 17), 'php'],
+      [(size) => ' @phpstan-ignore a (b'.repeat(size / 21), 'php'],
+      [(size) => '* @psalm-suppress A '.repeat(size / 20), 'php'],
+      [(size) => '* @psalm-suppress A\n'.repeat(size / 20), 'php'],
+      [(size) => ' shellcheck disable=' + 'SC1,'.repeat(size / 4), 'shell'],
+      [(size) => ' shellcheck ' + 'disable=a '.repeat(size / 10), 'shell'],
+      [(size) => ' NOSONAR'.repeat(size / 8), 'kotlin'],
     ];
     for (const [build, family] of adversarial) {
       it(`reads ${JSON.stringify(build(240).slice(0, 24))}… (${family}) in linear time`, () =>
-        assertGrowth(build, (text) => parseSuppressionComment(text, family), 16_000),
+        assertGrowth(build, (text) => parseSuppressionComment(text, family, { standalone: true }), 16_000),
       );
     }
   });

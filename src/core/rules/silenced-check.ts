@@ -1,22 +1,29 @@
 // Suppression directives in every common dialect — Bandit's nosec, ESLint's disable comments,
-// TypeScript's ignore comments and the rest — and config switches (Bandit skips, Ruff S ignores, ESLint security rules off, .semgrepignore)
-// — judged by what they hide. Runs after the other rules: a directive over a real finding is worst.
+// TypeScript's ignore comments, golangci-lint's and gosec's, Java's and C#'s suppress annotations,
+// RuboCop's, PHP_CodeSniffer's, Rust's allow attributes, ShellCheck's and the rest — and config
+// switches (Bandit skips, Ruff S ignores, ESLint security rules off, .semgrepignore) — judged by
+// what they hide. Runs after the other rules: a directive over a real finding is worst.
+import { lexicalStructure } from '../languages/lexical';
 import { defineRule } from '../rule';
 import { collectComments } from '../suppressions/comments';
 import { findConfigSwitches } from '../suppressions/config-switches';
 import { parseSuppressionComment } from '../suppressions/dialects';
+import { findCodeDirectives } from '../suppressions/dialects/code-directives';
 import { judgeDirectives, type DirectiveSite } from '../suppressions/judge';
 
-/** Words every comment directive holds; files without any skip comment collection (and parsing). */
+/**
+ * Words every directive holds (case-insensitively, for the dialects that are); files without any
+ * skip comment collection (and parsing).
+ */
 const DIRECTIVE_WORD =
-  /nosec|noqa|type:\s*ignore|pyright:|pylint:|nosemgrep|allowlist|gitleaks|eslint-(?:disable|enable)|@ts-(?:ignore|nocheck|expect-error)|biome-ignore|NOSONAR|secretlint-(?:disable|enable)|deepcode|ruff:|flake8:/;
+  /nosec|noqa|type:\s*ignore|pyright:|pylint:|nosem|allowlist|gitleaks|eslint-(?:disable|enable)|@ts-(?:ignore|nocheck|expect-error)|biome.ignore|nosonar|secretlint-(?:disable|enable)|deepcode|ruff:|flake8:|nolint|gosec:|@Suppress|SuppressMessage|#pragma\s+warning|#!?\[\s*(?:allow|expect)\b|rubocop|phpcs|codingStandards|@phpstan-ignore|@psalm-suppress|shellcheck|CHECKSTYLE|NOPMD/i;
 
 export default defineRule({
   meta: {
     id: 'silenced-check',
     category: 'suppression',
     defaultSeverity: 'warning',
-    description: 'Suppression directives (# nosec, # noqa, eslint-disable, @ts-ignore, nosemgrep, …) and config switches that turn security checks off — error when one hides a Lastline finding.',
+    description: 'Suppression directives (# nosec, # noqa, eslint-disable, @ts-ignore, nosemgrep, //nolint, @SuppressWarnings, #pragma warning, rubocop:disable, …) and config switches that turn security checks off — error when one hides a Lastline finding.',
     fixable: true,
     languages: 'all',
     needsFindings: true,
@@ -34,8 +41,13 @@ export default defineRule({
     }
     if (!DIRECTIVE_WORD.test(text)) return;
     const sites: DirectiveSite[] = collectComments(context).flatMap((comment) =>
-      parseSuppressionComment(comment.text, comment.family, { standalone: comment.ownLine, kind: comment.kind }).map((directive) => ({ comment, directive })),
+      parseSuppressionComment(comment.text, comment.family, { standalone: comment.ownLine, kind: comment.kind, leading: comment.leading }).map((directive) => ({
+        comment,
+        directive,
+      })),
     );
+    const structure = lexicalStructure(context);
+    if (structure) sites.push(...findCodeDirectives(structure));
     if (sites.length === 0) return;
     for (const report of judgeDirectives(context, sites, context.options.reportJustified === true)) context.report(report);
   },

@@ -1,28 +1,19 @@
-// Every comment of a file, from the real parser of its language: suppression words inside strings
-// or docs never reach the dialect parsers.
+// Every comment of a file, from the real parser of its language (or, for the languages Lastline
+// has no parser for, from a lexical scan that tells strings from comments): suppression words
+// inside strings or docs never reach the dialect parsers.
 import { CONFIG_FORMATS, JS_LANGUAGES } from '../languages/language';
+import { isCommentSpan, lexicalStructure } from '../languages/lexical';
 import { isInsideError } from '../languages/python';
 import { typescriptComments, typescriptSourceFile } from '../languages/typescript-ast';
 import type { RuleContext } from '../rule';
+import type { CommentSite } from './model';
 
-export type CommentFamily = 'python' | 'javascript' | 'config';
+export type { CommentFamily, CommentSite } from './model';
 
-export interface CommentSite {
-  family: CommentFamily;
-  /** The comment's text without its marker (`#`, `//`, `/* *\/`). */
-  text: string;
-  /** Offset in the file where `text` starts. */
-  textStart: number;
-  /** The whole comment, markers included. */
-  start: number;
-  end: number;
-  /** Only white space precedes the comment on its line. */
-  ownLine: boolean;
-  /** `//`/`#` versus `/* *\/`: some directives are honoured in only one of them. */
-  kind: 'line' | 'block';
-}
+/** A site that is a comment (not code). */
+export type CommentOnlySite = CommentSite & { kind: 'line' | 'block' };
 
-export function collectComments(context: RuleContext): CommentSite[] {
+export function collectComments(context: RuleContext): CommentOnlySite[] {
   const { language, text } = context.file;
   const ownLine = (start: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start));
   if (JS_LANGUAGES.has(language)) {
@@ -52,5 +43,17 @@ export function collectComments(context: RuleContext): CommentSite[] {
       return { family: 'config', text: comment.text, textStart, start: comment.start, end: comment.end, ownLine: ownLine(comment.start), kind: 'line' };
     });
   }
-  return [];
+  const structure = lexicalStructure(context);
+  if (!structure) return [];
+  const { spans, firstCode } = structure.scan;
+  return spans.filter(isCommentSpan).map((span) => ({
+    family: structure.scan.language,
+    text: text.slice(span.contentStart, span.contentEnd),
+    textStart: span.contentStart,
+    start: span.start,
+    end: span.end,
+    ownLine: ownLine(span.start),
+    kind: span.kind === 'line-comment' ? ('line' as const) : ('block' as const),
+    leading: span.start < firstCode,
+  }));
 }

@@ -1,9 +1,8 @@
 // Fixes for suppression directives, as plain Fix data shared by the editor and `lastline scan --fix`.
 import type { LineIndex } from '../text';
 import type { Fix, TextEdit } from '../types';
-import type { CommentSite } from './comments';
 import { insertIds, insertReason } from './dialects';
-import type { SuppressionDirective } from './model';
+import type { CommentSite, SuppressionDirective } from './model';
 
 const REASON_PLACEHOLDER = '<why this is safe>';
 
@@ -17,7 +16,12 @@ export function removeDirectiveFix(text: string, lines: LineIndex, comment: Comm
   const rest = (text.slice(comment.textStart, start) + text.slice(end, comment.end)).replace(/\*\/$/, '');
   const edit = (from: number, to: number, newText = '') => ({ range: lines.rangeOf(from, to), newText });
   let edits;
-  if (/^[\s#,;:\-*/]*$/.test(rest)) {
+  if (comment.kind === 'code' && !comment.ownLine) {
+    // An annotation before code on its line (`@SuppressWarnings("x") void f()`): it and the blanks after it.
+    let to = end;
+    while (to < text.length && /[ \t]/.test(text[to])) to++;
+    edits = [edit(start, to)];
+  } else if (/^[\s#,;:\-*/]*$/.test(rest)) {
     const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
     if (comment.ownLine) {
       const lineEnd = text.indexOf('\n', comment.end);
@@ -64,8 +68,11 @@ function replaceCommentText(lines: LineIndex, comment: CommentSite, text: string
   return { range: lines.rangeOf(comment.textStart, comment.textStart + comment.text.length), newText: text };
 }
 
+/** The directive as written, with its comment's own marker (`//`, `#`, `--`; none for code). */
 export function describeDirective(text: string, comment: CommentSite, directive: SuppressionDirective): string {
   const raw = text.slice(comment.textStart + directive.start, comment.textStart + directive.end).trim();
+  if (comment.kind === 'code') return `\`${raw}\``;
   if (comment.kind === 'block') return `\`/* ${raw} */\``;
-  return `\`${comment.family === 'javascript' ? '//' : '#'} ${raw}\``;
+  const marker = text.slice(comment.start, comment.textStart).trim();
+  return `\`${/^(\/\/|#|--|;)$/.test(marker) ? marker : comment.family === 'javascript' ? '//' : '#'} ${raw}\``;
 }

@@ -1,20 +1,18 @@
 // Judges each directive against what it covers:
-//   masks a finding (error) > unused: nothing it could silence (info) > blanket or file-wide
-//   (warning) > scoped without a reason (info) > scoped with a reason (silent unless `reportJustified`).
+//   masks a finding (error) > unused: nothing it could silence (info) > blanket, or file-wide over a
+//   security check (warning) > scoped without a reason (info) > scoped with a reason (silent unless
+//   `reportJustified`).
 import { createHash } from 'node:crypto';
 import { partitionPoint } from '../partition-point';
 import type { RuleContext } from '../rule';
 import type { Finding, Fix, Report } from '../types';
-import { idsFor, isSecurityTool, silencesCategory } from './check-ids';
-import type { CommentSite } from './comments';
+import { lexicalStructure } from '../languages/lexical';
+import { idsFor, silencesCategory, silencesSecurity } from './check-ids';
 import { describeDirective, expectErrorFix, justifyFix, narrowFix, removeDirectiveFix } from './fixes';
-import type { SuppressionDirective } from './model';
+import type { CommentSite, DirectiveSite, SuppressionDirective } from './model';
 import { statementAt, statementRanges, type LineRange } from './statements';
 
-export interface DirectiveSite {
-  comment: CommentSite;
-  directive: SuppressionDirective;
-}
+export type { DirectiveSite } from './model';
 
 const CATEGORY_PHRASE: Record<string, string> = {
   'string-built-query': 'a string-built SQL query',
@@ -26,7 +24,9 @@ const CATEGORY_PHRASE: Record<string, string> = {
 const TOOL_NAME: Record<string, string> = {
   bandit: 'Bandit', flake8: 'flake8/Ruff', ruff: 'Ruff', mypy: 'mypy', pyright: 'Pyright', pylint: 'Pylint', semgrep: 'Semgrep',
   'detect-secrets': 'detect-secrets', gitleaks: 'gitleaks', eslint: 'ESLint', typescript: 'TypeScript', biome: 'Biome',
-  sonar: 'SonarQube', secretlint: 'secretlint', snyk: 'Snyk Code',
+  sonar: 'SonarQube', secretlint: 'secretlint', snyk: 'Snyk Code', 'golangci-lint': 'golangci-lint', gosec: 'gosec', java: 'Java',
+  kotlin: 'Kotlin', 'android-lint': 'Android Lint', spotbugs: 'SpotBugs', pmd: 'PMD', checkstyle: 'Checkstyle', csharp: 'C#',
+  rubocop: 'RuboCop', phpcs: 'PHP_CodeSniffer', phpstan: 'PHPStan', psalm: 'Psalm', rust: 'Rust', shellcheck: 'ShellCheck',
 };
 
 /** A directive that hides many findings lists this many (its message counts them all). */
@@ -65,7 +65,7 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
       continue;
     }
 
-    if (isSecurityTool(directive.tool) && directive.scope === 'line' && !code.couldFire(covered, comment)) {
+    if (silencesSecurity(directive.tool, directive.ids) && directive.scope === 'line' && !code.couldFire(covered, comment)) {
       reports.push({
         range,
         severity: 'info',
@@ -82,13 +82,16 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
     const blanket = directive.ids.length === 0 && !(directive.tool === 'typescript' && !tsIgnore && directive.scope !== 'file');
     const fixes = (...extra: (Fix | undefined)[]) => [...extra.filter((fix): fix is Fix => fix !== undefined), remove];
 
-    if (fileWide || blanket) {
+    // File-wide but naming only checks that guard no security (`#![allow(dead_code)]`, a file's
+    // `pylint: disable=missing-docstring`): no wider a risk than the same directive on one line.
+    if (blanket || (fileWide && silencesSecurity(directive.tool, directive.ids))) {
       const where = directive.scope === 'file' || covered[0] === 0 ? 'this file' : `this file from line ${covered[0] + 1} on`;
-      const scope = fileWide ? `every ${tool} check in ${where}` : `every ${tool} check on this ${covered[1] > covered[0] ? 'statement' : 'line'}`;
+      const checks = blanket ? `every ${tool} check` : listIds(directive.ids);
+      const scope = fileWide ? `${checks} in ${where}` : `${checks} on this ${directive.scope === 'declaration' ? 'declaration' : covered[1] > covered[0] ? 'statement' : 'line'}`;
       reports.push({
         range,
         severity: 'warning',
-        message: `${name} silences ${scope}${directive.reason ? '' : ', without a reason'}. Name the check${tsIgnore ? ' (or use @ts-expect-error, which fails when the error is gone)' : ''} and say why it is safe.`,
+        message: `${name} silences ${scope}${directive.reason ? '' : ', without a reason'}. ${blanket ? 'Name the check' : 'Cover only the code that needs it'}${tsIgnore ? ' (or use @ts-expect-error, which fails when the error is gone)' : ''} and say why it is safe.`,
         fixes: fixes(tsIgnore ? expectErrorFix(lines, comment, directive, text) : undefined, directive.reason ? undefined : justifyFix(lines, comment, directive)),
         fingerprintText: `blanket ${name} ${code.digest(covered)}`,
       });
@@ -111,6 +114,11 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
   return reports;
 }
 
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, 3).map((id) => `\`${id}\``).join(', ');
+  return ids.length > 3 ? `${shown} and ${ids.length - 3} more` : shown;
+}
+
 /** The lines a directive covers, by its scope. */
 function coverage(context: RuleContext, sites: readonly DirectiveSite[], site: DirectiveSite, line: number): LineRange {
   const { lines } = context.file;
@@ -119,9 +127,11 @@ function coverage(context: RuleContext, sites: readonly DirectiveSite[], site: D
     case 'file':
       return [0, last];
     case 'next-line': {
-      const next = nextCodeLine(context, lines.positionAt(site.comment.end).line + 1);
+      const next = nextCodeLine(context, site.comment);
       return next === undefined ? [line, line] : statementAt(safeStatements(context), next);
     }
+    case 'declaration':
+      return [line, Math.max(line, lines.positionAt(declarationEnd(context, site.comment) - 1).line)];
     case 'block-start': {
       const end = blockEnd(sites, site);
       return [line, end ? lines.positionAt(end.comment.start).line : last];
@@ -158,13 +168,29 @@ function safeStatements(context: RuleContext): LineRange[] {
   }
 }
 
-function nextCodeLine(context: RuleContext, from: number): number | undefined {
+/** The first line after the comment that holds code. */
+function nextCodeLine(context: RuleContext, comment: CommentSite): number | undefined {
   const { lines } = context.file;
-  for (let line = from; line < lines.lineCount; line++) {
+  const structure = lexicalStructure(context);
+  if (structure) {
+    const next = structure.nextCode(comment.end);
+    return next < context.file.text.length ? lines.positionAt(next).line : undefined;
+  }
+  for (let line = lines.positionAt(comment.end).line + 1; line < lines.lineCount; line++) {
     const content = lines.lineText(line).trim();
     if (content && !/^(#|\/\/|\/\*|\*)/.test(content)) return line;
   }
   return undefined;
+}
+
+/**
+ * Where a `declaration` directive's cover ends: what the dialect says, else the end of the
+ * construct after it as the language's lexical structure finds it (without one, its own line).
+ */
+function declarationEnd(context: RuleContext, comment: CommentSite): number {
+  if (comment.coversTo !== undefined) return comment.coversTo;
+  const structure = lexicalStructure(context);
+  return structure ? structure.constructEnd(comment.end) : comment.end;
 }
 
 function touches(finding: Finding, [start, end]: LineRange): boolean {
@@ -172,8 +198,18 @@ function touches(finding: Finding, [start, end]: LineRange): boolean {
   return inside(finding.range) || (finding.related ?? []).some((related) => !related.file && inside(related.range));
 }
 
-/** What a security check could fire on: a call, a string, an import or an assert. */
-const COULD_FIRE = /[("'`]|\b(import|assert|exec|eval|require)\b/g;
+/**
+ * What a security check could fire on: a call, a string, an import or an assert; in the languages
+ * read lexically also a variable (`echo $title`, `rm -rf $dir`) and a command called without
+ * parentheses (`system cmd`, `eval x`, `include $page`).
+ */
+const COULD_FIRE = /[("'`$]|\b(import|assert|exec|eval|require|include|echo|print|system|open|unsafe)\b/g;
+
+/**
+ * How much of the covered code a fingerprint digests: a declaration or block can cover most of a
+ * file, and thousands of stacked annotations each digesting the rest of the file was quadratic.
+ */
+const MAX_DIGESTED_CHARS = 16 * 1024;
 
 /**
  * The covered code of the file's directives, read once per covered range: one line holding
@@ -192,7 +228,7 @@ class CoveredCode {
     const key = `${range[0]}:${range[1]}`;
     let digest = this.digests.get(key);
     if (digest === undefined) {
-      digest = createHash('sha256').update(lineText(this.context, range).replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
+      digest = createHash('sha256').update(lineText(this.context, range, MAX_DIGESTED_CHARS).replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
       this.digests.set(key, digest);
     }
     return digest;
@@ -223,8 +259,9 @@ class CoveredCode {
   }
 }
 
-function lineText(context: RuleContext, [start, end]: LineRange): string {
+function lineText(context: RuleContext, [start, end]: LineRange, maxChars = Infinity): string {
   const { text, lines } = context.file;
-  return text.slice(lines.offsetAt({ line: start, character: 0 }), lines.lineEnd(end));
+  const from = lines.offsetAt({ line: start, character: 0 });
+  return text.slice(from, Math.min(lines.lineEnd(end), from + maxChars));
 }
 

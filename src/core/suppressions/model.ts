@@ -1,5 +1,6 @@
-// A suppression directive: a comment (or config entry) that tells some tool to stay quiet.
-// Dialect parsers turn comment text into these; the `suppression` rule judges them.
+// A suppression directive: a comment (or config entry, or annotation) that tells some tool to stay
+// quiet. Dialect parsers turn comment text into these; the `suppression` rule judges them.
+import type { LexicalLanguage } from '../languages/lexical';
 
 export type SuppressionTool =
   | 'bandit' // Bandit's nosec comment
@@ -16,7 +17,22 @@ export type SuppressionTool =
   | 'sonar' // SonarQube's no-sonar marker
   | 'secretlint' // secretlint's disable comments
   | 'snyk' // Snyk Code's ignore comments
-  | 'ruff'; // Ruff config: ignore / per-file-ignores
+  | 'ruff' // Ruff config: ignore / per-file-ignores
+  | 'golangci-lint' // golangci-lint's nolint comment
+  | 'gosec' // gosec's nosec comment and its disable directive
+  | 'java' // Java's and Kotlin's SuppressWarnings annotation (javac, SonarQube, PMD, Checkstyle, IntelliJ, Error Prone)
+  | 'kotlin' // Kotlin's Suppress annotation (the compiler, detekt, ktlint, SonarQube, Android Lint)
+  | 'android-lint' // Android Lint's SuppressLint annotation
+  | 'spotbugs' // SpotBugs' (and Find Security Bugs') SuppressFBWarnings annotation
+  | 'pmd' // PMD's no-PMD marker
+  | 'checkstyle' // Checkstyle's suppression comments
+  | 'csharp' // C#'s warning pragma and SuppressMessage attribute (the compiler and every Roslyn analyzer)
+  | 'rubocop' // RuboCop's disable / todo / enable comments
+  | 'phpcs' // PHP_CodeSniffer's ignore / disable / enable comments
+  | 'phpstan' // PHPStan's ignore comments
+  | 'psalm' // Psalm's suppress annotation
+  | 'rust' // Rust's allow / expect attributes (rustc and Clippy lints)
+  | 'shellcheck'; // ShellCheck's disable directive
 
 /**
  * What the directive covers:
@@ -28,10 +44,14 @@ export type SuppressionTool =
  *   secretlint's disable/enable pairs, Pylint's disable on its own line / enable);
  * - `file`: the whole file (TypeScript's no-check, ESLint's disable at the top, Ruff's or flake8's
  *   file-level noqa);
+ * - `declaration`: the declaration or statement that follows, to its end (an annotation or
+ *   attribute on a method or class, golangci-lint's and gosec's comments alone on their line before
+ *   a function, ShellCheck's directive before a loop); the language's lexical structure says where
+ *   that construct ends;
  * - `config`: a config-level switch (Bandit skips, Ruff ignore of S rules, ESLint security rules
  *   off, .semgrepignore / .gitleaksignore entries), covering `configScope` files.
  */
-export type SuppressionScope = 'line' | 'next-line' | 'block-start' | 'block-end' | 'file' | 'config';
+export type SuppressionScope = 'line' | 'next-line' | 'block-start' | 'block-end' | 'file' | 'declaration' | 'config';
 
 export interface SuppressionDirective {
   tool: SuppressionTool;
@@ -51,9 +71,49 @@ export interface SuppressionDirective {
   reasonInsertAt?: number;
   /** The separator the dialect uses before a reason (`' -- '`, `': '`, `' // '`, …). */
   reasonSeparator?: string;
+  /** What closes an inserted reason, where the dialect quotes it (`reason = "…"` in a Rust attribute). */
+  reasonTerminator?: string;
   /**
    * For `config` scope: globs or paths the switch applies to; empty = the whole project. (For config
    * scope, `start`/`end` are offsets into the file text, not into a comment.)
    */
   configScope?: string[];
+}
+
+/**
+ * Which set of tools reads a comment: Python sources, JS/TS sources, config files, or one of the
+ * languages read lexically (Go, Java, Kotlin, C#, Ruby, PHP, Rust, shell, and families of others).
+ */
+export type CommentFamily = 'python' | 'javascript' | 'config' | LexicalLanguage;
+
+/** Where a directive was found: a comment, or code (an annotation, attribute or pragma). */
+export interface CommentSite {
+  family: CommentFamily;
+  /** The comment's text without its marker (`#`, `//`, `/* *\/`); for code, the code itself. */
+  text: string;
+  /** Offset in the file where `text` starts. */
+  textStart: number;
+  /** The whole comment, markers included (for code: the annotation, with a reason comment after it). */
+  start: number;
+  end: number;
+  /** Only white space precedes the comment on its line (for code: and only white space follows it). */
+  ownLine: boolean;
+  /**
+   * `//`/`#` versus `/* *\/`: some directives are honoured in only one of them. `code` for an
+   * annotation (`@SuppressWarnings(…)`), attribute or pragma: code, not a comment, found outside
+   * strings and comments all the same.
+   */
+  kind: 'line' | 'block' | 'code';
+  /** No code comes before it in the file (see CommentOptions.leading); undefined when unknown. */
+  leading?: boolean;
+  /**
+   * For a `declaration` directive found in code, where what it covers ends (exclusive), when the
+   * dialect knows better than the construct that follows (C#'s global suppressions name their target).
+   */
+  coversTo?: number;
+}
+
+export interface DirectiveSite {
+  comment: CommentSite;
+  directive: SuppressionDirective;
 }

@@ -1,10 +1,16 @@
 // What a matcher knows about the comment besides its text. The caller found the comment with a
 // real parser, so it can tell us where the comment sits; matchers use this only where a tool's
 // behaviour depends on it, and fall back to the tool's most permissive reading when it is unknown.
-import type { SuppressionDirective } from '../model';
+import type { CommentFamily, SuppressionDirective } from '../model';
 
-/** Which set of tools reads the comment: Python sources, JS/TS sources, or config files. */
-export type CommentFamily = 'python' | 'javascript' | 'config';
+export type { CommentFamily } from '../model';
+
+/** Families whose line comments start with `#`: there a later `#` starts another comment. */
+const HASH_FAMILIES: ReadonlySet<CommentFamily> = new Set<CommentFamily>(['python', 'config', 'ruby', 'shell', 'hash-comments']);
+
+export function isHashFamily(family: CommentFamily): boolean {
+  return HASH_FAMILIES.has(family);
+}
 
 export interface CommentOptions {
   /**
@@ -20,6 +26,12 @@ export interface CommentOptions {
    * block comment only on its last line. Unknown: both kinds are assumed possible.
    */
   kind?: 'line' | 'block';
+  /**
+   * No code comes before the comment in the file (it is in the file's header). golangci-lint's and
+   * gosec's comments there cover the whole file, and so does ShellCheck's directive after the
+   * shebang. Unknown: not in the header.
+   */
+  leading?: boolean;
 }
 
 export interface CommentContext extends CommentOptions {

@@ -11,15 +11,24 @@
 import type { SuppressionDirective } from '../model';
 import { matchBanditNosec } from './bandit';
 import { matchBiome } from './biome';
-import type { CommentFamily, CommentOptions, DirectiveMatcher } from './context';
+import { matchCheckstyle } from './checkstyle';
+import { isHashFamily, type CommentFamily, type CommentOptions, type DirectiveMatcher } from './context';
 import { matchDetectSecrets } from './detect-secrets';
 import { matchEslint } from './eslint';
 import { matchGitleaksAllow } from './gitleaks';
+import { matchGosec } from './gosec';
+import { matchNolint } from './nolint';
 import { matchNoqa } from './noqa';
+import { matchPhpcs } from './phpcs';
+import { matchPhpstan } from './phpstan';
+import { matchNopmd } from './pmd';
+import { matchPsalm } from './psalm';
 import { matchPylint } from './pylint';
+import { matchRubocop } from './rubocop';
 import { readReason, segmentEnd, skipWhitespace } from './scan';
 import { matchSecretlint } from './secretlint';
 import { matchNosemgrep } from './semgrep';
+import { matchShellcheck } from './shellcheck';
 import { matchDeepcodeIgnore } from './snyk';
 import { matchNosonar } from './sonar';
 import { matchPyrightIgnore, matchTypeIgnore } from './type-ignore';
@@ -28,20 +37,28 @@ import { matchTypescript } from './typescript';
 export type { CommentFamily, CommentOptions } from './context';
 export { insertIds, insertReason } from './insertion';
 
+/** Language-agnostic scanners read comments in every language they scan. */
+const ANY_LANGUAGE: readonly DirectiveMatcher[] = [matchNosemgrep, matchDetectSecrets, matchGitleaksAllow, matchSecretlint, matchNosonar, matchDeepcodeIgnore];
+
 /**
- * The tools that read comments in each family. Language-agnostic scanners (gitleaks,
- * detect-secrets, Semgrep, secretlint, Sonar, Snyk) read comments in every language they scan.
+ * The tools that read comments in each family. (Annotations, attributes and pragmas, which are
+ * code rather than comments, are read in code-directives.ts.)
  */
 const MATCHERS: Record<CommentFamily, readonly DirectiveMatcher[]> = {
-  python: [
-    matchBanditNosec, matchNoqa, matchTypeIgnore, matchPyrightIgnore, matchPylint, matchNosemgrep, matchDetectSecrets,
-    matchGitleaksAllow, matchSecretlint, matchNosonar, matchDeepcodeIgnore,
-  ],
-  javascript: [
-    matchEslint, matchTypescript, matchBiome, matchNosemgrep, matchDetectSecrets, matchGitleaksAllow, matchSecretlint, matchNosonar,
-    matchDeepcodeIgnore,
-  ],
+  python: [matchBanditNosec, matchNoqa, matchTypeIgnore, matchPyrightIgnore, matchPylint, ...ANY_LANGUAGE],
+  javascript: [matchEslint, matchTypescript, matchBiome, ...ANY_LANGUAGE],
   config: [matchGitleaksAllow, matchDetectSecrets, matchNosemgrep, matchSecretlint],
+  go: [matchNolint, matchGosec, ...ANY_LANGUAGE],
+  java: [matchCheckstyle, matchNopmd, ...ANY_LANGUAGE],
+  kotlin: ANY_LANGUAGE,
+  csharp: ANY_LANGUAGE,
+  ruby: [matchRubocop, ...ANY_LANGUAGE],
+  php: [matchPhpcs, matchPhpstan, matchPsalm, ...ANY_LANGUAGE],
+  rust: ANY_LANGUAGE,
+  shell: [matchShellcheck, ...ANY_LANGUAGE],
+  'c-like': ANY_LANGUAGE,
+  'hash-comments': ANY_LANGUAGE,
+  'dash-comments': ANY_LANGUAGE,
 };
 
 /**
@@ -57,7 +74,7 @@ export function parseSuppressionComment(commentText: string, family: CommentFami
   }
   directives.sort((a, b) => a.start - b.start);
   cutReasonsAtDirectives(commentText, directives);
-  if (family !== 'javascript') attachHashReasons(commentText, directives);
+  if (isHashFamily(family)) attachHashReasons(commentText, directives);
   return directives;
 }
 

@@ -4,7 +4,8 @@ import type { SuppressionDirective } from '../model';
 
 /**
  * The comment text with `ids` added to a blanket directive, or undefined when the directive is not
- * a blanket or its tool has no id syntax (detect-secrets, gitleaks, Sonar, TypeScript).
+ * a blanket or its tool has no id syntax (detect-secrets, gitleaks, Sonar, TypeScript), or its
+ * blanket is a word to replace rather than a place to add (`all`, `warnings`).
  * Bandit needs a blank after each comma (`nosec B608, B105`): without it only the last id counts.
  */
 export function insertIds(commentText: string, directive: SuppressionDirective, ids: readonly string[]): string | undefined {
@@ -18,7 +19,14 @@ export function insertIds(commentText: string, directive: SuppressionDirective, 
     case 'eslint':
     case 'secretlint':
     case 'snyk':
+    case 'phpcs':
+    case 'csharp':
       return `${before} ${list}${after}`;
+    case 'gosec':
+      return `${before} ${ids.join(' ')}${after}`;
+    case 'golangci-lint':
+      // golangci-lint splits at commas; a blank after the keyword would make the list a blanket.
+      return `${before}:${ids.join(',')}${after}`;
     case 'flake8':
     case 'ruff':
     case 'semgrep':
@@ -38,5 +46,5 @@ export function insertIds(commentText: string, directive: SuppressionDirective, 
 export function insertReason(commentText: string, directive: SuppressionDirective, reason: string): string | undefined {
   const at = directive.reasonInsertAt;
   if (at === undefined) return undefined;
-  return `${commentText.slice(0, at)}${directive.reasonSeparator ?? ' -- '}${reason}${commentText.slice(at)}`;
+  return `${commentText.slice(0, at)}${directive.reasonSeparator ?? ' -- '}${reason}${directive.reasonTerminator ?? ''}${commentText.slice(at)}`;
 }

@@ -2,7 +2,7 @@
 // (indexOf and charCodeAt, no backtracking regular expressions), so one pass over a comment is
 // linear in its length whatever it holds.
 import type { SuppressionDirective, SuppressionScope, SuppressionTool } from '../model';
-import type { CommentFamily, DirectiveMatcher } from './context';
+import { isHashFamily, type CommentFamily, type DirectiveMatcher } from './context';
 
 const HASH = 35;
 
@@ -132,6 +132,7 @@ export interface DirectiveFields {
   idsInsertAt?: number;
   reasonInsertAt?: number;
   reasonSeparator?: string;
+  reasonTerminator?: string;
 }
 
 /**
@@ -144,6 +145,7 @@ export function makeDirective(fields: DirectiveFields): SuppressionDirective {
   if (fields.idsInsertAt !== undefined && fields.ids.length === 0) directive.idsInsertAt = fields.idsInsertAt;
   if (fields.reasonInsertAt !== undefined && fields.reason === undefined) directive.reasonInsertAt = fields.reasonInsertAt;
   if (fields.reasonSeparator !== undefined) directive.reasonSeparator = fields.reasonSeparator;
+  if (fields.reasonTerminator !== undefined && fields.reason === undefined) directive.reasonTerminator = fields.reasonTerminator;
   return directive;
 }
 
@@ -166,11 +168,11 @@ export const isCommaOrWhitespace = (code: number): boolean => code === 44 || isW
 
 /**
  * Where free text after a directive stops: the line's end, and in `#`-comment families (Python,
- * config) also the next `#`, which starts another comment with its own directive or reason.
+ * config, Ruby, shell) also the next `#`, which starts another comment with its own directive or reason.
  */
 export function reasonLimit(text: string, pos: number, family: CommentFamily): number {
   const end = lineEnd(text, pos);
-  if (family === 'javascript') return end;
+  if (!isHashFamily(family)) return end;
   for (let i = pos; i < end; i++) if (text.charCodeAt(i) === HASH) return i;
   return end;
 }
@@ -190,10 +192,12 @@ export function directiveWithTrailingReason(
 
 /**
  * A tool that honours a fixed marker anywhere in a comment (case-sensitive, no ids), with any text
- * after it as the reason: gitleaks' allow marker and Sonar's no-sonar marker work this way.
+ * after it as the reason: gitleaks' allow marker, Sonar's no-sonar marker and PMD's work this way
+ * (PMD's only in `//` comments: `lineCommentsOnly`).
  */
-export function anywhereMarkerMatcher(tool: SuppressionTool, marker: string): DirectiveMatcher {
+export function anywhereMarkerMatcher(tool: SuppressionTool, marker: string, lineCommentsOnly = false): DirectiveMatcher {
   return (text, context) => {
+    if (lineCommentsOnly && context.kind === 'block') return [];
     const start = text.indexOf(marker);
     if (start === -1) return [];
     const keywordEnd = start + marker.length;
