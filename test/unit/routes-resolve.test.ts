@@ -185,7 +185,9 @@ describe('routes: resolving across files', () => {
     const nestModel = model(nest, controller);
     assert.equal(judgeRoute(find(nestModel.routes, 'DELETE /users/:id'), nestModel.routes).auth, 'guarded');
     const publicRoute = find(nestModel.routes, 'GET /users/public-count');
-    assert.equal(publicRoute.guards.length, 1, 'the global guard applies; @Public() is what makes it public');
+    assert.deepEqual(publicRoute.guards, [], '@Public() opts the route out of the global guard');
+    assert.deepEqual(publicRoute.waived.map((guard) => guard.name), ['JwtAuthGuard']);
+    assert.equal(judgeRoute(publicRoute, nestModel.routes).auth, 'public');
 
     const settings = summary('proj/settings.py', { projectGuards: [{ framework: 'django', name: 'IsAuthenticated', text: 'IsAuthenticated', range: at(2), kind: 'permission-class' }] });
     const urls = summary('proj/urls.py', {
@@ -329,6 +331,10 @@ describe('routes: paths and modules', () => {
     assert.deepEqual(resolvePythonImport('app/urls.py', '.', 'views', known), { path: 'app/views.py' });
     assert.deepEqual(resolvePythonImport('app/urls.py', '.', 'admin_bp', known), { path: 'app/__init__.py', member: 'admin_bp' });
     assert.deepEqual(resolvePythonImport('backend/api/routes.py', 'core.security', 'get_current_user', known), { path: 'backend/core/security.py', member: 'get_current_user' });
+    const monorepo = new Set(['services/a/config/urls.py', 'services/b/config/urls.py', 'site/blog/views.py']);
+    assert.deepEqual(resolvePythonImport('services/b/config/settings.py', 'config.urls', undefined, monorepo), { path: 'services/b/config/urls.py' }, "the importing file's own app first");
+    assert.deepEqual(resolvePythonImport('services/a/config/settings.py', 'config.urls', undefined, monorepo), { path: 'services/a/config/urls.py' });
+    assert.deepEqual(resolvePythonImport('site/site/urls.py', 'blog', 'views', monorepo), { path: 'site/blog/views.py' }, 'a package without __init__.py');
     assert.equal(relativePythonModule('app/routes/admin.py', 'app/auth.py'), '..auth');
     assert.equal(relativePythonModule('main.py', 'app/auth.py'), 'app.auth');
     assert.equal(relativeJsSpecifier('src/routes/admin.ts', 'src/middleware/auth.ts'), '../middleware/auth');

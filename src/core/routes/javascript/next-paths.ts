@@ -7,6 +7,8 @@ export interface NextRouteFile {
   router: 'app' | 'pages-api';
   /** URL path: `(group)` and `@slot` folders dropped, `[id]` → `:id`, `[...slug]`/`[[...slug]]` → `*`. */
   path: string;
+  /** The Next.js app the route belongs to: the folder holding `app/` or `pages/` (`src/` aside); '' at the project root. */
+  appFolder: string;
 }
 
 const SCRIPT = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
@@ -21,14 +23,14 @@ export function nextRouteFile(filePath: string): NextRouteFile | undefined {
     const folders = segments.slice(appIndex + 1, -1);
     // `_private` folders opt out of routing.
     if (folders.some((folder) => folder.startsWith('_'))) return undefined;
-    return { router: 'app', path: urlPath(folders) };
+    return { router: 'app', path: urlPath(folders), appFolder: appFolder(segments.slice(0, appIndex)) };
   }
   const pagesIndex = segments.indexOf('pages');
   // `users.test.ts` next to the routes is a test, not an API route.
   if (pagesIndex >= 0 && segments[pagesIndex + 1] === 'api' && !/\.(test|spec|d)$/.test(base)) {
     const parts = segments.slice(pagesIndex + 1, -1);
     if (base !== 'index') parts.push(base);
-    return { router: 'pages-api', path: urlPath(parts) };
+    return { router: 'pages-api', path: urlPath(parts), appFolder: appFolder(segments.slice(0, pagesIndex)) };
   }
   return undefined;
 }
@@ -45,6 +47,11 @@ export function isNextMiddlewareFile(filePath: string): boolean {
 /** The folder whose routes a Next.js middleware file guards (`apps/web` for `apps/web/src/middleware.ts`). */
 export function nextAppRootOf(middlewareFile: string): string {
   return middlewareFile.replace(/(?:^|\/)(?:src\/)?(?:middleware|proxy)\.[a-z]+$/, '');
+}
+
+/** `['apps', 'web', 'src']` (the folders above `app/`) → `apps/web`. */
+function appFolder(above: readonly string[]): string {
+  return (above[above.length - 1] === 'src' ? above.slice(0, -1) : above).join('/');
 }
 
 function urlPath(folders: readonly string[]): string {
