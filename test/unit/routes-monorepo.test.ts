@@ -3,11 +3,14 @@
 // ROOT_URLCONF, a Next.js app folder, an Express app object) and from manifests — never from the
 // scan root. Each case has its safe look-alike: a guarded route in the other app stays unreported.
 import { strict as assert } from 'node:assert';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { nextRouteFile } from '../../src/core/routes/javascript/next-paths';
 import { routeInventory } from '../../src/core/routes/inventory';
 import { emptyFileRoutes, type FileRoutes, type RouteDecl } from '../../src/core/routes/model';
 import { resolveRoutes } from '../../src/core/routes/resolve';
 import type { Range } from '../../src/core/types';
+import { REPO_ROOT, runCli, tempDir } from './helpers';
 import { assertGrowth } from './scaling';
 import { findRoute, resolveProject, verdictLines } from './routes-project-harness';
 
@@ -409,6 +412,25 @@ describe('the app of each route in the inventory and lastline routes', () => {
       routeInventory(model).map((entry) => `${entry.app} ${entry.label}`),
       ['apps/admin DELETE /admin/cache', 'apps/admin GET /admin/reports', 'apps/api GET /users', 'apps/api DELETE /users/:id'],
     );
+  });
+});
+
+describe('lastline routes in a monorepo', () => {
+  it('lists the routes of each app under its folder, and gives the app in JSON', async () => {
+    const dir = tempDir('lastline-routes-monorepo-');
+    try {
+      cpSync(join(REPO_ROOT, 'test', 'fixtures', 'routes', 'monorepo-app'), dir.path, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
+      const text = await runCli(dir.path, 'routes');
+      assert.equal(text.code, 0, text.stderr);
+      assert.match(text.stdout, /^app apps\/admin:\n {2}GET \/admin\/reports {2,}\S+:7 {2}guarded by SessionGuard \(route\)$/m);
+      assert.match(text.stdout, /^app services\/shop:$/m);
+      assert.match(text.stdout, /\n19 routes in 7 apps; 6 open that should not be/);
+      const json = JSON.parse((await runCli(dir.path, 'routes', '--format', 'json')).stdout) as { routes: { app: string; path: string }[] };
+      assert.deepEqual([...new Set(json.routes.map((route) => route.app))], ['apps/admin', 'apps/api', 'apps/docs', 'apps/web', 'services/backoffice', 'services/shop', 'tools/ops']);
+      assert.equal(json.routes.find((route) => route.path === '/api/admin/orders')?.app, 'services/shop');
+    } finally {
+      dir.remove();
+    }
   });
 });
 

@@ -250,8 +250,15 @@ describe('routes: judging', () => {
     assert.equal(verdict(route('app', 'POST', '/webhooks/stripe', 1, { handler: { range: at(1), guards: [] } })).report?.severity, 'warning');
   });
 
-  it('explicit public markers win over sensitivity', () => {
-    assert.equal(verdict(route('app', 'DELETE', '/admin/cache', 1, { public: { text: '@Public()', range: at(0) } }), guarded).auth, 'public');
+  it('explicit public markers make a route public unless it stays sensitive, and then the opt-out is named', () => {
+    const marked = { public: { text: '@Public()', range: at(0) } };
+    const opened = verdict(route('app', 'DELETE', '/admin/cache', 1, marked), guarded);
+    assert.equal(opened.auth, 'open');
+    assert.equal(opened.report?.severity, 'error', 'sensitive, next to guarded routes');
+    assert.match(opened.report!.message, /@Public\(\) opts it out of authentication, though it is sensitive \(admin or internal endpoint \('admin'\); state-changing method DELETE\)/);
+    for (const [method, path] of [['GET', '/products'], ['POST', '/login'], ['GET', '/health'], ['POST', '/contact'], ['GET', '/docs']]) {
+      assert.equal(verdict(route('app', method, path, 1, marked), guarded).auth, 'public', `${method} ${path}`);
+    }
   });
 
   it('severity: sensitive + guarded sibling → error; one of them → warning; neither → not reported', () => {

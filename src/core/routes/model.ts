@@ -72,6 +72,12 @@ export interface HandlerInfo {
   public?: PublicMarker;
   /** Django REST framework view (APIView/ViewSet/@api_view): DEFAULT_PERMISSION_CLASSES applies. */
   restFramework?: boolean;
+  /**
+   * State-changing methods the handler serves when its route does not say (a Django view routed
+   * for any method): a DRF `ModelViewSet` or `DestroyAPIView`, a `def post`, a function view that
+   * branches on `request.method == 'POST'`. Makes an open route sensitive.
+   */
+  writes?: string[];
 }
 
 /** A handler defined in this file and referred to by routes of other files (Django views). */
