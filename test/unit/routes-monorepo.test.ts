@@ -391,6 +391,7 @@ describe('open routes in monorepos: Next.js', () => {
       ['src/app/api/users/route.ts', ''],
       ['apps/web/src/app/api/users/route.ts', 'apps/web'],
       ['apps/admin/pages/api/users.ts', 'apps/admin'],
+      ['packages/app/src/app/api/users/route.ts', 'packages/app'],
     ];
     for (const [path, folder] of table) assert.equal(nextRouteFile(path)?.appFolder, folder, path);
   });

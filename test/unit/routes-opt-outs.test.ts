@@ -20,6 +20,7 @@ const DRF_SETTINGS = `
 const DRF_URLS = `
   from django.urls import path
   from rest_framework.routers import DefaultRouter
+  from rest_framework_simplejwt.views import TokenObtainPairView
   from api import views
 
   router = DefaultRouter()
@@ -39,6 +40,8 @@ const DRF_URLS = `
       path('docs/', views.ApiDocsView.as_view()),
       path('contact/', views.ContactView.as_view()),
       path('orders/', views.OrderListView.as_view()),
+      path('orders/<int:pk>/status/', views.OrderStatusView.as_view()),
+      path('token/', TokenObtainPairView.as_view()),
   ]
 `;
 
@@ -110,6 +113,9 @@ const DRF_VIEWS = `
 
   class OrderListView(generics.ListCreateAPIView):
       queryset = None
+
+  class OrderStatusView(generics.UpdateAPIView):
+      permission_classes = [AllowAny]
 `;
 
 describe('explicitly opened routes: Django REST framework', () => {
@@ -126,9 +132,11 @@ describe('explicitly opened routes: Django REST framework', () => {
       '.: ALL /health/ public',
       '.: ALL /metrics/ open (error)',
       '.: ALL /orders/ guarded',
+      '.: ALL /orders/<int:pk>/status/ open (error)',
       '.: ALL /posts open (error)',
       '.: ALL /products public',
       '.: ALL /profile/ open (error)',
+      '.: ALL /token/ public',
       '.: ALL /users/ open (error)',
       '.: POST /transfers/ open (error)',
     ]);
@@ -197,6 +205,12 @@ describe('explicitly opened routes: NestJS @Public()', () => {
           return 'token';
         }
 
+        @Public()
+        @Post('sign-up')
+        signUp() {
+          return 'welcome';
+        }
+
         @Delete('drafts/:id')
         removeDraft(@Param('id') id: string) {
           return id;
@@ -209,6 +223,7 @@ describe('explicitly opened routes: NestJS @Public()', () => {
       '.: GET /posts public',
       '.: GET /posts/health public',
       '.: POST /posts/login public',
+      '.: POST /posts/sign-up public',
     ]);
     assert.equal(messageOf(model, 'DELETE /posts/:id'), 'Open route: DELETE /posts/:id has no authentication: @Public() opts it out of JwtAuthGuard, though it is sensitive (state-changing method DELETE).');
   });

@@ -238,11 +238,23 @@ describe('routes: judging', () => {
   const guarded = route('app', 'GET', '/dashboard', 20, { guards: [middleware('requireAuth', 20)] });
 
   it('public by design is never reported, even next to guarded routes', () => {
-    for (const [method, path] of [['GET', '/health'], ['GET', '/healthz'], ['GET', '/api/v1/readiness'], ['POST', '/login'], ['POST', '/auth/signup'], ['POST', '/password/reset'], ['GET', '/auth/google/callback'], ['GET', '/static/*'], ['GET', '/favicon.ico'], ['POST', '/api/token/refresh']]) {
+    for (const [method, path] of [['GET', '/health'], ['GET', '/healthz'], ['GET', '/api/v1/readiness'], ['POST', '/login'], ['POST', '/auth/signup'], ['POST', '/password/reset'], ['GET', '/auth/google/callback'], ['GET', '/static/*'], ['GET', '/favicon.ico'], ['POST', '/api/token/refresh'],
+      ['POST', '/auth/sign-up'], ['POST', '/auth/log-in'], ['POST', '/auth/refresh'], ['POST', '/auth/verify-email'], ['GET', '/docs'], ['GET', '/api/schema/'], ['GET', '/api/swagger-ui']]) {
       const result = verdict(route('app', method, path, 1), guarded);
       assert.equal(result.auth, 'public', `${method} ${path}`);
       assert.equal(result.report, undefined);
     }
+  });
+
+  it("reads a sign-in flow or a probe from the handler's name too, resolved or not", () => {
+    const named = (name: string, method = 'POST', path = '/api/token/') => verdict(route('app', method, path, 1, { handlerRef: { local: 'views', member: name } }), guarded);
+    assert.equal(named('TokenObtainPairView').publicReason, 'token issuance (sign-in flow)');
+    assert.equal(named('obtain_auth_token').auth, 'public');
+    assert.equal(named('SignUpView', 'POST', '/api/accounts/').publicReason, 'sign-in flow');
+    assert.equal(named('HealthCheckView', 'GET', '/api/').publicReason, 'health check');
+    assert.equal(named('OrderStatusView', 'PATCH', '/api/orders/:id/').report?.severity, 'error', 'status alone names no probe');
+    assert.equal(verdict(route('app', 'POST', '/docs/upload', 1), guarded).report?.severity, 'error', 'docs that change state are not documentation');
+    assert.equal(verdict(route('app', 'PATCH', '/orders/:id/status', 1), guarded).report?.severity, 'error', "an order's status is no probe");
   });
 
   it('a webhook is public only when its handler verifies a signature', () => {

@@ -14,6 +14,8 @@ const SENSITIVE_WORDS = new Set([
 ]);
 
 const HEALTH_WORDS = new Set(['health', 'healthz', 'healthcheck', 'ready', 'readyz', 'readiness', 'live', 'livez', 'liveness', 'ping', 'heartbeat', 'alive', 'status']);
+/** A handler named only for a probe (`HealthCheckView`, `ping`); `status` alone names too much (`OrderStatusView`). */
+const HEALTH_NAME_WORDS = new Set(['health', 'healthz', 'healthcheck', 'readiness', 'liveness', 'ping', 'heartbeat']);
 const LOGIN_WORDS = new Set(['login', 'logout', 'logoff', 'signin', 'signout', 'signup', 'register', 'registration', 'callback', 'oauth', 'oauth2', 'sso', 'saml', 'openid', 'authorize']);
 const STATIC_SEGMENTS = new Set(['static', 'assets', 'public', 'favicon.ico', 'robots.txt', 'sitemap.xml', '.well-known', 'manifest.json']);
 /** API documentation a framework serves (Swagger UI, ReDoc, the OpenAPI schema): public by convention. */
@@ -30,19 +32,45 @@ const PEOPLE_WORDS = new Set(['user', 'users', 'account', 'accounts', 'member', 
 
 export function publicByDesign(route: ResolvedRoute): string | undefined {
   if (route.serverAction) return undefined;
+  // The view's own name says it too (`LoginView`, `TokenObtainPairView`, `health_check`), wherever it is routed.
+  const byName = handlerWords(route);
+  const byNameReason = signInFlow(byName, route) ?? (byName.some((word) => HEALTH_NAME_WORDS.has(word)) && byName.every((word) => HEALTH_NAME_WORDS.has(word) || word === 'check' || word === 'view') ? 'health check' : undefined);
   const segments = route.path.split('/').filter(Boolean).filter((segment) => !segment.startsWith(':') && segment !== '*');
   const last = segments[segments.length - 1]?.toLowerCase();
-  if (segments.length === 0) return undefined;
+  if (segments.length === 0) return byNameReason;
   if (segments.some((segment) => STATIC_SEGMENTS.has(segment.toLowerCase()))) return 'static files';
   const lastWords = last ? splitWords(last) : [];
-  if (lastWords.length > 0 && lastWords.every((word) => HEALTH_WORDS.has(word) || word === 'check' || word === 'api' || /^v\d+$/.test(word))) return 'health check';
+  // A probe takes no id and changes nothing: `PATCH /orders/:id/status` is an order's status.
+  const probe = writeMethods(route).length === 0 && !route.path.split('/').some((segment) => /^[:{<[]/.test(segment));
+  if (probe && lastWords.length > 0 && lastWords.every((word) => HEALTH_WORDS.has(word) || word === 'check' || word === 'api' || /^v\d+$/.test(word))) return 'health check';
   const words = pathWords(route.path);
-  if (words.some((word) => LOGIN_WORDS.has(word))) return 'sign-in flow';
-  if (words.includes('password') && words.some((word) => ['reset', 'forgot', 'forgotten', 'recover', 'recovery'].includes(word))) return 'password reset';
+  const flow = signInFlow(words, route);
+  if (flow) return flow;
   if (words.some((word) => word === 'webhook' || word === 'webhooks' || word === 'hooks') && route.verifiesSignature) return 'webhook that verifies its signature';
-  if (words.includes('token') && words.some((word) => ['refresh', 'obtain', 'verify'].includes(word)) && !route.methods.includes('DELETE')) return 'token issuance (sign-in flow)';
   if (!route.methods.some((method) => STATE_CHANGING_METHODS.has(method)) && (words.some((word) => DOCS_WORDS.has(word)) || /^schema(\.json|\.ya?ml)?$/.test(last ?? ''))) return 'API documentation';
+  return byNameReason;
+}
+
+/** Sign-in, sign-up and the steps around them, from words (`sign-up` and `log_in` count as `signup`, `login`). */
+function signInFlow(words: readonly string[], route: ResolvedRoute): string | undefined {
+  if (withCompounds(words).some((word) => LOGIN_WORDS.has(word))) return 'sign-in flow';
+  if (words.includes('password') && words.some((word) => ['reset', 'forgot', 'forgotten', 'recover', 'recovery'].includes(word))) return 'password reset';
+  const issuesTokens = words.some((word) => ['token', 'auth', 'jwt'].includes(word)) && words.some((word) => ['refresh', 'obtain', 'verify'].includes(word));
+  if (issuesTokens && !route.methods.includes('DELETE')) return 'token issuance (sign-in flow)';
+  if (words.includes('email') && words.some((word) => ['verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation'].includes(word))) return 'email confirmation (sign-up flow)';
   return undefined;
+}
+
+/** The words of the handler's name, also when it is not in the project (`TokenObtainPairView` of simplejwt). */
+function handlerWords(route: ResolvedRoute): string[] {
+  const reference = route.decl.handlerRef;
+  const name = route.handler?.name ?? (reference ? reference.member ?? ('local' in reference ? reference.local : undefined) : undefined);
+  return name ? splitWords(name) : [];
+}
+
+/** `['sign', 'up']` → also `signup`: compound words are written apart as often as together. */
+function withCompounds(words: readonly string[]): string[] {
+  return [...words, ...words.slice(1).map((word, index) => words[index] + word)];
 }
 
 /** Why an open route is sensitive: a state-changing method, path words from the issue's list. */
@@ -62,13 +90,13 @@ export function sensitivityOf(route: ResolvedRoute): string[] {
  */
 export function optOutExposure(route: ResolvedRoute): string[] {
   const words = pathWords(route.path);
-  const names = [route.handler?.name ?? '', route.container?.slice(route.container.lastIndexOf('#') + 1) ?? ''].flatMap(splitWords);
-  if (names.some((word) => LOGIN_WORDS.has(word) || HEALTH_WORDS.has(word) || DOCS_WORDS.has(word))) return [];
+  const names = [...handlerWords(route), ...splitWords(route.container?.slice(route.container.lastIndexOf('#') + 1) ?? '')];
+  if (names.some((word) => DOCS_WORDS.has(word))) return [];
   const all = [...words, ...names];
   const changing = writeMethods(route);
   const postOnly = changing.length === 1 && changing[0] === 'POST';
   // A public POST that creates a user is sign-up; one to a contact or newsletter form changes nobody's data.
-  if (postOnly && all.some((word) => CREATE_WORDS.has(word) || word === 'signup') && all.some((word) => PEOPLE_WORDS.has(word))) return [];
+  if (postOnly && all.some((word) => CREATE_WORDS.has(word)) && all.some((word) => PEOPLE_WORDS.has(word))) return [];
   const reasons: string[] = [];
   const admin = all.filter((word) => ADMIN_WORDS.has(word));
   if (admin.length) reasons.push(`admin or internal endpoint (${quoted(admin)})`);

@@ -18,14 +18,14 @@ export function nextRouteFile(filePath: string): NextRouteFile | undefined {
   const segments = filePath.split('/');
   if (segments.includes('node_modules')) return undefined;
   const base = segments[segments.length - 1].replace(SCRIPT, '');
-  const appIndex = segments.indexOf('app');
+  const appIndex = routerFolderIndex(segments, 'app');
   if (appIndex >= 0 && base === 'route') {
     const folders = segments.slice(appIndex + 1, -1);
     // `_private` folders opt out of routing.
     if (folders.some((folder) => folder.startsWith('_'))) return undefined;
     return { router: 'app', path: urlPath(folders), appFolder: appFolder(segments.slice(0, appIndex)) };
   }
-  const pagesIndex = segments.indexOf('pages');
+  const pagesIndex = routerFolderIndex(segments, 'pages');
   // `users.test.ts` next to the routes is a test, not an API route.
   if (pagesIndex >= 0 && segments[pagesIndex + 1] === 'api' && !/\.(test|spec|d)$/.test(base)) {
     const parts = segments.slice(pagesIndex + 1, -1);
@@ -47,6 +47,15 @@ export function isNextMiddlewareFile(filePath: string): boolean {
 /** The folder whose routes a Next.js middleware file guards (`apps/web` for `apps/web/src/middleware.ts`). */
 export function nextAppRootOf(middlewareFile: string): string {
   return middlewareFile.replace(/(?:^|\/)(?:src\/)?(?:middleware|proxy)\.[a-z]+$/, '');
+}
+
+/**
+ * Where the router folder is: `src/app` when there is one (`packages/app/src/app/…` is a package
+ * named app), else the first `app` (`app/api/app/route.ts` serves `/api/app`).
+ */
+function routerFolderIndex(segments: readonly string[], name: string): number {
+  const underSrc = segments.findIndex((segment, index) => segment === name && segments[index - 1] === 'src');
+  return underSrc >= 0 ? underSrc : segments.indexOf(name);
 }
 
 /** `['apps', 'web', 'src']` (the folders above `app/`) → `apps/web`. */
