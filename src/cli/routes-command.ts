@@ -1,5 +1,6 @@
 // `lastline routes`: the project's route inventory — method, full path (mount prefixes joined),
-// where it is declared and handled, and its effective auth — as text or JSON.
+// where it is declared and handled, the app of a monorepo it belongs to, and its effective auth —
+// as text or JSON. With several apps, the text lists each app's routes under its folder.
 import { join } from 'node:path';
 import { routeInventory, type InventoryEntry } from '../core/routes/inventory';
 import { buildRouteIndex } from '../scan/route-index';
@@ -34,6 +35,7 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
           version: 1,
           routes: entries.map((entry) => ({
             framework: entry.framework,
+            app: entry.app,
             methods: entry.methods,
             path: entry.path,
             file: displayPath(absolute(entry.file), cwd),
@@ -57,15 +59,23 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
     return 0;
   }
   const width = Math.min(60, Math.max(...entries.map((entry) => entry.label.length)));
+  const apps = new Set(entries.map((entry) => entry.app));
+  let app: string | undefined;
   for (const entry of entries) {
+    if (apps.size > 1 && entry.app !== app) {
+      if (app !== undefined) terminal.out('');
+      app = entry.app;
+      terminal.out(inert(`app ${app}:`));
+    }
     const auth =
       entry.auth === 'guarded' ? `guarded by ${[...new Set(entry.guards.map((guard) => (guard.scope === 'inline' ? 'a check in the handler' : `${guard.name} (${guard.scope})`)))].join(', ')}`
       : entry.auth === 'public' ? `public: ${entry.publicReason}`
       : entry.finding ? `OPEN (${entry.finding.severity})` : 'open';
     const undecided = entry.undecided ? ` (undecided: ${entry.undecided})` : '';
-    terminal.out(inert(`${entry.label.padEnd(width)}  ${at(entry.file, entry.range.start.line).padEnd(32)}  ${auth}${undecided}`));
+    terminal.out(inert(`${apps.size > 1 ? '  ' : ''}${entry.label.padEnd(width)}  ${at(entry.file, entry.range.start.line).padEnd(32)}  ${auth}${undecided}`));
   }
   const open = entries.filter((entry) => entry.finding).length;
-  terminal.out(`\n${entries.length} route${entries.length === 1 ? '' : 's'}; ${open} open that should not be (lastline scan --category open-route explains each).`);
+  const inApps = apps.size > 1 ? ` in ${apps.size} apps` : '';
+  terminal.out(`\n${entries.length} route${entries.length === 1 ? '' : 's'}${inApps}; ${open} open that should not be (lastline scan --category open-route explains each).`);
   return 0;
 }

@@ -84,8 +84,9 @@ export const ROUTES_HELP = `Usage: lastline routes [paths…] [options]
 Lists the HTTP routes of the project (Express, Fastify, Koa, NestJS, Next.js, Flask, FastAPI,
 Django) declared under the given paths (default: the current folder): method, full path with
 mount prefixes, where it is declared, and its effective auth — guarded (by what, and whether on
-the route, its router/app or project-wide), public (why), or open. The whole project is read to
-resolve mounts and guards, whatever the paths.
+the route, its router/app or project-wide), public (why), or open. In a monorepo, routes are
+listed under the folder of their app (project-wide auth reaches only its own app). The whole
+project is read to resolve mounts and guards, whatever the paths.
 
 Options:
   -f, --format <text|json>   output format (default: text)

@@ -19,11 +19,13 @@ interface RootIndex {
 }
 
 const SOURCE_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py}';
+/** Manifests mark the apps of a monorepo (apps/manifests.ts); manage.py and setup.py are source files already. */
+const MANIFEST_GLOB = '**/{package.json,pyproject.toml,requirements.txt,project.json}';
 const CHANGE_BURST_MS = 300;
 
 export class RouteIndexService implements vscode.Disposable {
   private readonly byRoot = new Map<string, Promise<RootIndex>>();
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
+  private readonly watchers = [vscode.workspace.createFileSystemWatcher(SOURCE_GLOB), vscode.workspace.createFileSystemWatcher(MANIFEST_GLOB)];
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly pendingPaths = new Set<string>();
   private burst?: NodeJS.Timeout;
@@ -33,9 +35,11 @@ export class RouteIndexService implements vscode.Disposable {
 
   constructor(private readonly engine: () => Engine, private readonly configs: ConfigCache, private readonly log: Logger) {
     const queue = (uri: vscode.Uri) => this.queue(uri.fsPath);
-    this.watcher.onDidChange(queue);
-    this.watcher.onDidCreate(queue);
-    this.watcher.onDidDelete(queue);
+    for (const watcher of this.watchers) {
+      watcher.onDidChange(queue);
+      watcher.onDidCreate(queue);
+      watcher.onDidDelete(queue);
+    }
     // The config (exclude globs, maxFileSize) decides what is indexed: start over.
     configs.onDidChange(() => {
       this.byRoot.clear();
@@ -120,7 +124,7 @@ export class RouteIndexService implements vscode.Disposable {
     clearTimeout(this.burst);
     this.disposing.cancel();
     this.disposing.dispose();
-    this.watcher.dispose();
+    for (const watcher of this.watchers) watcher.dispose();
     this.changed.dispose();
   }
 }

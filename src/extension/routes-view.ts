@@ -1,6 +1,7 @@
-// The Routes view (Explorer): every route of the workspace by framework, with method and full
-// path, its effective auth as the description and icon, the guards in the tooltip; selecting a
-// route opens its declaration. Refreshed whenever the route index changes.
+// The Routes view (Explorer): every route of the workspace by framework (and by app, when a
+// monorepo holds several), with method and full path, its effective auth as the description and
+// icon, the guards in the tooltip; selecting a route opens its declaration. Refreshed whenever the
+// route index changes.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import type { Logger } from '../core/log';
@@ -31,13 +32,18 @@ export class RoutesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     if (node?.kind === 'framework') return node.entries.map(({ root, entry }) => ({ kind: 'route', root, entry }));
     if (node) return [];
     try {
-      const byFramework = new Map<string, { root: string; entry: InventoryEntry }[]>();
+      const all: { root: string; entry: InventoryEntry }[] = [];
       for (const { root, index } of await this.routes.all()) {
-        for (const entry of this.engine().routeInventory(index.resolved())) {
-          (byFramework.get(entry.framework) ?? byFramework.set(entry.framework, []).get(entry.framework)!).push({ root, entry });
-        }
+        for (const entry of this.engine().routeInventory(index.resolved())) all.push({ root, entry });
       }
-      return [...byFramework].map(([framework, entries]) => ({ kind: 'framework', label: FRAMEWORK_NAMES[framework] ?? framework, entries }));
+      const severalApps = new Set(all.map(({ root, entry }) => `${root}\0${entry.app}`)).size > 1;
+      const groups = new Map<string, { root: string; entry: InventoryEntry }[]>();
+      for (const item of all) {
+        const framework = FRAMEWORK_NAMES[item.entry.framework] ?? item.entry.framework;
+        const label = severalApps ? `${framework} · ${item.entry.app}` : framework;
+        (groups.get(label) ?? groups.set(label, []).get(label)!).push(item);
+      }
+      return [...groups].map(([label, entries]) => ({ kind: 'framework', label, entries }));
     } catch (error) {
       this.log.error(`routes view: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return [];
@@ -60,7 +66,7 @@ export class RoutesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     );
     item.contextValue = `lastline.route.${entry.auth}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${entry.label}** — ${entry.file}:${entry.range.start.line + 1}\n\n`);
+    tooltip.appendMarkdown(`**${entry.label}** — ${entry.file}:${entry.range.start.line + 1} (app \`${entry.app}\`)\n\n`);
     if (entry.guards.length) tooltip.appendMarkdown(entry.guards.map((guard) => `- ${guard.scope === 'inline' ? 'a check in the handler' : `\`${guard.name}\``} (${guard.scope}, ${guard.file}:${guard.range.start.line + 1})`).join('\n'));
     if (entry.finding) tooltip.appendText(entry.finding.message);
     if (entry.publicReason) tooltip.appendText(`Public: ${entry.publicReason}`);

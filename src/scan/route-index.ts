@@ -8,6 +8,7 @@ import { JS_LANGUAGES, languageFromFileName } from '../core/languages/language';
 import { SILENT_LOGGER, type Logger } from '../core/log';
 import type { FileRoutes } from '../core/routes/model';
 import type { DeclarationSummary, FileRouteSummary, RouteSummarizer } from './route-summaries';
+import { manifestKind } from '../core/routes/apps/manifests';
 import { mayDeclareRoutes, mayHoldAuthHelpers, summarizeRoutes } from '../core/routes/read-file-routes';
 import type { RouteSourceFile } from '../core/routes/reader';
 import { RouteIndex, routeTextHash } from '../core/routes/route-index';
@@ -102,7 +103,8 @@ export async function summarizeDeclarations(absolutePath: string, projectPath: s
 
 async function readRouteSource(absolutePath: string, projectPath: string, maxFileSize: number): Promise<RouteSourceFile | undefined> {
   const language = languageFromFileName(projectPath);
-  if (!JS_LANGUAGES.has(language) && language !== 'python') return undefined;
+  // Manifests (package.json, pyproject.toml…) only say where an app starts; their text is not read.
+  if (!JS_LANGUAGES.has(language) && language !== 'python' && !manifestKind(projectPath)) return undefined;
   const read = await readTextFile(absolutePath, maxFileSize);
   if (read.kind !== 'text') return undefined;
   return { path: projectPath, text: read.text, lines: new LineIndex(read.text), language };
@@ -119,5 +121,6 @@ async function summarizeSource(file: RouteSourceFile, log: Logger): Promise<File
 }
 
 function holdsAnything(summary: FileRoutes): boolean {
-  return summary.routes.length + summary.containers.length + summary.mounts.length + summary.handlers.length + summary.projectGuards.length + summary.authDefinitions.length > 0;
+  const lists = summary.routes.length + summary.containers.length + summary.mounts.length + summary.handlers.length + summary.projectGuards.length + summary.authDefinitions.length;
+  return lists + (summary.nestModules?.length ?? 0) + (summary.nestBootstraps?.length ?? 0) > 0 || !!summary.manifest || !!summary.djangoSettings;
 }

@@ -202,6 +202,45 @@ bootstrap();
       ['JwtAuthGuard', 'new JwtAuthGuard(app.get(Reflector))'],
       ['RolesGuard', 'app.get(RolesGuard)'],
     ]);
+    // Whose they are: the module that provides them, the application created beside them.
+    assert.deepEqual(moduleSummary.projectGuards.map((guard) => guard.nestOwner), [{ module: 'AppModule' }, { module: 'AppModule' }]);
+    assert.deepEqual(main.projectGuards.map((guard) => guard.nestOwner), [{ bootstrap: true }, { bootstrap: true }]);
+  });
+
+  it('reads the module graph: @Module imports and controllers, and the root module of NestFactory.create', () => {
+    const summary = read(`import { Module, forwardRef } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import * as feature from './feature';
+import { UsersModule } from './users/users.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthController } from './health.controller';
+
+const providers = [{ provide: APP_GUARD, useClass: JwtAuthGuard }];
+
+@Module({
+  imports: [UsersModule, forwardRef(() => AuthModule), ConfigModule.forRoot({ isGlobal: true }), feature.BillingModule, ...extraModules],
+  controllers: [HealthController],
+  providers,
+})
+export class AppModule {}
+
+@Module({})
+export class EmptyModule {}
+`, 'src/app.module.ts');
+    const references = (list: { local: string; member?: string }[] | undefined) => (list ?? []).map((reference) => `${reference.local}${reference.member ? `.${reference.member}` : ''}`);
+    assert.deepEqual(summary.nestModules?.map((module) => [module.name, references(module.imports as { local: string }[]), references(module.controllers as { local: string }[])]), [
+      ['AppModule', ['UsersModule', 'AuthModule', 'ConfigModule', 'feature.BillingModule'], ['HealthController']],
+      ['EmptyModule', [], []],
+    ]);
+    assert.deepEqual(summary.projectGuards.map((guard) => guard.nestOwner), [undefined], 'a provider outside the metadata of a file with two modules belongs to neither');
+
+    const main = read(`import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AdminModule } from './admin.module';
+NestFactory.create<NestExpressApplication>(AdminModule, { cors: true }).then((app) => app.listen(3001));
+NestFactory.createMicroservice(WorkerModule, {});
+`, 'apps/admin/src/main.ts');
+    assert.deepEqual(main.nestBootstraps?.map((bootstrap) => [bootstrap.module, bootstrap.range.start.line + 1]), [[{ local: 'AdminModule' }, 4]]);
   });
 
   it('does not read look-alikes as routes', () => {

@@ -185,7 +185,9 @@ describe('routes: resolving across files', () => {
     const nestModel = model(nest, controller);
     assert.equal(judgeRoute(find(nestModel.routes, 'DELETE /users/:id'), nestModel.routes).auth, 'guarded');
     const publicRoute = find(nestModel.routes, 'GET /users/public-count');
-    assert.equal(publicRoute.guards.length, 1, 'the global guard applies; @Public() is what makes it public');
+    assert.deepEqual(publicRoute.guards, [], '@Public() opts the route out of the global guard');
+    assert.deepEqual(publicRoute.waived.map((guard) => guard.name), ['JwtAuthGuard']);
+    assert.equal(judgeRoute(publicRoute, nestModel.routes).auth, 'public');
 
     const settings = summary('proj/settings.py', { projectGuards: [{ framework: 'django', name: 'IsAuthenticated', text: 'IsAuthenticated', range: at(2), kind: 'permission-class' }] });
     const urls = summary('proj/urls.py', {
@@ -236,11 +238,23 @@ describe('routes: judging', () => {
   const guarded = route('app', 'GET', '/dashboard', 20, { guards: [middleware('requireAuth', 20)] });
 
   it('public by design is never reported, even next to guarded routes', () => {
-    for (const [method, path] of [['GET', '/health'], ['GET', '/healthz'], ['GET', '/api/v1/readiness'], ['POST', '/login'], ['POST', '/auth/signup'], ['POST', '/password/reset'], ['GET', '/auth/google/callback'], ['GET', '/static/*'], ['GET', '/favicon.ico'], ['POST', '/api/token/refresh']]) {
+    for (const [method, path] of [['GET', '/health'], ['GET', '/healthz'], ['GET', '/api/v1/readiness'], ['POST', '/login'], ['POST', '/auth/signup'], ['POST', '/password/reset'], ['GET', '/auth/google/callback'], ['GET', '/static/*'], ['GET', '/favicon.ico'], ['POST', '/api/token/refresh'],
+      ['POST', '/auth/sign-up'], ['POST', '/auth/log-in'], ['POST', '/auth/refresh'], ['POST', '/auth/verify-email'], ['GET', '/docs'], ['GET', '/api/schema/'], ['GET', '/api/swagger-ui']]) {
       const result = verdict(route('app', method, path, 1), guarded);
       assert.equal(result.auth, 'public', `${method} ${path}`);
       assert.equal(result.report, undefined);
     }
+  });
+
+  it("reads a sign-in flow or a probe from the handler's name too, resolved or not", () => {
+    const named = (name: string, method = 'POST', path = '/api/token/') => verdict(route('app', method, path, 1, { handlerRef: { local: 'views', member: name } }), guarded);
+    assert.equal(named('TokenObtainPairView').publicReason, 'token issuance (sign-in flow)');
+    assert.equal(named('obtain_auth_token').auth, 'public');
+    assert.equal(named('SignUpView', 'POST', '/api/accounts/').publicReason, 'sign-in flow');
+    assert.equal(named('HealthCheckView', 'GET', '/api/').publicReason, 'health check');
+    assert.equal(named('OrderStatusView', 'PATCH', '/api/orders/:id/').report?.severity, 'error', 'status alone names no probe');
+    assert.equal(verdict(route('app', 'POST', '/docs/upload', 1), guarded).report?.severity, 'error', 'docs that change state are not documentation');
+    assert.equal(verdict(route('app', 'PATCH', '/orders/:id/status', 1), guarded).report?.severity, 'error', "an order's status is no probe");
   });
 
   it('a webhook is public only when its handler verifies a signature', () => {
@@ -248,8 +262,15 @@ describe('routes: judging', () => {
     assert.equal(verdict(route('app', 'POST', '/webhooks/stripe', 1, { handler: { range: at(1), guards: [] } })).report?.severity, 'warning');
   });
 
-  it('explicit public markers win over sensitivity', () => {
-    assert.equal(verdict(route('app', 'DELETE', '/admin/cache', 1, { public: { text: '@Public()', range: at(0) } }), guarded).auth, 'public');
+  it('explicit public markers make a route public unless it stays sensitive, and then the opt-out is named', () => {
+    const marked = { public: { text: '@Public()', range: at(0) } };
+    const opened = verdict(route('app', 'DELETE', '/admin/cache', 1, marked), guarded);
+    assert.equal(opened.auth, 'open');
+    assert.equal(opened.report?.severity, 'error', 'sensitive, next to guarded routes');
+    assert.match(opened.report!.message, /@Public\(\) opts it out of authentication, though it is sensitive \(admin or internal endpoint \('admin'\); state-changing method DELETE\)/);
+    for (const [method, path] of [['GET', '/products'], ['POST', '/login'], ['GET', '/health'], ['POST', '/contact'], ['GET', '/docs']]) {
+      assert.equal(verdict(route('app', method, path, 1, marked), guarded).auth, 'public', `${method} ${path}`);
+    }
   });
 
   it('severity: sensitive + guarded sibling → error; one of them → warning; neither → not reported', () => {
@@ -329,6 +350,10 @@ describe('routes: paths and modules', () => {
     assert.deepEqual(resolvePythonImport('app/urls.py', '.', 'views', known), { path: 'app/views.py' });
     assert.deepEqual(resolvePythonImport('app/urls.py', '.', 'admin_bp', known), { path: 'app/__init__.py', member: 'admin_bp' });
     assert.deepEqual(resolvePythonImport('backend/api/routes.py', 'core.security', 'get_current_user', known), { path: 'backend/core/security.py', member: 'get_current_user' });
+    const monorepo = new Set(['services/a/config/urls.py', 'services/b/config/urls.py', 'site/blog/views.py']);
+    assert.deepEqual(resolvePythonImport('services/b/config/settings.py', 'config.urls', undefined, monorepo), { path: 'services/b/config/urls.py' }, "the importing file's own app first");
+    assert.deepEqual(resolvePythonImport('services/a/config/settings.py', 'config.urls', undefined, monorepo), { path: 'services/a/config/urls.py' });
+    assert.deepEqual(resolvePythonImport('site/site/urls.py', 'blog', 'views', monorepo), { path: 'site/blog/views.py' }, 'a package without __init__.py');
     assert.equal(relativePythonModule('app/routes/admin.py', 'app/auth.py'), '..auth');
     assert.equal(relativePythonModule('main.py', 'app/auth.py'), 'app.auth');
     assert.equal(relativeJsSpecifier('src/routes/admin.ts', 'src/middleware/auth.ts'), '../middleware/auth');

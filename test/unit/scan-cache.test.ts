@@ -107,6 +107,38 @@ describe('scan result cache', () => {
     assert.deepEqual(warm.findings, (await scan({ cache: false })).findings);
   });
 
+  it('re-judges the routes of other files when a manifest makes a folder an app of its own', async () => {
+    // Without a bootstrap to follow, the API module's global guard covers what shares its manifest.
+    const monorepo = {
+      'package.json': '{ "private": true }\n',
+      'apps/api/src/app.module.ts': `import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtAuthGuard } from './jwt-auth.guard';
+
+@Module({ providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }] })
+export class AppModule {}
+`,
+      'apps/admin/src/tools.controller.ts': `import { Controller, Delete } from '@nestjs/common';
+
+@Controller('admin')
+export class ToolsController {
+  @Delete('cache')
+  clearCache() {
+    return true;
+  }
+}
+`,
+    };
+    writeTree(repo.path, monorepo);
+    age(repo.path, Object.keys(monorepo));
+    assert.ok(!(await scan()).findings.some((finding) => finding.includes('open-route')));
+    writeTree(repo.path, { 'apps/admin/package.json': '{ "name": "admin" }\n' });
+    age(repo.path, ['apps/admin/package.json']);
+    const warm = await scan();
+    assert.deepEqual(warm.findings.filter((finding) => finding.includes('open-route')).map((finding) => finding.split(' ').slice(0, 2).join(' ')), ['apps/admin/src/tools.controller.ts:5 open-route']);
+    assert.deepEqual(warm.findings, (await scan({ cache: false })).findings);
+  });
+
   it('re-analyses everything after a configuration change', async () => {
     writeTree(repo.path, PROJECT);
     age(repo.path, Object.keys(PROJECT));

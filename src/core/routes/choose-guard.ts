@@ -1,6 +1,7 @@
 // "Add the guard the project already uses": picks, for an open route, the guard that routes of the
-// same framework use — preferring its own router, then its app, then the most used — in the form
-// that framework's fixer inserts, with the imports that guard needs rewritten for the route's file.
+// same framework and the same app of a monorepo use — preferring its own router, then its root
+// app/router, then the most used — in the form that framework's fixer inserts, with the imports
+// that guard needs rewritten for the route's file. Another app's guard is never borrowed.
 import { posix } from 'node:path';
 import type { FileRoutes, Framework, GuardKind } from './model';
 import { isRelativeSpecifier, relativeJsSpecifier, relativePythonModule, relativePythonModulePath } from './module-paths';
@@ -26,7 +27,7 @@ export function chooseGuard(route: ResolvedRoute, model: RouteModel, summaries: 
   const kinds = INSERTABLE[route.framework];
   const uses = new Map<string, { guard: AppliedGuard; score: number; count: number }>();
   for (const other of model.routes) {
-    if (other === route || other.framework !== route.framework) continue;
+    if (other === route || other.framework !== route.framework || other.app.id !== route.app.id) continue;
     for (const guard of other.guards) {
       if (!COPYABLE_SCOPES.has(guard.scope) || !kinds.includes(guard.kind)) continue;
       // Flask's before_request functions are container guards but not decorators.

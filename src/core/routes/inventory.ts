@@ -11,6 +11,8 @@ export interface InventoryEntry {
   path: string;
   /** `GET /admin/users`, `server action deleteUser`. */
   label: string;
+  /** The app of a monorepo it belongs to, by folder (`apps/api`; `.` for the project root). */
+  app: string;
   file: string;
   range: Range;
   handler?: { file: string; range: Range; name?: string };
@@ -32,6 +34,7 @@ export function routeInventory(model: RouteModel): InventoryEntry[] {
       methods: route.methods,
       path: route.path,
       label: describe(route),
+      app: route.app.name,
       file: route.declared.file,
       range: route.declared.range,
       ...(route.handler ? { handler: route.handler } : {}),
@@ -42,5 +45,5 @@ export function routeInventory(model: RouteModel): InventoryEntry[] {
       ...(verdict.report ? { finding: { severity: verdict.report.severity, message: verdict.report.message } } : {}),
     };
   });
-  return entries.sort((a, b) => a.path.localeCompare(b.path) || a.methods.join().localeCompare(b.methods.join()) || a.file.localeCompare(b.file));
+  return entries.sort((a, b) => a.app.localeCompare(b.app) || a.path.localeCompare(b.path) || a.methods.join().localeCompare(b.methods.join()) || a.file.localeCompare(b.file));
 }

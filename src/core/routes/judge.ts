@@ -1,12 +1,13 @@
 // Which resolved routes are open and should not be. A route is open when no guard applies. It is
 // reported when it is sensitive (a path word from the issue's list, or a state-changing method) or
 // when routes of the same app/router are guarded; both → error, one → warning. Public by design
-// (health probes, login flows, static files, webhooks that verify their signature) and routes
-// marked public explicitly are never reported.
+// (health probes, login flows, static files, API docs, webhooks that verify their signature) is
+// never reported. A route marked public explicitly (`@Public()`, `permission_classes =
+// [AllowAny]`) is reported only when the opt-out still exposes an admin or internal endpoint, user
+// data or a change of state — with the opt-out, and the app default it waives, named.
 import type { RelatedLocation, Severity } from '../types';
-import { STATE_CHANGING_METHODS } from './model';
+import { optOutExposure, publicByDesign, sensitivityOf } from './exposure';
 import type { ResolvedRoute } from './resolve';
-import { splitWords } from './vocabulary';
 
 export type RouteAuth = 'guarded' | 'open' | 'public';
 
@@ -18,20 +19,14 @@ export interface RouteVerdict {
   report?: { severity: Severity; message: string; related: RelatedLocation[]; sensitivity: string[]; guardedSibling?: ResolvedRoute };
 }
 
-const SENSITIVE_WORDS = new Set([
-  'admin', 'admins', 'administrator', 'internal', 'debug', 'user', 'users', 'account', 'accounts', 'billing', 'payment', 'payments', 'order', 'orders',
-  'delete', 'export', 'exports', 'import', 'imports', 'config', 'configuration', 'settings', 'token', 'tokens', 'key', 'keys', 'apikey', 'apikeys',
-  'secret', 'secrets', 'upload', 'uploads',
-]);
-
-const HEALTH_WORDS = new Set(['health', 'healthz', 'healthcheck', 'ready', 'readyz', 'readiness', 'live', 'livez', 'liveness', 'ping', 'heartbeat', 'alive', 'status']);
-const LOGIN_WORDS = new Set(['login', 'logout', 'logoff', 'signin', 'signout', 'signup', 'register', 'registration', 'callback', 'oauth', 'oauth2', 'sso', 'saml', 'openid', 'authorize']);
-const STATIC_SEGMENTS = new Set(['static', 'assets', 'public', 'favicon.ico', 'robots.txt', 'sitemap.xml', '.well-known', 'manifest.json']);
-
 export function judgeRoute(route: ResolvedRoute, all: readonly ResolvedRoute[]): RouteVerdict {
   if (route.guards.length > 0) return { auth: 'guarded' };
-  if (route.publicMarker) return { auth: 'public', publicReason: `marked public (${route.publicMarker.text})` };
   const byDesign = publicByDesign(route);
+  if (route.publicMarker) {
+    const exposure = byDesign ? [] : optOutExposure(route);
+    if (exposure.length === 0) return { auth: 'public', publicReason: `marked public (${route.publicMarker.text})` };
+    return { auth: 'open', report: optOutReport(route, exposure, nearestGuardedSibling(route, all)) };
+  }
   if (byDesign) return { auth: 'public', publicReason: byDesign };
 
   const sensitivity = sensitivityOf(route);
@@ -39,6 +34,33 @@ export function judgeRoute(route: ResolvedRoute, all: readonly ResolvedRoute[]):
   if (sensitivity.length === 0 && !guardedSibling) return { auth: 'open' };
 
   const severity: Severity = sensitivity.length > 0 && guardedSibling ? 'error' : 'warning';
+  const related = relatedOf(route, guardedSibling);
+  const reasons = [
+    ...(sensitivity.length ? [`sensitive: ${sensitivity.join(', ')}`] : []),
+    ...(guardedSibling ? [`other routes of this ${route.framework === 'nextjs' ? 'app' : 'app/router'} require ${guardNameOf(guardedSibling)}`] : []),
+    ...(route.laterGuards.length ? [`${route.laterGuards[0].name} is registered after it`] : []),
+  ];
+  const message = `Open route: ${describe(route)} has no authentication (${reasons.join('; ')}).`;
+  return { auth: 'open', report: { severity, message, related, sensitivity, ...(guardedSibling ? { guardedSibling } : {}) } };
+}
+
+/**
+ * A sensitive route opened on purpose. An error when it waives its app's default (a global guard,
+ * DRF's default permissions) or its siblings are guarded: the project meant routes to need a login.
+ */
+function optOutReport(route: ResolvedRoute, exposure: string[], guardedSibling: ResolvedRoute | undefined): NonNullable<RouteVerdict['report']> {
+  const marker = route.publicMarker!;
+  const waived = [...new Set(route.waived.map((guard) => guard.name))];
+  const severity: Severity = waived.length || guardedSibling ? 'error' : 'warning';
+  const related: RelatedLocation[] = [{ message: `${shortText(marker.text)} opens it`, file: marker.file, range: marker.range }];
+  if (route.waived[0]) related.push({ message: `${route.waived[0].name} guards the rest of the app`, file: route.waived[0].file, range: route.waived[0].range });
+  related.push(...relatedOf(route, guardedSibling));
+  const optOut = `${shortText(marker.text)} opts it out${waived.length ? ` of ${waived.join(', ')}` : ' of authentication'}`;
+  const message = `Open route: ${describe(route)} has no authentication: ${optOut}, though it is sensitive (${exposure.join('; ')}).`;
+  return { severity, message, related, sensitivity: exposure, ...(guardedSibling ? { guardedSibling } : {}) };
+}
+
+function relatedOf(route: ResolvedRoute, guardedSibling: ResolvedRoute | undefined): RelatedLocation[] {
   const related: RelatedLocation[] = [];
   if (guardedSibling) {
     const guard = guardedSibling.guards[0];
@@ -48,53 +70,23 @@ export function judgeRoute(route: ResolvedRoute, all: readonly ResolvedRoute[]):
     related.push({ message: `${later.name} is registered after this route, so it does not protect it`, file: later.file, range: later.range });
   }
   for (const mount of route.mounts) related.push({ message: 'mounted here', file: mount.file, range: mount.range });
+  return related;
+}
 
-  const reasons = [
-    ...(sensitivity.length ? [`sensitive: ${sensitivity.join(', ')}`] : []),
-    ...(guardedSibling ? [`other routes of this ${route.framework === 'nextjs' ? 'app' : 'app/router'} require ${guardedSibling.guards[0].name === 'inline check' ? 'authentication' : guardedSibling.guards[0].name}`] : []),
-    ...(route.laterGuards.length ? [`${route.laterGuards[0].name} is registered after it`] : []),
-  ];
-  const message = `Open route: ${describe(route)} has no authentication (${reasons.join('; ')}).`;
-  return { auth: 'open', report: { severity, message, related, sensitivity, ...(guardedSibling ? { guardedSibling } : {}) } };
+function guardNameOf(route: ResolvedRoute): string {
+  return route.guards[0].name === 'inline check' ? 'authentication' : route.guards[0].name;
+}
+
+/** A marker as one short line: `@Public()`, `permission_classes = [AllowAny]`. */
+function shortText(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
 export function describe(route: ResolvedRoute): string {
   if (route.serverAction) return `server action ${route.path.replace(/^action:/, '')}`;
   const methods = route.methods.length === 1 && route.methods[0] === 'ALL' ? 'ALL' : route.methods.join('|');
   return `${methods} ${route.path}`;
-}
-
-function sensitivityOf(route: ResolvedRoute): string[] {
-  const reasons: string[] = [];
-  const changing = route.methods.filter((method) => STATE_CHANGING_METHODS.has(method));
-  // `ALL` (a Django view, pages/api) says nothing about what the handler does: not sensitive by itself.
-  if (changing.length) reasons.push(`state-changing method ${changing.join('/')}`);
-  const words = pathWords(route.path).filter((word) => SENSITIVE_WORDS.has(word));
-  if (words.length) reasons.push(`path word${words.length > 1 ? 's' : ''} ${[...new Set(words)].map((word) => `'${word}'`).join(', ')}`);
-  return reasons;
-}
-
-function publicByDesign(route: ResolvedRoute): string | undefined {
-  if (route.serverAction) return undefined;
-  const segments = route.path.split('/').filter(Boolean).filter((segment) => !segment.startsWith(':') && segment !== '*');
-  const last = segments[segments.length - 1]?.toLowerCase();
-  if (segments.length === 0) return undefined;
-  if (segments.some((segment) => STATIC_SEGMENTS.has(segment.toLowerCase()))) return 'static files';
-  const lastWords = last ? splitWords(last) : [];
-  if (lastWords.length > 0 && lastWords.every((word) => HEALTH_WORDS.has(word) || word === 'check' || word === 'api' || /^v\d+$/.test(word))) return 'health check';
-  const words = pathWords(route.path);
-  if (words.some((word) => LOGIN_WORDS.has(word))) return 'sign-in flow';
-  if (words.includes('password') && words.some((word) => ['reset', 'forgot', 'forgotten', 'recover', 'recovery'].includes(word))) return 'password reset';
-  if (words.some((word) => word === 'webhook' || word === 'webhooks' || word === 'hooks') && route.verifiesSignature) return 'webhook that verifies its signature';
-  if (words.includes('token') && words.some((word) => ['refresh', 'obtain', 'verify'].includes(word)) && !route.methods.includes('DELETE')) return 'token issuance (sign-in flow)';
-  return undefined;
-}
-
-function pathWords(path: string): string[] {
-  return path
-    .split('/')
-    .filter((segment) => segment && !segment.startsWith(':') && !segment.startsWith('{') && !segment.startsWith('<') && !segment.startsWith('['))
-    .flatMap(splitWords);
 }
 
 /** A guarded route of the same app: preferably of the same router, then the nearest in the file. */

@@ -72,6 +72,12 @@ export interface HandlerInfo {
   public?: PublicMarker;
   /** Django REST framework view (APIView/ViewSet/@api_view): DEFAULT_PERMISSION_CLASSES applies. */
   restFramework?: boolean;
+  /**
+   * State-changing methods the handler serves when its route does not say (a Django view routed
+   * for any method): a DRF `ModelViewSet` or `DestroyAPIView`, a `def post`, a function view that
+   * branches on `request.method == 'POST'`. Makes an open route sensitive.
+   */
+  writes?: string[];
 }
 
 /** A handler defined in this file and referred to by routes of other files (Django views). */
@@ -178,6 +184,39 @@ export interface ProjectGuard extends GuardCandidate {
   matcher?: string[];
   /** The setting makes routes public by default (DRF `AllowAny` default): recorded so routes are not called guarded. */
   allowsAny?: boolean;
+  /**
+   * Whose setting it is, when the file says (NestJS): the `@Module` class of this file whose
+   * providers hold the `APP_GUARD`, or the application `NestFactory.create` makes in this file
+   * (`app.useGlobalGuards`). The resolver applies it to that application's routes only.
+   */
+  nestOwner?: { module: string } | { bootstrap: true };
+}
+
+/**
+ * A file that makes its folder the root of an app or package of its own (monorepos): project-wide
+ * settings found below it do not reach the routes of a sibling folder.
+ */
+export interface ManifestDecl {
+  kind: 'package.json' | 'pyproject.toml' | 'manage.py' | 'requirements.txt' | 'setup.py' | 'project.json';
+}
+
+/** A NestJS `@Module({ imports, controllers })` class: the edges of an application's module graph. */
+export interface NestModuleDecl {
+  name: string;
+  imports: Reference[];
+  controllers: Reference[];
+}
+
+/** `NestFactory.create(AppModule)`: an application whose routes are its root module's graph. */
+export interface NestBootstrapDecl {
+  module: Reference;
+  range: Range;
+}
+
+/** A Django settings module: its MIDDLEWARE and REST_FRAMEWORK defaults guard the routes of its ROOT_URLCONF. */
+export interface DjangoSettingsDecl {
+  /** `ROOT_URLCONF = 'config.urls'`, as written. */
+  rootUrlconf?: string;
 }
 
 /**
@@ -203,6 +242,11 @@ export interface FileRoutes {
   exports: ExportBinding[];
   projectGuards: ProjectGuard[];
   authDefinitions: AuthDefinition[];
+  /** Set when the file is a manifest (package.json, pyproject.toml, manage.py…). */
+  manifest?: ManifestDecl;
+  nestModules?: NestModuleDecl[];
+  nestBootstraps?: NestBootstrapDecl[];
+  djangoSettings?: DjangoSettingsDecl;
 }
 
 export function emptyFileRoutes(path: string): FileRoutes {

@@ -44,7 +44,7 @@ export interface PythonModuleTarget {
  * (`from . import views` → views.py), then a name in the package (`__init__.py`).
  */
 export function resolvePythonImport(fromFile: string, module: string, name: string | undefined, known: ReadonlySet<string>): PythonModuleTarget | undefined {
-  const moduleDirs = pythonModuleDirs(fromFile, module, known);
+  const moduleDirs = pythonModuleDirs(fromFile, module, known, name);
   for (const dir of moduleDirs) {
     if (name) {
       const submodule = findPythonModuleFile(`${dir}/${name}`, known);
@@ -57,18 +57,28 @@ export function resolvePythonImport(fromFile: string, module: string, name: stri
 }
 
 /** Candidate paths (without `.py`) a dotted module may have, most likely first. */
-function pythonModuleDirs(fromFile: string, module: string, known: ReadonlySet<string>): string[] {
+function pythonModuleDirs(fromFile: string, module: string, known: ReadonlySet<string>, name?: string): string[] {
   if (module.startsWith('.')) return [relativePythonModulePath(fromFile, module)];
   const rest = module.split('.').filter(Boolean).join('/');
-  // Absolute: at the project root, or under whichever folder holds it (a source root).
-  const suffixes = [`${rest}.py`, `${rest}/__init__.py`];
+  // Absolute: at the project root, or under whichever folder holds it (a source root). In a
+  // monorepo several apps may have one (`services/a/config/urls.py`, `services/b/config/urls.py`):
+  // the one sharing most folders with the importing file is its own app's, then the shortest.
+  // A package without `__init__.py` (a namespace package) is found by the submodule imported from it.
+  const suffixes = [`${rest}.py`, `${rest}/__init__.py`, ...(name ? [`${rest}/${name}.py`] : [])];
   const dirs = [rest];
   for (const path of known) {
     for (const suffix of suffixes) {
       if (path.endsWith(`/${suffix}`)) dirs.push(path.slice(0, path.length - suffix.length) + rest);
     }
   }
-  return [...new Set(dirs)].sort((a, b) => a.length - b.length);
+  const from = posix.dirname(fromFile).split('/');
+  const shared = (dir: string) => {
+    const parts = dir.split('/');
+    let count = 0;
+    while (count < parts.length - 1 && count < from.length && parts[count] === from[count]) count++;
+    return count;
+  };
+  return [...new Set(dirs)].sort((a, b) => shared(b) - shared(a) || a.length - b.length);
 }
 
 /** Where a relative module points from `fromFile`, without `.py`: `..core.security` → `app/core/security`. */

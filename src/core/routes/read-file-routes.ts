@@ -6,6 +6,7 @@ import { JS_LANGUAGES, type SourceLanguage } from '../languages/language';
 import { loadPythonParser, parsePythonWith, type PythonParse } from '../languages/python';
 import { readJsAuthDefinitions } from './javascript/auth-evidence';
 import { readJsModuleBindings } from './javascript/module-bindings';
+import { manifestKind } from './apps/manifests';
 import { addAuthDefinitions, emptyFileRoutes, type FileRoutes } from './model';
 import { readPythonAuthDefinitions } from './python/auth-evidence';
 import { readPythonImports } from './python/module-bindings';
@@ -30,14 +31,18 @@ export function mayHoldAuthHelpers(file: Pick<RouteSourceFile, 'text' | 'languag
   return (JS_LANGUAGES.has(file.language) || file.language === 'python') && AUTH_HELPER_HINT.test(file.text);
 }
 
-/** Whether some framework reader may find routes, apps or settings in the file (auth helpers aside). */
+/** Whether some framework reader may find routes, apps or settings in the file (auth helpers aside), or the file is a manifest. */
 export function mayDeclareRoutes(file: Pick<RouteSourceFile, 'text' | 'path' | 'language'>): boolean {
+  if (manifestKind(file.path)) return true;
   const readers = JS_LANGUAGES.has(file.language) ? JS_ROUTE_READERS : file.language === 'python' ? PYTHON_ROUTE_READERS : undefined;
   return !!readers && readers.some((reader) => reader.mayApply(file.text, file.path));
 }
 
 export function readFileRoutes(file: RouteSourceFile, parses: RouteParses): FileRoutes {
   const summary = emptyFileRoutes(file.path);
+  // A manifest's folder is an app root, whatever else the file holds (manage.py is also Python).
+  const manifest = manifestKind(file.path);
+  if (manifest) summary.manifest = { kind: manifest };
   if (JS_LANGUAGES.has(file.language)) {
     const readers = JS_ROUTE_READERS.filter((reader) => reader.mayApply(file.text, file.path));
     const helpers = AUTH_HELPER_HINT.test(file.text);

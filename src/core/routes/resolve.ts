@@ -5,10 +5,10 @@
 // registered before it (or order-free ones), and project-wide settings — judged by the project's
 // auth vocabulary. Pure: no fs, so the CLI and the editor share it.
 import type { Range } from '../types';
-import type { ContainerDecl, ContainerGuard, FileRoutes, Framework, GuardCandidate, HandlerDecl, HandlerInfo, MountDecl, ProjectGuard, Reference, RouteDecl } from './model';
-import { nextAppRootOf } from './javascript/next-paths';
-import { resolveJsModule, resolvePythonImport } from './module-paths';
+import type { ContainerDecl, ContainerGuard, FileRoutes, Framework, GuardCandidate, HandlerDecl, HandlerInfo, MountDecl, ProjectGuard, RouteDecl } from './model';
+import { AppBoundaries, type RouteApp, type RouteSite } from './apps/app-boundaries';
 import { joinRoutePaths, pathUnderPrefix, matchesNextMatcher } from './paths';
+import { containerId, ReferenceResolver } from './references';
 import { AuthVocabulary } from './vocabulary';
 
 export type GuardScope = 'route' | 'handler' | 'mount' | 'container' | 'project' | 'inline';
@@ -41,13 +41,17 @@ export interface ResolvedRoute {
   handler?: Location & { name?: string };
   /** Where a finding goes: the registration, or the view for frameworks whose auth lives on the view (Django). */
   reportAt: Location;
-  /** The root app/router (or the Next.js project) whose routes are siblings. */
+  /** The root app/router (or the Next.js app) whose routes are siblings. */
   group: string;
+  /** The app of a monorepo the route belongs to (its project-wide settings are the only ones that apply). */
+  app: RouteApp;
   /** The container the route is registered on (`file#name`). */
   container?: string;
   guards: AppliedGuard[];
   /** Auth guards of its containers registered after the route: they do not protect it. */
   laterGuards: AppliedGuard[];
+  /** The app's project-wide auth (global guard, default permissions) the route's public marker opts out of. */
+  waived: AppliedGuard[];
   publicMarker?: Location & { text: string };
   verifiesSignature: boolean;
   serverAction: boolean;
@@ -106,7 +110,8 @@ export function resolveRoutes(summaries: ReadonlyMap<string, FileRoutes>): Route
   }
 
   const routes: ResolvedRoute[] = [];
-  const context: ResolveContext = { vocabulary, references, projectGuards, middlewareMounts };
+  const apps = new AppBoundaries(summaries, references, files, projectGuards);
+  const context: ResolveContext = { vocabulary, references, middlewareMounts, apps };
   const visit = (chain: ChainLink[]): void => {
     const last = chain[chain.length - 1];
     const summary = summaries.get(last.file)!;
@@ -135,8 +140,8 @@ export function resolveRoutes(summaries: ReadonlyMap<string, FileRoutes>): Route
 interface ResolveContext {
   vocabulary: AuthVocabulary;
   references: ReferenceResolver;
-  projectGuards: (ProjectGuard & { file: string })[];
   middlewareMounts: ReadonlyMap<string, ContainerGuard[]>;
+  apps: AppBoundaries;
 }
 
 function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[], context: ResolveContext): ResolvedRoute {
@@ -182,17 +187,18 @@ function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[],
   }
 
   const publicMarker = publicMarkerOf(route, file, handler, handlerFile, chain);
-  const ownPermissionClasses = handler?.guards.some((guard) => guard.kind === 'permission-class') || handler?.public !== undefined;
-  for (const guard of context.projectGuards) {
-    if (guard.framework !== route.framework) continue;
+  const site: RouteSite = { framework: route.framework, file, ...(chain.length ? { rootFile: chain[0].file, container: chain[chain.length - 1].id } : {}) };
+  const app = context.apps.appOf(site);
+  // A public marker (`@Public()`, `permission_classes = [AllowAny]`, `@login_not_required`) is
+  // how a route opts out of its app's defaults: they are recorded as waived, not as its guards.
+  const waived: AppliedGuard[] = [];
+  for (const guard of context.apps.settingsReaching(site)) {
     if (guard.allowsAny) continue;
-    if (route.framework === 'django' && guard.kind === 'permission-class' && (!handler?.restFramework || ownPermissionClasses)) continue;
-    if (route.framework === 'nextjs') {
-      const appRoot = nextAppRootOf(guard.file);
-      if (appRoot && !file.startsWith(`${appRoot}/`)) continue; // another app of a monorepo
-      if (guard.matcher && (route.serverAction || !guard.matcher.some((pattern) => matchesNextMatcher(pattern, fullPath)))) continue;
-    }
-    accept(guard, guard.file, 'project');
+    if (route.framework === 'django' && guard.kind === 'permission-class' && !handler?.restFramework) continue;
+    if (route.framework === 'nextjs' && guard.matcher && (route.serverAction || !guard.matcher.some((pattern) => matchesNextMatcher(pattern, fullPath)))) continue;
+    // DRF: a view's own permission_classes replace the default ones.
+    if (route.framework === 'django' && guard.kind === 'permission-class' && handler?.guards.some((own) => own.kind === 'permission-class')) continue;
+    accept(guard, guard.file, 'project', publicMarker ? waived : guards);
   }
 
   const methods = route.methods.length === 1 && route.methods[0] === 'ALL' && handlerDecl?.decl.methods?.length ? handlerDecl.decl.methods : route.methods;
@@ -204,10 +210,12 @@ function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[],
     declared: { file, range: route.range },
     ...(handler && handlerFile ? { handler: { file: handlerFile, range: handler.range, name: handler.name } } : {}),
     reportAt,
-    group: chain[0]?.id ?? (route.framework === 'nextjs' ? 'nextjs' : containerId(file, route.container ?? '')),
+    group: chain[0]?.id ?? (route.framework === 'nextjs' ? app.id : containerId(file, route.container ?? '')),
+    app,
     ...(chain.length ? { container: chain[chain.length - 1].id } : {}),
     guards,
     laterGuards,
+    waived,
     ...(publicMarker ? { publicMarker } : {}),
     verifiesSignature: handler?.verifiesSignature ?? false,
     serverAction: route.serverAction ?? false,
@@ -223,77 +231,4 @@ function publicMarkerOf(route: RouteDecl, file: string, handler: HandlerInfo | u
   const container = chain[chain.length - 1];
   if (container?.container.public) return { file: container.file, range: container.container.public.range, text: container.container.public.text };
   return undefined;
-}
-
-export function containerId(file: string, name: string): string {
-  return `${file}#${name}`;
-}
-
-/** Follows local names and imports to the container or handler they denote. */
-class ReferenceResolver {
-  constructor(
-    private readonly summaries: ReadonlyMap<string, FileRoutes>,
-    private readonly files: ReadonlySet<string>,
-  ) {}
-
-  container(file: string, reference: Reference, depth = 0): string | undefined {
-    const target = this.target(file, reference);
-    if (!target) return undefined;
-    const summary = this.summaries.get(target.file)!;
-    const name = target.name ?? 'urlpatterns';
-    if (summary.containers.some((container) => container.name === name)) return containerId(target.file, name);
-    // `require('./routes')(app)`: the function's parameter is the container.
-    const parameter = summary.containers.find((container) => container.parameterOf === name);
-    if (parameter) return containerId(target.file, parameter.name);
-    // Re-exported or imported again (`export { router as adminRouter } from './admin'`).
-    if (depth < 6 && summary.imports.some((binding) => binding.local === name)) return this.container(target.file, { local: name }, depth + 1);
-    return undefined;
-  }
-
-  handler(file: string, reference: Reference, depth = 0): { file: string; decl: HandlerDecl } | undefined {
-    const target = this.target(file, reference);
-    if (!target?.name) return undefined;
-    const summary = this.summaries.get(target.file)!;
-    const decl = summary.handlers.find((handler) => handler.name === target.name);
-    if (decl) return { file: target.file, decl };
-    if (depth < 6 && summary.imports.some((binding) => binding.local === target.name)) return this.handler(target.file, { local: target.name }, depth + 1);
-    return undefined;
-  }
-
-  /** The file a reference lands in and the local name there (undefined name: the module itself). */
-  private target(file: string, reference: Reference): { file: string; name?: string } | undefined {
-    const summary = this.summaries.get(file);
-    if (!summary) return undefined;
-    const python = file.endsWith('.py');
-    if ('module' in reference) {
-      if (python) {
-        const module = resolvePythonImport(file, reference.module, undefined, this.files);
-        return module ? { file: module.path, name: reference.member } : undefined;
-      }
-      // `app.register(require('./routes/admin'))`: the module's default export (or the named member).
-      const moduleFile = resolveJsModule(file, reference.module, this.files);
-      if (!moduleFile) return undefined;
-      const exported = reference.member ?? 'default';
-      const exportBinding = this.summaries.get(moduleFile)!.exports.find((candidate) => candidate.exported === exported);
-      return { file: moduleFile, name: exportBinding?.local ?? exported };
-    }
-    const { local, member } = reference;
-    const isLocal = summary.containers.some((container) => container.name === local) || summary.handlers.some((handler) => handler.name === local);
-    if (isLocal && member === undefined) return { file, name: local };
-    const binding = summary.imports.find((candidate) => candidate.local === local);
-    if (!binding) return member === undefined ? { file, name: local } : undefined;
-    if (python) {
-      const module = resolvePythonImport(file, binding.module, binding.imported === '*' ? undefined : binding.imported, this.files);
-      if (!module) return undefined;
-      if (module.member !== undefined) return member === undefined ? { file: module.path, name: module.member } : undefined;
-      return { file: module.path, name: member };
-    }
-    const moduleFile = resolveJsModule(file, binding.module, this.files);
-    if (!moduleFile) return undefined;
-    const exported = binding.imported === '*' ? member ?? 'default' : binding.imported;
-    if (binding.imported !== '*' && member !== undefined) return undefined; // a member of an imported value: not followed
-    const target = this.summaries.get(moduleFile)!;
-    const exportBinding = target.exports.find((candidate) => candidate.exported === exported);
-    return { file: moduleFile, name: exportBinding?.local ?? exported };
-  }
 }

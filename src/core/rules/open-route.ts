@@ -8,6 +8,7 @@ import { chooseGuard } from '../routes/choose-guard';
 import { judgeRoute, type RouteVerdict } from '../routes/judge';
 import type { FileRoutes } from '../routes/model';
 import { mayDeclareRoutes, readFileRoutes } from '../routes/read-file-routes';
+import { optOutFix } from '../routes/opt-out-fix';
 import { readerFor } from '../routes/readers';
 import type { RouteSourceFile } from '../routes/reader';
 import { RouteIndex, routeTextHash } from '../routes/route-index';
@@ -52,7 +53,8 @@ export default defineRule({
     }
     for (const { route, verdict } of worst.values()) {
       const report = verdict.report!;
-      const fix = guardFix(route);
+      // A route opened on purpose is fixed by taking the opt-out away (and guarding it, without an app default).
+      const fix = route.publicMarker ? optOutFix(route, file, () => guardFix(route)) : guardFix(route);
       context.report({
         message: report.message,
         range: route.reportAt.range,

@@ -1,7 +1,8 @@
 // NestJS: `@Controller('prefix')` classes are containers, their `@Get()`/`@Post(':id')`… methods
 // are routes, `@UseGuards(...)` on a method guards that route and on the class guards every route
 // of it, `@Public()`-style metadata marks a route public, and `APP_GUARD` providers or
-// `app.useGlobalGuards(...)` guard the whole application.
+// `app.useGlobalGuards(...)` guard the whole application — the one whose module graph (modules,
+// bootstraps: nest-modules.ts) holds them.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walkEstree } from '../../languages/estree-walk';
 import type { LineIndex } from '../../text';
@@ -13,6 +14,7 @@ import { readJsModuleBindings } from './module-bindings';
 import { addNestGuard } from './nest-add-guard';
 import { decoratorCalls, guardClassesOf, publicDecoratorNames, publicMarkerOf, type DecoratorCall } from './nest-decorators';
 import { readNestGlobalGuards } from './nest-global-guards';
+import { readNestBootstraps, readNestModules } from './nest-modules';
 
 /** Route decorators of @nestjs/common and the methods they accept. */
 export const NEST_ROUTE_DECORATORS: ReadonlyMap<string, string> = new Map([
@@ -30,7 +32,11 @@ const nest: JsRouteReader = {
     walkEstree(program, (node) => {
       if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') readController(node, file.lines, publicNames, into);
     });
-    into.projectGuards.push(...readNestGlobalGuards(program, file.lines));
+    const modules = readNestModules(program);
+    const bootstraps = readNestBootstraps(program, file.lines);
+    if (modules.length) into.nestModules = modules.map((module) => module.decl);
+    if (bootstraps.length) into.nestBootstraps = bootstraps;
+    into.projectGuards.push(...readNestGlobalGuards(program, file.lines, modules, bootstraps.length > 0));
   },
   addGuard: addNestGuard,
 };

@@ -7,6 +7,8 @@ export interface NextRouteFile {
   router: 'app' | 'pages-api';
   /** URL path: `(group)` and `@slot` folders dropped, `[id]` → `:id`, `[...slug]`/`[[...slug]]` → `*`. */
   path: string;
+  /** The Next.js app the route belongs to: the folder holding `app/` or `pages/` (`src/` aside); '' at the project root. */
+  appFolder: string;
 }
 
 const SCRIPT = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
@@ -16,19 +18,19 @@ export function nextRouteFile(filePath: string): NextRouteFile | undefined {
   const segments = filePath.split('/');
   if (segments.includes('node_modules')) return undefined;
   const base = segments[segments.length - 1].replace(SCRIPT, '');
-  const appIndex = segments.indexOf('app');
+  const appIndex = routerFolderIndex(segments, 'app');
   if (appIndex >= 0 && base === 'route') {
     const folders = segments.slice(appIndex + 1, -1);
     // `_private` folders opt out of routing.
     if (folders.some((folder) => folder.startsWith('_'))) return undefined;
-    return { router: 'app', path: urlPath(folders) };
+    return { router: 'app', path: urlPath(folders), appFolder: appFolder(segments.slice(0, appIndex)) };
   }
-  const pagesIndex = segments.indexOf('pages');
+  const pagesIndex = routerFolderIndex(segments, 'pages');
   // `users.test.ts` next to the routes is a test, not an API route.
   if (pagesIndex >= 0 && segments[pagesIndex + 1] === 'api' && !/\.(test|spec|d)$/.test(base)) {
     const parts = segments.slice(pagesIndex + 1, -1);
     if (base !== 'index') parts.push(base);
-    return { router: 'pages-api', path: urlPath(parts) };
+    return { router: 'pages-api', path: urlPath(parts), appFolder: appFolder(segments.slice(0, pagesIndex)) };
   }
   return undefined;
 }
@@ -45,6 +47,20 @@ export function isNextMiddlewareFile(filePath: string): boolean {
 /** The folder whose routes a Next.js middleware file guards (`apps/web` for `apps/web/src/middleware.ts`). */
 export function nextAppRootOf(middlewareFile: string): string {
   return middlewareFile.replace(/(?:^|\/)(?:src\/)?(?:middleware|proxy)\.[a-z]+$/, '');
+}
+
+/**
+ * Where the router folder is: `src/app` when there is one (`packages/app/src/app/…` is a package
+ * named app), else the first `app` (`app/api/app/route.ts` serves `/api/app`).
+ */
+function routerFolderIndex(segments: readonly string[], name: string): number {
+  const underSrc = segments.findIndex((segment, index) => segment === name && segments[index - 1] === 'src');
+  return underSrc >= 0 ? underSrc : segments.indexOf(name);
+}
+
+/** `['apps', 'web', 'src']` (the folders above `app/`) → `apps/web`. */
+function appFolder(above: readonly string[]): string {
+  return (above[above.length - 1] === 'src' ? above.slice(0, -1) : above).join('/');
 }
 
 function urlPath(folders: readonly string[]): string {

@@ -9,7 +9,7 @@ import { readDjangoViews } from './py-django-views';
 
 export const djangoReader: PythonRouteReader = {
   framework: 'django',
-  mayApply: (text) => /urlpatterns|django|rest_framework|MIDDLEWARE|REST_FRAMEWORK/.test(text),
+  mayApply: (text) => /urlpatterns|django|rest_framework|MIDDLEWARE|REST_FRAMEWORK|ROOT_URLCONF/.test(text),
   read(file, root, into) {
     readDjangoUrls(file, root, into);
     readDjangoSettings(file, root, into);

@@ -1,6 +1,7 @@
 // Project-wide Django auth settings: `MIDDLEWARE` entries (Django's LoginRequiredMiddleware and the
 // project's own middleware; Django's other middleware never rejects a request) and DRF's
-// `REST_FRAMEWORK['DEFAULT_PERMISSION_CLASSES']`.
+// `REST_FRAMEWORK['DEFAULT_PERMISSION_CLASSES']`. A settings module also names its project's
+// `ROOT_URLCONF`: its settings guard the routes under that urls module only (monorepos).
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { FileRoutes } from '../model';
 import type { RouteSourceFile } from '../reader';
@@ -8,6 +9,8 @@ import { lastSegment, listItems, namedChildren, nodeRange, unwrapParens } from '
 import { stringValue } from '../../languages/python-string-literals';
 
 const LOGIN_REQUIRED_MIDDLEWARE = 'django.contrib.auth.middleware.LoginRequiredMiddleware';
+/** Top-level names only a settings module assigns. */
+const SETTINGS_NAMES: ReadonlySet<string> = new Set(['MIDDLEWARE', 'REST_FRAMEWORK', 'ROOT_URLCONF', 'INSTALLED_APPS']);
 
 export function readDjangoSettings(file: RouteSourceFile, root: Node, into: FileRoutes): void {
   for (const statement of namedChildren(root)) {
@@ -16,8 +19,11 @@ export function readDjangoSettings(file: RouteSourceFile, root: Node, into: File
     const target = assignment.childForFieldName('left')?.text;
     const value = assignment.childForFieldName('right');
     if (!value) continue;
+    if (target && SETTINGS_NAMES.has(target)) into.djangoSettings ??= {};
     if (target === 'MIDDLEWARE') readMiddleware(file, value, into);
     if (target === 'REST_FRAMEWORK') readRestFramework(file, value, into);
+    const urlconf = target === 'ROOT_URLCONF' ? stringValue(value) : undefined;
+    if (urlconf) into.djangoSettings!.rootUrlconf = urlconf;
   }
 }
 

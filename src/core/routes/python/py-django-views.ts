@@ -1,6 +1,8 @@
 // Django views as HandlerDecls, for the routes of urls modules to refer to: function views with
 // their decorators (`login_required`, `@api_view`, `@permission_classes`, `@require_POST`) and
 // class views with their mixins, `permission_classes`, `method_decorator`s and `http_method_names`.
+// Opt-outs of auth defaults (`AllowAny`, empty `permission_classes` or `authentication_classes`)
+// are public markers; what state-changing methods a view serves is read by py-django-writes.ts.
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { FileRoutes, GuardCandidate, HandlerDecl, PublicMarker } from '../model';
@@ -20,6 +22,7 @@ import {
 } from '../../languages/python-syntax';
 import { stringItems } from '../../languages/python-string-literals';
 import { pythonInlineAuthCheck, pythonVerifiesSignature } from './auth-evidence';
+import { classViewWrites, functionViewWrites } from './py-django-writes';
 import { decoratorGuard, expressionGuard, publicDecorator } from './py-guards';
 
 const VIEW_BASE = /(View|ViewSet|APIView|Mixin)$/;
@@ -63,6 +66,7 @@ function functionView(fn: Node, lines: LineIndex): HandlerDecl {
       handler.restFramework = true;
       handler.methods = upper((call ? stringItems(positionalArguments(call)[0]) : undefined) ?? ['GET']);
     } else if (tail === 'permission_classes' && call) readPermissionClasses(positionalArguments(call)[0], decorator, handler, lines);
+    else if (tail === 'authentication_classes' && call) readAuthenticationClasses(positionalArguments(call)[0], decorator, handler, lines);
     else if (METHOD_DECORATORS[tail]) handler.methods = METHOD_DECORATORS[tail];
     else if (tail === 'require_http_methods' && call) handler.methods = upper(stringItems(positionalArguments(call)[0]) ?? []);
     else {
@@ -70,6 +74,8 @@ function functionView(fn: Node, lines: LineIndex): HandlerDecl {
       if (guard) handler.guards.push(guard);
     }
   }
+  const writes = functionViewWrites(fn);
+  if (writes.length) handler.writes = writes;
   return handler;
 }
 
@@ -90,6 +96,7 @@ function classView(cls: Node, lines: LineIndex): HandlerDecl {
     if (definition && methodName === 'dispatch') for (const decorator of decoratorsOf(definition)) readMethodDecorator(decorator, handler, lines);
     const assignment = simpleAssignment(statement);
     if (assignment?.target === 'permission_classes') readPermissionClasses(assignment.value, statement, handler, lines);
+    if (assignment?.target === 'authentication_classes') readAuthenticationClasses(assignment.value, statement, handler, lines);
     if (assignment?.target === 'http_method_names') handler.methods = upper(stringItems(assignment.value) ?? []);
   }
   const verbs = HTTP_METHODS.map((verb) => methods.get(verb)).filter((method): method is Node => !!method);
@@ -97,6 +104,8 @@ function classView(cls: Node, lines: LineIndex): HandlerDecl {
   const checks = dispatch ? [pythonInlineAuthCheck(dispatch, lines)] : verbs.map((method) => pythonInlineAuthCheck(method, lines));
   if (checks.length > 0 && checks.every((check) => !!check) && checks[0]) handler.inlineCheck = checks[0];
   if ([...methods.values()].some((method) => pythonVerifiesSignature(method))) handler.verifiesSignature = true;
+  const writes = classViewWrites(bases, methods);
+  if (writes.length) handler.writes = writes;
   return handler;
 }
 
@@ -145,6 +154,11 @@ function readPermissionClasses(value: Node | undefined, statement: Node, handler
     if (guard && lastSegment(guard.name) === 'AllowAny') handler.public = marker;
     else if (guard) handler.guards.push(guard);
   }
+}
+
+/** `authentication_classes = []`: nobody is authenticated, so the view is open whatever the defaults say. */
+function readAuthenticationClasses(value: Node | undefined, statement: Node, handler: HandlerDecl, lines: LineIndex): void {
+  if (listItems(value)?.length === 0) handler.public ??= { text: statement.text, range: nodeRange(statement, lines) };
 }
 
 /** `A & B` requires both: each is a guard of its own. */
