@@ -39,6 +39,21 @@ module.exports.handler = (req, res) => {
     related: [[4, 'untrusted value: request value req.body.command']],
   },
   {
+    name: 'a query read from the URL of a plain http server',
+    source: `const http = require('http');
+const { exec } = require('child_process');
+
+http.createServer((req, res) => {
+  const cmd = new URL(req.url, 'http://localhost').searchParams.get('cmd');
+  exec(cmd, (_e, out) => res.end(out));
+}).listen(8080);
+`,
+    line: 6,
+    severity: 'error',
+    message: `Command injection: \`cmd\` (request value req.url) is the whole command line that \`exec\` runs through a shell${WHOLE}`,
+    related: [[5, 'untrusted value: request value req.url']],
+  },
+  {
     name: 'spawn with shell: true and a route parameter',
     source: `import { spawn } from 'node:child_process';
 import type { Request, Response } from 'express';
@@ -324,6 +339,15 @@ export async function version(db, id) {
   const saved = await db.commands.find(id);
   execSync(saved.line);
 }
+`,
+  },
+  {
+    name: 'a command looked up in a Map with the request value',
+    source: `import { exec } from 'child_process';
+
+const TASKS = new Map([['disk', 'df -h']]);
+
+export const run = (req) => exec(TASKS.get(req.query.task) ?? 'true');
 `,
   },
   { name: 'an exec that is not child_process', source: `export const first = (req) => /\\d+/.exec(req.query.text);\n` },

@@ -45,6 +45,36 @@ def run_view(request):
     message: `Command injection: \`command\` (request value request.GET) is the whole command line that \`subprocess.run()\` runs through a shell${WHOLE}`,
   },
   {
+    name: 'a JSON body decoded from the request',
+    source: `import json
+import subprocess
+from flask import request
+
+
+def hook():
+    payload = json.loads(request.data)
+    subprocess.run(payload.get("command"), shell=True)
+`,
+    line: 8,
+    severity: 'error',
+    message: `Command injection: \`payload.get("command")\` (request value request.data) is the whole command line that \`subprocess.run()\` runs through a shell${WHOLE}`,
+    related: [[7, 'comes from request value request.data']],
+  },
+  {
+    name: 'request.get_json() read through a variable',
+    source: `import os
+from flask import request
+
+
+def run():
+    data = request.get_json()
+    os.system(data["cmd"])
+`,
+    line: 7,
+    severity: 'error',
+    message: `Command injection: \`data["cmd"]\` (request value request.get_json()) is the whole command line that \`os.system()\` runs through a shell${WHOLE}`,
+  },
+  {
     name: 'a FastAPI route parameter run by os.popen',
     source: `import os
 from fastapi import FastAPI

@@ -6,6 +6,7 @@
 // (`.trim()`, `.join(' ')`); a value merely looked up with it (`COMMANDS[req.query.name]`) is a
 // command the program wrote. A value checked against an allowlist first is not reported.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { dottedName } from '../../languages/estree-walk';
 import type { Span } from '../model';
 import { operatorSource, type OutsideKind } from '../outside-values';
 import { isGuardedRead } from './allowlist-guards';
@@ -26,7 +27,9 @@ export interface OutsideValue {
 }
 
 /** Methods whose result is the receiver's text reshaped, not a different value. */
-const TEXT_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toString', 'toLowerCase', 'toUpperCase', 'normalize', 'replace', 'replaceAll', 'join', 'slice', 'at']);
+const TEXT_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toString', 'toLowerCase', 'toUpperCase', 'normalize', 'replace', 'replaceAll', 'join', 'slice', 'at', 'get']);
+/** Decoding and parsing keep the value what it was: `JSON.parse(body).cmd`, `new URL(req.url).searchParams.get('cmd')`. */
+const DECODERS = new Set(['JSON.parse', 'decodeURIComponent', 'decodeURI', 'atob', 'Buffer.from', 'url.parse', 'querystring.parse', 'URL', 'URLSearchParams']);
 const MAX_DEPTH = 30;
 
 export class OutsideValues {
@@ -68,6 +71,8 @@ export class OutsideValues {
         return node.expressions.length === 1 && node.quasis.every((quasi) => (quasi.value.cooked ?? quasi.value.raw).trim() === '') ? next(node.expressions[0]) : [];
       case 'CallExpression':
         return this.call(node, next);
+      case 'NewExpression':
+        return DECODERS.has(dottedName(node.callee) ?? '') && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? next(node.arguments[0]) : [];
       default:
         return [];
     }
@@ -77,7 +82,8 @@ export class OutsideValues {
     const callee = unwrapExpression(node.callee);
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && TEXT_METHODS.has(callee.property.name)) return next(callee.object);
     const [first] = node.arguments;
-    if (callee.type === 'Identifier' && callee.name === 'String' && !this.bindings.resolve(callee) && first && first.type !== 'SpreadElement') return next(first);
+    const isString = callee.type === 'Identifier' && callee.name === 'String' && !this.bindings.resolve(callee);
+    if (first && first.type !== 'SpreadElement' && (isString || DECODERS.has(dottedName(callee) ?? ''))) return next(first);
     // An argument parser given the command line (`minimist(process.argv.slice(2))`, `yargs(hideBin(process.argv))`)
     // returns parts of it.
     for (const argument of node.arguments) {

@@ -31,6 +31,7 @@ const TEXT_METHODS = new Set(['strip', 'lstrip', 'rstrip', 'decode', 'lower', 'u
 const ENVIRONMENT_READS = new Set(['os.getenv', 'os.environ.get', 'os.environ.pop', 'os.environb.get']);
 const INPUT_READS = new Set(['input', 'raw_input', 'sys.stdin.read', 'sys.stdin.readline', 'getpass.getpass']);
 const ARGUMENT_PARSERS = new Set(['parse_args', 'parse_known_args']);
+const DECODERS = new Set(['json.loads', 'base64.b64decode', 'base64.urlsafe_b64decode', 'urllib.parse.unquote', 'urllib.parse.unquote_plus']);
 const NOT_CALLER_DATA = new Set(['self', 'cls']);
 /** click's and typer's command decorators: `@click.command()`, `@cli.command()`, `@click.argument("cmd")`, `@app.command()`. */
 const CLI_DECORATOR = /^@\s*(?:click\.|typer\.|[\w.]+\.command\s*\(|[\w.]+\.(?:argument|option)\s*\()/;
@@ -80,6 +81,11 @@ export class OutsideValues {
   private call(node: Node, next: (child: Node | null | undefined) => OutsideValue[]): OutsideValue[] {
     const callee = node.childForFieldName('function');
     const [first] = positionalArguments(node);
+    // `request.get_json()`, `await request.json()`: the request's body.
+    const request = callee && requestValue(callee);
+    if (request) return [{ kind: 'request', description: `request value ${request}`, site: node, through: [] }];
+    // Decoding keeps the value what it was: `json.loads(request.data)["cmd"]`.
+    if (DECODERS.has(qualifiedName(callee, this.file.imports) ?? '')) return next(first);
     if (callee?.type === 'attribute') {
       const method = callee.childForFieldName('attribute')?.text ?? '';
       const object = callee.childForFieldName('object');
