@@ -663,7 +663,11 @@ describe('Python string-built queries and commands', () => {
       const finding = await only(text, 'shell');
       assert.equal(finding.severity, 'error');
       assert.equal(finding.category, 'string-built-command');
-      assert.match(finding.message, /Shell command built from uid \(parameter uid\) and name \(parameter name\) runs through subprocess\.run\(\)/);
+      assert.equal(
+        finding.message,
+        'Command injection: `uid` (parameter uid) and `name` (parameter name) are interpolated into the command line that `subprocess.run()` runs through a shell. ' +
+          'A value containing `;`, `|`, `$( )` or quotes runs other commands: pass the program and its arguments as a list (subprocess.run([...]) without shell=True), or quote each value with shlex.quote().',
+      );
       assert.equal(fixOf(finding).title, 'Run without a shell (argument list)');
       assert.equal(applyTextEdits(text, fixOf(finding).edits), module('import subprocess', `subprocess.run(["convert", uid, name])\n`));
     });
@@ -681,7 +685,7 @@ describe('Python string-built queries and commands', () => {
     it('unquotes shlex.quote()d values in the list', async () => {
       const text = module('import shlex\nimport subprocess', `subprocess.call(f"cp {shlex.quote(uid)} {name}", shell=True)\n`);
       const finding = await only(text, 'shell');
-      assert.match(finding.message, /built from name \(parameter name\)/);
+      assert.match(finding.message, /: `name` \(parameter name\) is interpolated/);
       assert.equal(applyTextEdits(text, fixOf(finding).edits), module('import shlex\nimport subprocess', `subprocess.call(["cp", uid, name])\n`));
     });
 

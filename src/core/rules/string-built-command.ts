@@ -1,6 +1,8 @@
-// Shell command lines built from values and run through a shell (os.system, subprocess with
-// shell=True, child_process.exec, spawn with shell: true, execaCommand). The fix passes an argument
-// list without a shell where the command splits cleanly.
+// Shell command lines built from values, or taken whole from outside the program (a request value,
+// a parameter, the command line, the environment), and run through a shell: os.system, subprocess
+// with shell=True or an `sh -c` argument list, child_process.exec, spawn with shell: true,
+// execaCommand; through the file's helper functions too. The fix passes an argument list without a
+// shell where a command built at the sink splits cleanly.
 import { JS_LANGUAGES } from '../languages/language';
 import { defineRule } from '../rule';
 import { javascriptStringBuiltReports } from '../queries/javascript';
@@ -19,11 +21,13 @@ export default defineRule({
     id: 'string-built-command',
     category: 'string-built-command',
     defaultSeverity: 'warning',
-    description: 'Shell commands built from values and run through a shell; error when a request value or parameter reaches them.',
+    description: 'Shell commands built from values or taken whole from outside the program; error when a request value or parameter reaches them.',
     fixable: true,
     languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'],
-    // Every sink's name or module holds one of these (exec, execa, spawn, system, popen, shelljs, zx, …).
-    keywords: ['exec', 'spawn', 'system', 'popen', 'getoutput', 'create_subprocess_shell', 'shell', 'zx'],
+    // Every sink's name or module holds one of these (exec, execa, spawn, system, popen, shelljs, zx, …);
+    // an argument list starting a shell on a script (`["sh", "-c", …]`) ends its program's name in
+    // `sh` (sh, bash, zsh, pwsh…), `cmd` or `.exe` right before the closing quote.
+    keywords: ['exec', 'spawn', 'system', 'popen', 'getoutput', 'create_subprocess_shell', 'shell', 'zx', 'sh"', "sh'", 'sh`', 'cmd"', "cmd'", 'cmd`', 'exe"', "exe'", 'exe`'],
   },
   check(context) {
     const javascript = JS_LANGUAGES.has(context.file.language);

@@ -1,11 +1,14 @@
 // One analysed JS/TS file with the helpers every pass shares (bindings, imports, string resolver,
-// taint), built once per file and shared between the query and the command rule.
+// taint, the callers of its functions and the outside values a command may be), built once per file
+// and shared between the query and the command rule.
 import type { SourceLanguage } from '../../languages/language';
 import type { RuleContext } from '../../rule';
 import type { LineIndex } from '../../text';
 import { Bindings } from './bindings';
+import { Callers } from './callers';
 import { ModuleImports } from './imports';
 import { prevailingQuote, type Quote } from './literals';
+import { OutsideValues } from './outside-value';
 import { StringResolver } from './resolve-string';
 import { TaintTracker } from './taint';
 import { SyntaxTree } from './tree';
@@ -16,6 +19,8 @@ export interface AnalysisFile {
   imports: ModuleImports;
   resolver: StringResolver;
   taint: TaintTracker;
+  callers: Callers;
+  outside: OutsideValues;
   lines: LineIndex;
   path: string;
   language: SourceLanguage;
@@ -32,13 +37,17 @@ export function analysisFileOf(context: RuleContext): AnalysisFile | undefined {
     const tree = new SyntaxTree(parse.ast, text);
     const bindings = new Bindings(tree);
     const imports = new ModuleImports(tree, bindings);
+    const taint = new TaintTracker(tree, bindings);
+    const callers = new Callers(tree, bindings);
     let quote: Quote | undefined;
     return {
       tree,
       bindings,
       imports,
       resolver: new StringResolver(tree, bindings, imports),
-      taint: new TaintTracker(tree, bindings),
+      taint,
+      callers,
+      outside: new OutsideValues(tree, bindings, taint, callers),
       lines,
       path,
       language: language as SourceLanguage,

@@ -4,6 +4,7 @@
 // a shell would: no shell syntax in the constant text and every interpolation a whole token.
 // Not `safe`: a value that used to expand into several words (or a glob) becomes one argument.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { scriptFixReason } from '../shell-messages';
 import type { AnalysisFile } from './analysis-file';
 import { checkedFix, type CheckedFix, type OffsetEdit } from './checked-fix';
 import { normalizeModule, requiredModule } from './imports';
@@ -29,6 +30,7 @@ const LIST_VARIANT: Partial<Record<ShellSink['api'], string>> = {
 type Token = { kind: 'text'; value: string } | { kind: 'hole'; hole: number };
 
 export function commandFix(sink: ShellSink, resolved: ResolvedString, file: AnalysisFile): CheckedFix {
+  if (sink.script) return { reason: scriptFixReason(sink.script) };
   if (sink.api === 'zx') return { reason: 'keep zx\'s own quoting: write $`cmd ${value}` with the default `$.quote`' };
   if (sink.api === 'shelljs') return { reason: 'shelljs has no argument-list form; use child_process.execFile with an argument array' };
   if (sink.promisified) return { reason: 'the call goes through util.promisify; promisify execFile the same way and pass an argument array' };
@@ -146,7 +148,8 @@ function withoutShellOption(sink: ShellSink, text: string): OffsetEdit | undefin
     if (index <= 0 || index !== sink.node.arguments.length - 1) return undefined;
     return { start: sink.node.arguments[index - 1].range[1], end: sink.node.arguments[index].range[1], newText: '' };
   }
-  const index = options.properties.indexOf(property);
+  // findIndex, not indexOf: TSESTree's Property also covers patterns, which ObjectLiteralElement does not.
+  const index = options.properties.findIndex((candidate) => candidate === property);
   const next = options.properties[index + 1];
   if (next) return { start: property.range[0], end: next.range[0], newText: '' };
   const previous = options.properties[index - 1];

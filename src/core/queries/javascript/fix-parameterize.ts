@@ -197,7 +197,10 @@ function sequelizeEdits(input: ParameterizeInput, plan: ActivePlan): { edits: Of
     return { edits: textEdits(plan, literal, `, { replacements: [${values.join(', ')}] }`) };
   }
   if (options.type !== 'ObjectExpression') return { reason: 'the query options are not written as an object' };
-  const property = (name: string) => options.properties.find((candidate): candidate is TSESTree.Property => candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === name);
+  const property = (name: string) => {
+    const found = options.properties.find((candidate) => candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === name);
+    return found?.type === 'Property' ? found : undefined;
+  };
   if (property('bind')) return { reason: 'the query already binds values with `bind`' };
   const replacements = property('replacements');
   if (replacements) {

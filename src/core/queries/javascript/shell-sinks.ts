@@ -2,9 +2,11 @@
 // `execFile` (and execa) with `shell: true`, execa's `execaCommand` (splits a string into argv),
 // shelljs `exec`, and zx's `$` where its per-value quoting is switched off (`$.quote = …`,
 // `$({ quote })`) or bypassed with a pre-built string (`$([cmd])`). zx's and execa's own tagged
-// templates quote every interpolation and are not sinks.
+// templates quote every interpolation and are not sinks. spawn/execFile/execa without a shell option
+// are sinks too when their argument list starts a shell on a script (`spawn('sh', ['-c', script])`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
+import { shellScriptIndex, shellScriptLabel } from '../shell-programs';
 import type { ModuleImports } from './imports';
 import { calleeLabel, unwrapExpression, type Node, type SyntaxTree } from './tree';
 
@@ -38,7 +40,12 @@ export interface ShellSink {
   args?: TSESTree.ArrayExpression;
   /** `shell: true` in the options that make spawn/execFile/execa use a shell. */
   shellOption?: { options: TSESTree.ObjectExpression; property: TSESTree.Property };
+  /** The shell the argument list starts on the command line (`sh -c`), when it is a script argument. */
+  script?: string;
 }
+
+/** The string a node always holds, when the file shows it (a literal, a constant). */
+export type ConstantText = (node: Node) => string | undefined;
 
 const ALWAYS_SHELL: Record<string, Record<string, ShellApi>> = {
   child_process: { exec: 'exec', execSync: 'execSync' },
@@ -51,7 +58,7 @@ const SHELL_WHEN_ASKED: Record<string, Record<string, ShellApi>> = {
   execa: { execa: 'execa', execaSync: 'execaSync' },
 };
 
-export function shellSinkOfCall(call: TSESTree.CallExpression, tree: SyntaxTree, imports: ModuleImports): ShellSink | undefined {
+export function shellSinkOfCall(call: TSESTree.CallExpression, tree: SyntaxTree, imports: ModuleImports, constant: ConstantText): ShellSink | undefined {
   const origin = imports.valueOf(call.callee);
   const [first, second, third] = call.arguments;
   if (!first || first.type === 'SpreadElement') return undefined;
@@ -71,8 +78,13 @@ export function shellSinkOfCall(call: TSESTree.CallExpression, tree: SyntaxTree,
   const argsArgument = second && second.type !== 'SpreadElement' && unwrapExpression(second).type !== 'ObjectExpression' ? second : undefined;
   const optionsArgument = argsArgument ? third : second;
   const shellOption = optionsArgument && optionsArgument.type !== 'SpreadElement' ? shellProperty(optionsArgument) : undefined;
-  if (!shellOption) return undefined;
   const args = argsArgument ? unwrapExpression(argsArgument) : undefined;
+  if (!shellOption) {
+    const script = args?.type === 'ArrayExpression' ? shellScript(first, args, constant) : undefined;
+    if (!script) return undefined;
+    const scriptLabel = `${label}(${tree.textOf(first)}, [${tree.textOf(script.flag)}, …])`;
+    return { node: call, api: asked, module: origin.module, label: scriptLabel, commandLine: [script.script], promisified: origin.promisified ?? false, command: first, args: args as TSESTree.ArrayExpression, script: script.shell };
+  }
   const commandLine: (Node | string)[] = [first];
   if (args?.type === 'ArrayExpression') {
     for (const element of args.elements) if (element) commandLine.push(' ', element.type === 'SpreadElement' ? element.argument : element);
@@ -90,6 +102,17 @@ export function shellSinkOfCall(call: TSESTree.CallExpression, tree: SyntaxTree,
     ...(args?.type === 'ArrayExpression' ? { args } : {}),
     shellOption,
   };
+}
+
+/** `('sh', ['-c', script, …])`: the script element, the flag before it and how to name the shell. */
+function shellScript(program: Node, args: TSESTree.ArrayExpression, constant: ConstantText): { script: Node; flag: Node; shell: string } | undefined {
+  const [flag] = args.elements;
+  if (!flag || flag.type === 'SpreadElement') return undefined;
+  const leading = [constant(program), constant(flag)];
+  const index = shellScriptIndex(leading);
+  const script = index === undefined ? undefined : args.elements[index - 1];
+  if (!script || script.type === 'SpreadElement') return undefined;
+  return { script, flag, shell: shellScriptLabel(leading) };
 }
 
 /** zx's `$` tag when its quoting is replaced: `$.quote = …` somewhere in the file, or `$({ quote })`. */

@@ -92,7 +92,7 @@ export class TaintTracker {
   private ofIdentifier(node: TSESTree.Identifier, visiting: Set<Binding>, depth: number): Taint | undefined {
     const binding = this.bindings.resolve(node);
     if (!binding || visiting.has(binding)) return undefined;
-    if (binding.kind === 'parameter') return this.ofParameter(binding);
+    if (binding.kind === 'parameter') return this.parameterTaint(binding);
     if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
     if (!this.tree.enclosingFunction(binding.identifier)) return undefined; // module state is not caller data
     visiting.add(binding);
@@ -121,7 +121,8 @@ export class TaintTracker {
     }
   }
 
-  private ofParameter(binding: Binding): Taint {
+  /** A parameter as caller data: a request value when a NestJS decorator injects it. */
+  parameterTaint(binding: Binding): Taint {
     const source = { start: binding.identifier.range[0], end: binding.identifier.range[1] };
     const parameter = binding.parameterOf?.parameter;
     const decorator = parameter && 'decorators' in parameter ? parameter.decorators?.find((candidate) => NEST_REQUEST_DECORATORS.has(calleePath(candidate.expression) ?? '')) : undefined;
@@ -130,7 +131,7 @@ export class TaintTracker {
   }
 
   /** `req.query.id`, `request.body`, `ctx.request.body`, `ctx.params.id`, `c.req.query('q')`. */
-  private requestRead(node: Node): Taint | undefined {
+  requestRead(node: Node): Taint | undefined {
     const steps = memberSteps(node);
     if (!steps) return undefined;
     const isRequest = steps.some((step, index) => REQUEST_OBJECTS.has(step) && index + 1 < steps.length && REQUEST_PARTS.has(steps[index + 1]));

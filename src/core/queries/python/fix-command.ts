@@ -4,6 +4,7 @@
 // word; a shlex.quote()d value goes into the list unquoted (the quoting was for the shell).
 // Not marked safe: a value with spaces used to become several words and is now one argument.
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { scriptFixReason } from '../shell-messages';
 import type { Fix, TextEdit } from '../../types';
 import type { Built, SourceHole } from './built';
 import { editAt, type FixChoice, type FixContext } from './fix-context';
@@ -21,6 +22,7 @@ const SHELL_SYNTAX = /[|&;<>$`()*?~'"\\#{}[\]!\n\r]/;
 
 export function commandFix(sink: ShellSink, resolution: Resolution, built: Built, context: FixContext): FixChoice<Fix> {
   const refuse = (reason: string): FixChoice<Fix> => ({ ok: false, reason });
+  if (sink.script) return refuse(scriptFixReason(sink.script));
   if (sink.api === 'os.popen' || sink.api === 'getoutput') return refuse(`${sink.label} has no list form: use subprocess.run([...], capture_output=True, text=True)`);
   if (built.indirect || built.holes.some((hole) => hole.opaque)) return refuse('the command is assembled through other variables');
   const words = argvWords(built);

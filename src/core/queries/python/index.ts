@@ -5,16 +5,17 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { RuleContext } from '../../rule';
 import type { HoleRole } from '../../sql';
 import type { Fix, RelatedLocation, Report } from '../../types';
-import type { Hole, Part } from '../model';
-import { isDangerousHole, type Built, type SourceHole } from './built';
+import type { Hole } from '../model';
+import type { Built, SourceHole } from './built';
 import { importedDrivers } from './drivers';
-import { commandFix } from './fix-command';
-import type { FixChoice, FixContext } from './fix-context';
+import type { FixContext } from './fix-context';
 import { parameterizeFix } from './fix-parameterize';
-import { BUILT_HERE, scriptMessage, shellMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage, taintSiteMessage } from './messages';
+import { BUILT_HERE, scriptMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage, taintSiteMessage } from './messages';
 import { PythonFile } from './python-file';
+import { dangerousHoles, fixOrReason, hasText, RelatedList, templateText, unique } from './report-parts';
 import { resolveSinkArgument, type Resolution } from './resolve-string';
-import { findSinks, mayHoldSink, type ShellSink, type Sink, type SqlSink } from './sinks';
+import { ShellReports } from './shell-reports';
+import { findSinks, mayHoldSink, type Sink, type SqlSink } from './sinks';
 import { readSql } from './sql-analysis';
 import { TaintTracker } from './taint';
 
@@ -38,18 +39,21 @@ type Family = keyof typeof BUILT_HERE;
 
 class SinkAnalysis {
   private readonly taint: TaintTracker;
+  private readonly shell: ShellReports;
 
   constructor(
     private readonly context: RuleContext,
     private readonly fixContext: FixContext,
   ) {
     this.taint = new TaintTracker(fixContext.file);
+    this.shell = new ShellReports(context, fixContext, this.taint);
   }
 
   reports(sink: Sink): Report[] {
+    // Commands are judged whole too (`os.system(cmd)`): the shell analysis resolves what it needs.
+    if (sink.family === 'shell') return this.shell.reports(sink);
     const resolution = resolveSinkArgument(sink.query, this.fixContext.file);
     if (!resolution) return [];
-    if (sink.family === 'shell') return this.shellReports(sink, resolution);
     if (sink.api === 'mongo-script') return this.scriptReports(sink, resolution);
     return this.sqlReports(sink, resolution);
   }
@@ -97,17 +101,8 @@ class SinkAnalysis {
     return [this.report(sink, scriptMessage(sink.label, holes.map((entry) => entry.hole)), holes, this.related(sites, holes, 'script'), undefined, first, 'script')];
   }
 
-  /** For commands the test is the string itself: any built string with a dangerous hole. */
-  private shellReports(sink: ShellSink, resolution: Resolution): Report[] {
-    const { holes, sites, first } = this.collect(resolution, 'shell');
-    if (!first) return [];
-    const fix = fixOrReason(resolution, 'command', () => commandFix(sink, resolution, first, this.fixContext));
-    const message = shellMessage(sink.label, holes.map((entry) => entry.hole), fix.reason);
-    return [this.report(sink, message, holes, this.related(sites, holes, 'shell'), fix.fix, first, 'command')];
-  }
-
   /** Dangerous holes of every candidate with constant text. */
-  private collect(resolution: Resolution, family: 'shell' | 'script'): { holes: ReportedHole[]; sites: Node[]; first?: Built } {
+  private collect(resolution: Resolution, family: 'script'): { holes: ReportedHole[]; sites: Node[]; first?: Built } {
     const holes: ReportedHole[] = [];
     const sites: Node[] = [];
     let first: Built | undefined;
@@ -128,18 +123,10 @@ class SinkAnalysis {
   }
 
   private related(sites: readonly Node[], holes: readonly ReportedHole[], family: Family): RelatedLocation[] {
-    const lines = this.context.file.lines;
-    const seen = new Set<string>();
-    const related: RelatedLocation[] = [];
-    const add = (message: string, node: Node) => {
-      const key = `${node.startIndex}:${node.endIndex}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      related.push({ message, range: lines.rangeOf(node.startIndex, node.endIndex) });
-    };
-    for (const site of [...sites].sort((a, b) => a.startIndex - b.startIndex)) add(BUILT_HERE[family], site);
-    for (const entry of holes) if (entry.taintSite) add(taintSiteMessage(entry.hole), entry.taintSite);
-    return related;
+    const related = new RelatedList(this.context.file.lines);
+    for (const site of [...sites].sort((a, b) => a.startIndex - b.startIndex)) related.add(BUILT_HERE[family], site);
+    for (const entry of holes) if (entry.taintSite) related.add(taintSiteMessage(entry.hole), entry.taintSite);
+    return related.locations;
   }
 
   private report(sink: Sink, message: string, holes: readonly ReportedHole[], related: RelatedLocation[], fix: Fix | undefined, built: Built, aspect: string): Report {
@@ -153,33 +140,4 @@ class SinkAnalysis {
       fingerprintText: `${sink.node.text}\n${templateText(built.parts)}\n${aspect}`,
     };
   }
-}
-
-/** A fix only when one string reaches the sink; otherwise the reason for the message. */
-function fixOrReason(resolution: Resolution, what: string, make: () => FixChoice<Fix>): { fix?: Fix; reason?: string } {
-  if (resolution.candidates.length !== 1) return { reason: `the ${what} differs per branch` };
-  const choice = make();
-  return choice.ok ? { fix: choice.value } : { reason: choice.reason };
-}
-
-function dangerousHoles(built: Built, family: Family): number[] {
-  return built.holes.flatMap((hole, index) => (isDangerousHole(hole, family) ? [index] : []));
-}
-
-function hasText(parts: readonly Part[]): boolean {
-  return parts.some((part) => typeof part === 'string' && part.trim() !== '');
-}
-
-function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const value = key(item);
-    if (seen.has(value)) return false;
-    seen.add(value);
-    return true;
-  });
-}
-
-function templateText(parts: readonly Part[]): string {
-  return parts.map((part) => (typeof part === 'string' ? part : '{}')).join('');
 }

@@ -1,5 +1,6 @@
 // Finding texts. Each says what reaches where, why it matters and what to do instead; a value is
-// named by its expression and, when untrusted, by where it comes from.
+// named by its expression and, when untrusted, by where it comes from. The command rule's words
+// live in ../shell-messages.ts, shared with JS/TS.
 import type { Hole } from '../model';
 
 const LONGEST_EXPRESSION = 60;
@@ -45,13 +46,6 @@ export function scriptMessage(label: string, holes: readonly Hole[]): string {
   return (
     `JavaScript for ${label} is built from ${describeHoles(holes)}: the value can change the code the database runs. ` +
     'Use query operators ($eq, $in, $expr…) with the values instead of building JavaScript.'
-  );
-}
-
-export function shellMessage(label: string, holes: readonly Hole[], fixReason: string | undefined): string {
-  return (
-    `Shell command built from ${describeHoles(holes)} runs through ${label}: shell metacharacters in a value run as commands (command injection). ` +
-    `Pass an argument list without a shell, or quote each value with shlex.quote().${noFix(fixReason)}`
   );
 }
 

@@ -380,7 +380,7 @@ class Resolver {
 }
 
 /** The binding runs on every path to the use: its statement sits in a block enclosing the use. */
-function dominates(binding: Binding, use: Node): boolean {
+export function dominates(binding: Binding, use: Node): boolean {
   const statement = binding.node.type === 'named_expression' ? enclosingStatement(binding.node) : binding.node;
   const block = statement?.parent;
   return !!statement && !!block && contains(block, use) && statement.endIndex <= use.startIndex;

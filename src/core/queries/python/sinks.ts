@@ -5,8 +5,9 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { isInsideError } from '../../languages/python';
 import { importsModule, qualifiedName } from './imports';
 import type { PythonFile } from './python-file';
-import { calleeTail, keywordValue, namedChildren, positionalArguments, unwrapParens } from '../../languages/python-syntax';
+import { calleeTail, keywordValue, listItems, namedChildren, positionalArguments, unwrapParens } from '../../languages/python-syntax';
 import { constantString } from '../../languages/python-string-literals';
+import { shellScriptIndex, shellScriptLabel } from '../shell-programs';
 
 export type SqlSinkApi =
   | 'execute' // cursor/connection/session .execute(q, params?), aiosqlite, asyncpg
@@ -22,7 +23,13 @@ export type SqlSinkApi =
   | 'psycopg-sql' // psycopg sql.SQL(q): a composition template, meant to be constant
   | 'mongo-script'; // {"$where": js} / {"$function": {"body": js}}
 
-export type ShellSinkApi = 'subprocess' | 'os.system' | 'os.popen' | 'getoutput' | 'asyncio-shell';
+export type ShellSinkApi =
+  | 'subprocess' // subprocess.*(…, shell=True)
+  | 'os.system'
+  | 'os.popen'
+  | 'getoutput'
+  | 'asyncio-shell'
+  | 'shell-script'; // an argument list that starts a shell on a script: subprocess.run(["sh", "-c", script])
 
 interface SinkBase {
   /** Where the finding goes: the call (or the `$where` pair). */
@@ -43,6 +50,8 @@ export interface SqlSink extends SinkBase {
 export interface ShellSink extends SinkBase {
   family: 'shell';
   api: ShellSinkApi;
+  /** For 'shell-script': the shell and its flag, `sh -c`. */
+  script?: string;
 }
 
 export type Sink = SqlSink | ShellSink;
@@ -55,6 +64,9 @@ const SUBPROCESS_FUNCTIONS = new Set(['subprocess.run', 'subprocess.call', 'subp
 const SHELL_FUNCTIONS: ReadonlyMap<string, ShellSinkApi> = new Map([
   ['os.system', 'os.system'],
   ['os.popen', 'os.popen'],
+  ['os.popen2', 'os.popen'],
+  ['os.popen3', 'os.popen'],
+  ['os.popen4', 'os.popen'],
   ['commands.getoutput', 'getoutput'],
   ['commands.getstatusoutput', 'getoutput'],
   ['subprocess.getoutput', 'getoutput'],
@@ -78,18 +90,21 @@ const SHELL_TRUE = new RegExp(String.raw`\bshell${GAP}=${GAP}True\b`);
  * imported under another name (`from os import system as run`): the ways its qualified name
  * reaches shellSinks.
  */
-const SHELL_FUNCTION = new RegExp(String.raw`\b(?:system|popen|getoutput|getstatusoutput|create_subprocess_shell)${GAP}(?:\(|as\b)`);
+const SHELL_FUNCTION = new RegExp(String.raw`\b(?:system|popen[234]?|getoutput|getstatusoutput|create_subprocess_shell)${GAP}(?:\(|as\b)`);
+/** A shell program and its script flag written next to each other: `"sh", "-c"`, `'/bin/bash', '-lc'`, `"cmd", "/c"`. */
+const SHELL_SCRIPT_ARGV = new RegExp(String.raw`["'][^"'\n]*(?:sh|cmd|cmd\.exe|pwsh|powershell|powershell\.exe|pwsh\.exe)["']${GAP},${GAP}["'][-/]\w+["']`, 'i');
 
 /**
  * Whether findSinks can find a sink of `family` in this text: checked before parsing, so it must
  * hold for every sink findSinks reads. SQL: a method call of sqlSinks' attribute form, or the word
  * each imported form needs (its module or name appears in the import even when renamed). Shell:
- * subprocess functions count only with `shell=True`; the others need their name called or
- * imported under another name.
+ * subprocess functions count only with `shell=True` or an argument list starting a shell on a
+ * script; the others need their name called or imported under another name.
  */
 export function mayHoldSink(text: string, family: 'sql' | 'shell'): boolean {
   if (family === 'sql') return IMPORTED_SQL_WORDS.some((word) => text.includes(word)) || ATTRIBUTE_SQL_CALL.test(text);
-  return (text.includes('subprocess') && SHELL_TRUE.test(text)) || SHELL_FUNCTION.test(text);
+  const runsProcesses = text.includes('subprocess') || text.includes('asyncio');
+  return (runsProcesses && (SHELL_TRUE.test(text) || SHELL_SCRIPT_ARGV.test(text))) || SHELL_FUNCTION.test(text);
 }
 
 export function findSinks(file: PythonFile, family: 'sql' | 'shell'): Sink[] {
@@ -211,12 +226,24 @@ function shellSinks(call: Node, file: PythonFile): ShellSink[] {
   if (!callee || !qualified) return [];
   const label = `${callee.text}()`;
   if (SUBPROCESS_FUNCTIONS.has(qualified)) {
-    // Only the shell form: a list (or a string without shell=True) runs one program, no shell.
-    if (keywordValue(call, 'shell')?.text !== 'True') return [];
     const command = positionalArguments(call)[0] ?? keywordValue(call, 'args');
+    // Without shell=True a list runs one program, no shell, unless that program is a shell given a script.
+    if (keywordValue(call, 'shell')?.text !== 'True') return scriptSinks(call, listItems(command) ?? [], true);
     return command ? [{ family: 'shell', api: 'subprocess', node: call, query: command, label }] : [];
   }
+  if (qualified === 'asyncio.create_subprocess_exec') return scriptSinks(call, positionalArguments(call), false);
   const api = SHELL_FUNCTIONS.get(qualified);
   const command = positionalArguments(call)[0] ?? keywordValue(call, 'cmd') ?? keywordValue(call, 'command');
   return api && command ? [{ family: 'shell', api, node: call, query: command, label }] : [];
+}
+
+/** `["sh", "-c", script, …]` (a list, or create_subprocess_exec's arguments): the script is the command. */
+function scriptSinks(call: Node, argv: readonly Node[], listed: boolean): ShellSink[] {
+  const leading = argv.slice(0, 2).map((item) => constantString(item));
+  const index = shellScriptIndex(leading);
+  const script = index === undefined ? undefined : argv[index];
+  if (!script || script.type === 'list_splat') return [];
+  const shown = `${argv[0].text}, ${argv[1].text}, …`;
+  const label = `${call.childForFieldName('function')?.text ?? '…'}(${listed ? `[${shown}]` : shown})`;
+  return [{ family: 'shell', api: 'shell-script', node: call, query: script, label, script: shellScriptLabel(leading) }];
 }

@@ -16,10 +16,10 @@ export interface Taint {
 
 // Flask: args form values json get_json cookies headers data files view_args; Django: GET POST
 // body COOKIES META FILES headers; Starlette/FastAPI/DRF/aiohttp: query_params path_params json()
-// form() body() data query match_info.
+// form() body() data query match_info; Pyramid: params.
 const REQUEST_ATTRIBUTES = new Set([
   'args', 'form', 'values', 'json', 'get_json', 'cookies', 'headers', 'data', 'files', 'view_args', 'stream', 'get_data',
-  'GET', 'POST', 'body', 'COOKIES', 'META', 'FILES', 'query_params', 'path_params', 'path', 'query_string', 'match_info', 'query', 'content',
+  'GET', 'POST', 'body', 'COOKIES', 'META', 'FILES', 'query_params', 'path_params', 'path', 'query_string', 'match_info', 'query', 'content', 'params',
 ]);
 const REQUEST_OBJECTS = /^(?:request|req|self\.request|flask\.request)$/;
 const NOT_TAINTING_PARAMETERS = new Set(['self', 'cls']);
@@ -85,7 +85,7 @@ export class TaintTracker {
 }
 
 /** `request.args`, `request.GET`, `request.get_json()`… → the label for messages. */
-function requestValue(node: Node): string | undefined {
+export function requestValue(node: Node): string | undefined {
   if (node.type !== 'attribute') return undefined;
   const object = node.childForFieldName('object');
   const attribute = node.childForFieldName('attribute')?.text;
