@@ -89,6 +89,22 @@ export function readHexNumber(text: string, pos: number, digits: number, end: nu
  * Parses `digits` hex digits at `pos` into a code point; undefined when they are not all hex or
  * the code point is not a Unicode scalar value (a surrogate or above U+10FFFF).
  */
+/** `\xHH`, `\uHHHH`, `\UHHHHHHHH`: the escapes TOML and YAML both write a code point with. */
+const HEX_ESCAPE_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * The escape at `text[i]` (a backslash) in a double-quoted string: its value and where the text
+ * goes on, or undefined when the format does not know it (`simple`: its one-letter escapes).
+ */
+export function decodeEscape(text: string, i: number, end: number, simple: Readonly<Record<string, string>>): { value: string; next: number } | undefined {
+  const escape = text[i + 1];
+  if (simple[escape] !== undefined) return { value: simple[escape], next: i + 2 };
+  const digits = HEX_ESCAPE_DIGITS[escape];
+  if (digits === undefined) return undefined;
+  const codePoint = readHexCodePoint(text, i + 2, digits, end);
+  return codePoint === undefined ? undefined : { value: String.fromCodePoint(codePoint), next: i + 2 + digits };
+}
+
 export function readHexCodePoint(text: string, pos: number, digits: number, end: number): number | undefined {
   const codePoint = readHexNumber(text, pos, digits, end);
   if (codePoint === undefined || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return undefined;

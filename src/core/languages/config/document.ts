@@ -1,6 +1,7 @@
 // Collects what a reader finds into a ConfigDocument and enforces the rules every reader shares:
 // entries never carry binary garbage, comment text loses its marker, spans are plain offsets.
 import type { ConfigFormat } from '../language';
+import { HASH, skipBlanks, trimBlanksEnd } from './chars';
 import type { ConfigDocument, ConfigEntry, ConfigComment, Span } from './model';
 
 export type Quote = '"' | "'" | '`';
@@ -68,4 +69,24 @@ function hasControlCharacter(text: string, start: number, end: number): boolean 
     if (code < 32 ? code !== 9 && code !== 10 && code !== 13 : code === 127 || code === 0xfffd) return true;
   }
   return false;
+}
+
+/**
+ * For the `#`-comment formats (TOML, YAML): checks that only blanks or a comment follow `pos` on
+ * the line, keeping the comment and reporting anything else.
+ */
+export function readLineTail(doc: ConfigDocumentBuilder, text: string, pos: number, end: number): boolean {
+  const tail = skipBlanks(text, pos, end);
+  if (tail === end) return true;
+  if (text.charCodeAt(tail) === HASH) {
+    addHashComment(doc, text, tail, end);
+    return true;
+  }
+  doc.addProblem('unexpected text after the value', tail, end);
+  return false;
+}
+
+/** A `#` comment from `hash` to the end of its line, trailing blanks dropped. */
+export function addHashComment(doc: ConfigDocumentBuilder, text: string, hash: number, end: number): void {
+  doc.addComment(hash, trimBlanksEnd(text, hash, end), 1);
 }

@@ -1,9 +1,8 @@
 // TOML string decoding: basic strings with their escapes, and the multi-line rules (the newline
 // right after the opening delimiter is dropped; a line-ending backslash joins lines).
-import { BACKSLASH, CR, LF, isBlank, isLineBreak, readHexCodePoint } from './chars';
+import { BACKSLASH, CR, LF, isBlank, isLineBreak, decodeEscape } from './chars';
 
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
-const HEX_ESCAPE_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 /**
  * The value of a basic string whose content is [start, end); undefined on an invalid escape
@@ -27,21 +26,14 @@ export function decodeBasicString(text: string, start: number, end: number, mult
       continue;
     }
     result += text.slice(copiedUpTo, i);
-    const escape = text[i + 1];
     if (multiLine && isLineEndingBackslash(text, i + 1, end)) {
       i = i + 1;
       while (i < end && (isBlank(text.charCodeAt(i)) || isLineBreak(text.charCodeAt(i)))) i++;
-    } else if (ESCAPES[escape] !== undefined) {
-      result += ESCAPES[escape];
-      i += 2;
-    } else if (HEX_ESCAPE_DIGITS[escape] !== undefined) {
-      const digits = HEX_ESCAPE_DIGITS[escape];
-      const codePoint = readHexCodePoint(text, i + 2, digits, end);
-      if (codePoint === undefined) return undefined;
-      result += String.fromCodePoint(codePoint);
-      i += 2 + digits;
     } else {
-      return undefined;
+      const decoded = decodeEscape(text, i, end, ESCAPES);
+      if (!decoded) return undefined;
+      result += decoded.value;
+      i = decoded.next;
     }
     copiedUpTo = i;
   }

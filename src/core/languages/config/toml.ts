@@ -3,7 +3,7 @@
 // become entries with their decoded value; numbers, booleans and dates become entries with their
 // raw text; inline tables are read one level at a time; arrays are stepped over without entries.
 import type { ConfigDocument, Span } from './model';
-import { ConfigDocumentBuilder } from './document';
+import { addHashComment, ConfigDocumentBuilder, readLineTail } from './document';
 import { joinPaths } from './key-paths';
 import { LineCursor } from './lines';
 import { decodeBasicString, decodeMultiLineLiteral, skipLeadingNewline } from './toml-strings';
@@ -233,20 +233,12 @@ class TomlReader {
     }
   }
 
-  /** Checks that only blanks or a comment follow `pos` on the line; reports anything else. */
   private readLineTail(pos: number, end: number): boolean {
-    const tail = skipBlanks(this.text, pos, end);
-    if (tail === end) return true;
-    if (this.text.charCodeAt(tail) === HASH) {
-      this.addComment(tail, end);
-      return true;
-    }
-    this.doc.addProblem('unexpected text after the value', tail, end);
-    return false;
+    return readLineTail(this.doc, this.text, pos, end);
   }
 
   private addComment(hash: number, end: number): void {
-    this.doc.addComment(hash, trimBlanksEnd(this.text, hash, end), 1);
+    addHashComment(this.doc, this.text, hash, end);
   }
 }
 

@@ -1,12 +1,11 @@
 // Turns the raw text of YAML scalars into their values: escapes and line folding of quoted
 // scalars, and the literal (`|`) and folded (`>`) block scalar rules with their chomping.
-import { BACKSLASH, CR, LF, SINGLE_QUOTE, isBlank, isLineBreak, readHexCodePoint, trimBlanksEnd } from './chars';
+import { BACKSLASH, CR, LF, SINGLE_QUOTE, isBlank, isLineBreak, decodeEscape, trimBlanksEnd } from './chars';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
   ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
-const HEX_ESCAPE_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 /** The value of a double-quoted scalar whose content is [start, end); undefined on a bad escape. */
 export function decodeDoubleQuoted(text: string, start: number, end: number): string | undefined {
@@ -17,21 +16,14 @@ export function decodeDoubleQuoted(text: string, start: number, end: number): st
     const code = text.charCodeAt(i);
     if (code === BACKSLASH) {
       result += text.slice(copiedUpTo, i);
-      const escape = text[i + 1];
       if (i + 1 < end && isLineBreak(text.charCodeAt(i + 1))) {
         // An escaped line break joins the lines without a space.
         i = skipLineBreakAndIndent(text, i + 1, end);
-      } else if (SIMPLE_ESCAPES[escape] !== undefined) {
-        result += SIMPLE_ESCAPES[escape];
-        i += 2;
-      } else if (HEX_ESCAPE_DIGITS[escape] !== undefined) {
-        const digits = HEX_ESCAPE_DIGITS[escape];
-        const codePoint = readHexCodePoint(text, i + 2, digits, end);
-        if (codePoint === undefined) return undefined;
-        result += String.fromCodePoint(codePoint);
-        i += 2 + digits;
       } else {
-        return undefined;
+        const decoded = decodeEscape(text, i, end, SIMPLE_ESCAPES);
+        if (!decoded) return undefined;
+        result += decoded.value;
+        i = decoded.next;
       }
       copiedUpTo = i;
     } else if (isLineBreak(code)) {

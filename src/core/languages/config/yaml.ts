@@ -3,7 +3,7 @@
 // `[...]`) are stepped over without entries. Compose-style `- KEY=value` items are read as the
 // key KEY, so `environment:` yields the same entries whether it is a mapping or a list.
 import type { ConfigDocument, Span } from './model';
-import { ConfigDocumentBuilder, type Quote } from './document';
+import { addHashComment, ConfigDocumentBuilder, readLineTail, type Quote } from './document';
 import { appendSegment } from './key-paths';
 import { LineCursor } from './lines';
 import { assembleBlockScalar, decodeDoubleQuoted, decodeSingleQuoted, type Chomping } from './yaml-scalars';
@@ -14,7 +14,7 @@ import {
 import {
   AMPERSAND, ASTERISK, AT, BACKTICK, BANG, CLOSE_BRACE, CLOSE_BRACKET, DOUBLE_QUOTE, GREATER_THAN,
   HASH, MINUS, OPEN_BRACE, OPEN_BRACKET, PERCENT, PIPE, QUESTION, SINGLE_QUOTE, TAB,
-  findUnescapedQuote, isBlank, skipBlanks, trimBlanksEnd,
+  findUnescapedQuote, isBlank, skipBlanks,
 } from './chars';
 
 const PLUS = 43;
@@ -419,20 +419,12 @@ class YamlReader {
     return indent > parentIndent && !isDocumentMarker(text, lines.start, lines.end);
   }
 
-  /** Checks that only blanks or a comment follow `pos` on the line; reports anything else. */
   private readLineTail(pos: number, end: number): boolean {
-    const tail = skipBlanks(this.text, pos, end);
-    if (tail === end) return true;
-    if (this.text.charCodeAt(tail) === HASH) {
-      this.addComment(tail, end);
-      return true;
-    }
-    this.doc.addProblem('unexpected text after the value', tail, end);
-    return false;
+    return readLineTail(this.doc, this.text, pos, end);
   }
 
   private addComment(hash: number, end: number): void {
-    this.doc.addComment(hash, trimBlanksEnd(this.text, hash, end), 1);
+    addHashComment(this.doc, this.text, hash, end);
   }
 
   /** Closes the nodes that a line at `indent` ends; a `- ` at a key's own column stays inside it. */
