@@ -3,7 +3,7 @@
 // middleware, DRF default permissions), look-alikes, and the exact text of every guard fix.
 import { strict as assert } from 'node:assert';
 import type { FileRoutes, HandlerDecl } from '../../src/core/routes/model';
-import { djangoReader } from '../../src/core/routes/python/django';
+import { djangoReader } from '../../src/core/routes/python/django/reader';
 import type { GuardToAdd } from '../../src/core/routes/reader';
 import { dedent, describeContainers, describeMounts, fixed, readFile, routesOf } from './routes-py-harness';
 

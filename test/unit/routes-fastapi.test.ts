@@ -2,7 +2,7 @@
 // decorators and add_api_route with their dependency guards (decorator list, parameters,
 // Annotated, aliases), middleware, include_router mounts, look-alikes, and the parameter fix.
 import { strict as assert } from 'node:assert';
-import { fastapiReader } from '../../src/core/routes/python/fastapi';
+import { fastapiReader } from '../../src/core/routes/python/fastapi/reader';
 import type { GuardToAdd } from '../../src/core/routes/reader';
 import { dedent, describeContainers, describeMounts, fixed, readFile, routesOf } from './routes-py-harness';
 

@@ -2,7 +2,7 @@
 // below the route decorator count), before_request hooks, add_url_rule, blueprint mounts,
 // look-alikes that are not routes, and the exact text of the guard fix.
 import { strict as assert } from 'node:assert';
-import { flaskReader } from '../../src/core/routes/python/flask';
+import { flaskReader } from '../../src/core/routes/python/flask/reader';
 import type { GuardToAdd } from '../../src/core/routes/reader';
 import { dedent, describeContainers, describeMounts, fixed, readFile, routesOf } from './routes-py-harness';
 

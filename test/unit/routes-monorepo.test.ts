@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { nextRouteFile } from '../../src/core/routes/javascript/next-paths';
+import { nextRouteFile } from '../../src/core/routes/javascript/next/paths';
 import { routeInventory } from '../../src/core/routes/inventory';
 import { emptyFileRoutes, type FileRoutes, type RouteDecl } from '../../src/core/routes/model';
 import { resolveRoutes } from '../../src/core/routes/resolve';

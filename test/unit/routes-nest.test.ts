@@ -8,8 +8,8 @@ import { parseJavaScript } from '../../src/core/languages/javascript';
 import { emptyFileRoutes, type FileRoutes } from '../../src/core/routes/model';
 import type { GuardToAdd } from '../../src/core/routes/reader';
 import { readJsModuleBindings } from '../../src/core/routes/javascript/module-bindings';
-import nest from '../../src/core/routes/javascript/nest';
-import { definedPublicDecorators } from '../../src/core/routes/javascript/nest-decorators';
+import nest from '../../src/core/routes/javascript/nest/reader';
+import { definedPublicDecorators } from '../../src/core/routes/javascript/nest/decorators';
 import { LineIndex } from '../../src/core/text';
 
 function parse(text: string, path: string): TSESTree.Program {

@@ -8,8 +8,8 @@ import { parseJavaScript } from '../../src/core/languages/javascript';
 import { emptyFileRoutes, type FileRoutes } from '../../src/core/routes/model';
 import type { GuardToAdd } from '../../src/core/routes/reader';
 import { readJsModuleBindings } from '../../src/core/routes/javascript/module-bindings';
-import next from '../../src/core/routes/javascript/next';
-import { nextAppRootOf, nextRouteFile } from '../../src/core/routes/javascript/next-paths';
+import next from '../../src/core/routes/javascript/next/reader';
+import { nextAppRootOf, nextRouteFile } from '../../src/core/routes/javascript/next/paths';
 import { LineIndex } from '../../src/core/text';
 
 function parse(text: string, path: string): TSESTree.Program {

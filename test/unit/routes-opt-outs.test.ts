@@ -5,7 +5,7 @@
 // sign-up, health, docs, contact or read-only catalogue endpoint — are not.
 import { strict as assert } from 'node:assert';
 import type { HandlerDecl } from '../../src/core/routes/model';
-import { djangoReader } from '../../src/core/routes/python/django';
+import { djangoReader } from '../../src/core/routes/python/django/reader';
 import { messageOf, resolveProject, verdictLines } from './routes-project-harness';
 import { dedent, readFile } from './routes-py-harness';
 

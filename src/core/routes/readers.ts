@@ -2,12 +2,12 @@
 import { expressReader } from './javascript/express';
 import { fastifyReader } from './javascript/fastify';
 import { koaReader } from './javascript/koa';
-import nestReader from './javascript/nest';
-import nextReader from './javascript/next';
+import nestReader from './javascript/nest/reader';
+import nextReader from './javascript/next/reader';
 import type { Framework } from './model';
-import { djangoReader } from './python/django';
-import { fastapiReader } from './python/fastapi';
-import { flaskReader } from './python/flask';
+import { djangoReader } from './python/django/reader';
+import { fastapiReader } from './python/fastapi/reader';
+import { flaskReader } from './python/flask/reader';
 import type { JsRouteReader, PythonRouteReader } from './reader';
 
 export const JS_ROUTE_READERS: readonly JsRouteReader[] = [expressReader, koaReader, fastifyReader, nestReader, nextReader];

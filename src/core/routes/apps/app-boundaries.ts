@@ -7,7 +7,7 @@
 // the manifest folders draw the line. The scan root is never an app boundary by itself: one app's
 // global guard no longer silences another's routes.
 import { posix } from 'node:path';
-import { nextAppRootOf, nextRouteFile } from '../javascript/next-paths';
+import { nextAppRootOf, nextRouteFile } from '../javascript/next/paths';
 import type { FileRoutes, Framework, ProjectGuard } from '../model';
 import type { ReferenceResolver } from '../references';
 import { DjangoProjects } from './django-projects';

@@ -9,7 +9,7 @@ import type { LineIndex } from '../../text';
 import type { Range } from '../../types';
 import type { AuthDefinition } from '../model';
 import { ANONYMOUS_DEFAULT } from './module-bindings';
-import { calleeTail, isFunctionNode, parameterNames, unwrap, type FunctionNode } from './js-syntax';
+import { calleeTail, isFunctionNode, parameterNames, unwrap, type FunctionNode } from './syntax';
 
 /** Names and words of what a check reads: `req.user`, `session?.user`, `headers.authorization`, `cookies().get('token')`. */
 const AUTH_STATE = /user|session|token|auth(?!ors?\b)|jwt|logged|principal|api_?key|credential|bearer|cookie|claims|identity/i;

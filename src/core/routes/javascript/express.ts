@@ -9,12 +9,12 @@ import { dottedName } from '../../languages/estree-walk';
 import type { ContainerDecl, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
 import type { JsRouteReader } from '../reader';
 import { requiredModule } from './module-bindings';
-import { addMiddlewareGuard } from './js-middleware-fix';
-import { JsRouteContext, ROUTE_METHODS } from './js-route-context';
-import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
-import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './js-registrations';
-import { constantPaths, flattenArguments, hasRoutePathCall, unwrap } from './js-syntax';
-import { markUnlessPaths } from './js-unless';
+import { addMiddlewareGuard } from './middleware-fix';
+import { JsRouteContext, ROUTE_METHODS } from './route-context';
+import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './route-parts';
+import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './registrations';
+import { constantPaths, flattenArguments, hasRoutePathCall, unwrap } from './syntax';
+import { markUnlessPaths } from './unless';
 
 /** A name that is a router or sub-app rather than a middleware: `adminRouter`, `userRoutes`, `api`, `v1`, `adminApp`. */
 const ROUTER_NAME = /router|routes|controller|endpoints|^api$|^v\d+$|^app$|App$/i;

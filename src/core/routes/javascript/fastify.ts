@@ -15,11 +15,11 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ContainerDecl, ContainerGuard, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
 import type { JsRouteReader } from '../reader';
 import { requiredModule } from './module-bindings';
-import { addFastifyGuard } from './js-fastify-fix';
-import { JsRouteContext, ROUTE_METHODS, type ParamContainer } from './js-route-context';
-import { containerReference, middlewareGuard, readHandler } from './js-route-parts';
-import { createdContainers, readRegistrations, type Registration } from './js-registrations';
-import { constantPath, flattenArguments, isFunctionNode, memberCall, objectProperty, hasRoutePathCall, unwrap, type FunctionNode } from './js-syntax';
+import { addFastifyGuard } from './fastify-fix';
+import { JsRouteContext, ROUTE_METHODS, type ParamContainer } from './route-context';
+import { containerReference, middlewareGuard, readHandler } from './route-parts';
+import { createdContainers, readRegistrations, type Registration } from './registrations';
+import { constantPath, flattenArguments, isFunctionNode, memberCall, objectProperty, hasRoutePathCall, unwrap, type FunctionNode } from './syntax';
 
 /** Request hooks that run before the handler and can reject the request. */
 export const FASTIFY_AUTH_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];

@@ -5,17 +5,17 @@
 // route that answers without `next()` never reaches middleware registered after it),
 // `app.use(router.routes())` / `router.use('/x', other.routes())` / koa-mount `mount('/x', app2)` as
 // mounts, and `router.prefix('/x')`. koa-jwt's `jwt({ secret }).unless({ path })` is a guard named
-// `jwt`; the routes it exempts are marked public (see js-unless.ts).
+// `jwt`; the routes it exempts are marked public (see unless.ts).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ContainerDecl, FileRoutes, GuardCandidate, MountDecl, Reference, RouteDecl } from '../model';
 import type { JsRouteReader } from '../reader';
 import { requiredModule } from './module-bindings';
-import { addMiddlewareGuard } from './js-middleware-fix';
-import { JsRouteContext, ROUTE_METHODS } from './js-route-context';
-import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './js-route-parts';
-import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './js-registrations';
-import { constantPath, constantPaths, flattenArguments, memberCall, objectProperty, hasRoutePathCall, unwrap } from './js-syntax';
-import { markUnlessPaths } from './js-unless';
+import { addMiddlewareGuard } from './middleware-fix';
+import { JsRouteContext, ROUTE_METHODS } from './route-context';
+import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './route-parts';
+import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './registrations';
+import { constantPath, constantPaths, flattenArguments, memberCall, objectProperty, hasRoutePathCall, unwrap } from './syntax';
+import { markUnlessPaths } from './unless';
 
 const ROUTER_MODULE = /^(@koa\/router|koa-router)$/;
 

@@ -20,8 +20,8 @@ import {
   nodeRange,
   simpleAssignment,
 } from '../../languages/python-syntax';
-import { DEPENDENCY_CALLS } from './py-guards';
-import { assignedValues, firstRejection } from './py-rejection';
+import { DEPENDENCY_CALLS } from './guards';
+import { assignedValues, firstRejection } from './rejection';
 
 /** A condition that looks at who is asking: user, session, token, a header, an API or partner key. */
 const READS_CALLER = /user|session|token|auth|key|header|credential|jwt|claims|principal|identity|login/i;
