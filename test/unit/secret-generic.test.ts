@@ -495,6 +495,13 @@ describe('generic secrets', () => {
       { text: `postgres://postgres:postgres@db.acme.io/app`, uri: 'postgres://postgres:postgres@db.acme.io/app', password: 'postgres', severity: 'warning', envName: 'DATABASE_URL' },
       { text: `postgres://app:p@ss${P}@db.acme.io/app`, uri: `postgres://app:p@ss${P}@db.acme.io/app`, password: `p@ss${P}`, severity: 'error', envName: 'DATABASE_URL' },
       { text: `jdbc:mysql://app:${P}@db.acme.io:3306/app`, uri: `jdbc:mysql://app:${P}@db.acme.io:3306/app`, severity: 'error', envName: 'DATABASE_URL' },
+      // Unencoded reserved characters in the password: database and broker paths never hold `@`.
+      { text: `DATABASE_URL=postgres://app:${P}#!@db.acme.io:5432/app`, uri: `postgres://app:${P}#!@db.acme.io:5432/app`, password: `${P}#!`, severity: 'error', envName: 'DATABASE_URL' },
+      { text: `"mysql://root:a@${P}/?@db:3306/app"`, uri: `mysql://root:a@${P}/?@db:3306/app`, password: `a@${P}/?`, severity: 'warning', envName: 'DATABASE_URL' },
+      { text: `redis://:${P}?x#y@cache.acme.io:6379/0`, uri: `redis://:${P}?x#y@cache.acme.io:6379/0`, password: `${P}?x#y`, severity: 'error', envName: 'REDIS_URL' },
+      { text: `amqp://svc:${P}/v@[fd00::4]:5672/vhost`, uri: `amqp://svc:${P}/v@[fd00::4]:5672/vhost`, password: `${P}/v`, severity: 'warning', envName: 'AMQP_URL' },
+      // …while an `@` in a query value after a complete user-info stays where it is.
+      { text: `postgres://app:${P}@db.acme.io/app?contact=ops@acme.io`, uri: `postgres://app:${P}@db.acme.io/app?contact=ops@acme.io`, severity: 'error', envName: 'DATABASE_URL' },
       // GitHub's convention puts the token in the user name: that is what is reported.
       { text: `https://${P}:x-oauth-basic@github.com/org/repo`, uri: `https://${P}:x-oauth-basic@github.com/org/repo`, passwordStart: 8, severity: 'error', envName: 'GITHUB_URL' },
     ];
@@ -524,6 +531,9 @@ describe('generic secrets', () => {
       'redis://localhost:6379', 'https://example.com/path?email=a@b.com', 'https://acme.io/@user', 'mailto:bob@acme.io',
       'http://localhost:3000/api?next=/x@y', 'https://user:pass@example.com', 'ssh://git@github.com:org/repo.git',
       'https://x:y', 'postgres://', 'https://app.acme.io:8443/', `${P}@acme.io`,
+      // A port and a path before a later `@` is no password; HTTP paths hold `@` (`/@user`, `/@scope/pkg`).
+      'postgres://db.acme.io:5432/app?application_name=ops@acme.io', 'mongodb://db.acme.io:27017/app#ops@acme.io',
+      `https://app.acme.io/x:${P}/@scope/pkg`, `https://app.acme.io:8443/${P}#x@y.io`, `postgres://u:${P}#x@!bad/db`,
     ];
     for (const text of notReported) {
       it(`does not report ${text}`, () => assert.deepEqual(detectCredentialedUris(text), []));
@@ -632,6 +642,8 @@ describe('generic secrets', () => {
       'angle brackets': repeated('<a '),
       'driver suffix': repeated('mongodb+aaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
       'random base64': (size) => fakeRandom('linear', size, BASE64),
+      'reserved characters before an @': repeated('postgres://a:b#c/d?'),
+      'at signs after delimiters': repeated('mysql://a:b/@'),
       'closers after URIs': repeated(`postgres://a:${fakeRandom('linear-uri', 14)}@db.acme.io/x${')'.repeat(2000)} `),
     };
     const checkEverything = (text: string): void => {

@@ -1,0 +1,93 @@
+// Secrets written in the other places people put them (issue 16, item 5): connection URIs whose
+// password holds unencoded reserved characters, passwords on command lines (compose, Dockerfiles,
+// shell scripts, CI steps), .NET appsettings, Terraform variable defaults and literal fallbacks
+// after an environment lookup — each with the safe look-alikes that must stay quiet.
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/core/engine';
+import type { Finding } from '../../src/core/types';
+import { randomBase62 } from './secret-values';
+
+/** Passwords made at run time: no credential-shaped literal sits in this file. */
+const r = (seed: string, length: number) => randomBase62(`places-${seed}`, length);
+
+/** One expected finding: rule, 1-based line, severity, the message's start, and the exact text flagged. */
+type Expected = [ruleId: string, line: number, severity: string, messageStart: string, flagged: string];
+
+interface Case {
+  name: string;
+  path: string;
+  text: string;
+  expected: Expected[];
+}
+
+async function secretFindings(path: string, text: string): Promise<Finding[]> {
+  return (await analyze({ path, text })).findings.filter((finding) => finding.category === 'inline-secret');
+}
+
+function flaggedText(text: string, finding: Finding): string {
+  const starts = [0];
+  for (let index = 0; index < text.length; index++) if (text[index] === '\n') starts.push(index + 1);
+  const offset = (position: { line: number; character: number }) => starts[position.line] + position.character;
+  return text.slice(offset(finding.range.start), offset(finding.range.end));
+}
+
+function runCases(cases: Case[]): void {
+  for (const { name, path, text, expected } of cases) {
+    it(expected.length ? `reports ${name}` : `does not report ${name}`, async () => {
+      const found = await secretFindings(path, text);
+      const actual = found.map((finding, index): Expected => {
+        const start = expected[index]?.[3] ?? '';
+        return [finding.ruleId, finding.range.start.line + 1, finding.severity, finding.message.startsWith(start) ? start : finding.message, flaggedText(text, finding)];
+      });
+      assert.deepEqual(actual, expected);
+    });
+  }
+}
+
+const URI = 'PostgreSQL password in connection URI in';
+
+describe('secrets in other places', () => {
+  describe('connection URIs whose password holds unencoded reserved characters', () => {
+    const hashBang = `${r('u1', 5)}#${r('u2', 5)}!`;
+    const atAndHash = `${r('u3', 4)}@${r('u4', 4)}#${r('u5', 4)}!`;
+    const slashQuestion = `${r('u6', 5)}/${r('u7', 4)}?${r('u8', 3)}`;
+    runCases([
+      {
+        name: '`#` and `!` in a PostgreSQL password (public host)',
+        path: 'app/db.py',
+        text: `DATABASE_URL = "postgres://app:${hashBang}@db.prod.acme-corp.io:5432/app"\n`,
+        expected: [['credentialed-uri', 1, 'error', `${URI} \`DATABASE_URL\``, hashBang]],
+      },
+      {
+        name: '`@`, `#` and `!` in a password on a compose service host',
+        path: 'docker-compose.yml',
+        text: `services:\n  api:\n    environment:\n      DATABASE_URL: postgres://app:${atAndHash}@db:5432/app\n`,
+        expected: [['credentialed-uri', 4, 'warning', `${URI} \`DATABASE_URL\``, atAndHash]],
+      },
+      {
+        name: '`/` and `?` in a MySQL password (private address)',
+        path: 'src/db.ts',
+        text: `export const url = "mysql://root:${slashQuestion}@10.0.4.12:3306/shop";\n`,
+        expected: [['credentialed-uri', 1, 'warning', 'MySQL password in connection URI in `url`', slashQuestion]],
+      },
+      {
+        name: 'a `?` in a Redis password with no user',
+        path: 'config/cache.yml',
+        text: `cache:\n  url: "redis://:${r('u9', 6)}?${r('u10', 6)}@cache.acme-corp.io:6379/0"\n`,
+        expected: [['credentialed-uri', 2, 'error', 'Redis password in connection URI in `url`', `${r('u9', 6)}?${r('u10', 6)}`]],
+      },
+      {
+        name: 'a `#` in a MongoDB password before a host list',
+        path: 'app/settings.py',
+        text: `MONGO_URI = "mongodb://svc:${hashBang}@mongo1.acme-corp.io:27017,mongo2.acme-corp.io:27017/app?replicaSet=rs0"\n`,
+        expected: [['credentialed-uri', 1, 'error', 'MongoDB password in connection URI in `MONGO_URI`', hashBang]],
+      },
+      { name: 'a percent-encoded placeholder password', path: 'app/db.py', text: 'URL = "postgres://app:%3Cpassword%3E@db/app"\n', expected: [] },
+      { name: 'an environment reference with a `#` after it', path: 'app/db.py', text: 'URL = "postgres://app:${DB_PASSWORD}@db/app#primary"\n', expected: [] },
+      { name: 'a port followed by a path holding `@`', path: 'notes.txt', text: 'see http://localhost:8080/users/jane@acme-corp.io for the profile\n', expected: [] },
+      { name: 'a query holding an e-mail address', path: 'a.py', text: 'URL = "https://api.acme-corp.io:443/v1/invite?email=jane@acme-corp.io"\n', expected: [] },
+      { name: 'a database URL with an e-mail in its query', path: 'a.py', text: 'URL = "postgres://db.acme-corp.io:5432/app?application_name=jane@acme-corp.io"\n', expected: [] },
+      { name: 'a scoped package path', path: 'a.md', text: 'https://registry.npmjs.org:443/@types/node and https://medium.com/@someone/post\n', expected: [] },
+    ]);
+  });
+});
