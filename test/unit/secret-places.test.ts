@@ -3,11 +3,14 @@
 // shell scripts, CI steps), .NET appsettings, Terraform variable defaults and literal fallbacks
 // after an environment lookup — each with the safe look-alikes that must stay quiet.
 import { strict as assert } from 'node:assert';
+import { applyTextEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import { randomBase62 } from './secret-values';
 
-/** Passwords made at run time: no credential-shaped literal sits in this file. */
+/** Passwords and keys made at run time: no credential-shaped literal sits in this file. */
+const PW = randomBase62('places-password', 14);
+const SECRET = randomBase62('places-secret', 32);
 const r = (seed: string, length: number) => randomBase62(`places-${seed}`, length);
 
 /** One expected finding: rule, 1-based line, severity, the message's start, and the exact text flagged. */
@@ -89,5 +92,57 @@ describe('secrets in other places', () => {
       { name: 'a database URL with an e-mail in its query', path: 'a.py', text: 'URL = "postgres://db.acme-corp.io:5432/app?application_name=jane@acme-corp.io"\n', expected: [] },
       { name: 'a scoped package path', path: 'a.md', text: 'https://registry.npmjs.org:443/@types/node and https://medium.com/@someone/post\n', expected: [] },
     ]);
+  });
+
+  describe('literal fallbacks after an environment lookup', () => {
+    runCases([
+      {
+        name: 'os.environ.get(…) or "…" in Python',
+        path: 'app/settings.py',
+        text: `import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"\n`,
+        expected: [['generic-secret', 3, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW]],
+      },
+      {
+        name: 'os.getenv(…) or "…" in Python',
+        path: 'app/settings.py',
+        text: `import os\nSECRET_KEY = os.getenv("SECRET_KEY") or "${SECRET}"\n`,
+        expected: [['generic-secret', 2, 'warning', 'Hard-coded secret in `SECRET_KEY`', SECRET]],
+      },
+      {
+        name: 'os.getenv(…, "…") in Python',
+        path: 'app/settings.py',
+        text: `import os\nSECRET_KEY = os.getenv("SECRET_KEY", "${SECRET}")\n`,
+        expected: [['generic-secret', 2, 'warning', 'Hard-coded secret in `SECRET_KEY`', SECRET]],
+      },
+      {
+        name: 'process.env.X || "…" and ?? "…" in JS',
+        path: 'src/config.js',
+        text: `export const jwtSecret = process.env.JWT_SECRET || "${SECRET}";\nexport const dbPassword = process.env.DB_PASSWORD ?? '${PW}';\n`,
+        expected: [
+          ['generic-secret', 1, 'warning', 'Hard-coded secret in `JWT_SECRET`', SECRET],
+          ['generic-secret', 2, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW],
+        ],
+      },
+      {
+        name: 'empty, placeholder and dev-value fallbacks',
+        path: 'app/settings.py',
+        text: 'import os\nA = os.environ.get("DB_PASSWORD") or ""\nB = os.environ.get("SECRET_KEY") or "changeme"\nC = os.getenv("JWT_SECRET") or "dev-secret"\nD = os.environ.get("API_TOKEN") or None\n',
+        expected: [],
+      },
+      {
+        name: 'empty and placeholder fallbacks in JS',
+        path: 'src/config.ts',
+        text: 'export const a = process.env.JWT_SECRET || "";\nexport const b = process.env.DB_PASSWORD ?? "<password>";\n',
+        expected: [],
+      },
+    ]);
+
+    it('drops the Python fallback and keeps the variable the code reads', async () => {
+      const text = `import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"\n`;
+      const [finding] = await secretFindings('app/settings.py', text);
+      const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
+      assert.ok(fix);
+      assert.equal(applyTextEdits(text, fix.edits), 'import os\n\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n');
+    });
   });
 });

@@ -53,6 +53,10 @@ function bindingOf(node: Node): Binding {
     }
     case 'argument_list':
       return callBinding(child, parent);
+    case 'boolean_operator': {
+      const envDefault = orFallback(child, parent);
+      return envDefault ? { envDefault, name: envDefault.variable } : {};
+    }
     default:
       return {};
   }
@@ -80,6 +84,18 @@ function envFallback(call: Node, callee: string, positional: (Node | null)[]): E
   const variable = stringLiteral(variableNode)?.value;
   if (!variable) return undefined;
   return { variable, start: call.startIndex, end: call.endIndex, withoutDefault: `os.environ[${variableNode.text}]` };
+}
+
+/** `os.environ.get("KEY") or "…"`: the literal is only the fallback of an empty or missing variable. */
+function orFallback(literal: Node, operator: Node): EnvLookupDefault | undefined {
+  if (!sameNode(operator.childForFieldName('right'), literal) || operator.childForFieldName('operator')?.type !== 'or') return undefined;
+  const call = operator.childForFieldName('left');
+  const callee = call?.type === 'call' ? call.childForFieldName('function')?.text : undefined;
+  const variableNode = call?.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment');
+  if (!call || !callee || !PYTHON_ENV_GETTERS.has(callee) || variableNode?.type !== 'string') return undefined;
+  const variable = stringLiteral(variableNode)?.value;
+  if (!variable) return undefined;
+  return { variable, start: operator.startIndex, end: operator.endIndex, withoutDefault: `os.environ[${variableNode.text}]` };
 }
 
 function targetName(node: Node | null): string | undefined {
