@@ -118,6 +118,12 @@ describe('generic secrets', () => {
       ['Authorization', 'token'],
       ['headers.Authorization', 'token'],
       ['slack.botToken', 'token'],
+      // A bare `key` reads with the segment before it (.NET `Jwt:Key`, Terraform `variable.default`).
+      ['Jwt.Key', 'secret'],
+      ['Jwt:Key', 'secret'],
+      ['encryption.key', 'secret'],
+      ['Api.Key', 'API key'],
+      ['db_password.default', 'password'],
     ];
     for (const [name, kind] of secretLike) {
       it(`"${name}" is a ${kind} name`, () => {
@@ -140,6 +146,7 @@ describe('generic secrets', () => {
       'secret_ref', 'password_label', 'passwordPlaceholder', 'password_path', 'token_file', 'SECRET_ENV_VAR',
       'token_count', 'retry_limit', 'password_policy', 'passwordStrength', 'first_pass', 'withCredentials',
       'credentials_file', 'examples.login.password', 'mocks.apiKey', 'jwt_expiry', 'session_timeout', 'x'.repeat(300),
+      'Cache.Key', 'this.key', 'Tls.Key', 'public.key', 'region.default',
     ];
     for (const name of notSecretLike) {
       it(`"${name.length > 40 ? `${name.slice(0, 10)}…` : name}" is not a secret name`, () => {

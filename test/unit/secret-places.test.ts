@@ -94,6 +94,29 @@ describe('secrets in other places', () => {
     ]);
   });
 
+  describe('Terraform variable defaults', () => {
+    runCases([
+      {
+        name: 'a default for a password variable',
+        path: 'infra/variables.tf',
+        text: `variable "db_password" {\n  type    = string\n  default = "${PW}"\n}\n`,
+        expected: [['generic-secret', 3, 'warning', 'Hard-coded password in `db_password.default`', PW]],
+      },
+      {
+        name: 'a default for a sensitive token variable',
+        path: 'infra/variables.tf',
+        text: `variable "api_token" {\n  sensitive = true\n  default   = "${SECRET}"\n}\n`,
+        expected: [['generic-secret', 3, 'warning', 'Hard-coded token in `api_token.default`', SECRET]],
+      },
+      {
+        name: 'variables without a real default',
+        path: 'infra/variables.tf',
+        text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = ""\n}\nvariable "admin_password" {\n  type = string\n}\nvariable "api_key" {\n  default = "changeme"\n}\nvariable "password_length" {\n  default = "24"\n}\n',
+        expected: [],
+      },
+    ]);
+  });
+
   describe('literal fallbacks after an environment lookup', () => {
     runCases([
       {

@@ -14,7 +14,21 @@ export function configCandidates(document: ConfigDocument, text: string): String
       literalStart: quoted ? entry.valueSpan.start - 1 : entry.valueSpan.start,
       literalEnd: quoted ? entry.valueSpan.end + 1 : entry.valueSpan.end,
       verbatim: text.slice(entry.valueSpan.start, entry.valueSpan.end) === entry.value,
-      name: entry.key,
+      name: candidateName(entry.keyPath),
     };
   });
+}
+
+/**
+ * Keys that say nothing by themselves and take their meaning from the key above them: Terraform's
+ * `variable "db_password" { default = "…" }`, .NET's `"Jwt": { "Key": "…" }`, Helm's
+ * `password: { value: "…" }`. They are named with that key (`db_password.default`, `Jwt.Key`); list
+ * items (`[]`) have no key to lend.
+ */
+const BORROWING_KEYS = new Set(['key', 'value', 'val', 'default']);
+
+function candidateName(keyPath: readonly string[]): string {
+  const key = keyPath[keyPath.length - 1];
+  const parent = keyPath[keyPath.length - 2];
+  return parent !== undefined && parent !== '[]' && BORROWING_KEYS.has(key.toLowerCase()) ? `${parent}.${key}` : key;
 }
