@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import {
   classifySecretName,
+  detectConnectionStringKeys,
   detectConnectionStringPasswords,
   detectCredentialedUris,
   ENTROPY_RATIO_THRESHOLD,
@@ -619,6 +620,62 @@ describe('generic secrets', () => {
     }
   });
 
+  describe('detectConnectionStringKeys', () => {
+    const KEY = fakeRandom('conn-key', 60, BASE64);
+
+    const reported: { text: string; container: string; kind: string; severity: string; envName: string }[] = [
+      {
+        text: `"DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${KEY};EndpointSuffix=core.windows.net"`,
+        container: `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${KEY};EndpointSuffix=core.windows.net`,
+        kind: 'Azure Storage account key in connection string',
+        severity: 'error',
+        envName: 'AZURE_STORAGE_CONNECTION_STRING',
+      },
+      {
+        text: `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${KEY}`,
+        container: `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${KEY}`,
+        kind: 'Azure shared access key in connection string',
+        severity: 'error',
+        envName: 'AZURE_SERVICE_BUS_CONNECTION_STRING',
+      },
+      {
+        text: `'Endpoint=https://acme.service.signalr.net;AccessKey=${KEY};Version=1.0;'`,
+        container: `Endpoint=https://acme.service.signalr.net;AccessKey=${KEY};Version=1.0;`,
+        kind: 'Azure access key in connection string',
+        severity: 'error',
+        envName: 'AZURE_SIGNALR_CONNECTION_STRING',
+      },
+      {
+        text: `"AccountName=acme;AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:10000/acme;"`,
+        container: `AccountName=acme;AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:10000/acme;`,
+        kind: 'Azure Storage account key in connection string',
+        severity: 'info',
+        envName: 'AZURE_STORAGE_CONNECTION_STRING',
+      },
+    ];
+    for (const { text, container, kind, severity, envName } of reported) {
+      it(`reports ${container.slice(0, 48)}…`, () => {
+        const matches = detectConnectionStringKeys(text);
+        assert.equal(matches.length, 1, JSON.stringify(matches));
+        const [match] = matches;
+        assert.deepEqual(
+          [match.kind, text.slice(match.start, match.end), text.slice(match.containerStart, match.containerEnd), match.severity, match.envName],
+          [kind, KEY, container, severity, envName],
+        );
+      });
+    }
+
+    const notReported = [
+      'UseDevelopmentStorage=true', `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${KEY};`,
+      'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=<account-key>;EndpointSuffix=core.windows.net',
+      'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${STORAGE_KEY};', 'AccountName=acme;AccountKey=your-storage-account-key;',
+      `AccountKey=${KEY}`, `accessKey=${KEY}&signature=x`, `{ "AccessKey": "${KEY}" }`,
+    ];
+    for (const text of notReported) {
+      it(`does not report ${text.slice(0, 60)}`, () => assert.deepEqual(detectConnectionStringKeys(text), []));
+    }
+  });
+
   describe('hostLocality', () => {
     const cases: [string, string][] = [
       ['localhost', 'loopback'], ['127.0.0.1', 'loopback'], ['[::1]', 'loopback'], ['0.0.0.0', 'loopback'], ['(localdb)\\MSSQLLocalDB', 'loopback'],
@@ -640,6 +697,7 @@ describe('generic secrets', () => {
       'user-info without host': repeated('postgres://a:b@'),
       'colons and ats': repeated(':@'),
       'password keys': repeated('pwd=;'),
+      'access keys': repeated('AccountKey=;'),
       'unclosed braces': repeated('pwd={'),
       'unclosed quotes': repeated('Server=x;pwd="'),
       'pairs then a key': (size) => repeated('a=b;')(size) + 'pwd=x',
@@ -656,6 +714,7 @@ describe('generic secrets', () => {
     const checkEverything = (text: string): void => {
       detectCredentialedUris(text);
       detectConnectionStringPasswords(text);
+      detectConnectionStringKeys(text);
       judgeNamedValue({ name: 'password', value: text });
       judgeNamedValue({ name: text, value: text });
       isPlaceholderValue(text);

@@ -6,12 +6,18 @@ import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
-import { randomBase62 } from './secret-values';
+import { randomBase62, randomString, seededBytes } from './secret-values';
 
 /** Passwords and keys made at run time: no credential-shaped literal sits in this file. */
 const PW = randomBase62('places-password', 14);
 const SECRET = randomBase62('places-secret', 32);
 const r = (seed: string, length: number) => randomBase62(`places-${seed}`, length);
+/** An Azure-style account key: 64 random bytes in base64 (88 characters). */
+const ACCOUNT_KEY = seededBytes('places-account-key', 64).toString('base64');
+/** A shared access key of the Service Bus kind: 32 random bytes in base64 (44 characters). */
+const SHARED_KEY = seededBytes('places-shared-key', 32).toString('base64');
+/** A storage key that is not exactly 88 characters, so no provider format claims it. */
+const SHORT_ACCOUNT_KEY = randomString('places-short-key', 60, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
 
 /** One expected finding: rule, 1-based line, severity, the message's start, and the exact text flagged. */
 type Expected = [ruleId: string, line: number, severity: string, messageStart: string, flagged: string];
@@ -91,6 +97,41 @@ describe('secrets in other places', () => {
       { name: 'a query holding an e-mail address', path: 'a.py', text: 'URL = "https://api.acme-corp.io:443/v1/invite?email=jane@acme-corp.io"\n', expected: [] },
       { name: 'a database URL with an e-mail in its query', path: 'a.py', text: 'URL = "postgres://db.acme-corp.io:5432/app?application_name=jane@acme-corp.io"\n', expected: [] },
       { name: 'a scoped package path', path: 'a.md', text: 'https://registry.npmjs.org:443/@types/node and https://medium.com/@someone/post\n', expected: [] },
+    ]);
+  });
+
+  describe('.NET appsettings', () => {
+    const connection = (pairs: string) => `{\n  "ConnectionStrings": {\n    "Storage": "${pairs}"\n  }\n}\n`;
+    runCases([
+      {
+        name: 'a JWT signing key under Jwt:Key',
+        path: 'src/Api/appsettings.Production.json',
+        text: `{\n  "Jwt": {\n    "Issuer": "https://api.acme-corp.io",\n    "Key": "${SECRET}"\n  }\n}\n`,
+        expected: [['generic-secret', 4, 'warning', 'Hard-coded secret in `Jwt.Key`', SECRET]],
+      },
+      {
+        name: 'an AccountKey in a storage connection string',
+        path: 'appsettings.json',
+        text: connection(`DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${SHORT_ACCOUNT_KEY};EndpointSuffix=core.windows.net`),
+        expected: [['credentialed-uri', 3, 'error', 'Azure Storage account key in connection string in `Storage`', SHORT_ACCOUNT_KEY]],
+      },
+      {
+        name: 'an 88-character AccountKey once (the provider rule’s)',
+        path: 'appsettings.json',
+        text: connection(`DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${ACCOUNT_KEY};EndpointSuffix=core.windows.net`),
+        expected: [['provider-token', 3, 'error', 'Azure Storage account key in `Storage`', ACCOUNT_KEY]],
+      },
+      {
+        name: 'a SharedAccessKey in a Service Bus connection string',
+        path: 'appsettings.Staging.json',
+        text: connection(`Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${SHARED_KEY}`),
+        expected: [['credentialed-uri', 3, 'error', 'Azure shared access key in connection string in `Storage`', SHARED_KEY]],
+      },
+      { name: 'the storage emulator', path: 'appsettings.Development.json', text: connection('UseDevelopmentStorage=true'), expected: [] },
+      { name: 'the storage emulator’s account', path: 'appsettings.Development.json', text: connection(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${SHORT_ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`), expected: [] },
+      { name: 'a placeholder account key', path: 'appsettings.json', text: connection('DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=<account-key>;EndpointSuffix=core.windows.net'), expected: [] },
+      { name: 'a placeholder signing key and a token lifetime', path: 'appsettings.json', text: '{\n  "Jwt": { "Key": "your-256-bit-secret-key-here", "ExpiryMinutes": "60" }\n}\n', expected: [] },
+      { name: 'a cache key and a key file path', path: 'appsettings.json', text: '{\n  "Cache": { "Key": "products-v2" },\n  "Tls": { "Key": "/etc/ssl/private/api.key" }\n}\n', expected: [] },
     ]);
   });
 

@@ -5,7 +5,7 @@ import { CONFIG_FORMATS, JS_LANGUAGES } from '../languages/language';
 import { defineRule, type RuleContext } from '../rule';
 import { stringCandidates, type StringCandidate } from '../secrets/candidates';
 import { providerDetectors } from '../secrets/detectors';
-import { detectConnectionStringPasswords, detectCredentialedUris, judgeNamedValue } from '../secrets/generic';
+import { detectConnectionStringKeys, detectConnectionStringPasswords, detectCredentialedUris, judgeNamedValue } from '../secrets/generic';
 import { mayHoldNamedSecret } from '../secrets/generic/lexical-pairs';
 import { isNamedProviderCredential } from '../secrets/providers';
 import { reportSecret, secretsBelongHere } from '../secrets/report';
@@ -52,5 +52,7 @@ function isJwtSecretArgument(candidate: StringCandidate): boolean {
  */
 function reportedByAnotherRule(value: string): boolean {
   if (providerDetectors.some((detector) => detector.keywords.some((keyword) => value.includes(keyword)) && detector.detect(value).length > 0)) return true;
-  return value.includes('://') ? detectCredentialedUris(value).length > 0 : /pwd|password/i.test(value) && detectConnectionStringPasswords(value).length > 0;
+  if (value.includes('://') && detectCredentialedUris(value).length > 0) return true;
+  if (/accountkey|accesskey/i.test(value) && detectConnectionStringKeys(value).length > 0) return true;
+  return /pwd|password/i.test(value) && detectConnectionStringPasswords(value).length > 0;
 }
