@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { applyTextEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
+import { assertGrowth } from './scaling';
 import { randomBase62, randomString, seededBytes } from './secret-values';
 
 /** Passwords and keys made at run time: no credential-shaped literal sits in this file. */
@@ -98,6 +99,199 @@ describe('secrets in other places', () => {
       { name: 'a database URL with an e-mail in its query', path: 'a.py', text: 'URL = "postgres://db.acme-corp.io:5432/app?application_name=jane@acme-corp.io"\n', expected: [] },
       { name: 'a scoped package path', path: 'a.md', text: 'https://registry.npmjs.org:443/@types/node and https://medium.com/@someone/post\n', expected: [] },
     ]);
+  });
+
+  describe('passwords on command lines', () => {
+    const requirepass = 'Hard-coded password in `--requirepass`';
+    const dashP = 'Hard-coded password in `-p`';
+    runCases([
+      {
+        name: 'redis-server --requirepass in a compose command string',
+        path: 'docker-compose.yml',
+        text: `services:\n  redis:\n    image: redis:7\n    command: redis-server --requirepass ${PW} --appendonly yes\n`,
+        expected: [['generic-secret', 4, 'warning', requirepass, PW]],
+      },
+      {
+        name: 'redis-server --requirepass in a compose flow list',
+        path: 'compose.yaml',
+        text: `services:\n  redis:\n    command: ["redis-server", "--requirepass", "${PW}"]\n`,
+        expected: [['generic-secret', 3, 'warning', requirepass, PW]],
+      },
+      {
+        name: 'redis-server --requirepass in a compose block list',
+        path: 'docker-compose.yml',
+        text: `services:\n  redis:\n    command:\n      - redis-server\n      - --requirepass\n      - ${PW}\n`,
+        expected: [['generic-secret', 6, 'warning', requirepass, PW]],
+      },
+      {
+        name: 'redis-cli -a in a compose healthcheck',
+        path: 'docker-compose.yml',
+        text: `services:\n  redis:\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${PW}", "ping"]\n`,
+        expected: [['generic-secret', 4, 'warning', 'Hard-coded password in `-a`', PW]],
+      },
+      {
+        name: 'mysql -p inside sh -c in a folded compose command',
+        path: 'docker-compose.yml',
+        text: `services:\n  seed:\n    command: >\n      sh -c "mysql -h db -uroot\n      -p${PW} app < /seed.sql"\n`,
+        expected: [['generic-secret', 5, 'warning', dashP, PW]],
+      },
+      {
+        name: 'mysql -p… in a Dockerfile RUN',
+        path: 'Dockerfile',
+        text: `FROM mysql:8\nRUN mysqladmin -uroot -p${PW} create shop \\\n    && mysql -uroot -p${PW} shop < /seed.sql\n`,
+        expected: [
+          ['generic-secret', 2, 'warning', dashP, PW],
+          ['generic-secret', 3, 'warning', dashP, PW],
+        ],
+      },
+      {
+        name: 'PGPASSWORD=… before psql in a Dockerfile RUN',
+        path: 'Dockerfile',
+        text: `FROM postgres:16\nRUN PGPASSWORD=${PW} psql -h db -U app -c 'select 1'\n`,
+        expected: [['generic-secret', 2, 'warning', 'Hard-coded password in `PGPASSWORD`', PW]],
+      },
+      {
+        name: 'ENV PGPASSWORD=… in a Dockerfile',
+        path: 'Dockerfile',
+        text: `FROM postgres:16\nENV PGPASSWORD=${PW}\n`,
+        expected: [['generic-secret', 2, 'warning', 'Hard-coded password in `PGPASSWORD`', PW]],
+      },
+      {
+        name: 'redis-server --requirepass in a Dockerfile exec-form CMD',
+        path: 'redis/Dockerfile',
+        text: `FROM redis:7\nCMD ["redis-server", "--requirepass", "${PW}"]\n`,
+        expected: [['generic-secret', 2, 'warning', requirepass, PW]],
+      },
+      {
+        name: 'export PGPASSWORD and mysql -p\'…\' in a shell script',
+        path: 'scripts/backup.sh',
+        text: `#!/usr/bin/env bash\nset -euo pipefail\nexport PGPASSWORD=${PW}\npg_dump -h db -U app app > app.sql\nmysqldump -u root -p'${PW}' shop > shop.sql\n`,
+        expected: [
+          ['generic-secret', 3, 'warning', 'Hard-coded password in `PGPASSWORD`', PW],
+          ['generic-secret', 5, 'warning', dashP, PW],
+        ],
+      },
+      {
+        name: 'a password variable in a script without an extension (shebang)',
+        path: 'bin/deploy',
+        text: `#!/bin/sh\nDB_PASSWORD="${PW}"\n./migrate --password "$DB_PASSWORD"\n`,
+        expected: [['generic-secret', 2, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW]],
+      },
+      {
+        name: 'sshpass -p and docker login -p in a shell script',
+        path: 'deploy.sh',
+        text: `sshpass -p '${PW}' ssh -p 2222 deploy@app.acme-corp.io\ndocker login -u ci -p ${r('docker', 16)} registry.acme-corp.io\n`,
+        expected: [
+          ['generic-secret', 1, 'warning', dashP, PW],
+          ['generic-secret', 2, 'warning', dashP, r('docker', 16)],
+        ],
+      },
+      {
+        name: 'a --password=… option and a -e NAME=… argument',
+        path: 'run.sh',
+        text: `mysql --password=${PW} shop\ndocker run -e POSTGRES_PASSWORD=${PW} postgres:16\n`,
+        expected: [
+          ['generic-secret', 1, 'warning', 'Hard-coded password in `--password`', PW],
+          ['generic-secret', 2, 'warning', 'Hard-coded password in `POSTGRES_PASSWORD`', PW],
+        ],
+      },
+      {
+        name: 'mysql -p… in a GitHub Actions step',
+        path: '.github/workflows/ci.yml',
+        text: `jobs:\n  test:\n    steps:\n      - run: |\n          mysql -h 127.0.0.1 -uroot -p${PW} -e 'create database t'\n`,
+        expected: [['generic-secret', 5, 'warning', dashP, PW]],
+      },
+      {
+        name: '--requirepass in Kubernetes args (no command named)',
+        path: 'k8s/redis.yaml',
+        text: `spec:\n  containers:\n    - name: redis\n      image: redis:7\n      args:\n        - --requirepass\n        - ${PW}\n`,
+        expected: [['generic-secret', 7, 'warning', requirepass, PW]],
+      },
+      {
+        name: 'passwords of other tools, after wrappers and inside docker exec',
+        path: 'scripts/ops.sh',
+        text: [
+          `docker login -u mysql -p ${PW} registry.acme-corp.io`,
+          `docker exec -it db mysql -uroot -p${PW}`,
+          `curl -u admin:${PW} https://api.acme-corp.io/health`,
+          `sqlcmd -S db -U sa -P ${PW} -Q "select 1"`,
+          `keytool -importkeystore -srcstorepass ${PW} -destkeystore x.p12`,
+          `openssl pkcs12 -export -passout pass:${PW} -out x.p12`,
+          `helm install db bitnami/postgresql --set auth.postgresPassword=${PW}`,
+          `java -Dspring.datasource.password=${PW} -jar app.jar`,
+          '',
+        ].join('\n'),
+        expected: [
+          ['generic-secret', 1, 'warning', dashP, PW],
+          ['generic-secret', 2, 'warning', dashP, PW],
+          ['generic-secret', 3, 'warning', 'Hard-coded password in `-u`', PW],
+          ['generic-secret', 4, 'warning', 'Hard-coded password in `-P`', PW],
+          ['generic-secret', 5, 'warning', 'Hard-coded password in `-srcstorepass`', PW],
+          ['generic-secret', 6, 'warning', 'Hard-coded password in `-passout`', PW],
+          ['generic-secret', 7, 'warning', 'Hard-coded password in `auth.postgresPassword`', PW],
+          ['generic-secret', 8, 'warning', 'Hard-coded password in `spring.datasource.password`', PW],
+        ],
+      },
+      {
+        name: 'secret mounts, secret names and prompts on command lines',
+        path: 'scripts/build.sh',
+        text: 'docker build --secret id=npmrc,src=.npmrc .\ndocker service create --secret db_password app\npsql --password -h db -U app\nopenssl genrsa -passout env:KEY_PASS 2048\nkeytool -genkey -storepass changeit\ncurl -u "$USER:$TOKEN" https://api.acme-corp.io\nssh-keygen -t ed25519 -N "" -f key\n',
+        expected: [],
+      },
+      {
+        name: 'a placeholder, a reference and a substitution after --requirepass',
+        path: 'docker-compose.yml',
+        text: 'services:\n  a:\n    command: redis-server --requirepass changeme\n  b:\n    command: redis-server --requirepass "$REDIS_PASSWORD"\n  c:\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n  d:\n    command: ["redis-server", "--requirepass", "${REDIS_PASSWORD:?}"]\n',
+        expected: [],
+      },
+      {
+        name: '-p as a port or another flag',
+        path: 'scripts/dev.sh',
+        text: 'mkdir -p /var/lib/app\ndocker run -p 8080:80 -p 5432:5432 postgres:16\nssh -p 22 deploy@app.acme-corp.io\nredis-cli -h cache -p 6379 ping\npsql -h db -p 5432 -U app\nmysql -h db -P 3306 -u app -p shop\n',
+        expected: [],
+      },
+      {
+        name: 'passwords read at run time in scripts',
+        path: 'scripts/restore.sh',
+        text: 'export PGPASSWORD="$(cat /run/secrets/pg)"\nexport PGPASSWORD=$DB_PASSWORD\nmysql -uroot -p"$MYSQL_ROOT_PASSWORD" shop\ndocker login -u ci --password-stdin < token.txt\nPGPASSWORD=${PGPASSWORD:-} psql -h db\n',
+        expected: [],
+      },
+      {
+        name: 'well-known defaults and placeholders on command lines',
+        path: 'scripts/local.sh',
+        text: 'export PGPASSWORD=postgres\nmysql -uroot -proot shop\nmysql -uroot -ppassword shop\nredis-cli -a "<password>" ping\nexport API_TOKEN=xxx\n',
+        expected: [],
+      },
+      {
+        name: 'assignments in a text file that is not a script',
+        path: 'docs/setup.txt',
+        text: `export PGPASSWORD=${PW}\n`,
+        expected: [],
+      },
+    ]);
+
+    it('replaces a compose command password with ${VAR} and moves it to .env', async () => {
+      const text = `services:\n  redis:\n    command: redis-server --requirepass ${PW}\n`;
+      const [finding] = await secretFindings('docker-compose.yml', text);
+      const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
+      assert.ok(fix);
+      assert.equal(fix.title, 'Move to environment variable REDIS_PASSWORD');
+      assert.equal(applyTextEdits(text, fix.edits), 'services:\n  redis:\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n');
+      assert.deepEqual(fix.files?.[0], { path: '.env', appendLines: [`REDIS_PASSWORD=${PW}`], unlessPresent: true, sensitive: true });
+    });
+
+    it('reads command lines in linear time', async () => {
+      const script = (size: number) => `mysql -uroot -p${PW} -e 'select 1' && export PGPASSWORD="$(cat /run/x)" # ok\n`.repeat(Math.ceil(size / 80));
+      await assertGrowth(script, (text) => analyze({ path: 'run.sh', text }), 16 * 1024);
+      const compose = (size: number) => `services:\n${'  s:\n    command: ["redis-server", "--requirepass", "$$R"]\n'.repeat(Math.ceil(size / 60))}`;
+      await assertGrowth(compose, (text) => analyze({ path: 'compose.yaml', text }), 16 * 1024);
+    });
+
+    it('says how to keep a Dockerfile RUN password out of the image instead of fixing it', async () => {
+      const [finding] = await secretFindings('Dockerfile', `FROM mysql:8\nRUN mysql -uroot -p${PW} -e 'select 1'\n`);
+      assert.match(finding.message, /build secret \(RUN --mount=type=secret\)/);
+      assert.ok(!finding.fixes.some((fix) => fix.edits.length > 0));
+    });
   });
 
   describe('.NET appsettings', () => {

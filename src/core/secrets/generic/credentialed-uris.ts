@@ -87,8 +87,9 @@ function scanAuthority(text: string, from: number, limit: number): Authority {
 }
 
 /**
- * `postgres://app:p@ss#word!@db/app`, `mysql://root:ab/cd?e@db/app`: people write passwords with
- * `#`, `/` and `?` unencoded, and drivers that split on the last `@` accept them. For schemes whose
+ * `postgres://app:<p@ss#word!>@db/app`, `mysql://root:<ab/cd?e>@db/app` (brackets mark the
+ * password): people write passwords with `#`, `/`, `?` and `@` unencoded, and drivers that split on
+ * the last `@` accept them. For schemes whose
  * path and query never hold `@`, the user-info then runs to the URI's last `@`, when the user name
  * before the first `:` is plain, what follows that `@` is a host list, and the password is not a
  * port followed by a path (`db:5432/app?x=a@b`).
