@@ -388,12 +388,42 @@ describe('secrets in other places', () => {
         expected: [],
       },
       {
+        name: '${VAR:-…} defaults in compose, Spring and shell',
+        path: 'docker-compose.yml',
+        text: `services:\n  api:\n    environment:\n      JWT_SECRET: \${JWT_SECRET:-${SECRET}}\n    command: redis-server --requirepass "\${REDIS_PASSWORD:-${PW}}"\n`,
+        expected: [
+          ['generic-secret', 4, 'warning', 'Hard-coded secret in `JWT_SECRET`', SECRET],
+          ['generic-secret', 5, 'warning', 'Hard-coded password in `--requirepass`', PW],
+        ],
+      },
+      {
+        name: 'a Spring placeholder default',
+        path: 'src/main/resources/application.properties',
+        text: `spring.datasource.url=jdbc:postgresql://db:5432/app\nspring.datasource.password=\${DB_PASSWORD:${PW}}\n`,
+        expected: [['generic-secret', 2, 'warning', 'Hard-coded password in `spring.datasource.password`', PW]],
+      },
+      {
+        name: 'required, empty, default and placeholder ${VAR…} values',
+        path: 'docker-compose.yml',
+        text: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}\n      DB_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}\n      API_TOKEN: ${API_TOKEN:-}\n      JWT_SECRET: ${JWT_SECRET:-change-me-in-production}\n      SESSION_SECRET: ${SESSION_SECRET:+${OTHER}}\n',
+        expected: [],
+      },
+      {
         name: 'empty and placeholder fallbacks in JS',
         path: 'src/config.ts',
         text: 'export const a = process.env.JWT_SECRET || "";\nexport const b = process.env.DB_PASSWORD ?? "<password>";\n',
         expected: [],
       },
     ]);
+
+    it('drops a compose default and keeps the variable the file reads', async () => {
+      const text = `services:\n  api:\n    environment:\n      JWT_SECRET: "\${JWT_SECRET:-${SECRET}}"\n`;
+      const [finding] = await secretFindings('docker-compose.yml', text);
+      const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
+      assert.ok(fix);
+      assert.equal(applyTextEdits(text, fix.edits), 'services:\n  api:\n    environment:\n      JWT_SECRET: "${JWT_SECRET}"\n');
+      assert.deepEqual(fix.files?.[0], { path: '.env', appendLines: [`JWT_SECRET=${SECRET}`], unlessPresent: true, sensitive: true });
+    });
 
     it('drops the Python fallback and keeps the variable the code reads', async () => {
       const text = `import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"\n`;

@@ -1,8 +1,10 @@
 // The shell word reader: commands and words as sh splits them, the span of each word's value in
 // the text (what a finding points at and a fix replaces), and which words expand. Then the flat
-// lists of exec forms and YAML flow sequences. Both read any input in linear time.
+// lists of exec forms and YAML flow sequences, and the defaults of `${VAR:-…}`. The readers take
+// any input in linear time.
 import { strict as assert } from 'node:assert';
 import { readShellCommands, valueSpan, type ShellWord } from '../../src/core/languages/shell-words';
+import { interpolationDefault } from '../../src/core/languages/interpolation-default';
 import { readStringList } from '../../src/core/languages/string-list';
 import { assertGrowth } from './scaling';
 
@@ -66,6 +68,27 @@ describe('string lists', () => {
     it(`reads ${name}`, () => {
       const found = readStringList(text, 0);
       assert.deepEqual(found?.map((item) => [item.value, text.slice(item.start, item.end), item.verbatim]), items);
+    });
+  }
+});
+
+describe('interpolation defaults', () => {
+  const cases: [string, [string, string] | undefined][] = [
+    ['${JWT_SECRET:-abc}', ['JWT_SECRET', 'abc']],
+    ['${A-abc}', ['A', 'abc']],
+    ['${A:=abc}', ['A', 'abc']],
+    ['${db.password:abc}', ['db.password', 'abc']],
+    ['${A:?message}', undefined],
+    ['${A:+other}', undefined],
+    ['${A:-}', undefined],
+    ['${A:-${B}}', undefined],
+    ['x${A:-abc}', undefined],
+    ['${A}', undefined],
+  ];
+  for (const [value, expected] of cases) {
+    it(`reads ${value}`, () => {
+      const found = interpolationDefault(value);
+      assert.deepEqual(found && [found.variable, found.value, value.slice(found.start, found.end)], expected && [...expected, expected[1]]);
     });
   }
 });

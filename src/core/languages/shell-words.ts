@@ -49,15 +49,19 @@ const EXPANSION = /\$[A-Za-z_{(]/;
  * one run holds (`-pab"cd"`), so that a finding still points past the option.
  */
 export function spanFrom(word: ShellWord, from: number): { start: number; end: number } {
-  const run = word.runs.find((candidate) => candidate.at <= from && from - candidate.at < candidate.end - candidate.start);
+  const run = runAt(word, from);
   return { start: run ? run.start + (from - run.at) : word.start, end: word.end };
 }
 
-/** The span of the text holding `word.value.slice(from)`, when one run holds all of it. */
-export function valueSpan(word: ShellWord, from: number): { start: number; end: number } | undefined {
-  const run = word.runs.find((candidate) => candidate.at <= from && from - candidate.at < candidate.end - candidate.start);
-  if (!run || run.at + (run.end - run.start) !== word.value.length) return undefined;
-  return { start: run.start + (from - run.at), end: run.end };
+/** The span of the text holding `word.value.slice(from, to)`, when one run holds all of it. */
+export function valueSpan(word: ShellWord, from: number, to = word.value.length): { start: number; end: number } | undefined {
+  const run = runAt(word, from);
+  if (!run || run.at + (run.end - run.start) < to) return undefined;
+  return { start: run.start + (from - run.at), end: run.start + (to - run.at) };
+}
+
+function runAt(word: ShellWord, at: number): ShellRun | undefined {
+  return word.runs.find((run) => run.at <= at && at - run.at < run.end - run.start);
 }
 
 const LF = 10;

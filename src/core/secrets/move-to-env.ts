@@ -31,14 +31,19 @@ export function moveToEnvironmentFix(context: RuleContext, candidate: StringCand
   } else {
     const style = configInterpolation(file.path, file.language);
     if (!style) return undefined;
-    if (style === 'github-actions') {
+    if (candidate.envDefault) {
+      // `${VAR:-literal}` → `${VAR}`; in a workflow, `${VAR:-…}` is the step's shell, not Actions.
+      if (style === 'github-actions') return undefined;
+      edits.push(edit(candidate.envDefault.start, candidate.envDefault.end, candidate.envDefault.withoutDefault));
+    } else if (style === 'github-actions') {
       return {
         title: `Use the Actions secret \${{ secrets.${variable.name} }} (add it in the repository settings)`,
         safe: false,
         edits: [edit(candidate.valueStart, candidate.valueEnd, `\${{ secrets.${variable.name} }}`)],
       };
+    } else {
+      edits.push(edit(candidate.valueStart, candidate.valueEnd, `\${${variable.name}}`));
     }
-    edits.push(edit(candidate.valueStart, candidate.valueEnd, `\${${variable.name}}`));
   }
   return {
     title: `Move to environment variable ${variable.name}${variable.alreadyDefined ? ' (already in .env)' : ''}`,

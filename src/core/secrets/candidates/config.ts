@@ -1,13 +1,14 @@
 // Config-file values as candidates: the key is the name, the value span is exact, and the whole
 // value is what a fix replaces (configs have no separate literal syntax to keep).
 import type { ConfigDocument } from '../../languages/config/model';
+import { interpolationDefault } from '../../languages/interpolation-default';
 import type { StringCandidate } from './model';
 
 export function configCandidates(document: ConfigDocument, text: string): StringCandidate[] {
-  return document.entries.map((entry) => {
+  return document.entries.flatMap((entry) => {
     // Quotes belong to the literal only when they really sit around the value (one-line values).
     const quoted = entry.quote !== undefined && text[entry.valueSpan.start - 1] === entry.quote && text[entry.valueSpan.end] === entry.quote;
-    return {
+    const candidate: StringCandidate = {
       value: entry.value,
       valueStart: entry.valueSpan.start,
       valueEnd: entry.valueSpan.end,
@@ -16,7 +17,31 @@ export function configCandidates(document: ConfigDocument, text: string): String
       verbatim: text.slice(entry.valueSpan.start, entry.valueSpan.end) === entry.value,
       name: candidateName(entry.keyPath),
     };
+    const fallback = candidate.verbatim ? defaultOf(candidate) : undefined;
+    // First, so that a secret inside the default is found as the default's (candidateAt takes the first).
+    return fallback ? [fallback, candidate] : [candidate];
   });
+}
+
+/**
+ * `JWT_SECRET: ${JWT_SECRET:-…}`: the literal default, named like its value and read as an
+ * environment fallback (the fix keeps `${JWT_SECRET}` and moves the literal to .env).
+ */
+function defaultOf(candidate: StringCandidate): StringCandidate | undefined {
+  const fallback = interpolationDefault(candidate.value);
+  if (!fallback) return undefined;
+  const start = candidate.valueStart + fallback.start;
+  const end = candidate.valueStart + fallback.end;
+  return {
+    value: fallback.value,
+    valueStart: start,
+    valueEnd: end,
+    literalStart: start,
+    literalEnd: end,
+    verbatim: true,
+    name: candidate.name,
+    envDefault: { variable: fallback.variable, start: candidate.valueStart, end: candidate.valueEnd, withoutDefault: `\${${fallback.variable}}` },
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
 //   - the tool table's options: `mysql -p…`, `redis-server --requirepass …`, `docker login -p …`.
 // Words that expand (`"$DB_PASSWORD"`, `$(cat /run/secrets/pg)`) hold no literal and are skipped;
 // the values found are judged by the caller, like any named value.
+import { interpolationDefault } from '../../languages/interpolation-default';
 import type { ShellWord } from '../../languages/shell-words';
 import { classifySecretName } from '../generic/secret-names';
 import { ANY_COMMAND, TOOLS, toolName, type ToolOptions } from './tools';
@@ -15,8 +16,11 @@ export interface PasswordArgument {
   /** The name the value is judged as (its kind and environment variable follow from it). */
   judgedAs: string;
   word: ShellWord;
-  /** Where the password starts in the word's value (it runs to the word's end). */
+  /** Where the password is in the word's value: [from, to). */
   from: number;
+  to: number;
+  /** `--requirepass "${REDIS_PASSWORD:-…}"`: the password is the default of this variable, read from `expression` on. */
+  fallback?: { variable: string; expression: number };
 }
 
 /** `NAME=value`; names may be dotted or bracketed key paths (`auth.password`, `db[0].pass`). */
@@ -151,9 +155,18 @@ function push(found: PasswordArgument[], option: string, options: ToolOptions, w
   pushJudged(found, option, options.judgedAs, word, start);
 }
 
+/**
+ * A word that expands holds no literal, except the default of `${VAR:-…}` when that is the whole
+ * value (a fallback committed like `process.env.VAR || "…"`).
+ */
 function pushJudged(found: PasswordArgument[], option: string, judgedAs: string, word: ShellWord, from: number): void {
-  if (word.expands || from >= word.value.length) return;
-  found.push({ option, judgedAs, word, from });
+  if (from >= word.value.length) return;
+  if (!word.expands) {
+    found.push({ option, judgedAs, word, from, to: word.value.length });
+    return;
+  }
+  const fallback = interpolationDefault(word.value.slice(from));
+  if (fallback) found.push({ option, judgedAs, word, from: from + fallback.start, to: from + fallback.end, fallback: { variable: fallback.variable, expression: from } });
 }
 
 /** `-u`, `--user`: an option that may take the next word as its value. */

@@ -16,19 +16,21 @@ export function commandLineCandidates(context: RuleContext): CommandLineCandidat
   return context.memo('secrets:command-line-candidates', () =>
     commandLines(context).flatMap((line) =>
       passwordArguments(line.words).map((argument): CommandLineCandidate => {
-        const value = argument.word.value.slice(argument.from);
+        const { word, from, to, fallback } = argument;
         // Exact when one run of the file holds the password; else from its start to the word's end, or the whole config value.
-        const exact = line.exact ? valueSpan(argument.word, argument.from) : undefined;
-        const span = exact ?? (line.exact ? spanFrom(argument.word, argument.from) : line.span);
+        const exact = line.exact ? valueSpan(word, from, to) : undefined;
+        const span = exact ?? (line.exact ? spanFrom(word, from) : line.span);
+        const expression = exact && fallback ? valueSpan(word, fallback.expression) : undefined;
         return {
-          value,
+          value: word.value.slice(from, to),
           valueStart: span.start,
           valueEnd: span.end,
           literalStart: span.start,
           literalEnd: span.end,
-          verbatim: exact !== undefined,
+          verbatim: exact !== undefined && (fallback === undefined || expression !== undefined),
           name: argument.option,
           judgedAs: argument.judgedAs,
+          ...(fallback && expression ? { envDefault: { variable: fallback.variable, ...expression, withoutDefault: `\${${fallback.variable}}` } } : {}),
         };
       }),
     ),
