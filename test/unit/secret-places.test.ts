@@ -352,6 +352,29 @@ describe('secrets in other places', () => {
     ]);
   });
 
+  describe('name/value pairs', () => {
+    runCases([
+      {
+        name: 'a Kubernetes env value named by its name',
+        path: 'k8s/api.yaml',
+        text: `spec:\n  containers:\n    - name: api\n      env:\n        - name: LOG_LEVEL\n          value: debug\n        - name: DB_PASSWORD\n          value: "${PW}"\n`,
+        expected: [['generic-secret', 8, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW]],
+      },
+      {
+        name: 'an ECS task definition environment entry',
+        path: 'deploy/task-definition.json',
+        text: `{\n  "containerDefinitions": [{\n    "environment": [\n      { "name": "PORT", "value": "8080" },\n      { "name": "JWT_SECRET", "value": "${SECRET}" }\n    ]\n  }]\n}\n`,
+        expected: [['generic-secret', 5, 'warning', 'Hard-coded secret in `JWT_SECRET`', SECRET]],
+      },
+      {
+        name: 'values from secrets, placeholders and names that are no secret',
+        path: 'k8s/api.yaml',
+        text: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: { name: db, key: password }\n  - name: API_TOKEN\n    value: "<api-token>"\n  - name: PASSWORD_MIN_LENGTH\n    value: "12"\n  - name: SECRET_NAME\n    value: prod/db/credentials\n',
+        expected: [],
+      },
+    ]);
+  });
+
   describe('literal fallbacks after an environment lookup', () => {
     runCases([
       {

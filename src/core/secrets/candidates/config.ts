@@ -1,11 +1,11 @@
 // Config-file values as candidates: the key is the name, the value span is exact, and the whole
 // value is what a fix replaces (configs have no separate literal syntax to keep).
-import type { ConfigDocument } from '../../languages/config/model';
+import type { ConfigDocument, ConfigEntry } from '../../languages/config/model';
 import { interpolationDefault } from '../../languages/interpolation-default';
 import type { StringCandidate } from './model';
 
 export function configCandidates(document: ConfigDocument, text: string): StringCandidate[] {
-  return document.entries.flatMap((entry) => {
+  return document.entries.flatMap((entry, index, entries) => {
     // Quotes belong to the literal only when they really sit around the value (one-line values).
     const quoted = entry.quote !== undefined && text[entry.valueSpan.start - 1] === entry.quote && text[entry.valueSpan.end] === entry.quote;
     const candidate: StringCandidate = {
@@ -15,7 +15,7 @@ export function configCandidates(document: ConfigDocument, text: string): String
       literalStart: quoted ? entry.valueSpan.start - 1 : entry.valueSpan.start,
       literalEnd: quoted ? entry.valueSpan.end + 1 : entry.valueSpan.end,
       verbatim: text.slice(entry.valueSpan.start, entry.valueSpan.end) === entry.value,
-      name: candidateName(entry.keyPath),
+      name: pairedName(entries, index) ?? candidateName(entry.keyPath),
     };
     const fallback = candidate.verbatim ? defaultOf(candidate) : undefined;
     // First, so that a secret inside the default is found as the default's (candidateAt takes the first).
@@ -51,6 +51,21 @@ function defaultOf(candidate: StringCandidate): StringCandidate | undefined {
  * items (`[]`) have no key to lend.
  */
 const BORROWING_KEYS = new Set(['key', 'value', 'val', 'default']);
+
+/**
+ * `- name: DB_PASSWORD` / `value: …` (Kubernetes and Helm `env:`, ECS `environment`, Azure app
+ * settings): a list item's `value` is named by the `name` (or `key`) beside it, the entry just
+ * before or after it in the same item.
+ */
+function pairedName(entries: readonly ConfigEntry[], index: number): string | undefined {
+  const { keyPath } = entries[index];
+  if (keyPath[keyPath.length - 2] !== '[]' || !/^value$/i.test(keyPath[keyPath.length - 1])) return undefined;
+  const item = keyPath.slice(0, -1).join('\0');
+  const sibling = [entries[index - 1], entries[index + 1]].find(
+    (other) => other !== undefined && /^(?:name|key)$/i.test(other.key) && other.keyPath.slice(0, -1).join('\0') === item,
+  );
+  return sibling?.value || undefined;
+}
 
 function candidateName(keyPath: readonly string[]): string {
   const key = keyPath[keyPath.length - 1];
