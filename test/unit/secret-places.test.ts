@@ -233,6 +233,12 @@ describe('secrets in other places', () => {
         ],
       },
       {
+        name: 'a password in a form body, pair by pair',
+        path: 'scripts/login.sh',
+        text: `curl -d "username=admin&password=${PW}" https://api.acme-corp.io/login\ncurl -d "password=x&user=${PW}" https://api.acme-corp.io/login\n`,
+        expected: [['generic-secret', 1, 'warning', 'Hard-coded password in `password`', PW]],
+      },
+      {
         name: 'secret mounts, secret names and prompts on command lines',
         path: 'scripts/build.sh',
         text: 'docker build --secret id=npmrc,src=.npmrc .\ndocker service create --secret db_password app\npsql --password -h db -U app\nopenssl genrsa -passout env:KEY_PASS 2048\nkeytool -genkey -storepass changeit\ncurl -u "$USER:$TOKEN" https://api.acme-corp.io\nssh-keygen -t ed25519 -N "" -f key\n',

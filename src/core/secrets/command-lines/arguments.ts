@@ -31,6 +31,8 @@ const JVM_PROPERTY = /^-D([A-Za-z_][\w.-]*)=/;
 /** Words before the command itself: control keywords and commands that run the next word. */
 const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time', 'exec', 'nohup', 'command', 'builtin', 'env', 'sudo', 'doas', 'xargs']);
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'set']);
+/** `a=1&password=…`: a form body or query string, whose pairs are read one by one. */
+const FORM_PAIR = /&[A-Za-z_][\w.[\]-]*=/;
 /** `docker build --secret id=npmrc,src=…`, `--secret source=db,target=…`: which secret to mount, not one. */
 const MOUNT_SPEC = /^(?:id|src|source|target|type|env|uid|gid|mode|required)=/i;
 
@@ -132,13 +134,23 @@ function longOption(found: PasswordArgument[], options: ToolOptions | undefined,
 /** `POSTGRES_PASSWORD=…` as an argument: `docker run -e`, `make`, `helm --set`, `vault kv put`. */
 function assignmentWord(found: PasswordArgument[], word: ShellWord): number | undefined {
   if (!ASSIGNMENT.test(word.value)) return undefined;
-  pushAssignment(found, word, 0);
+  if (!FORM_PAIR.test(word.value)) {
+    pushAssignment(found, word, 0);
+    return 1;
+  }
+  // `curl -d "username=app&password=…"`: a form body, one pair at a time.
+  for (let offset = 0; offset < word.value.length; ) {
+    const end = word.value.indexOf('&', offset);
+    const pairEnd = end < 0 ? word.value.length : end;
+    pushAssignment(found, word, offset, pairEnd);
+    offset = pairEnd + 1;
+  }
   return 1;
 }
 
-function pushAssignment(found: PasswordArgument[], word: ShellWord, offset: number): void {
-  const name = ASSIGNMENT.exec(word.value.slice(offset))?.[1];
-  if (name) pushJudged(found, name, name, word, offset + name.length + 1);
+function pushAssignment(found: PasswordArgument[], word: ShellWord, offset: number, to = word.value.length): void {
+  const name = ASSIGNMENT.exec(word.value.slice(offset, to))?.[1];
+  if (name) pushJudged(found, name, name, word, offset + name.length + 1, to);
 }
 
 function push(found: PasswordArgument[], option: string, options: ToolOptions, word: ShellWord, from: number): void {
@@ -159,13 +171,13 @@ function push(found: PasswordArgument[], option: string, options: ToolOptions, w
  * A word that expands holds no literal, except the default of `${VAR:-…}` when that is the whole
  * value (a fallback committed like `process.env.VAR || "…"`).
  */
-function pushJudged(found: PasswordArgument[], option: string, judgedAs: string, word: ShellWord, from: number): void {
-  if (from >= word.value.length) return;
+function pushJudged(found: PasswordArgument[], option: string, judgedAs: string, word: ShellWord, from: number, to = word.value.length): void {
+  if (from >= to) return;
   if (!word.expands) {
-    found.push({ option, judgedAs, word, from, to: word.value.length });
+    found.push({ option, judgedAs, word, from, to });
     return;
   }
-  const fallback = interpolationDefault(word.value.slice(from));
+  const fallback = interpolationDefault(word.value.slice(from, to));
   if (fallback) found.push({ option, judgedAs, word, from: from + fallback.start, to: from + fallback.end, fallback: { variable: fallback.variable, expression: from } });
 }
 
