@@ -402,6 +402,15 @@ describe('secrets in other places', () => {
         expected: [['generic-secret', 2, 'warning', 'Hard-coded secret in `SECRET_KEY`', SECRET]],
       },
       {
+        name: 'default= of os.getenv and of the settings libraries in Python',
+        path: 'app/settings.py',
+        text: `import os\nfrom decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\nDB_PASSWORD = os.getenv("DB_PASSWORD", default="${PW}")\n`,
+        expected: [
+          ['generic-secret', 3, 'warning', 'Hard-coded secret in `SECRET_KEY`', SECRET],
+          ['generic-secret', 4, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW],
+        ],
+      },
+      {
         name: 'process.env.X || "…" and ?? "…" in JS',
         path: 'src/config.js',
         text: `export const jwtSecret = process.env.JWT_SECRET || "${SECRET}";\nexport const dbPassword = process.env.DB_PASSWORD ?? '${PW}';\n`,
@@ -413,7 +422,7 @@ describe('secrets in other places', () => {
       {
         name: 'empty, placeholder and dev-value fallbacks',
         path: 'app/settings.py',
-        text: 'import os\nA = os.environ.get("DB_PASSWORD") or ""\nB = os.environ.get("SECRET_KEY") or "changeme"\nC = os.getenv("JWT_SECRET") or "dev-secret"\nD = os.environ.get("API_TOKEN") or None\n',
+        text: 'import os\nA = os.environ.get("DB_PASSWORD") or ""\nB = os.environ.get("SECRET_KEY") or "changeme"\nC = os.getenv("JWT_SECRET") or "dev-secret"\nD = os.environ.get("API_TOKEN") or None\nE = config("SECRET_KEY", default="change-me")\nF = config("DEBUG", default=False, cast=bool)\n',
         expected: [],
       },
       {
@@ -452,6 +461,14 @@ describe('secrets in other places', () => {
       assert.ok(fix);
       assert.equal(applyTextEdits(text, fix.edits), 'services:\n  api:\n    environment:\n      JWT_SECRET: "${JWT_SECRET}"\n');
       assert.deepEqual(fix.files?.[0], { path: '.env', appendLines: [`JWT_SECRET=${SECRET}`], unlessPresent: true, sensitive: true });
+    });
+
+    it('drops a settings library’s default and keeps its lookup', async () => {
+      const text = `from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\n`;
+      const [finding] = await secretFindings('app/settings.py', text);
+      const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
+      assert.ok(fix);
+      assert.equal(applyTextEdits(text, fix.edits), 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n');
     });
 
     it('drops the Python fallback and keeps the variable the code reads', async () => {

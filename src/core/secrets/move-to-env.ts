@@ -26,7 +26,8 @@ export function moveToEnvironmentFix(context: RuleContext, candidate: StringCand
   } else if (file.language === 'python') {
     if (candidate.envDefault) edits.push(edit(candidate.envDefault.start, candidate.envDefault.end, candidate.envDefault.withoutDefault));
     else edits.push(edit(candidate.literalStart, candidate.literalEnd, `os.environ["${variable.name}"]`));
-    const importEdit = pythonImportOs(file.text);
+    // A settings library's own lookup (`config("KEY")`) needs no `os`.
+    const importEdit = candidate.envDefault && !candidate.envDefault.withoutDefault.startsWith('os.') ? undefined : pythonImportOs(file.text);
     if (importEdit) edits.push(edit(importEdit.offset, importEdit.offset, importEdit.text));
   } else {
     const style = configInterpolation(file.path, file.language);
