@@ -618,6 +618,16 @@ describe('generic secrets', () => {
     for (const text of notReported) {
       it(`does not report ${text.slice(0, 60)}`, () => assert.deepEqual(detectConnectionStringPasswords(text), []));
     }
+
+    it('reads StackExchange.Redis configuration strings', () => {
+      const read = (text: string) => detectConnectionStringPasswords(text).map((match) => [match.kind, text.slice(match.start, match.end), match.severity, text.slice(match.containerStart, match.containerEnd)]);
+      const azure = `acme.redis.cache.windows.net:6380,password=${P}=,ssl=True,abortConnect=False`;
+      assert.deepEqual(read(`"Redis": "${azure}"`), [['Redis password in connection string', `${P}=`, 'error', azure]]);
+      assert.deepEqual(read(`h1:6379,h2:6379,password=${P},ssl=True`), [['Redis password in connection string', P, 'warning', `h1:6379,h2:6379,password=${P},ssl=True`]]);
+      for (const text of [`db.connect(host,password=get_${P}())`, `alice,password=${P}`, 'redis:6379,password=${REDIS_PASSWORD}', 'cache:6379,password=changeme,ssl=False']) {
+        assert.deepEqual(read(text), [], text);
+      }
+    });
   });
 
   describe('detectConnectionStringKeys', () => {
@@ -698,6 +708,7 @@ describe('generic secrets', () => {
       'colons and ats': repeated(':@'),
       'password keys': repeated('pwd=;'),
       'access keys': repeated('AccountKey=;'),
+      'redis option keys': repeated('h:1,password=x'),
       'unclosed braces': repeated('pwd={'),
       'unclosed quotes': repeated('Server=x;pwd="'),
       'pairs then a key': (size) => repeated('a=b;')(size) + 'pwd=x',

@@ -327,6 +327,13 @@ describe('secrets in other places', () => {
         text: connection(`Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${SHARED_KEY}`),
         expected: [['credentialed-uri', 3, 'error', 'Azure shared access key in connection string in `Storage`', SHARED_KEY]],
       },
+      {
+        name: 'a password in a StackExchange.Redis configuration string',
+        path: 'appsettings.Production.json',
+        text: `{\n  "ConnectionStrings": {\n    "Redis": "acme.redis.cache.windows.net:6380,password=${SHARED_KEY},ssl=True,abortConnect=False"\n  }\n}\n`,
+        expected: [['credentialed-uri', 3, 'error', 'Redis password in connection string in `Redis`', SHARED_KEY]],
+      },
+      { name: 'a Redis configuration string with a reference', path: 'appsettings.json', text: '{\n  "Redis": { "Configuration": "localhost:6379,password=${REDIS_PASSWORD},ssl=False" }\n}\n', expected: [] },
       { name: 'the storage emulator', path: 'appsettings.Development.json', text: connection('UseDevelopmentStorage=true'), expected: [] },
       { name: 'the storage emulator’s account', path: 'appsettings.Development.json', text: connection(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${SHORT_ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`), expected: [] },
       { name: 'a placeholder account key', path: 'appsettings.json', text: connection('DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=<account-key>;EndpointSuffix=core.windows.net'), expected: [] },
