@@ -276,16 +276,6 @@ describe('secrets in other places', () => {
       },
     ]);
 
-    it('replaces a compose command password with ${VAR} and moves it to .env', async () => {
-      const text = `services:\n  redis:\n    command: redis-server --requirepass ${PW}\n`;
-      const [finding] = await secretFindings('docker-compose.yml', text);
-      const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
-      assert.ok(fix);
-      assert.equal(fix.title, 'Move to environment variable REDIS_PASSWORD');
-      assert.equal(applyTextEdits(text, fix.edits), 'services:\n  redis:\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n');
-      assert.deepEqual(fix.files?.[0], { path: '.env', appendLines: [`REDIS_PASSWORD=${PW}`], unlessPresent: true, sensitive: true });
-    });
-
     it('reads command lines in linear time', async () => {
       const script = (size: number) => `mysql -uroot -p${PW} -e 'select 1' && export PGPASSWORD="$(cat /run/x)" # ok\n`.repeat(Math.ceil(size / 80));
       await assertGrowth(script, (text) => analyze({ path: 'run.sh', text }), 16 * 1024);
@@ -460,30 +450,46 @@ describe('secrets in other places', () => {
         expected: [],
       },
     ]);
+  });
 
-    it('drops a compose default and keeps the variable the file reads', async () => {
-      const text = `services:\n  api:\n    environment:\n      JWT_SECRET: "\${JWT_SECRET:-${SECRET}}"\n`;
-      const [finding] = await secretFindings('docker-compose.yml', text);
-      const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
-      assert.ok(fix);
-      assert.equal(applyTextEdits(text, fix.edits), 'services:\n  api:\n    environment:\n      JWT_SECRET: "${JWT_SECRET}"\n');
-      assert.deepEqual(fix.files?.[0], { path: '.env', appendLines: [`JWT_SECRET=${SECRET}`], unlessPresent: true, sensitive: true });
-    });
-
-    it('drops a settings library’s default and keeps its lookup', async () => {
-      const text = `from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\n`;
-      const [finding] = await secretFindings('app/settings.py', text);
-      const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
-      assert.ok(fix);
-      assert.equal(applyTextEdits(text, fix.edits), 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n');
-    });
-
-    it('drops the Python fallback and keeps the variable the code reads', async () => {
-      const text = `import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"\n`;
-      const [finding] = await secretFindings('app/settings.py', text);
-      const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
-      assert.ok(fix);
-      assert.equal(applyTextEdits(text, fix.edits), 'import os\n\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n');
-    });
+  describe('move to environment', () => {
+    const cases: { name: string; path: string; text: string; fixed: string; envLine?: string }[] = [
+      {
+        name: 'replaces a compose command password with ${VAR}',
+        path: 'docker-compose.yml',
+        text: `services:\n  redis:\n    command: redis-server --requirepass ${PW}\n`,
+        fixed: 'services:\n  redis:\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n',
+        envLine: `REDIS_PASSWORD=${PW}`,
+      },
+      {
+        name: 'drops a compose default and keeps the variable the file reads',
+        path: 'docker-compose.yml',
+        text: `services:\n  api:\n    environment:\n      JWT_SECRET: "\${JWT_SECRET:-${SECRET}}"\n`,
+        fixed: 'services:\n  api:\n    environment:\n      JWT_SECRET: "${JWT_SECRET}"\n',
+        envLine: `JWT_SECRET=${SECRET}`,
+      },
+      {
+        name: 'drops a settings library’s default and keeps its lookup (no import os)',
+        path: 'app/settings.py',
+        text: `from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\n`,
+        fixed: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n',
+      },
+      {
+        name: 'drops the Python `or` fallback and keeps the variable the code reads',
+        path: 'app/settings.py',
+        text: `import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"\n`,
+        fixed: 'import os\n\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n',
+        envLine: `DB_PASSWORD=${PW}`,
+      },
+    ];
+    for (const { name, path, text, fixed, envLine } of cases) {
+      it(name, async () => {
+        const [finding] = await secretFindings(path, text);
+        const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
+        assert.ok(fix, finding.message);
+        assert.equal(applyTextEdits(text, fix.edits), fixed);
+        if (envLine) assert.deepEqual(fix.files?.[0], { path: '.env', appendLines: [envLine], unlessPresent: true, sensitive: true });
+      });
+    }
   });
 });
