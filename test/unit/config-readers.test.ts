@@ -644,6 +644,45 @@ describe('config readers', () => {
     ]);
   });
 
+  describe('dockerfile commands', () => {
+    it('records RUN, CMD, ENTRYPOINT and HEALTHCHECK arguments over their continuation lines', () => {
+      const text = 'FROM redis:7\nRUN apt-get update \\\n    && apt-get install -y curl\nENV A=1\nonbuild RUN make\nHEALTHCHECK --interval=5s CMD redis-cli ping\nCMD ["redis-server", "--appendonly", "yes"]\nENTRYPOINT /entry.sh\n';
+      const doc = readConfig(text, 'dockerfile');
+      assert.deepEqual(
+        doc.commands?.map((command) => [command.instruction, text.slice(command.span.start, command.span.end)]),
+        [
+          ['RUN', ' apt-get update \\\n    && apt-get install -y curl'],
+          ['RUN', ' make'],
+          ['HEALTHCHECK', ' --interval=5s CMD redis-cli ping'],
+          ['CMD', ' ["redis-server", "--appendonly", "yes"]'],
+          ['ENTRYPOINT', ' /entry.sh'],
+        ],
+      );
+    });
+
+    it('records no commands with the Windows escape character (their lines are not shell)', () => {
+      assert.equal(readConfig('# escape=`\nFROM windows\nRUN setx PATH C:\\bin\n', 'dockerfile').commands, undefined);
+    });
+  });
+
+  describe('yaml flow collections', () => {
+    it('records the span and key path of flow collections that are values of keys', () => {
+      const text = 'services:\n  redis:\n    command: ["redis-server", "--port",\n      "6380"]\n    environment: { A: b }\n[top, level]\n';
+      const doc = readConfig(text, 'yaml');
+      assert.deepEqual(
+        doc.flows?.map((flow) => [flow.keyPath, text.slice(flow.span.start, flow.span.end)]),
+        [
+          [['services', 'redis', 'command'], '["redis-server", "--port",\n      "6380"]'],
+          [['services', 'redis', 'environment'], '{ A: b }'],
+        ],
+      );
+    });
+
+    it('records no unterminated flow collection', () => {
+      assert.equal(readConfig('a:\n  command: ["x", "y"\nb: 1\n', 'yaml').flows, undefined);
+    });
+  });
+
   describe('terraform', () => {
     runCases('terraform', [
       {

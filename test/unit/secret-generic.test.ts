@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import {
   classifySecretName,
+  detectConnectionStringKeys,
   detectConnectionStringPasswords,
   detectCredentialedUris,
   ENTROPY_RATIO_THRESHOLD,
@@ -118,6 +119,12 @@ describe('generic secrets', () => {
       ['Authorization', 'token'],
       ['headers.Authorization', 'token'],
       ['slack.botToken', 'token'],
+      // A bare `key` reads with the segment before it (.NET `Jwt:Key`, Terraform `variable.default`).
+      ['Jwt.Key', 'secret'],
+      ['Jwt:Key', 'secret'],
+      ['encryption.key', 'secret'],
+      ['Api.Key', 'API key'],
+      ['db_password.default', 'password'],
     ];
     for (const [name, kind] of secretLike) {
       it(`"${name}" is a ${kind} name`, () => {
@@ -140,6 +147,7 @@ describe('generic secrets', () => {
       'secret_ref', 'password_label', 'passwordPlaceholder', 'password_path', 'token_file', 'SECRET_ENV_VAR',
       'token_count', 'retry_limit', 'password_policy', 'passwordStrength', 'first_pass', 'withCredentials',
       'credentials_file', 'examples.login.password', 'mocks.apiKey', 'jwt_expiry', 'session_timeout', 'x'.repeat(300),
+      'Cache.Key', 'this.key', 'Tls.Key', 'public.key', 'region.default',
     ];
     for (const name of notSecretLike) {
       it(`"${name.length > 40 ? `${name.slice(0, 10)}…` : name}" is not a secret name`, () => {
@@ -495,6 +503,13 @@ describe('generic secrets', () => {
       { text: `postgres://postgres:postgres@db.acme.io/app`, uri: 'postgres://postgres:postgres@db.acme.io/app', password: 'postgres', severity: 'warning', envName: 'DATABASE_URL' },
       { text: `postgres://app:p@ss${P}@db.acme.io/app`, uri: `postgres://app:p@ss${P}@db.acme.io/app`, password: `p@ss${P}`, severity: 'error', envName: 'DATABASE_URL' },
       { text: `jdbc:mysql://app:${P}@db.acme.io:3306/app`, uri: `jdbc:mysql://app:${P}@db.acme.io:3306/app`, severity: 'error', envName: 'DATABASE_URL' },
+      // Unencoded reserved characters in the password: database and broker paths never hold `@`.
+      { text: `DATABASE_URL=postgres://app:${P}#!@db.acme.io:5432/app`, uri: `postgres://app:${P}#!@db.acme.io:5432/app`, password: `${P}#!`, severity: 'error', envName: 'DATABASE_URL' },
+      { text: `"mysql://root:a@${P}/?@db:3306/app"`, uri: `mysql://root:a@${P}/?@db:3306/app`, password: `a@${P}/?`, severity: 'warning', envName: 'DATABASE_URL' },
+      { text: `redis://:${P}?x#y@cache.acme.io:6379/0`, uri: `redis://:${P}?x#y@cache.acme.io:6379/0`, password: `${P}?x#y`, severity: 'error', envName: 'REDIS_URL' },
+      { text: `amqp://svc:${P}/v@[fd00::4]:5672/vhost`, uri: `amqp://svc:${P}/v@[fd00::4]:5672/vhost`, password: `${P}/v`, severity: 'warning', envName: 'AMQP_URL' },
+      // …while an `@` in a query value after a complete user-info stays where it is.
+      { text: `postgres://app:${P}@db.acme.io/app?contact=ops@acme.io`, uri: `postgres://app:${P}@db.acme.io/app?contact=ops@acme.io`, severity: 'error', envName: 'DATABASE_URL' },
       // GitHub's convention puts the token in the user name: that is what is reported.
       { text: `https://${P}:x-oauth-basic@github.com/org/repo`, uri: `https://${P}:x-oauth-basic@github.com/org/repo`, passwordStart: 8, severity: 'error', envName: 'GITHUB_URL' },
     ];
@@ -524,6 +539,9 @@ describe('generic secrets', () => {
       'redis://localhost:6379', 'https://example.com/path?email=a@b.com', 'https://acme.io/@user', 'mailto:bob@acme.io',
       'http://localhost:3000/api?next=/x@y', 'https://user:pass@example.com', 'ssh://git@github.com:org/repo.git',
       'https://x:y', 'postgres://', 'https://app.acme.io:8443/', `${P}@acme.io`,
+      // A port and a path before a later `@` is no password; HTTP paths hold `@` (`/@user`, `/@scope/pkg`).
+      'postgres://db.acme.io:5432/app?application_name=ops@acme.io', 'mongodb://db.acme.io:27017/app#ops@acme.io',
+      `https://app.acme.io/x:${P}/@scope/pkg`, `https://app.acme.io:8443/${P}#x@y.io`, `postgres://u:${P}#x@!bad/db`,
     ];
     for (const text of notReported) {
       it(`does not report ${text}`, () => assert.deepEqual(detectCredentialedUris(text), []));
@@ -600,6 +618,72 @@ describe('generic secrets', () => {
     for (const text of notReported) {
       it(`does not report ${text.slice(0, 60)}`, () => assert.deepEqual(detectConnectionStringPasswords(text), []));
     }
+
+    it('reads StackExchange.Redis configuration strings', () => {
+      const read = (text: string) => detectConnectionStringPasswords(text).map((match) => [match.kind, text.slice(match.start, match.end), match.severity, text.slice(match.containerStart, match.containerEnd)]);
+      const azure = `acme.redis.cache.windows.net:6380,password=${P}=,ssl=True,abortConnect=False`;
+      assert.deepEqual(read(`"Redis": "${azure}"`), [['Redis password in connection string', `${P}=`, 'error', azure]]);
+      assert.deepEqual(read(`h1:6379,h2:6379,password=${P},ssl=True`), [['Redis password in connection string', P, 'warning', `h1:6379,h2:6379,password=${P},ssl=True`]]);
+      for (const text of [`db.connect(host,password=get_${P}())`, `alice,password=${P}`, 'redis:6379,password=${REDIS_PASSWORD}', 'cache:6379,password=changeme,ssl=False']) {
+        assert.deepEqual(read(text), [], text);
+      }
+    });
+  });
+
+  describe('detectConnectionStringKeys', () => {
+    const KEY = fakeRandom('conn-key', 60, BASE64);
+
+    const reported: { text: string; container: string; kind: string; severity: string; envName: string }[] = [
+      {
+        text: `"DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${KEY};EndpointSuffix=core.windows.net"`,
+        container: `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${KEY};EndpointSuffix=core.windows.net`,
+        kind: 'Azure Storage account key in connection string',
+        severity: 'error',
+        envName: 'AZURE_STORAGE_CONNECTION_STRING',
+      },
+      {
+        text: `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${KEY}`,
+        container: `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${KEY}`,
+        kind: 'Azure shared access key in connection string',
+        severity: 'error',
+        envName: 'AZURE_SERVICE_BUS_CONNECTION_STRING',
+      },
+      {
+        text: `'Endpoint=https://acme.service.signalr.net;AccessKey=${KEY};Version=1.0;'`,
+        container: `Endpoint=https://acme.service.signalr.net;AccessKey=${KEY};Version=1.0;`,
+        kind: 'Azure access key in connection string',
+        severity: 'error',
+        envName: 'AZURE_SIGNALR_CONNECTION_STRING',
+      },
+      {
+        text: `"AccountName=acme;AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:10000/acme;"`,
+        container: `AccountName=acme;AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:10000/acme;`,
+        kind: 'Azure Storage account key in connection string',
+        severity: 'info',
+        envName: 'AZURE_STORAGE_CONNECTION_STRING',
+      },
+    ];
+    for (const { text, container, kind, severity, envName } of reported) {
+      it(`reports ${container.slice(0, 48)}…`, () => {
+        const matches = detectConnectionStringKeys(text);
+        assert.equal(matches.length, 1, JSON.stringify(matches));
+        const [match] = matches;
+        assert.deepEqual(
+          [match.kind, text.slice(match.start, match.end), text.slice(match.containerStart, match.containerEnd), match.severity, match.envName],
+          [kind, KEY, container, severity, envName],
+        );
+      });
+    }
+
+    const notReported = [
+      'UseDevelopmentStorage=true', `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${KEY};`,
+      'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=<account-key>;EndpointSuffix=core.windows.net',
+      'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${STORAGE_KEY};', 'AccountName=acme;AccountKey=your-storage-account-key;',
+      `AccountKey=${KEY}`, `accessKey=${KEY}&signature=x`, `{ "AccessKey": "${KEY}" }`,
+    ];
+    for (const text of notReported) {
+      it(`does not report ${text.slice(0, 60)}`, () => assert.deepEqual(detectConnectionStringKeys(text), []));
+    }
   });
 
   describe('hostLocality', () => {
@@ -623,6 +707,8 @@ describe('generic secrets', () => {
       'user-info without host': repeated('postgres://a:b@'),
       'colons and ats': repeated(':@'),
       'password keys': repeated('pwd=;'),
+      'access keys': repeated('AccountKey=;'),
+      'redis option keys': repeated('h:1,password=x'),
       'unclosed braces': repeated('pwd={'),
       'unclosed quotes': repeated('Server=x;pwd="'),
       'pairs then a key': (size) => repeated('a=b;')(size) + 'pwd=x',
@@ -632,11 +718,14 @@ describe('generic secrets', () => {
       'angle brackets': repeated('<a '),
       'driver suffix': repeated('mongodb+aaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
       'random base64': (size) => fakeRandom('linear', size, BASE64),
+      'reserved characters before an @': repeated('postgres://a:b#c/d?'),
+      'at signs after delimiters': repeated('mysql://a:b/@'),
       'closers after URIs': repeated(`postgres://a:${fakeRandom('linear-uri', 14)}@db.acme.io/x${')'.repeat(2000)} `),
     };
     const checkEverything = (text: string): void => {
       detectCredentialedUris(text);
       detectConnectionStringPasswords(text);
+      detectConnectionStringKeys(text);
       judgeNamedValue({ name: 'password', value: text });
       judgeNamedValue({ name: text, value: text });
       isPlaceholderValue(text);

@@ -29,6 +29,9 @@ const mayHold: Row[] = [
   // Two line breaks (a blank line) between the ( and the name: the backward skip once stopped moving there.
   { name: 'Python getenv default after a blank line in the call', path: 'a.py', text: `import os\nKEY = os.getenv(\n\n    "API_SECRET", "${SECRET}")\n` },
   { name: 'Python getenv default after a comment in the call', path: 'a.py', text: `from os import getenv\nKEY = getenv(  # the signing key\n    "API_SECRET", "${SECRET}")\n` },
+  { name: 'Python os.environ.get(…) or "…"', path: 'a.py', text: `import os\nKEY = os.environ.get("API_SECRET") or "${SECRET}"\n` },
+  { name: 'Python getenv(…)or"…" without spaces', path: 'a.py', text: `from os import getenv\nKEY = getenv('DB_PASSWORD')or'${SECRET}'\n` },
+  { name: 'Python decouple config(…, default="…")', path: 'a.py', text: `from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\n` },
   { name: 'Python keyword argument', path: 'a.py', text: `connect(host="db", password="${SECRET}")\n` },
   { name: 'Python jwt.encode with a literal key', path: 'a.py', text: `import jwt\ntoken = jwt.encode({"sub": user_id}, "${SECRET}", algorithm="HS256")\n` },
 ];
@@ -40,6 +43,9 @@ const notParsed: Row[] = [
   { name: 'a Python list of names', path: 'a.py', text: `__all__ = ['splitpasswd',\n           'splitport']\n` },
   { name: 'a Python tuple of names', path: 'a.py', text: `names = ("splitpasswd", "splitport")\n` },
   { name: 'a Python call that is no environment getter', path: 'a.py', text: `config.get("password", "${SECRET}")\n` },
+  { name: 'a Python default= in a call that is no environment getter', path: 'a.py', text: `x = settings.get("password", default="${SECRET}")\n` },
+  { name: 'a Python `or` after a call that is no environment getter', path: 'a.py', text: `x = settings.get("password") or "${SECRET}"\n` },
+  { name: 'a Python `or` after a subscript', path: 'a.py', text: `x = os.environ["DB_PASSWORD"] or "${SECRET}"\n` },
   { name: 'JS || in Python is not an env fallback', path: 'a.py', text: `x = password || "${SECRET}"\n` },
   { name: 'jwt.sign with a variable key', path: 'a.js', text: `jwt.sign({ sub: 1, note: "a, 'b'" }, process.env.JWT_SECRET, { expiresIn: '1h' });\n` },
   { name: 'jwt.verify with one argument', path: 'a.js', text: `jwt.verify(token);\nconst label = "x";\n` },

@@ -1,7 +1,8 @@
-// Connection URIs and connection strings with a password in them. The whole URI is what moves to
-// the environment (DATABASE_URL…), not the password alone.
+// Connection URIs and connection strings with a password or access key in them. The whole URI is
+// what moves to the environment (DATABASE_URL…), not the password alone.
 import { defineRule } from '../rule';
-import { detectConnectionStringPasswords, detectCredentialedUris, type EmbeddedSecretMatch } from '../secrets/generic';
+import { detectConnectionStringKeys, detectConnectionStringPasswords, detectCredentialedUris, type EmbeddedSecretMatch } from '../secrets/generic';
+import { claimedByProvider } from '../secrets/provider-claims';
 import { reportSecret, secretsBelongHere } from '../secrets/report';
 
 export default defineRule({
@@ -9,10 +10,10 @@ export default defineRule({
     id: 'credentialed-uri',
     category: 'inline-secret',
     defaultSeverity: 'error',
-    description: 'Connection URIs and connection strings with an embedded password (postgres://user:pass@…, Password=…;).',
+    description: 'Connection URIs and connection strings with an embedded password or access key (postgres://user:pass@…, Password=…;, AccountKey=…;).',
     fixable: true,
     languages: 'all',
-    keywords: ['://', 'assword', 'ASSWORD', 'wd=', 'WD=', 'Pwd', 'PWD'],
+    keywords: ['://', 'assword', 'ASSWORD', 'wd=', 'WD=', 'Pwd', 'PWD', 'AccountKey=', 'AccessKey='],
     offerAllowlist: true,
   },
   check(context) {
@@ -21,6 +22,8 @@ export default defineRule({
     const matches: EmbeddedSecretMatch[] = [
       ...(text.includes('://') ? detectCredentialedUris(text) : []),
       ...(/pwd|password/i.test(text) ? detectConnectionStringPasswords(text) : []),
+      // An 88-character Storage key is the provider rule's (it checks the format).
+      ...(/accountkey|accesskey/i.test(text) ? detectConnectionStringKeys(text).filter((match) => !claimedByProvider(text, match.start, match.end, match.containerStart, match.containerEnd)) : []),
     ];
     for (const match of matches) {
       reportSecret(context, { ...match, moveStart: match.containerStart, moveEnd: match.containerEnd });

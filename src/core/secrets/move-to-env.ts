@@ -26,19 +26,25 @@ export function moveToEnvironmentFix(context: RuleContext, candidate: StringCand
   } else if (file.language === 'python') {
     if (candidate.envDefault) edits.push(edit(candidate.envDefault.start, candidate.envDefault.end, candidate.envDefault.withoutDefault));
     else edits.push(edit(candidate.literalStart, candidate.literalEnd, `os.environ["${variable.name}"]`));
-    const importEdit = pythonImportOs(file.text);
+    // A settings library's own lookup (`config("KEY")`) needs no `os`.
+    const importEdit = candidate.envDefault && !candidate.envDefault.withoutDefault.startsWith('os.') ? undefined : pythonImportOs(file.text);
     if (importEdit) edits.push(edit(importEdit.offset, importEdit.offset, importEdit.text));
   } else {
     const style = configInterpolation(file.path, file.language);
     if (!style) return undefined;
-    if (style === 'github-actions') {
+    if (candidate.envDefault) {
+      // `${VAR:-literal}` → `${VAR}`; in a workflow, `${VAR:-…}` is the step's shell, not Actions.
+      if (style === 'github-actions') return undefined;
+      edits.push(edit(candidate.envDefault.start, candidate.envDefault.end, candidate.envDefault.withoutDefault));
+    } else if (style === 'github-actions') {
       return {
         title: `Use the Actions secret \${{ secrets.${variable.name} }} (add it in the repository settings)`,
         safe: false,
         edits: [edit(candidate.valueStart, candidate.valueEnd, `\${{ secrets.${variable.name} }}`)],
       };
+    } else {
+      edits.push(edit(candidate.valueStart, candidate.valueEnd, `\${${variable.name}}`));
     }
-    edits.push(edit(candidate.valueStart, candidate.valueEnd, `\${${variable.name}}`));
   }
   return {
     title: `Move to environment variable ${variable.name}${variable.alreadyDefined ? ' (already in .env)' : ''}`,

@@ -20,6 +20,8 @@ export interface SecretReport {
   related?: { start: number; end: number; kind: string }[];
   /** Extra guidance when no fix can be offered. */
   advice?: string;
+  /** The value holding the secret when the rule read it itself (a command-line argument): named and fixed as it. */
+  candidate?: StringCandidate;
 }
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
@@ -34,8 +36,8 @@ export function reportSecret(context: RuleContext, secret: SecretReport): void {
   const value = text.slice(secret.start, secret.end);
   const moveStart = secret.moveStart ?? secret.start;
   const moveEnd = secret.moveEnd ?? secret.end;
-  const candidate = candidateAt(safeCandidates(context), moveStart, moveEnd);
-  const wholeValue = candidate && candidate.valueStart === moveStart && candidate.valueEnd === moveEnd;
+  const candidate = secret.candidate ?? candidateAt(safeCandidates(context), moveStart, moveEnd);
+  const wholeValue = candidate && candidate.verbatim && candidate.valueStart === moveStart && candidate.valueEnd === moveEnd;
   const fix = wholeValue ? moveToEnvironmentFix(context, candidate, secret.envName) : undefined;
   const inTest = context.file.isTestFile;
   const fixes: Fix[] = fix ? [fix] : [];

@@ -1,7 +1,9 @@
-// Dockerfiles: `ENV` and `ARG` instructions give entries with keyPath ['ENV', KEY] / ['ARG', KEY].
-// Every instruction is read as one logical line (continuations joined), so that the lines of a
-// long `RUN ... \` are never taken for instructions; heredoc bodies (`RUN <<EOF`) are stepped over
-// for the same reason. `#` starts a comment only at the start of a line, as in Docker.
+// Dockerfiles: `ENV` and `ARG` instructions give entries with keyPath ['ENV', KEY] / ['ARG', KEY];
+// RUN, CMD, ENTRYPOINT and HEALTHCHECK are recorded as commands (their arguments' span), for rules
+// that read command lines. Every instruction is read as one logical line (continuations joined),
+// so that the lines of a long `RUN ... \` are never taken for instructions; heredoc bodies
+// (`RUN <<EOF`) are stepped over for the same reason. `#` starts a comment only at the start of a
+// line, as in Docker.
 import type { ConfigDocument, Span } from './model';
 import { ConfigDocumentBuilder } from './document';
 import { AssignmentReader } from './dockerfile-assignments';
@@ -18,6 +20,7 @@ export function readDockerfile(text: string): ConfigDocument {
 /** `# escape=\`` and friends: only in comment lines before anything else. */
 const PARSER_DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*(\S+)[ \t]*$/;
 const HEREDOC_MARKER = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+const COMMAND_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 class DockerfileReader {
   private readonly lines: LineCursor;
@@ -79,6 +82,10 @@ class DockerfileReader {
     } else if (instruction === 'ENV' || instruction === 'ARG') {
       new AssignmentReader(this.doc, line, instruction, this.escape).read();
     } else {
+      // With the `\` escape the arguments are shell, continuations included; with `` ` `` (Windows) they are not.
+      if (COMMAND_INSTRUCTIONS.has(instruction) && this.escape === BACKSLASH) {
+        this.doc.addCommand(instruction, { start: line.sourceOffset(0), end: line.sourceOffset(line.length) });
+      }
       this.skipHeredocs(line);
     }
   }

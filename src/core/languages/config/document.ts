@@ -2,7 +2,7 @@
 // entries never carry binary garbage, comment text loses its marker, spans are plain offsets.
 import type { ConfigFormat } from '../language';
 import { HASH, skipBlanks, trimBlanksEnd } from './chars';
-import type { ConfigDocument, ConfigEntry, ConfigComment, Span } from './model';
+import type { ConfigCommand, ConfigDocument, ConfigEntry, ConfigComment, ConfigFlow, Span } from './model';
 
 export type Quote = '"' | "'" | '`';
 
@@ -10,6 +10,8 @@ export class ConfigDocumentBuilder {
   private readonly entries: ConfigEntry[] = [];
   private readonly comments: ConfigComment[] = [];
   private readonly problems: { message: string; span: Span }[] = [];
+  private readonly flows: ConfigFlow[] = [];
+  private readonly commands: ConfigCommand[] = [];
 
   constructor(
     private readonly text: string,
@@ -50,12 +52,23 @@ export class ConfigDocumentBuilder {
     this.comments.push({ start, end, text });
   }
 
+  addFlow(keyPath: string[], start: number, end: number): void {
+    this.flows.push({ keyPath, span: { start, end } });
+  }
+
+  addCommand(instruction: string, span: Span): void {
+    this.commands.push({ instruction, span });
+  }
+
   addProblem(message: string, start: number, end: number): void {
     this.problems.push({ message, span: { start, end: Math.max(start, end) } });
   }
 
   build(): ConfigDocument {
-    return { format: this.format, entries: this.entries, comments: this.comments, problems: this.problems };
+    const document: ConfigDocument = { format: this.format, entries: this.entries, comments: this.comments, problems: this.problems };
+    if (this.flows.length > 0) document.flows = this.flows;
+    if (this.commands.length > 0) document.commands = this.commands;
+    return document;
   }
 }
 

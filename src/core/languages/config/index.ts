@@ -13,7 +13,7 @@ import { readTerraform } from './terraform';
 import { readToml } from './toml';
 import { readYaml } from './yaml';
 
-export type { ConfigComment, ConfigDocument, ConfigEntry, Span } from './model';
+export type { ConfigCommand, ConfigComment, ConfigDocument, ConfigEntry, ConfigFlow, Span } from './model';
 export { readDockerfile, readDotenv, readIni, readJson, readNpmrc, readProperties, readTerraform, readToml, readYaml };
 
 const READERS: Record<ConfigFormat, (text: string) => ConfigDocument> = {

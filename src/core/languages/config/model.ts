@@ -27,10 +27,28 @@ export interface ConfigComment extends Span {
   text: string;
 }
 
+/** A flow collection (`[a, b]`, `{ a: b }`) that is a key's value, left unread by the YAML reader. */
+export interface ConfigFlow {
+  keyPath: string[];
+  /** From the opening bracket to just after the closing one. */
+  span: Span;
+}
+
+/** A Dockerfile instruction that runs a command: RUN, CMD, ENTRYPOINT, HEALTHCHECK. */
+export interface ConfigCommand {
+  instruction: string;
+  /** The instruction's arguments, over its continuation lines (shell form or exec-form JSON). */
+  span: Span;
+}
+
 export interface ConfigDocument {
   format: ConfigFormat;
   entries: ConfigEntry[];
   comments: ConfigComment[];
+  /** YAML only: flow collections that are values of keys. */
+  flows?: ConfigFlow[];
+  /** Dockerfiles only (and only with the `\` escape character, whose lines are shell). */
+  commands?: ConfigCommand[];
   /** Lines or regions the reader could not make sense of; reading goes on after them. */
   problems: { message: string; span: Span }[];
 }

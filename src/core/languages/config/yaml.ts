@@ -182,7 +182,8 @@ class YamlReader {
     } else if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
       this.readQuotedScalar(start, target);
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      this.skipFlowCollection(start, target.parentIndent);
+      const flowEnd = this.skipFlowCollection(start, target.parentIndent);
+      if (flowEnd >= 0 && target.keyPath.length > 0) this.doc.addFlow(target.keyPath, start, flowEnd);
     } else if (isItemMarker(text, start, end)) {
       this.doc.addProblem('a list cannot start on the line of its key', start, end);
     } else if (code === AT || code === BACKTICK) {
@@ -347,9 +348,10 @@ class YamlReader {
 
   /**
    * Steps over `{...}`/`[...]`, which may span lines, recording the comments inside. The lines
-   * after the first must be deeper than the owner; a line that is not ends the search.
+   * after the first must be deeper than the owner; a line that is not ends the search. Returns the
+   * offset after the closing bracket, or -1 when the collection does not close.
    */
-  private skipFlowCollection(open: number, parentIndent: number): void {
+  private skipFlowCollection(open: number, parentIndent: number): number {
     const { text, lines } = this;
     let depth = 0;
     let lineStart = lines.start;
@@ -363,7 +365,7 @@ class YamlReader {
         } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
           if (--depth === 0) {
             this.readLineTail(i + 1, end);
-            return;
+            return i + 1;
           }
         } else if ((code === DOUBLE_QUOTE || code === SINGLE_QUOTE) && startsFlowToken(text, lineStart, i)) {
           const close = code === DOUBLE_QUOTE ? findUnescapedQuote(text, '"', i + 1, end) : findSingleQuoteClose(text, i + 1, end);
@@ -380,12 +382,12 @@ class YamlReader {
       }
       if (!lines.advance()) {
         this.doc.addProblem('unterminated flow collection', open, end);
-        return;
+        return -1;
       }
       if (!this.continuesDeeperThan(parentIndent) && !startsWithClosingBracket(text, lines.start, lines.end)) {
         this.doc.addProblem('unterminated flow collection', open, end);
         lines.resumeAt(lines.start);
-        return;
+        return -1;
       }
       lineStart = i = lines.start;
       end = lines.end;

@@ -3,8 +3,9 @@
 // docstrings are documentation, not values.
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isInsideError, type PythonParse } from '../../languages/python';
-import { decodePythonString, literalStyle } from '../../languages/python-strings';
-import type { EnvLookupDefault, StringCandidate } from './model';
+import type { StringCandidate } from './model';
+import { keywordFallback, orFallback, positionalFallback } from './python-env-fallbacks';
+import { sameNode, stringLiteral } from './python-literal';
 
 export function pythonCandidates(parse: PythonParse): StringCandidate[] {
   const candidates: StringCandidate[] = [];
@@ -14,19 +15,6 @@ export function pythonCandidates(parse: PythonParse): StringCandidate[] {
     if (literal) candidates.push({ ...literal, ...bindingOf(node) });
   }
   return candidates;
-}
-
-type Literal = Pick<StringCandidate, 'value' | 'valueStart' | 'valueEnd' | 'literalStart' | 'literalEnd' | 'verbatim'>;
-
-function stringLiteral(node: Node): Literal | undefined {
-  const start = node.firstChild;
-  const end = node.lastChild;
-  const style = literalStyle(node);
-  if (!style || !start || !end || end.type !== 'string_end') return undefined;
-  if (node.children.some((child) => child?.type === 'interpolation')) return undefined;
-  const raw = node.text.slice(start.text.length, node.text.length - end.text.length);
-  const value = decodePythonString(raw, style);
-  return { value, valueStart: start.endIndex, valueEnd: end.startIndex, literalStart: node.startIndex, literalEnd: node.endIndex, verbatim: value === raw };
 }
 
 type Binding = Pick<StringCandidate, 'name' | 'call' | 'envDefault'>;
@@ -43,7 +31,11 @@ function bindingOf(node: Node): Binding {
   switch (parent.type) {
     case 'assignment':
       return sameNode(parent.childForFieldName('right'), child) ? { name: targetName(parent.childForFieldName('left')) } : {};
-    case 'keyword_argument':
+    case 'keyword_argument': {
+      if (!sameNode(parent.childForFieldName('value'), child)) return {};
+      const envDefault = keywordFallback(parent);
+      return envDefault ? { envDefault, name: envDefault.variable } : { name: parent.childForFieldName('name')?.text };
+    }
     case 'default_parameter':
     case 'typed_default_parameter':
       return sameNode(parent.childForFieldName('value'), child) ? { name: parent.childForFieldName('name')?.text } : {};
@@ -53,6 +45,10 @@ function bindingOf(node: Node): Binding {
     }
     case 'argument_list':
       return callBinding(child, parent);
+    case 'boolean_operator': {
+      const envDefault = orFallback(child, parent);
+      return envDefault ? { envDefault, name: envDefault.variable } : {};
+    }
     default:
       return {};
   }
@@ -65,21 +61,9 @@ function callBinding(argument: Node, list: Node): Binding {
   const positional = list.namedChildren.filter((child) => child && child.type !== 'keyword_argument' && child.type !== 'comment');
   const index = positional.findIndex((child) => sameNode(child, argument));
   if (index < 0) return {};
-  const envDefault = index === 1 ? envFallback(call, callee, positional) : undefined;
+  const envDefault = index === 1 ? positionalFallback(call, callee, positional) : undefined;
   if (envDefault) return { envDefault, name: envDefault.variable };
   return { call: { callee, argument: index } };
-}
-
-/** Callees whose second positional argument is an environment variable's fallback (the lexical pre-check reads these too). */
-export const PYTHON_ENV_GETTERS: ReadonlySet<string> = new Set(['os.getenv', 'os.environ.get', 'environ.get', 'getenv', 'env']);
-
-/** `os.getenv("KEY", "…")` / `os.environ.get("KEY", "…")`: the literal is only the fallback. */
-function envFallback(call: Node, callee: string, positional: (Node | null)[]): EnvLookupDefault | undefined {
-  const variableNode = positional[0];
-  if (!PYTHON_ENV_GETTERS.has(callee) || !variableNode || variableNode.type !== 'string') return undefined;
-  const variable = stringLiteral(variableNode)?.value;
-  if (!variable) return undefined;
-  return { variable, start: call.startIndex, end: call.endIndex, withoutDefault: `os.environ[${variableNode.text}]` };
 }
 
 function targetName(node: Node | null): string | undefined {
@@ -99,8 +83,4 @@ function isDocstring(node: Node): boolean {
   if (statement?.type !== 'expression_statement' || statement.namedChildCount !== 1) return false;
   const body = statement.parent;
   return body?.type === 'module' || body?.type === 'block';
-}
-
-function sameNode(a: Node | null | undefined, b: Node): boolean {
-  return !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 }

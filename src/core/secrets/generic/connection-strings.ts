@@ -1,9 +1,11 @@
-// Passwords in `key=value;` connection strings (ADO.NET, ODBC, OLE DB, JDBC SQL Server) and in
-// the query of database URLs (`jdbc:mysql://h/db?user=app&password=…`). The match covers the
+// Passwords in `key=value;` connection strings (ADO.NET, ODBC, OLE DB, JDBC SQL Server), in
+// the query of database URLs (`jdbc:mysql://h/db?user=app&password=…`) and in StackExchange.Redis
+// configuration strings (`host:6380,password=…,ssl=True`). The match covers the
 // password; containerStart/containerEnd the whole connection string, which is what moves.
 import { parseConnectionStringAround, type ParsedConnectionString } from './connection-string-syntax';
 import { embeddedPasswordSeverity } from './embedded-password';
 import { uriEnd } from './credentialed-uris';
+import { redisOptionsPassword } from './redis-option-strings';
 import type { EmbeddedSecretMatch } from './types';
 
 export const CONNECTION_STRING_KIND = 'database password in connection string';
@@ -50,7 +52,11 @@ export function detectConnectionStringPasswords(text: string): EmbeddedSecretMat
   for (let key = PASSWORD_KEY.exec(text); key !== null; key = PASSWORD_KEY.exec(text)) {
     if (key.index < coveredUntil) continue;
     const before = text[key.index - 1];
-    if (before === '?' || before === '&') {
+    const redis = before === ',' ? redisOptionsPassword(text, key.index, key.index + key[0].length) : undefined;
+    if (redis) {
+      matches.push(redis);
+      coveredUntil = redis.containerEnd;
+    } else if (before === '?' || before === '&') {
       const found = queryPassword(text, key.index, key.index + key[0].length);
       if (found) matches.push(found);
       coveredUntil = found ? found.containerEnd : key.index + key[0].length;

@@ -31,22 +31,18 @@ export function detectCredentialedUris(text: string): EmbeddedSecretMatch[] {
 }
 
 function credentialIn(text: string, uriStart: number, authorityStart: number, scheme: string): EmbeddedSecretMatch | undefined {
-  // The authority runs to the first `/`, so the authorities of two URIs never overlap and the
-  // whole scan stays linear. The last `@` wins: unencoded `@` in passwords is common.
+  const info = schemeInfo(scheme);
+  if (!info) return undefined;
+  // The authority runs to the first `/`, `?` or `#`, so the authorities of two URIs never overlap
+  // and the whole scan stays linear. The last `@` wins: unencoded `@` in passwords is common.
   const limit = Math.min(text.length, authorityStart + MAX_AUTHORITY_LENGTH);
-  let authorityEnd = authorityStart;
-  let at = -1;
-  let colon = -1;
-  for (; authorityEnd < limit; authorityEnd++) {
-    const code = text.charCodeAt(authorityEnd);
-    if (code < 128 && ENDS_AUTHORITY[code]) break;
-    if (code === CHAR_AT) at = authorityEnd;
-    else if (code === CHAR_COLON && colon < 0) colon = authorityEnd;
+  let { end: authorityEnd, at, colon } = scanAuthority(text, authorityStart, limit);
+  if (info.atEndsUserInfo && authorityEnd < limit && !isUriEnd(text.charCodeAt(authorityEnd))) {
+    const across = userInfoAcrossDelimiters(text, { end: authorityEnd, at, colon }, authorityStart, limit);
+    if (across) ({ end: authorityEnd, at, colon } = across);
   }
   if (at < 0 || colon < 0 || colon > at) return undefined;
 
-  const info = schemeInfo(scheme);
-  if (!info) return undefined;
   let user = text.slice(authorityStart, colon);
   let passwordStart = colon + 1;
   let passwordEnd = at;
@@ -67,6 +63,61 @@ function credentialIn(text: string, uriStart: number, authorityStart: number, sc
     containerStart: uriStart,
     containerEnd: uriEnd(text, authorityEnd, uriStart),
   };
+}
+
+interface Authority {
+  /** Where the authority (or the host after the user-info) ends. */
+  end: number;
+  /** The `@` ending the user-info and the first `:` before it; -1 when absent. */
+  at: number;
+  colon: number;
+}
+
+function scanAuthority(text: string, from: number, limit: number): Authority {
+  let end = from;
+  let at = -1;
+  let colon = -1;
+  for (; end < limit; end++) {
+    const code = text.charCodeAt(end);
+    if (code < 128 && ENDS_AUTHORITY[code]) break;
+    if (code === CHAR_AT) at = end;
+    else if (code === CHAR_COLON && colon < 0) colon = end;
+  }
+  return { end, at, colon };
+}
+
+/**
+ * `postgres://app:<p@ss#word!>@db/app`, `mysql://root:<ab/cd?e>@db/app` (brackets mark the
+ * password): people write passwords with `#`, `/`, `?` and `@` unencoded, and drivers that split on
+ * the last `@` accept them. For schemes whose
+ * path and query never hold `@`, the user-info then runs to the URI's last `@`, when the user name
+ * before the first `:` is plain, what follows that `@` is a host list, and the password is not a
+ * port followed by a path (`db:5432/app?x=a@b`).
+ */
+function userInfoAcrossDelimiters(text: string, plain: Authority, authorityStart: number, limit: number): Authority | undefined {
+  const { colon } = plain;
+  if (colon < 0 || text.slice(authorityStart, colon).includes('@')) return undefined;
+  let at = -1;
+  let end = plain.end;
+  for (; end < limit && !isUriEnd(text.charCodeAt(end)); end++) if (text.charCodeAt(end) === CHAR_AT) at = end;
+  if (at < 0 || PORT_THEN_PATH.test(text.slice(colon + 1, at))) return undefined;
+  // `…@db/app?contact=ops@acme.io`: a complete user-info with an `@` later in a query value.
+  if (plain.at > colon && QUERY_VALUE_TAIL.test(text.slice(plain.end, at))) return undefined;
+  let hostEnd = at + 1;
+  while (hostEnd < end && !ENDS_AUTHORITY[text.charCodeAt(hostEnd)]) hostEnd++;
+  return HOST_LIST.test(text.slice(at + 1, hostEnd)) ? { end: hostEnd, at, colon } : undefined;
+}
+
+/** `5432/app`, `8080?x`: what follows the colon is a port, not a password. */
+const PORT_THEN_PATH = /^\d{1,5}[/?#]/;
+/** The text before an `@` ends inside a `?key=value` / `&key=value` query parameter. */
+const QUERY_VALUE_TAIL = /[?&][\w.-]+=[^&]*$/;
+/** `db`, `db.acme.io:5432`, `[::1]:5432`, `h1:27017,h2:27017`. */
+const HOST = String.raw`(?:\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9][A-Za-z0-9._-]{0,252})(?::\d{1,5})?`;
+const HOST_LIST = new RegExp(`^${HOST}(?:,${HOST}){0,15}$`);
+
+function isUriEnd(code: number): boolean {
+  return code < 128 && ENDS_URI[code] === 1;
 }
 
 /** The first host of `host[:port][,host2…]`, IPv6 brackets kept. */

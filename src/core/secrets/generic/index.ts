@@ -1,5 +1,6 @@
 // Generic secret judgement for the `generic-secret` and `credentialed-uri` rules: pure, linear
 // functions over a candidate value or a text. The rules decide where to look and how to report.
+export { detectConnectionStringKeys } from './connection-string-keys';
 export { detectConnectionStringPasswords, CONNECTION_STRING_KIND } from './connection-strings';
 export { detectCredentialedUris } from './credentialed-uris';
 export { shannonEntropy } from './entropy';

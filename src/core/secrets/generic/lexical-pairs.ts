@@ -1,6 +1,6 @@
 // The generic-secret rule's lexical pre-check: whether a JS/TS or Python file may hold a value
 // that the AST pass would report, decided from the text alone, so that most files are never parsed.
-import { PYTHON_ENV_GETTERS } from '../candidates/python';
+import { PYTHON_ENV_GETTERS } from '../candidates/python-env-fallbacks';
 import { judgeNamedValue } from './judge-named-value';
 import { SECRET_NAME_WORDS } from './secret-names';
 
@@ -17,10 +17,11 @@ const IDENTIFIER_CHAR = new Uint8Array(128);
 for (const char of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.-') IDENTIFIER_CHAR[char.charCodeAt(0)] = 1;
 const isIdentifierChar = (code: number) => code < 128 && IDENTIFIER_CHAR[code] === 1;
 /**
- * What follows a name: optional closing quote/bracket, a type annotation, a separator, a quoted
- * value. Groups: 1 the closing quote of a quoted name, 2 the separator, 4 the value.
+ * What follows a name: optional closing quote/bracket, a type annotation, a separator (`) or`
+ * closes an environment getter's call, `, default=` is its keyword fallback), a quoted value. Groups: 1 the closing quote of a quoted
+ * name, 2 the separator, 4 the value.
  */
-const AFTER_NAME = /(["'`])?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(:|=|,|\|\||\?\?)\s*[rRbBuU]{0,2}(["'`])((?:(?!\3)[^\\\r\n]|\\.){0,512})\3/y;
+const AFTER_NAME = /(["'`])?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(,\s*default\s*=|:|=|,|\|\||\?\?|\)\s*or)\s*[rRbBuU]{0,2}(["'`])((?:(?!\3)[^\\\r\n]|\\.){0,512})\3/y;
 
 /** The generic-secret rule's JWT sinks: `jwt.sign(`… and a bare imported `sign(`/`verify(`. */
 const JWT_CALL = /(?:\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)|(?<![\w$.])(?:sign|verify))\s*\(/g;
@@ -28,13 +29,14 @@ const JWT_CALL = /(?:\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)|
 /**
  * Whether the AST pass can bind a value to a name across this separator, so that the pair can
  * become a report. `,` binds only in Python's `os.getenv("NAME", "…")` (a quoted name that is an
- * environment getter's first argument); `||` and `??` only in JS's `process.env.NAME || "…"`.
+ * environment getter's first argument, also as `, default="…"`), and `) or` only in
+ * `os.getenv("NAME") or "…"`; `||` and `??` only in JS's `process.env.NAME || "…"`.
  * Anything else (`["password", "search"]` in a bundle, `('splitpasswd', 'splitport')` in a list,
  * `f(pass, "x")`) would send the file to the parser for a pair no pass can report.
  * `nameStart` is where the name's identifier run starts; `closingQuote` the quote after the name.
  */
 function separatorBinds(text: string, separator: string, nameStart: number, closingQuote: string | undefined, python: boolean): boolean {
-  if (separator === ',') return python && closingQuote !== undefined && isEnvGetterFirstArgument(text, nameStart, closingQuote);
+  if (separator.startsWith(',') || separator.startsWith(')')) return python && closingQuote !== undefined && isEnvGetterFirstArgument(text, nameStart, closingQuote);
   if (separator === '||' || separator === '??') return !python;
   return true;
 }

@@ -148,7 +148,7 @@ export function classifySecretName(name: string): NameVerdict {
   const sampleParent = segments.slice(0, segmentIndex).flatMap(identifierWords).find((word) => SAMPLE_PARENTS.has(word));
   if (sampleParent) return { secretLike: false, reason: `"${name}" sits under "${sampleParent}": sample data` };
 
-  const words = identifierWords(segments[segmentIndex]);
+  const words = segmentWords(segments, segmentIndex);
   const head = lastHead(words);
   if (!head) return { secretLike: false, reason: `"${name}" holds no secret word` };
 
@@ -168,6 +168,17 @@ export function classifySecretName(name: string): NameVerdict {
   // `AWS_SECRET_ACCESS_KEY` is an access key by its last words but a secret by what it guards.
   const kind = head.kind === 'API key' && prefixes.includes('secret') ? 'secret' : head.kind;
   return { secretLike: true, kind, segments, segmentIndex };
+}
+
+/**
+ * The words of the segment holding the secret word. A segment that is only `key` reads with the
+ * segment before it, which says what the key is for: `Jwt:Key` and `encryption.key` as `jwt key`
+ * and `encryption key`, while `cache.key` and `this.key` stay no secret.
+ */
+function segmentWords(segments: readonly string[], index: number): string[] {
+  const words = identifierWords(segments[index]);
+  if (index === 0 || words.length !== 1 || words[0] !== 'key') return words;
+  return [...identifierWords(segments[index - 1]), ...words];
 }
 
 /** The rightmost secret word (or `<qualifier> key` pair) of the segment; earlier ones are qualified by it. */

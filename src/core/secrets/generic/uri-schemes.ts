@@ -5,9 +5,15 @@ export interface SchemeInfo {
   kind: string;
   /** Where the whole URI should move; undefined for HTTP(S), where it depends on the host. */
   envName?: string;
+  /**
+   * The path and query never hold `@` (a database name, a vhost, driver options), so the last `@`
+   * of the URI ends the user-info even after an unencoded `/`, `?` or `#` in the password.
+   */
+  atEndsUserInfo?: boolean;
 }
 
-const DATABASE_URI = (product: string): SchemeInfo => ({ kind: `${product} password in connection URI`, envName: 'DATABASE_URL' });
+const DATABASE_URI = (product: string): SchemeInfo => ({ kind: `${product} password in connection URI`, envName: 'DATABASE_URL', atEndsUserInfo: true });
+const BROKER_URI = (kind: string, envName: string): SchemeInfo => ({ kind, envName, atEndsUserInfo: true });
 
 const SCHEMES: ReadonlyMap<string, SchemeInfo> = new Map([
   ['postgres', DATABASE_URI('PostgreSQL')],
@@ -16,11 +22,11 @@ const SCHEMES: ReadonlyMap<string, SchemeInfo> = new Map([
   ['mariadb', DATABASE_URI('MariaDB')],
   ['mssql', DATABASE_URI('SQL Server')],
   ['sqlserver', DATABASE_URI('SQL Server')],
-  ['mongodb', { kind: 'MongoDB password in connection URI', envName: 'MONGODB_URI' }],
-  ['redis', { kind: 'Redis password in connection URI', envName: 'REDIS_URL' }],
-  ['rediss', { kind: 'Redis password in connection URI', envName: 'REDIS_URL' }],
-  ['amqp', { kind: 'AMQP (RabbitMQ) password in connection URI', envName: 'AMQP_URL' }],
-  ['amqps', { kind: 'AMQP (RabbitMQ) password in connection URI', envName: 'AMQP_URL' }],
+  ['mongodb', BROKER_URI('MongoDB password in connection URI', 'MONGODB_URI')],
+  ['redis', BROKER_URI('Redis password in connection URI', 'REDIS_URL')],
+  ['rediss', BROKER_URI('Redis password in connection URI', 'REDIS_URL')],
+  ['amqp', BROKER_URI('AMQP (RabbitMQ) password in connection URI', 'AMQP_URL')],
+  ['amqps', BROKER_URI('AMQP (RabbitMQ) password in connection URI', 'AMQP_URL')],
   ['ftp', { kind: 'FTP password in URL', envName: 'FTP_URL' }],
   ['ftps', { kind: 'FTP password in URL', envName: 'FTP_URL' }],
   ['sftp', { kind: 'SFTP password in URL', envName: 'SFTP_URL' }],
