@@ -22,7 +22,8 @@ export function removeDirectiveFix(text: string, lines: LineIndex, comment: Comm
     while (to < text.length && /[ \t]/.test(text[to])) to++;
     edits = [edit(start, to)];
   } else if (/^[\s#,;:\-*/]*$/.test(rest)) {
-    const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
+    // From the line index, not a search back through the line: one line may hold thousands of directives.
+    const lineStart = lines.offsetAt({ line: lines.positionAt(comment.start).line, character: 0 });
     if (comment.ownLine) {
       const lineEnd = text.indexOf('\n', comment.end);
       edits = [edit(lineStart, lineEnd < 0 ? text.length : lineEnd + 1)];

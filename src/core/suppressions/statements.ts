@@ -21,7 +21,18 @@ export function statementRanges(context: RuleContext): LineRange[] {
 }
 
 /** The smallest statement range containing `line`; the line alone when none does. */
+/** Per list of statement ranges, the answers given so far: every directive of a line asks the same. */
+const answers = new WeakMap<readonly LineRange[], Map<number, LineRange>>();
+
 export function statementAt(ranges: readonly LineRange[], line: number): LineRange {
+  let known = answers.get(ranges);
+  if (!known) answers.set(ranges, (known = new Map()));
+  let answer = known.get(line);
+  if (!answer) known.set(line, (answer = smallestStatementAt(ranges, line)));
+  return answer;
+}
+
+function smallestStatementAt(ranges: readonly LineRange[], line: number): LineRange {
   let best: LineRange = [line, line];
   let bestSize = Number.POSITIVE_INFINITY;
   for (const [start, end] of ranges) {
