@@ -55,7 +55,11 @@ const parsersEntry = Object.entries(TYPESCRIPT_PARSERS)
 const typescriptParsersExternal = {
   name: 'typescript-parsers-external',
   setup(build) {
-    const ids = new RegExp(`^(${Object.keys(TYPESCRIPT_PARSERS).map((id) => id.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    const ids = new RegExp(
+      `^(${Object.keys(TYPESCRIPT_PARSERS)
+        .map((id) => id.replace(/[/.]/g, '\\$&'))
+        .join('|')})$`,
+    );
     build.onResolve({ filter: ids }, (args) => ({ path: args.path, namespace: 'typescript-parsers' }));
     build.onResolve({ filter: /^\.\/typescript-parsers\.js$/, namespace: 'typescript-parsers' }, () => ({ path: PARSERS_FILE, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'typescript-parsers' }, (args) => ({

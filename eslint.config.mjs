@@ -5,7 +5,19 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // Built output, downloaded corpora and fixtures (code written to be flagged) are not ours to lint.
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/**', 'bench/.corpus/**', 'bench/results/**', 'fuzz-results/**', 'test-results/**', '.vscode-test/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test/fixtures/**',
+      'bench/.corpus/**',
+      'bench/results/**',
+      'fuzz-results/**',
+      'test-results/**',
+      '.vscode-test/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -17,7 +29,14 @@ export default tseslint.config(
     // CommonJS scripts (the bin, the bench suites VS Code loads), and files that load a bundle or a
     // parser on first use by a path computed at run time, on purpose: an `import` would make
     // esbuild inline it, or load it at start (see esbuild.mjs).
-    files: ['**/*.js', 'src/core/languages/javascript.ts', 'src/core/languages/typescript-module.ts', 'src/extension/engine.ts', 'src/record-bundle.ts', 'test/host/index.ts'],
+    files: [
+      '**/*.js',
+      'src/core/languages/javascript.ts',
+      'src/core/languages/typescript-module.ts',
+      'src/extension/engine.ts',
+      'src/record-bundle.ts',
+      'test/host/index.ts',
+    ],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

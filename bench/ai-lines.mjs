@@ -21,7 +21,8 @@ try {
   const human = Array.from({ length: 1800 }, (_, index) => `value_${index} = compute(${index})  # person`);
   // 20 hunks of 10 lines, spread through the file.
   const lines = [...human];
-  for (let hunk = 19; hunk >= 0; hunk--) lines.splice(hunk * 90, 0, ...Array.from({ length: 10 }, (_, line) => `ai_${hunk}_${line} = suggest(${hunk}, ${line})`));
+  for (let hunk = 19; hunk >= 0; hunk--)
+    lines.splice(hunk * 90, 0, ...Array.from({ length: 10 }, (_, line) => `ai_${hunk}_${line} = suggest(${hunk}, ${line})`));
   const before = human.join('\n') + '\n';
   const after = lines.join('\n') + '\n';
   writeFileSync(file, after);
@@ -41,7 +42,9 @@ try {
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (ranges.length === 0) throw new Error('no AI-written ranges found');
   }
-  console.log(`AI-written lines after an edit, 2,000-line file with 20 AI hunks, ${SAMPLES} edits: p50 ${median(times).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms (target ≤ 16 ms p95)`);
+  console.log(
+    `AI-written lines after an edit, 2,000-line file with 20 AI hunks, ${SAMPLES} edits: p50 ${median(times).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms (target ≤ 16 ms p95)`,
+  );
 } finally {
   rmSync(repo, { recursive: true, force: true });
 }

@@ -48,7 +48,12 @@ export function pythonStdlib() {
   const probe = spawnSync('python3', ['-c', 'import sysconfig;print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8', timeout: 20_000 });
   const fromPython = probe.status === 0 ? probe.stdout.trim() : '';
   if (fromPython && existsSync(fromPython)) return fromPython;
-  const debian = existsSync('/usr/lib') ? readdirSync('/usr/lib').filter((d) => /^python3\.\d+$/.test(d)).sort().pop() : undefined;
+  const debian = existsSync('/usr/lib')
+    ? readdirSync('/usr/lib')
+        .filter((d) => /^python3\.\d+$/.test(d))
+        .sort()
+        .pop()
+    : undefined;
   return debian ? join('/usr/lib', debian) : undefined;
 }
 
@@ -93,7 +98,13 @@ function candidates(repoRoot, stdlib) {
     const name = rel.split(sep).pop();
     for (const [pool, spec] of Object.entries(POOLS)) {
       if (pool === 'py' || !spec.test(name)) continue;
-      const dest = join(spec.group, rel.split(sep).map((s) => (s === 'node_modules' ? '_nm' : s)).join('/'));
+      const dest = join(
+        spec.group,
+        rel
+          .split(sep)
+          .map((s) => (s === 'node_modules' ? '_nm' : s))
+          .join('/'),
+      );
       byPool[pool].push({ pool, source: join(nodeModules, rel), dest, key: `nm/${rel}` });
       break;
     }
@@ -173,7 +184,14 @@ export function buildCorpus(repoRoot, profileName, log = () => {}) {
       profile: profileName,
       digest,
       stdlib,
-      files: chosen.map(({ pool, group, dest, size, sha1: hash, source }) => ({ pool, group, dest, size, sha1: hash, source: relative(repoRoot, source).startsWith('..') ? source : relative(repoRoot, source) })),
+      files: chosen.map(({ pool, group, dest, size, sha1: hash, source }) => ({
+        pool,
+        group,
+        dest,
+        size,
+        sha1: hash,
+        source: relative(repoRoot, source).startsWith('..') ? source : relative(repoRoot, source),
+      })),
     };
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 1) + '\n');
   }

@@ -27,7 +27,11 @@ const server = createServer((request, response) => {
     requests.push({ path: request.url, queries: queries?.length });
     response.writeHead(200, { 'content-type': 'application/json' });
     // OSV: no advisory for any query. The npm registry: every package exists, published long ago.
-    response.end(JSON.stringify(queries ? { results: queries.map(() => ({})) } : { name: decodeURIComponent(request.url.slice(1)), time: { created: '2015-01-01T00:00:00.000Z' } }));
+    response.end(
+      JSON.stringify(
+        queries ? { results: queries.map(() => ({})) } : { name: decodeURIComponent(request.url.slice(1)), time: { created: '2015-01-01T00:00:00.000Z' } },
+      ),
+    );
   });
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,24 +41,45 @@ const project = mkdtempSync(join(tmpdir(), 'lastline-bench-deps-'));
 const cache = mkdtempSync(join(tmpdir(), 'lastline-bench-deps-cache-'));
 try {
   const names = Array.from({ length: LOCKED }, (_, index) => `package-${index}`);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'bench', dependencies: Object.fromEntries(names.slice(0, DECLARED).map((name) => [name, '^1.0.0'])) }, null, 2));
-  writeFileSync(join(project, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { name: 'bench' }, ...Object.fromEntries(names.map((name, index) => [`node_modules/${name}`, { version: `1.${index % 7}.0` }])) } }, null, 2));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'bench', dependencies: Object.fromEntries(names.slice(0, DECLARED).map((name) => [name, '^1.0.0'])) }, null, 2),
+  );
+  writeFileSync(
+    join(project, 'package-lock.json'),
+    JSON.stringify(
+      {
+        lockfileVersion: 3,
+        packages: { '': { name: 'bench' }, ...Object.fromEntries(names.map((name, index) => [`node_modules/${name}`, { version: `1.${index % 7}.0` }])) },
+      },
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(project, 'index.js'), "const lodash = require('package-0');\nmodule.exports = () => lodash;\n");
   const env = { ...process.env, XDG_CACHE_HOME: cache, LASTLINE_OSV_URL: url, LASTLINE_NPM_REGISTRY_URL: url, LASTLINE_OFFLINE: '' };
   // Asynchronous: the loopback services run in this process and must answer while the scan runs.
   const scan = (...extra) =>
     new Promise((resolve, reject) => {
       const started = process.hrtime.bigint();
-      const child = spawn(process.execPath, [bin, 'scan', '--no-cache', '--format', 'json', ...extra], { cwd: project, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [bin, 'scan', '--no-cache', '--format', 'json', ...extra], {
+        cwd: project,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`scan exited ${code}: ${stderr}`))));
+      child.on('close', (code) =>
+        code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`scan exited ${code}: ${stderr}`)),
+      );
     });
 
   await scan();
   const batches = requests.filter((request) => request.path === '/v1/querybatch');
-  console.log(`cold scan of ${LOCKED} locked packages: ${batches.length} batch request${batches.length === 1 ? '' : 's'} (${batches.map((batch) => batch.queries).join(' + ')} queries), ${requests.length - batches.length} registry requests (target: ≤ ${Math.ceil(LOCKED / 1000)} batches)`);
+  console.log(
+    `cold scan of ${LOCKED} locked packages: ${batches.length} batch request${batches.length === 1 ? '' : 's'} (${batches.map((batch) => batch.queries).join(' + ')} queries), ${requests.length - batches.length} registry requests (target: ≤ ${Math.ceil(LOCKED / 1000)} batches)`,
+  );
 
   const warm = [];
   const without = [];
@@ -64,10 +89,13 @@ try {
     // Every rule family but the dependency rules: the same scan otherwise.
     without.push(await scan('--category', 'suppression,string-built-query,string-built-command,open-route,inline-secret'));
   }
-  const row = (label, times) => console.log(`${label.padEnd(44)} p50 ${median(times).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms`);
+  const row = (label, times) =>
+    console.log(`${label.padEnd(44)} p50 ${median(times).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms`);
   row('scan, dependency answers from the cache', warm);
   row('scan without the dependency rules', without);
-  console.log(`warm dependency check adds: p50 ${(median(warm) - median(without)).toFixed(0)} ms (target ≤ 100 ms); requests during warm scans: ${requests.length - before}`);
+  console.log(
+    `warm dependency check adds: p50 ${(median(warm) - median(without)).toFixed(0)} ms (target ≤ 100 ms); requests during warm scans: ${requests.length - before}`,
+  );
 } finally {
   server.close();
   rmSync(project, { recursive: true, force: true });

@@ -27,7 +27,8 @@ const CHANGED = 50;
  */
 const EVERY_FILE_ROUTES = process.env.GATE_BENCH_SHAPE === 'routes';
 const isRouteFile = (index) => EVERY_FILE_ROUTES || index % 20 === 0;
-const pathOf = (index) => (isRouteFile(index) ? join('routes', `group${index % 40}`, `route${index}.js`) : join('lib', `area${index % 40}`, `service${index}.js`));
+const pathOf = (index) =>
+  isRouteFile(index) ? join('routes', `group${index % 40}`, `route${index}.js`) : join('lib', `area${index % 40}`, `service${index}.js`);
 
 function source(index, round) {
   return isRouteFile(index) ? routerSource(index, round) : serviceSource(index, round);
@@ -36,7 +37,13 @@ function source(index, round) {
 function routerSource(index, round) {
   const lines = [`import { Router } from 'express';`, `const router = Router();`, ''];
   for (let handler = 0; handler < (EVERY_FILE_ROUTES ? 12 : 5); handler++) {
-    lines.push(`router.get('/items/${index}/${handler}', async (req, res) => {`, `  const items = await loadItems(req.params.id, ${handler});`, `  res.json({ items, round: ${round} });`, '});', '');
+    lines.push(
+      `router.get('/items/${index}/${handler}', async (req, res) => {`,
+      `  const items = await loadItems(req.params.id, ${handler});`,
+      `  res.json({ items, round: ${round} });`,
+      '});',
+      '',
+    );
   }
   lines.push('async function loadItems(id, page) {', '  return [{ id, page }];', '}', 'export default router;', '');
   return lines.join('\n');
@@ -90,7 +97,16 @@ function commitTimes(root, round0, count) {
 
 /** The agent writes `path` through Claude Code's Write: pre and post hook events through `lastline record`. */
 function agentWrites(root, path, content, round) {
-  const event = (name) => JSON.stringify({ session_id: 'bench-session', transcript_path: join(root, '.transcript.jsonl'), cwd: root, hook_event_name: name, tool_name: 'Write', tool_use_id: `toolu_bench_${round}`, tool_input: { file_path: join(root, path), content } });
+  const event = (name) =>
+    JSON.stringify({
+      session_id: 'bench-session',
+      transcript_path: join(root, '.transcript.jsonl'),
+      cwd: root,
+      hook_event_name: name,
+      tool_name: 'Write',
+      tool_use_id: `toolu_bench_${round}`,
+      tool_input: { file_path: join(root, path), content },
+    });
   execFileSync(process.execPath, [bin, 'record'], { cwd: root, input: event('PreToolUse') });
   writeFileSync(join(root, path), content);
   execFileSync(process.execPath, [bin, 'record'], { cwd: root, input: event('PostToolUse') });
@@ -150,7 +166,9 @@ const plain = makeRepository(false);
 const gated = makeRepository(true);
 try {
   if (!(await startupSnapshotBuilt())) console.log('(no startup snapshot was built: the runs below start without one)');
-  console.log(`git commit of ${CHANGED} changed files in a repository of ${FILES} files (${EVERY_FILE_ROUTES ? 'every file a router of 12 routes' : 'shaped like Juice Shop: 1 in 20 a router'}), ${RUNS} commits each, interleaved`);
+  console.log(
+    `git commit of ${CHANGED} changed files in a repository of ${FILES} files (${EVERY_FILE_ROUTES ? 'every file a router of 12 routes' : 'shaped like Juice Shop: 1 in 20 a router'}), ${RUNS} commits each, interleaved`,
+  );
   const plainTimes = [];
   const gatedTimes = [];
   // Blocks of 5 alternate between the two, so that drift on the machine hits both alike.
@@ -159,10 +177,13 @@ try {
     plainTimes.push(...commitTimes(plain, block, count));
     gatedTimes.push(...commitTimes(gated, block, count));
   }
-  const row = (label, times) => console.log(`${label.padEnd(36)} p50 ${median(times).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms`);
+  const row = (label, times) =>
+    console.log(`${label.padEnd(36)} p50 ${median(times).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms`);
   row('without hooks', plainTimes);
   row("with Lastline's gate", gatedTimes);
-  console.log(`the gate adds: p50 ${(median(gatedTimes) - median(plainTimes)).toFixed(0)} ms, p95 ${(percentile(gatedTimes, 95) - percentile(plainTimes, 95)).toFixed(0)} ms (target ≤ 300 ms at p95)`);
+  console.log(
+    `the gate adds: p50 ${(median(gatedTimes) - median(plainTimes)).toFixed(0)} ms, p95 ${(percentile(gatedTimes, 95) - percentile(plainTimes, 95)).toFixed(0)} ms (target ≤ 300 ms at p95)`,
+  );
 
   // A commit holding AI-written lines: the gate reads the project's route index, from the result
   // cache (warmed by one commit first, as the first commit after `hooks install` would).
@@ -176,7 +197,9 @@ try {
   }
   row('without hooks', plainAgain);
   row('with the gate, 1 AI-written file', aiTimes);
-  console.log(`the gate adds, with AI-written lines: p50 ${(median(aiTimes) - median(plainAgain)).toFixed(0)} ms, p95 ${(percentile(aiTimes, 95) - percentile(plainAgain, 95)).toFixed(0)} ms (target ≤ 300 ms at p95)`);
+  console.log(
+    `the gate adds, with AI-written lines: p50 ${(median(aiTimes) - median(plainAgain)).toFixed(0)} ms, p95 ${(percentile(aiTimes, 95) - percentile(plainAgain, 95)).toFixed(0)} ms (target ≤ 300 ms at p95)`,
+  );
 
   stagedScanTimes(gated, 3000, 1); // warms the cache
   const staged = stagedScanTimes(gated, 3001, RUNS);
@@ -185,7 +208,9 @@ try {
   row('lastline scan --staged (10 files)', staged);
   row('  … after a scan of the working tree', stagedScanned);
   row('  … without the startup snapshot', stagedWithoutSnapshot);
-  console.log(`scan --staged of a 10-file commit, warm cache: p95 ${percentile(staged, 95).toFixed(0)} ms; with the staged content scanned before: p95 ${percentile(stagedScanned, 95).toFixed(0)} ms (target ≤ 300 ms); starting from the startup snapshot is ${(median(stagedWithoutSnapshot) / median(staged)).toFixed(2)}× faster at p50`);
+  console.log(
+    `scan --staged of a 10-file commit, warm cache: p95 ${percentile(staged, 95).toFixed(0)} ms; with the staged content scanned before: p95 ${percentile(stagedScanned, 95).toFixed(0)} ms (target ≤ 300 ms); starting from the startup snapshot is ${(median(stagedWithoutSnapshot) / median(staged)).toFixed(2)}× faster at p50`,
+  );
 } finally {
   rmSync(plain, { recursive: true, force: true });
   rmSync(gated, { recursive: true, force: true });

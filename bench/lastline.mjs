@@ -17,7 +17,9 @@ import { countBy, readJson, timedRun } from './peers.mjs';
  * is measured too (the peers' defaults are single-threaded).
  */
 export function lastlineCli(build, category, { oneThread = false, defaultThreads } = {}) {
-  const threads = oneThread ? ', one thread (--jobs 1)' : `, default${defaultThreads ? `: ${defaultThreads} thread${defaultThreads === 1 ? '' : 's'} here` : ' threads'}`;
+  const threads = oneThread
+    ? ', one thread (--jobs 1)'
+    : `, default${defaultThreads ? `: ${defaultThreads} thread${defaultThreads === 1 ? '' : 's'} here` : ' threads'}`;
   return {
     id: `lastline-cli${category ? `-${category}` : ''}${oneThread ? '-j1' : ''}`,
     name: category ? `Lastline CLI (${category} rules${threads})` : `Lastline CLI${threads}`,
@@ -34,7 +36,12 @@ export function lastlineCli(build, category, { oneThread = false, defaultThreads
       const jobs = oneThread ? ['--jobs', '1'] : [];
       // --no-cache: every run is a first scan, like the peers' (ESLint's --cache is off by default
       // too). The repeat scan, from the cache, is measured on its own (repeat-scan.mjs).
-      const run = timedRun(process.execPath, [build.bin, 'scan', '--no-cache', '--format', 'json', '--output', out, ...only, ...jobs, ...dirs], corpusRoot, [0, 1, 2]);
+      const run = timedRun(
+        process.execPath,
+        [build.bin, 'scan', '--no-cache', '--format', 'json', '--output', out, ...only, ...jobs, ...dirs],
+        corpusRoot,
+        [0, 1, 2],
+      );
       return { ...run, out };
     },
     summarize(run) {
@@ -73,7 +80,11 @@ export function lastlineInProcess(engine) {
       try {
         // Config loading is part of a scan (the CLI does it too); the corpus root holds .lastline.json.
         const { config } = engine.loadConfig(corpusRoot);
-        const sources = engine.workingTreeSources(dirs.map((d) => join(corpusRoot, d)), corpusRoot, config);
+        const sources = engine.workingTreeSources(
+          dirs.map((d) => join(corpusRoot, d)),
+          corpusRoot,
+          config,
+        );
         result = await engine.scanSources(sources, { config });
       } catch (error) {
         failure = error instanceof Error ? error.message : String(error);

@@ -26,15 +26,19 @@ export function prng(seed) {
 
 // Keywords (and contextual keywords) must not be renamed: the edit has to leave the file parseable.
 const TS_KEYWORDS = new Set(
-  ('abstract any as asserts async await bigint boolean break case catch class const constructor continue debugger declare default ' +
+  (
+    'abstract any as asserts async await bigint boolean break case catch class const constructor continue debugger declare default ' +
     'delete do else enum export extends false finally for from function get global if implements import in infer instanceof ' +
     'interface is keyof let module namespace never new null number object of out override package private protected public ' +
     'readonly require return satisfies set static string super switch symbol this throw true try type typeof undefined unique ' +
-    'unknown var void while with yield accessor using').split(' '),
+    'unknown var void while with yield accessor using'
+  ).split(' '),
 );
 const PY_KEYWORDS = new Set(
-  ('False None True and as assert async await break class continue def del elif else except finally for from global if import ' +
-    'in is lambda nonlocal not or pass raise return try while with yield match case type print self cls').split(' '),
+  (
+    'False None True and as assert async await break class continue def del elif else except finally for from global if import ' +
+    'in is lambda nonlocal not or pass raise return try while with yield match case type print self cls'
+  ).split(' '),
 );
 
 /**
@@ -202,7 +206,13 @@ export async function measureParseThroughput(engine, corpus, groups) {
         if (parsed.hasError) problems++;
         parsed.tree.delete();
       } else {
-        const language = /\.tsx$/.test(files[i].dest) ? 'typescriptreact' : /\.(m|c)?ts$/.test(files[i].dest) ? 'typescript' : /\.jsx$/.test(files[i].dest) ? 'javascriptreact' : 'javascript';
+        const language = /\.tsx$/.test(files[i].dest)
+          ? 'typescriptreact'
+          : /\.(m|c)?ts$/.test(files[i].dest)
+            ? 'typescript'
+            : /\.jsx$/.test(files[i].dest)
+              ? 'javascriptreact'
+              : 'javascript';
         if (engine.parseJavaScript(texts[i], language, files[i].dest).problem) problems++;
       }
       perFile.push(performance.now() - t0);

@@ -27,7 +27,7 @@ function packageInfo(repoRoot, name) {
   const path = resolveFrom(repoRoot, `${name}/package.json`);
   if (!path) return undefined;
   const pkg = JSON.parse(readFileSync(path, 'utf8'));
-  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.[name] ?? Object.values(pkg.bin ?? {})[0];
+  const bin = typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin?.[name] ?? Object.values(pkg.bin ?? {})[0]);
   return { dir: dirname(path), version: pkg.version, bin: bin ? join(dirname(path), bin) : undefined, main: pkg.main };
 }
 
@@ -42,12 +42,19 @@ export function readJson(path) {
 /** Runs one scan; returns wall time (ms, including process start-up, as a user experiences it). */
 export function timedRun(command, args, cwd, okCodes) {
   const started = performance.now();
-  const child = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: RUN_TIMEOUT_MS, maxBuffer: MAX_BUFFER, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const child = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: RUN_TIMEOUT_MS,
+    maxBuffer: MAX_BUFFER,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   const ms = performance.now() - started;
   let failure;
   if (child.error) failure = child.error.code === 'ETIMEDOUT' ? `timed out after ${RUN_TIMEOUT_MS / 1000} s` : child.error.message;
   else if (child.signal) failure = `killed by ${child.signal}`;
-  else if (!okCodes.includes(child.status)) failure = `exit code ${child.status}: ${(child.stderr || child.stdout || '').trim().split('\n').slice(-5).join(' | ')}`;
+  else if (!okCodes.includes(child.status))
+    failure = `exit code ${child.status}: ${(child.stderr || child.stdout || '').trim().split('\n').slice(-5).join(' | ')}`;
   return { ms, status: child.status, failure, stderr: child.stderr ?? '' };
 }
 
@@ -57,7 +64,13 @@ export function timedRun(command, args, cwd, okCodes) {
 export function peers(repoRoot) {
   // ESLint can lint on threads (--concurrency, off by default): measured both ways, since Lastline's
   // CLI uses threads by default. secretlint and Bandit have no such option.
-  return [secretlint(repoRoot), secretlint(repoRoot, { asInstalled: true }), eslintSecurity(repoRoot), eslintSecurity(repoRoot, { concurrency: 'auto' }), bandit()];
+  return [
+    secretlint(repoRoot),
+    secretlint(repoRoot, { asInstalled: true }),
+    eslintSecurity(repoRoot),
+    eslintSecurity(repoRoot, { concurrency: 'auto' }),
+    bandit(),
+  ];
 }
 
 /**
@@ -87,7 +100,10 @@ function secretlint(repoRoot, { asInstalled = false } = {}) {
       this.bin = cli.bin;
       this.profilers = asInstalled ? [] : profilerModules(cli.bin);
       if (!asInstalled && this.profilers.length === 0) return { installed: false, install: 'cannot locate @secretlint/profiler next to secretlint' };
-      return { installed: true, version: `secretlint ${cli.version}, preset-recommend ${preset.version}${asInstalled ? ' (stock CLI)' : ' (profiler marks disabled)'}` };
+      return {
+        installed: true,
+        version: `secretlint ${cli.version}, preset-recommend ${preset.version}${asInstalled ? ' (stock CLI)' : ' (profiler marks disabled)'}`,
+      };
     },
     prepare(tmp) {
       rc = join(tmp, '.secretlintrc.json');
@@ -111,7 +127,12 @@ function secretlint(repoRoot, { asInstalled = false } = {}) {
       rmSync(out, { force: true });
       // --output makes secretlint exit 0 even with findings; 2 is its "fatal error".
       const globs = dirs.map((d) => `${d}/**/*`);
-      const run = timedRun(process.execPath, [entry, '--secretlintrc', rc, '--format', 'json', '--output', out, '--no-color', '--no-terminalLink', ...globs], corpusRoot, [0, 1]);
+      const run = timedRun(
+        process.execPath,
+        [entry, '--secretlintrc', rc, '--format', 'json', '--output', out, '--no-color', '--no-terminalLink', ...globs],
+        corpusRoot,
+        [0, 1],
+      );
       return { ...run, out };
     },
     summarize(run) {
@@ -166,7 +187,10 @@ function eslintSecurity(repoRoot, { concurrency } = {}) {
         this.subset = 'js';
         this.coverage = '.js/.mjs/.cjs only (@typescript-eslint/parser not installed)';
       }
-      return { installed: true, version: `eslint ${eslint.version}, eslint-plugin-security ${plugin.version}${parser ? `, @typescript-eslint/parser ${parser.version}` : ''}` };
+      return {
+        installed: true,
+        version: `eslint ${eslint.version}, eslint-plugin-security ${plugin.version}${parser ? `, @typescript-eslint/parser ${parser.version}` : ''}`,
+      };
     },
     prepare(tmp) {
       // A flat config in a temp dir, importing the plugin and parser by absolute URL (a temp dir has
@@ -189,7 +213,12 @@ function eslintSecurity(repoRoot, { concurrency } = {}) {
       const out = join(tmp, `${this.id}-${tag}.json`); // one report per subset: summarized after all runs
       rmSync(out, { force: true });
       const threads = concurrency ? ['--concurrency', concurrency] : [];
-      const run = timedRun(process.execPath, [this.bin, '--config', config, '--format', 'json', '--output-file', out, '--no-warn-ignored', ...threads, ...dirs], corpusRoot, [0, 1]);
+      const run = timedRun(
+        process.execPath,
+        [this.bin, '--config', config, '--format', 'json', '--output-file', out, '--no-warn-ignored', ...threads, ...dirs],
+        corpusRoot,
+        [0, 1],
+      );
       return { ...run, out };
     },
     summarize(run) {
@@ -205,7 +234,9 @@ function eslintSecurity(repoRoot, { concurrency } = {}) {
         findingsByRule: countBy(security, (m) => m.ruleId),
         errors: fatal.length,
         errorSamples: fatal.slice(0, 5).map((m) => `${m.filePath.slice(m.filePath.indexOf('.corpus/'))}: ${m.message}`),
-        note: unknownRule.length ? `${unknownRule.length} messages about inline comments naming rules not loaded (e.g. "${unknownRule[0].message}")` : undefined,
+        note: unknownRule.length
+          ? `${unknownRule.length} messages about inline comments naming rules not loaded (e.g. "${unknownRule[0].message}")`
+          : undefined,
       };
     },
   };
@@ -221,7 +252,10 @@ function bandit() {
     detect() {
       const probe = spawnSync('bandit', ['--version'], { encoding: 'utf8', timeout: 30_000 });
       if (probe.error || probe.status !== 0) return { installed: false, install };
-      const lines = `${probe.stdout}\n${probe.stderr}`.split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = `${probe.stdout}\n${probe.stderr}`
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const python = lines.find((l) => l.startsWith('python version'))?.replace(/^python version = (\S+).*/, 'python $1');
       return { installed: true, version: [lines[0], python].filter(Boolean).join(', ') };
     },

@@ -15,7 +15,8 @@ const RUNS = Number(process.env.RECORD_BENCH_RUNS ?? 40);
 
 function pythonFile(lines) {
   const out = ['import os', ''];
-  for (let index = 0; out.length < lines - 2; index++) out.push(`def handler_${index}(request):`, `    value = request.args.get("v${index}")`, `    return {"value": value, "n": ${index}}`, '');
+  for (let index = 0; out.length < lines - 2; index++)
+    out.push(`def handler_${index}(request):`, `    value = request.args.get("v${index}")`, `    return {"value": value, "n": ${index}}`, '');
   return out.slice(0, lines).join('\n') + '\n';
 }
 
@@ -51,8 +52,13 @@ try {
     const replacement = `    if value is None:\n        return {"value": None, "n": ${run}}\n    return {"value": value.strip(), "n": ${run}}`;
     writeFileSync(file, readFileSync(file, 'utf8').replace(old, replacement));
     return JSON.stringify({
-      session_id: 'bench', transcript_path: join(repo, 'none.jsonl'), cwd: repo, hook_event_name: 'PostToolUse', tool_name: 'Edit',
-      tool_input: { file_path: file, old_string: old, new_string: replacement, replace_all: false }, tool_use_id: `toolu_${Date.now()}`,
+      session_id: 'bench',
+      transcript_path: join(repo, 'none.jsonl'),
+      cwd: repo,
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Edit',
+      tool_input: { file_path: file, old_string: old, new_string: replacement, replace_all: false },
+      tool_use_id: `toolu_${Date.now()}`,
     });
   };
 

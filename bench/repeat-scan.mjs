@@ -9,7 +9,10 @@ import { timedRun } from './peers.mjs';
 import { median } from './stats.mjs';
 
 export function measureRepeatScan(build, corpusRoot, runs, temp, log) {
-  const cacheFile = resolve(corpusRoot, execFileSync('git', ['rev-parse', '--git-path', 'lastline/scan-cache.json'], { cwd: corpusRoot, encoding: 'utf8' }).trim());
+  const cacheFile = resolve(
+    corpusRoot,
+    execFileSync('git', ['rev-parse', '--git-path', 'lastline/scan-cache.json'], { cwd: corpusRoot, encoding: 'utf8' }).trim(),
+  );
   const first = [];
   const second = [];
   const reports = [];

@@ -18,7 +18,9 @@ export function render(results) {
   const out = [];
   const { machine, corpus, options } = results;
   out.push(`Lastline benchmark — ${corpus.profile} corpus, ${options.runs} runs per scan (medians), ${results.startedAt}`);
-  out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM; ${machine.os}; Node ${machine.node}; load average ${machine.loadAverage.start.join(' ')} at start`);
+  out.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM; ${machine.os}; Node ${machine.node}; load average ${machine.loadAverage.start.join(' ')} at start`,
+  );
   out.push('Tools:');
   for (const tool of results.tools) {
     out.push(`  ${tool.name.padEnd(34)} ${tool.installed ? tool.version : `not installed: ${tool.install}`}`);
@@ -50,13 +52,13 @@ export function render(results) {
       t ? fixed(t.mbPerSec, 1) : '–',
       t ? n(t.filesPerSec) : '–',
       row.ratio ? `${fixed(row.ratio, 1)}×${row.ratioOneThread ? ` (1 thread: ${fixed(row.ratioOneThread, 1)}×)` : ''}` : '',
-      row.status === 'ok' ? row.remark ?? '' : `${row.status}: ${row.reason}`,
+      row.status === 'ok' ? (row.remark ?? '') : `${row.status}: ${row.reason}`,
     ]);
   }
   out.push(table(['Subset', 'Tool', 'Files', 'MB', 'Median s', 'MB/s', 'Files/s', 'Lastline vs peer', 'Notes'], rows, [2, 3, 4, 5, 6, 7]));
   out.push('Lastline CLI includes Node start-up and loading the engine bundle; by default (4+ CPUs) it scans a large tree on');
   out.push('one worker thread per CPU, "--jobs 1" on one. "in-process" is the one-thread scan called from dist/lastline.js in an');
-  out.push('already-running process (what the extension\'s Scan Workspace costs).');
+  out.push("already-running process (what the extension's Scan Workspace costs).");
 
   if (results.parseThroughput) {
     out.push('');
@@ -66,7 +68,18 @@ export function render(results) {
     for (const [group, r] of Object.entries(results.parseThroughput)) {
       const what = group === 'py' ? 'parsePython (tree-sitter WASM)' : 'parseJavaScript (typescript-estree)';
       if (r.unavailable) prow.push([group.toUpperCase(), what, '', '', '', '', '', '', r.unavailable]);
-      else prow.push([group === 'py' ? 'Python' : group.toUpperCase(), what, n(r.files), formatMB(r.bytes).replace(' MB', ''), fixed(r.ms / 1000, 2), fixed(r.mbPerSec, 1), n(r.filesPerSec), fixed(r.p95FileMs, 1), r.problems ? `${r.problems} file${r.problems === 1 ? '' : 's'} did not parse cleanly` : '']);
+      else
+        prow.push([
+          group === 'py' ? 'Python' : group.toUpperCase(),
+          what,
+          n(r.files),
+          formatMB(r.bytes).replace(' MB', ''),
+          fixed(r.ms / 1000, 2),
+          fixed(r.mbPerSec, 1),
+          n(r.filesPerSec),
+          fixed(r.p95FileMs, 1),
+          r.problems ? `${r.problems} file${r.problems === 1 ? '' : 's'} did not parse cleanly` : '',
+        ]);
     }
     out.push(table(['Subset', 'Parser', 'Files', 'MB', 'Total s', 'MB/s', 'Files/s', 'p95 ms/file', 'Notes'], prow, [2, 3, 4, 5, 6, 7]));
   }
@@ -75,15 +88,28 @@ export function render(results) {
   if (results.latency) {
     out.push('');
     const l = results.latency;
-    out.push(`On-type re-analysis — one-line edit (rename one identifier on a random line), then re-analyse; ${l.iterations} iterations after ${l.warmup} warm-up`);
+    out.push(
+      `On-type re-analysis — one-line edit (rename one identifier on a random line), then re-analyse; ${l.iterations} iterations after ${l.warmup} warm-up`,
+    );
     const lrow = [];
-    for (const [key, label] of [['typescript', 'TypeScript'], ['python', 'Python']]) {
+    for (const [key, label] of [
+      ['typescript', 'TypeScript'],
+      ['python', 'Python'],
+    ]) {
       const r = l[key];
       if (!r) continue;
       const file = `${label}, ${n(r.file.lines)} lines, ${fixed(r.file.bytes / 1024, 0)} KB`;
       lrow.push([file, `analyze() with the current rules`, fixed(r.analyze.p50, 2), fixed(r.analyze.p95, 2), fixed(r.analyze.max, 2), '']);
       if (r.parse.unavailable) lrow.push(['', 'raw parse', '–', '–', '–', r.parse.unavailable]);
-      else lrow.push(['', `raw parse (${key === 'python' ? 'parsePython' : 'parseJavaScript'})`, fixed(r.parse.p50, 2), fixed(r.parse.p95, 2), fixed(r.parse.max, 2), r.parse.parseProblems ? `${r.parse.parseProblems} edits left a parse error` : '']);
+      else
+        lrow.push([
+          '',
+          `raw parse (${key === 'python' ? 'parsePython' : 'parseJavaScript'})`,
+          fixed(r.parse.p50, 2),
+          fixed(r.parse.p95, 2),
+          fixed(r.parse.max, 2),
+          r.parse.parseProblems ? `${r.parse.parseProblems} edits left a parse error` : '',
+        ]);
     }
     out.push(table(['File (real code, whole files concatenated)', 'Measured', 'p50 ms', 'p95 ms', 'max ms', 'Notes'], lrow, [2, 3, 4]));
   }
@@ -92,8 +118,11 @@ export function render(results) {
   out.push('');
   const a = results.activation;
   if (a.status === 'ok') {
-    out.push(`Extension activation (inside code-server, fresh VS Code per run): activate() took ${a.runs.map((x) => fixed(x, 1)).join(', ')} ms → median ${fixed(a.medianMs, 1)} ms`);
-    if (a.extensionLoadMedianMs !== undefined) out.push(`  plus loading dist/extension.js (re-required in the host, not part of activationMs): median ${fixed(a.extensionLoadMedianMs, 1)} ms`);
+    out.push(
+      `Extension activation (inside code-server, fresh VS Code per run): activate() took ${a.runs.map((x) => fixed(x, 1)).join(', ')} ms → median ${fixed(a.medianMs, 1)} ms`,
+    );
+    if (a.extensionLoadMedianMs !== undefined)
+      out.push(`  plus loading dist/extension.js (re-required in the host, not part of activationMs): median ${fixed(a.extensionLoadMedianMs, 1)} ms`);
   } else {
     out.push(`Extension activation: ${a.status.toUpperCase()} — ${a.reason}`);
   }
@@ -126,7 +155,10 @@ export function evaluateTargets(results) {
   targets.push({
     id: 'scan',
     target: `whole-tree scan ≥ ${TARGETS.scanMBps} MB/s (mixed JS/TS/Python)`,
-    value: scan === undefined ? 'not measured' : `CLI ${fixed(scan, 1)} MB/s (one thread: ${fixed(cliOneThread?.throughput?.mbPerSec, 1)} MB/s), in-process one thread ${fixed(inAll?.throughput?.mbPerSec, 1)} MB/s`,
+    value:
+      scan === undefined
+        ? 'not measured'
+        : `CLI ${fixed(scan, 1)} MB/s (one thread: ${fixed(cliOneThread?.throughput?.mbPerSec, 1)} MB/s), in-process one thread ${fixed(inAll?.throughput?.mbPerSec, 1)} MB/s`,
     met: scan === undefined ? undefined : scan >= TARGETS.scanMBps,
   });
 
@@ -136,11 +168,16 @@ export function evaluateTargets(results) {
   targets.push({
     id: 'onType',
     target: `on-type re-analysis p95 ≤ ${TARGETS.onTypeP95Ms} ms (2,000-line TS)`,
-    value: p95 === undefined ? 'not measured' : `analyze() ${fixed(p95, 2)} ms${parseP95 !== undefined ? ` (with a full parse: ~${fixed(p95 + parseP95, 1)} ms)` : ''}`,
+    value:
+      p95 === undefined
+        ? 'not measured'
+        : `analyze() ${fixed(p95, 2)} ms${parseP95 !== undefined ? ` (with a full parse: ~${fixed(p95 + parseP95, 1)} ms)` : ''}`,
     met: p95 === undefined ? undefined : p95 <= TARGETS.onTypeP95Ms,
   });
   if (parseP95 !== undefined && p95 + parseP95 > TARGETS.onTypeP95Ms) {
-    results.warnings.push(`once rules parse TS on every edit, on-type p95 would be ~${fixed(p95 + parseP95, 1)} ms (parse alone ${fixed(parseP95, 1)} ms) — above the ${TARGETS.onTypeP95Ms} ms target`);
+    results.warnings.push(
+      `once rules parse TS on every edit, on-type p95 would be ~${fixed(p95 + parseP95, 1)} ms (parse alone ${fixed(parseP95, 1)} ms) — above the ${TARGETS.onTypeP95Ms} ms target`,
+    );
   }
 
   const act = results.activation;
@@ -155,7 +192,10 @@ export function evaluateTargets(results) {
   targets.push({
     id: 'repeatScan',
     target: `second scan of an unchanged tree ≥ ${TARGETS.repeatScanSpeedup}× faster than the first (result cache)`,
-    value: repeat?.status === 'ok' ? `${fixed(repeat.ratio, 1)}×: first ${fixed(repeat.firstMs / 1000, 2)} s, second ${fixed(repeat.secondMs / 1000, 2)} s (CLI, medians${repeat.identical ? ', identical reports' : ', REPORTS DIFFER'})` : (repeat?.status ?? 'not measured'),
+    value:
+      repeat?.status === 'ok'
+        ? `${fixed(repeat.ratio, 1)}×: first ${fixed(repeat.firstMs / 1000, 2)} s, second ${fixed(repeat.secondMs / 1000, 2)} s (CLI, medians${repeat.identical ? ', identical reports' : ', REPORTS DIFFER'})`
+        : (repeat?.status ?? 'not measured'),
     met: repeat?.status === 'ok' ? repeat.ratio >= TARGETS.repeatScanSpeedup && repeat.identical : undefined,
   });
 
@@ -163,7 +203,10 @@ export function evaluateTargets(results) {
   targets.push({
     id: 'secrets',
     target: `secret scanning ≥ ${TARGETS.secretsVsSecretlint}× faster than secretlint`,
-    value: ratio === undefined ? 'not measured' : `${fixed(ratio, 1)}× (one thread: ${fixed(secret.ratioOneThread, 1)}×) — Lastline's secret rules vs secretlint, CLI vs CLI, all files`,
+    value:
+      ratio === undefined
+        ? 'not measured'
+        : `${fixed(ratio, 1)}× (one thread: ${fixed(secret.ratioOneThread, 1)}×) — Lastline's secret rules vs secretlint, CLI vs CLI, all files`,
     met: ratio === undefined ? undefined : ratio >= TARGETS.secretsVsSecretlint,
   });
   return targets;

@@ -45,7 +45,8 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'Usage: npm run bench -- [--quick] [--runs N] [--no-activation]\n' +
+  const text =
+    'Usage: npm run bench -- [--quick] [--runs N] [--no-activation]\n' +
     '  --quick          ~7 MB corpus, 3 runs, 1 activation run (default: ~30 MB, 5 runs, 3 activation runs)\n' +
     '  --runs N         whole-tree scan runs per tool and subset (median reported)\n' +
     '  --no-activation  skip the VS Code activation measurement (it starts code-server + Chromium)';
@@ -75,7 +76,8 @@ function machine() {
  */
 function snapshotBuild(temp) {
   const root = join(temp, 'build');
-  if (existsSync(join(repoRoot, 'dist'))) cpSync(join(repoRoot, 'dist'), join(root, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('.vsix') });
+  if (existsSync(join(repoRoot, 'dist')))
+    cpSync(join(repoRoot, 'dist'), join(root, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('.vsix') });
   mkdirSync(join(root, 'bin'), { recursive: true });
   cpSync(join(repoRoot, 'bin', 'lastline.js'), join(root, 'bin', 'lastline.js'));
   const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
@@ -92,7 +94,7 @@ function runWorker(args, temp, extra = []) {
     maxBuffer: 16 * 1024 * 1024,
   });
   if (child.error || child.status !== 0) {
-    const why = child.error?.code === 'ETIMEDOUT' ? `timed out after ${WORKER_TIMEOUT_MS / 1000} s` : child.error?.message ?? `exit code ${child.status}`;
+    const why = child.error?.code === 'ETIMEDOUT' ? `timed out after ${WORKER_TIMEOUT_MS / 1000} s` : (child.error?.message ?? `exit code ${child.status}`);
     return { failure: `${why}: ${(child.stderr ?? '').trim().split('\n').slice(-6).join(' | ')}` };
   }
   return { result: JSON.parse(readFileSync(out, 'utf8')) };
@@ -155,7 +157,8 @@ async function main() {
     for (const subset of subsetsNeeded) {
       plan.push({ tool: cli, subset });
       // One thread too; the start-up-free figure; secrets-only vs secretlint.
-      if (subset === 'all') plan.push({ tool: cliOneThread, subset }, { tool: inProcess, subset }, { tool: secretsCli, subset }, { tool: secretsCliOneThread, subset });
+      if (subset === 'all')
+        plan.push({ tool: cliOneThread, subset }, { tool: inProcess, subset }, { tool: secretsCli, subset }, { tool: secretsCliOneThread, subset });
       for (const peer of peerTools.filter((p) => p.subset === subset)) plan.push({ tool: peer, subset });
     }
     for (const item of plan) Object.assign(item, { times: [], last: undefined, failure: undefined });
@@ -196,7 +199,9 @@ async function main() {
         if (c.findings !== undefined) remarks.push(`${c.findings} finding${c.findings === 1 ? '' : 's'}`);
         if (c.errors) {
           remarks.push(`${c.errors} file error${c.errors === 1 ? '' : 's'}`);
-          warnings.push(`${item.tool.name} on ${subset.label}: ${c.errors} file${c.errors === 1 ? '' : 's'} with errors, e.g. ${c.errorSamples?.slice(0, 3).join('; ')}`);
+          warnings.push(
+            `${item.tool.name} on ${subset.label}: ${c.errors} file${c.errors === 1 ? '' : 's'} with errors, e.g. ${c.errorSamples?.slice(0, 3).join('; ')}`,
+          );
         }
         if (c.skipped) warnings.push(`${item.tool.name} on ${subset.label}: skipped ${c.skipped} files, e.g. ${c.skippedSamples?.slice(0, 3).join('; ')}`);
         if (c.note) warnings.push(`${item.tool.name} on ${subset.label}: ${c.note}`);
@@ -233,7 +238,10 @@ async function main() {
     for (const [group, r] of Object.entries(parseThroughput ?? {})) if (r.unavailable) warnings.push(`raw parse ${group}: ${r.unavailable}`);
 
     log(`on-type latency (${options.latencyIterations} edits per file)…`);
-    const latencyRun = runWorker(['latency', build.engine, corpus.manifestPath, corpus.root], temp, [String(options.latencyIterations), String(options.latencyWarmup)]);
+    const latencyRun = runWorker(['latency', build.engine, corpus.manifestPath, corpus.root], temp, [
+      String(options.latencyIterations),
+      String(options.latencyWarmup),
+    ]);
     const latency = latencyRun.result ? { iterations: options.latencyIterations, warmup: options.latencyWarmup, ...latencyRun.result } : undefined;
     if (latencyRun.failure) problems.push(`latency measurement crashed: ${latencyRun.failure}`);
     for (const key of ['typescript', 'python']) {
@@ -244,7 +252,7 @@ async function main() {
     log('repeat scan of the unchanged tree (result cache)…');
     const repeatScan = measureRepeatScan(build, corpus.root, options.runs, temp, log);
     if (repeatScan.status !== 'ok') problems.push(`repeat scan: ${repeatScan.reason}`);
-    else if (!repeatScan.identical) problems.push('repeat scan: the report from the cache differs from the first scan\'s');
+    else if (!repeatScan.identical) problems.push("repeat scan: the report from the cache differs from the first scan's");
 
     // --- activation ---
     let activation;
@@ -286,7 +294,9 @@ async function main() {
     results.targets = evaluateTargets(results);
     const busiest = Math.max(loadAtStart[0], results.machine.loadAverage.end[0], loadAtStart[1]);
     if (busiest > results.machine.cores * 0.5) {
-      warnings.push(`the machine was busy (1-/5-min load average ${loadAtStart.slice(0, 2).join('/')} at start, ${results.machine.loadAverage.end.slice(0, 2).join('/')} at the end, ${results.machine.cores} cores): other processes competed for the CPU, so absolute numbers are noisy; ratios within the run are more robust`);
+      warnings.push(
+        `the machine was busy (1-/5-min load average ${loadAtStart.slice(0, 2).join('/')} at start, ${results.machine.loadAverage.end.slice(0, 2).join('/')} at the end, ${results.machine.cores} cores): other processes competed for the CPU, so absolute numbers are noisy; ratios within the run are more robust`,
+      );
     }
     for (const problem of problems) warnings.push(`PROBLEM: ${problem}`);
 

@@ -29,13 +29,20 @@ try {
     encoding: 'utf8',
     timeout: 600_000,
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, LASTLINE_HOST_TESTS: join(repoRoot, 'bench', 'scan-responsiveness-suite.js'), LASTLINE_HOST_WORKSPACE: tree, LASTLINE_HOST_TEST_TIMEOUT: '540' },
+    env: {
+      ...process.env,
+      LASTLINE_HOST_TESTS: join(repoRoot, 'bench', 'scan-responsiveness-suite.js'),
+      LASTLINE_HOST_WORKSPACE: tree,
+      LASTLINE_HOST_TEST_TIMEOUT: '540',
+    },
   });
   const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`;
   const value = (name) => Number(new RegExp(`${name}=([\\d.]+)`).exec(output)?.[1]);
   const longest = value('longestTaskMs');
   if (run.status !== 0 || Number.isNaN(longest)) {
-    console.log(`Workspace scan responsiveness: not measured (${run.error?.message ?? `exit code ${run.status}`})\n${output.trim().split('\n').slice(-12).join('\n')}`);
+    console.log(
+      `Workspace scan responsiveness: not measured (${run.error?.message ?? `exit code ${run.status}`})\n${output.trim().split('\n').slice(-12).join('\n')}`,
+    );
     process.exitCode = 1;
   } else {
     console.log(

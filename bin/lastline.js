@@ -12,5 +12,7 @@ if (fromSnapshot !== undefined) {
   process.exitCode = fromSnapshot;
 } else {
   const run = argv[0] === 'record' ? require('../dist/record.js').recordMain(argv.slice(1)) : require('../dist/lastline.js').main(argv);
-  run.then((code) => { process.exitCode = code; });
+  run.then((code) => {
+    process.exitCode = code;
+  });
 }

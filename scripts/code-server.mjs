@@ -60,7 +60,11 @@ export class Cleanups {
 
   /** Cleans up and exits with 128 + the signal's number when one arrives. */
   exitOnSignals(say = (text) => console.error(text)) {
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ]) {
       process.once(signal, () => {
         this.interrupted = true;
         say(`${signal}: cleaning up`);
@@ -84,7 +88,9 @@ export function chromiumPath() {
 
 /** Installs a packaged extension into `extensionsDir` with code-server's own installer. */
 export function installExtension(vsix, extensionsDir, userDataDir) {
-  const result = spawnSync(codeServerBinary(), ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  const result = spawnSync(codeServerBinary(), ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Stop(`code-server could not install ${vsix}:\n${(result.stderr || result.stdout || '').trim()}`, 2);
 }
 
@@ -123,7 +129,12 @@ export function outputTail(limit = 40) {
       if (lines.length > limit) lines.splice(0, lines.length - limit);
     },
     text() {
-      return [...lines, partial].filter(Boolean).map((l) => `    ${l}`).join('\n') || '    (no output)';
+      return (
+        [...lines, partial]
+          .filter(Boolean)
+          .map((l) => `    ${l}`)
+          .join('\n') || '    (no output)'
+      );
     },
   };
 }
@@ -138,13 +149,17 @@ export function startCodeServer({ port, dataDir, folder, cleanups, extensionsDir
   // Without a config file code-server writes one (with a password) to ~/.config/code-server.
   writeFileSync(configFile, 'auth: none\n');
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir', join(dataDir, 'user-data'),
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    join(dataDir, 'user-data'),
+    '--extensions-dir',
+    extensionsDir,
     folder,
   ];
   const output = outputTail();
@@ -227,7 +242,15 @@ export async function launchChromium(cleanups) {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   cleanups.push(() => Promise.race([browser.close(), sleep(10_000)]));
   return browser;

@@ -6,13 +6,19 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const run = spawnSync(process.execPath, ['bin/lastline.js', 'scan', 'demo', ...process.argv.slice(2)], { cwd: root, stdio: ['inherit', 'inherit', 'pipe'], encoding: 'utf8' });
+const run = spawnSync(process.execPath, ['bin/lastline.js', 'scan', 'demo', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: ['inherit', 'inherit', 'pipe'],
+  encoding: 'utf8',
+});
 process.stderr.write(run.stderr ?? '');
 const stderrLines = (run.stderr ?? '').split('\n').filter((line) => line.trim() !== '');
-const onlyDependenciesUnchecked = run.status === 2 && stderrLines.length > 0 && stderrLines.every((line) => /dependency look-ups? \(advisories, registry\) had no answer/.test(line));
+const onlyDependenciesUnchecked =
+  run.status === 2 && stderrLines.length > 0 && stderrLines.every((line) => /dependency look-ups? \(advisories, registry\) had no answer/.test(line));
 if (run.status === 1 || onlyDependenciesUnchecked) {
   console.log('\nThese are the problems the demo was written to show (exit code 1 means "findings").');
-  if (onlyDependenciesUnchecked) console.log('OSV.dev could not be reached from here, so the vulnerable Flask 2.2.2 in coupon-service/requirements.txt is not shown.');
+  if (onlyDependenciesUnchecked)
+    console.log('OSV.dev could not be reached from here, so the vulnerable Flask 2.2.2 in coupon-service/requirements.txt is not shown.');
   console.log('`npm start` opens the same workspace in VS Code, with quick fixes, the AI-written lines and the commit gate.');
   process.exit(0);
 }

@@ -63,9 +63,60 @@ const REPRODUCERS = [
   `API_KEY=${['sk', 'live', '51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW'].join('_')}\n`,
 ];
 /** File names under which inputs are analysed: every reader Lastline has. */
-const NAMES = ['a.py', 'a.js', 'a.jsx', 'a.ts', 'a.tsx', 'a.mjs', 'config.json', 'config.yaml', 'pyproject.toml', '.env', 'main.tf', 'Dockerfile', 'settings.ini', 'notes.txt', '.eslintrc.json', 'setup.cfg'];
+const NAMES = [
+  'a.py',
+  'a.js',
+  'a.jsx',
+  'a.ts',
+  'a.tsx',
+  'a.mjs',
+  'config.json',
+  'config.yaml',
+  'pyproject.toml',
+  '.env',
+  'main.tf',
+  'Dockerfile',
+  'settings.ini',
+  'notes.txt',
+  '.eslintrc.json',
+  'setup.cfg',
+];
 /** Fragments that open or close the structures readers track. */
-const TOKENS = ['"', "'", '`', '"""', '{', '}', '(', ')', '[', ']', '${', 'f"{', '/*', '*/', '//', '#', '\n', '\\', ' + ', '# nosec', '// eslint-disable-next-line', '-----BEGIN PRIVATE KEY-----', '\u0000', '\uFEFF', '\u202E', 'SELECT * FROM t WHERE id = ', 'os.system(', 'exec(', '@app.route("/admin")', 'password = ', ': ', '- ', '='];
+const TOKENS = [
+  '"',
+  "'",
+  '`',
+  '"""',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '${',
+  'f"{',
+  '/*',
+  '*/',
+  '//',
+  '#',
+  '\n',
+  '\\',
+  ' + ',
+  '# nosec',
+  '// eslint-disable-next-line',
+  '-----BEGIN PRIVATE KEY-----',
+  '\u0000',
+  '\uFEFF',
+  '\u202E',
+  'SELECT * FROM t WHERE id = ',
+  'os.system(',
+  'exec(',
+  '@app.route("/admin")',
+  'password = ',
+  ': ',
+  '- ',
+  '=',
+];
 
 function seeds() {
   const found = [];
@@ -159,17 +210,21 @@ async function main() {
     const outcome = await analyzer.analyze(path, text);
     if (outcome.hung) failures.push({ index, path, text, why: `no answer within ${DEADLINE_MS / 1000} s` });
     else if (outcome.threw) failures.push({ index, path, text, why: `threw: ${outcome.threw}` });
-    else if (outcome.ruleErrors.length && outcome.ruleErrors.every((error) => error.ruleId === 'parser')) gaveUp.push({ index, path, text, why: outcome.ruleErrors[0].message });
-    else if (outcome.ruleErrors.length) failures.push({ index, path, text, why: outcome.ruleErrors.map((error) => `${error.ruleId}: ${error.message}`).join('; ') });
+    else if (outcome.ruleErrors.length && outcome.ruleErrors.every((error) => error.ruleId === 'parser'))
+      gaveUp.push({ index, path, text, why: outcome.ruleErrors[0].message });
+    else if (outcome.ruleErrors.length)
+      failures.push({ index, path, text, why: outcome.ruleErrors.map((error) => `${error.ruleId}: ${error.message}`).join('; ') });
     // Growth: a sample at 1× and 4× its text (best of two each; linear work costs ~4×).
     if (index % 100 === 0 && text.length > 256) {
       const large = text.repeat(4);
       const small = Math.max(1, Math.min(await cost(path, text), await cost(path, text)));
       const big = Math.min(await cost(path, large), await cost(path, large));
       // NaN (a parser gave up) compares false: no growth verdict for that sample.
-      if (big / small > 16 && big > 50_000) slow.push({ index, path, text, why: `4× the input cost ${(big / small).toFixed(1)}× (${(big / 1000).toFixed(0)} ms)` });
+      if (big / small > 16 && big > 50_000)
+        slow.push({ index, path, text, why: `4× the input cost ${(big / small).toFixed(1)}× (${(big / 1000).toFixed(0)} ms)` });
     }
-    if ((index + 1) % 1000 === 0) console.log(`fuzz: ${index + 1} inputs, ${failures.length} failing, ${slow.length} super-linear (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((index + 1) % 1000 === 0)
+      console.log(`fuzz: ${index + 1} inputs, ${failures.length} failing, ${slow.length} super-linear (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   const report = (kind, items) => {
     for (const item of items.slice(0, 20)) {
@@ -182,7 +237,9 @@ async function main() {
   report('failing', failures);
   report('slow', slow);
   report('not-analysed', gaveUp);
-  console.log(`fuzz: ${options.count} inputs from ${corpus.length} seeds (seed ${options.seed}): ${failures.length} failing, ${slow.length} super-linear, ${gaveUp.length} reported as not analysed`);
+  console.log(
+    `fuzz: ${options.count} inputs from ${corpus.length} seeds (seed ${options.seed}): ${failures.length} failing, ${slow.length} super-linear, ${gaveUp.length} reported as not analysed`,
+  );
   await analyzer.close();
   process.exitCode = failures.length || slow.length ? 1 : 0;
 }

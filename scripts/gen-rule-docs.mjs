@@ -24,8 +24,14 @@ const providerPagePath = new URL('../docs/rules/provider-token.md', import.meta.
 const providerPage = readFileSync(providerPagePath, 'utf8');
 const providersStart = '<!-- providers:start -->';
 const providersEnd = '<!-- providers:end -->';
-if (!providerPage.includes(providersStart) || !providerPage.includes(providersEnd)) throw new Error(`provider-token.md lacks the ${providersStart} … ${providersEnd} markers`);
+if (!providerPage.includes(providersStart) || !providerPage.includes(providersEnd))
+  throw new Error(`provider-token.md lacks the ${providersStart} … ${providersEnd} markers`);
 const providerList = providerListMarkdown(providerTable);
-writeFileSync(providerPagePath, providerPage.replace(new RegExp(`${providersStart}[\\s\\S]*?${providersEnd}`), `${providersStart}\n${providerList}\n${providersEnd}`));
+writeFileSync(
+  providerPagePath,
+  providerPage.replace(new RegExp(`${providersStart}[\\s\\S]*?${providersEnd}`), `${providersStart}\n${providerList}\n${providersEnd}`),
+);
 
-console.log(`updated README.md, schemas/lastline.schema.json and docs/rules/provider-token.md for ${allRules.length} rule(s), ${providerTable.length} provider row(s)`);
+console.log(
+  `updated README.md, schemas/lastline.schema.json and docs/rules/provider-token.md for ${allRules.length} rule(s), ${providerTable.length} provider row(s)`,
+);

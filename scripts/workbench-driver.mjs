@@ -57,7 +57,10 @@ export class Workbench {
     const { page } = this;
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget .quick-input-box input').fill(path);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: path.split('/').pop() }).first().waitFor({ state: 'visible' });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: path.split('/').pop() })
+      .first()
+      .waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
     await this.editor().locator('.view-lines', { hasText: showing }).waitFor({ state: 'visible' });
     return this.editor();

@@ -27,9 +27,13 @@ export const claudeAdapter: AgentAdapter = {
     } else {
       const edits = toolName === 'MultiEdit' ? input.edits : [input];
       if (!Array.isArray(edits)) throw new PayloadError('Claude Code MultiEdit has no tool_input.edits list');
-      change.replacements = edits.filter(isObject).flatMap((edit) =>
-        typeof edit.old_string === 'string' && typeof edit.new_string === 'string' ? [{ oldText: edit.old_string, newText: edit.new_string, all: edit.replace_all === true }] : [],
-      );
+      change.replacements = edits
+        .filter(isObject)
+        .flatMap((edit) =>
+          typeof edit.old_string === 'string' && typeof edit.new_string === 'string'
+            ? [{ oldText: edit.old_string, newText: edit.new_string, all: edit.replace_all === true }]
+            : [],
+        );
     }
     const transcriptPath = optionalString(payload.transcript_path);
     const event: AgentEvent = {

@@ -16,7 +16,17 @@ import type { AgentAdapter } from './adapter';
 import { patchChanges } from './codex';
 import { isObject, optionalString, PayloadError, type AgentEvent, type FileChange } from './event';
 
-const EDIT_TOOLS = new Set(['create', 'edit', 'str_replace', 'str_replace_editor', 'create_file', 'replace_string_in_file', 'insert_edit_into_file', 'apply_patch', 'editFiles']);
+const EDIT_TOOLS = new Set([
+  'create',
+  'edit',
+  'str_replace',
+  'str_replace_editor',
+  'create_file',
+  'replace_string_in_file',
+  'insert_edit_into_file',
+  'apply_patch',
+  'editFiles',
+]);
 /** Copilot's tool names (Claude Code's are capitalised): they tell its Claude-shaped payloads from Claude Code's. */
 const COPILOT_TOOLS = new Set([...EDIT_TOOLS, 'bash', 'powershell', 'view', 'run_in_terminal']);
 /** VS Code's tools, whose arguments are camelCase (filePath); the CLI's use path. */

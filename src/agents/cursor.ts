@@ -17,7 +17,8 @@ const SNAPSHOT_TOOLS = new Set(['Write', 'StrReplace']);
 export const cursorAdapter: AgentAdapter = {
   id: 'cursor',
   // Cursor's own event names are camelCase; Claude's, Copilot's and Codex's are PascalCase.
-  recognizes: (payload) => 'cursor_version' in payload || (typeof payload.hook_event_name === 'string' && /^[a-z]/.test(payload.hook_event_name) && 'conversation_id' in payload),
+  recognizes: (payload) =>
+    'cursor_version' in payload || (typeof payload.hook_event_name === 'string' && /^[a-z]/.test(payload.hook_event_name) && 'conversation_id' in payload),
   parse(payload) {
     const edit = editOf(payload);
     if (!edit) return undefined;
@@ -45,9 +46,11 @@ function editOf(payload: Record<string, unknown>): Pick<AgentEvent, 'phase' | 't
     const path = optionalString(payload.file_path);
     if (!path) throw new PayloadError(`Cursor ${eventName} has no file_path`);
     if (!Array.isArray(payload.edits)) throw new PayloadError(`Cursor ${eventName} has no edits list`);
-    const replacements = payload.edits.filter(isObject).flatMap((edit) =>
-      typeof edit.old_string === 'string' && typeof edit.new_string === 'string' ? [{ oldText: edit.old_string, newText: edit.new_string }] : [],
-    );
+    const replacements = payload.edits
+      .filter(isObject)
+      .flatMap((edit) =>
+        typeof edit.old_string === 'string' && typeof edit.new_string === 'string' ? [{ oldText: edit.old_string, newText: edit.new_string }] : [],
+      );
     return { phase: 'post', toolName: eventName, changes: [{ path, replacements }] };
   }
   if (eventName !== 'preToolUse') return undefined;

@@ -46,10 +46,15 @@ export async function findingsForAgent(files: readonly RecordedFile[]): Promise<
     if (config.agentFeedback === 'off') continue;
     const path = relative(root, file.absolutePath).split(sep).join('/');
     let project: ProjectFacts = NO_PROJECT_FACTS;
-    const dependencies = checksDependencies(config) ? await changedDependencies(new Map([[path, file.text]]), root, config.maxFileSize, networkOptionsFromEnvironment(false), AGENT_HTTP) : undefined;
+    const dependencies = checksDependencies(config)
+      ? await changedDependencies(new Map([[path, file.text]]), root, config.maxFileSize, networkOptionsFromEnvironment(false), AGENT_HTTP)
+      : undefined;
     if (dependencies) {
       project = { ...NO_PROJECT_FACTS, dependencies: dependencies.facts };
-      if (dependencies.check.missing) unchecked.push(`${file.path}: ${dependencies.check.missing} dependency look-up${dependencies.check.missing === 1 ? '' : 's'} had no answer (${dependencies.check.problem ?? 'no answer'})`);
+      if (dependencies.check.missing)
+        unchecked.push(
+          `${file.path}: ${dependencies.check.missing} dependency look-up${dependencies.check.missing === 1 ? '' : 's'} had no answer (${dependencies.check.problem ?? 'no answer'})`,
+        );
     }
     const { findings } = await analyze({ path, text: file.text }, { config, project });
     for (const finding of markAiWritten(findings, file.agentLines)) {
@@ -70,11 +75,19 @@ export function feedbackMessage({ findings, unchecked }: AgentCheck): string | u
   for (const { path, finding } of findings) {
     const fix = finding.fixes.find((candidate) => candidate.edits.length > 0 && !candidate.allowlist);
     const silenced = silencedCategory(finding);
-    const advice = silenced ? ` This suppression was just added over a finding: ${INSTEAD_OF_SILENCING[silenced] ?? 'fix the code, do not silence the check'}.` : fix ? ` Fix: ${fix.title}.` : '';
-    lines.push(`- ${path}:${finding.range.start.line + 1} [${finding.ruleId}, ${finding.severity}] ${finding.message.replace(/ \(AI-written\)$/, '')}${advice} (${ruleDocsUrl(finding.ruleId)})`);
+    const advice = silenced
+      ? ` This suppression was just added over a finding: ${INSTEAD_OF_SILENCING[silenced] ?? 'fix the code, do not silence the check'}.`
+      : fix
+        ? ` Fix: ${fix.title}.`
+        : '';
+    lines.push(
+      `- ${path}:${finding.range.start.line + 1} [${finding.ruleId}, ${finding.severity}] ${finding.message.replace(/ \(AI-written\)$/, '')}${advice} (${ruleDocsUrl(finding.ruleId)})`,
+    );
   }
   for (const line of unchecked) lines.push(`- not checked: ${line}`);
-  lines.push('Fix these in the code. Do not add suppression comments (# nosec, eslint-disable, …) or allowlist entries: a person reviews every AI-written line before it is committed.');
+  lines.push(
+    'Fix these in the code. Do not add suppression comments (# nosec, eslint-disable, …) or allowlist entries: a person reviews every AI-written line before it is committed.',
+  );
   return lines.join('\n');
 }
 
@@ -85,7 +98,6 @@ function silencedCategory(finding: Finding): Category | undefined {
   if (!hidden || !/ hides /.test(finding.message)) return undefined;
   return findRule(hidden)?.meta.category;
 }
-
 
 /** `lastline record`'s check of the agent's new lines: the message for the agent, if any. */
 export async function checkAgentLines(files: readonly RecordedFile[]): Promise<string | undefined> {

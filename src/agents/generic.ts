@@ -16,7 +16,8 @@ export const genericAdapter: AgentAdapter = {
   recognizes: (payload) => typeof payload.type === 'string' && 'repo_working_dir' in payload,
   parse(payload) {
     const type = payload.type;
-    if (type !== 'human' && type !== 'ai_agent') throw new PayloadError(`git-ai agent-v1 checkpoint has an unknown type ${JSON.stringify(type)} (human, ai_agent)`);
+    if (type !== 'human' && type !== 'ai_agent')
+      throw new PayloadError(`git-ai agent-v1 checkpoint has an unknown type ${JSON.stringify(type)} (human, ai_agent)`);
     const cwd = optionalString(payload.repo_working_dir);
     if (!cwd) throw new PayloadError(`git-ai agent-v1 ${type} checkpoint has no repo_working_dir`);
     const tool = type === 'human' ? 'generic' : optionalString(payload.agent_name);

@@ -23,7 +23,13 @@ const claudeShaped = (matcher: string, timeout: number) => (command: string) => 
 });
 
 export const AGENT_HOOK_CONFIGS: readonly AgentHookConfig[] = [
-  { agent: 'claude', repositoryFile: '.claude/settings.json', userFile: '.claude/settings.json', skeleton: {}, entries: claudeShaped('Write|Edit|MultiEdit', 30) },
+  {
+    agent: 'claude',
+    repositoryFile: '.claude/settings.json',
+    userFile: '.claude/settings.json',
+    skeleton: {},
+    entries: claudeShaped('Write|Edit|MultiEdit', 30),
+  },
   {
     agent: 'cursor',
     repositoryFile: '.cursor/hooks.json',

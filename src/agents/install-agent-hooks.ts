@@ -46,7 +46,12 @@ export function configsFor(agents: readonly string[]): AgentHookConfig[] {
 export function installAgentHooks(configs: readonly AgentHookConfig[], target: HookFileTarget, user: boolean): HookFileOutcome[] {
   return configs.map((config) => {
     const file = join(target.base, user ? config.userFile : config.repositoryFile);
-    const outcome = (action: HookFileOutcome['action'], detail?: string): HookFileOutcome => ({ agent: config.agent, file, action, ...(detail ? { detail } : {}) });
+    const outcome = (action: HookFileOutcome['action'], detail?: string): HookFileOutcome => ({
+      agent: config.agent,
+      file,
+      action,
+      ...(detail ? { detail } : {}),
+    });
     const original = existsSync(file) ? readFileSync(file) : null;
     let text = original?.toString('utf8') ?? `${JSON.stringify(config.skeleton, null, 2)}\n`;
     const problem = jsonProblem(text);
@@ -56,7 +61,9 @@ export function installAgentHooks(configs: readonly AgentHookConfig[], target: H
     for (const [event, entry] of Object.entries(config.entries(`${target.recordCommand} --agent ${config.agent}`))) {
       const existing = Array.isArray(hooks[event]) ? (hooks[event] as unknown[]) : undefined;
       if (existing?.some(isLastlineEntry)) continue;
-      const edits = existing ? modify(text, ['hooks', event, existing.length], entry, { ...FORMATTING, isArrayInsertion: true }) : modify(text, ['hooks', event], [entry], FORMATTING);
+      const edits = existing
+        ? modify(text, ['hooks', event, existing.length], entry, { ...FORMATTING, isArrayInsertion: true })
+        : modify(text, ['hooks', event], [entry], FORMATTING);
       text = applyEdits(text, edits);
       changed = true;
     }
@@ -75,7 +82,12 @@ export function installAgentHooks(configs: readonly AgentHookConfig[], target: H
 export function uninstallAgentHooks(configs: readonly AgentHookConfig[], target: HookFileTarget, user: boolean): HookFileOutcome[] {
   return configs.map((config) => {
     const file = join(target.base, user ? config.userFile : config.repositoryFile);
-    const outcome = (action: HookFileOutcome['action'], detail?: string): HookFileOutcome => ({ agent: config.agent, file, action, ...(detail ? { detail } : {}) });
+    const outcome = (action: HookFileOutcome['action'], detail?: string): HookFileOutcome => ({
+      agent: config.agent,
+      file,
+      action,
+      ...(detail ? { detail } : {}),
+    });
     const backupFile = backupPath(target, file);
     const backup = existsSync(backupFile) ? (JSON.parse(readFileSync(backupFile, 'utf8')) as Backup) : undefined;
     const current = existsSync(file) ? readFileSync(file) : null;
@@ -90,7 +102,7 @@ export function uninstallAgentHooks(configs: readonly AgentHookConfig[], target:
     if (backup) rmSync(backupFile);
     if (current === null) return outcome('not installed');
     const text = current.toString('utf8');
-    if (jsonProblem(text)) return outcome('refused', 'not valid JSON; remove Lastline\'s entries by hand');
+    if (jsonProblem(text)) return outcome('refused', "not valid JSON; remove Lastline's entries by hand");
     const hooks = (parse(text) as { hooks?: Record<string, unknown> }).hooks ?? {};
     let edited = text;
     for (const event of Object.keys(config.entries(''))) {
@@ -103,7 +115,7 @@ export function uninstallAgentHooks(configs: readonly AgentHookConfig[], target:
     }
     if (edited === text) return outcome('not installed');
     writeFileAtomic(file, edited);
-    return outcome('removed entries', 'the file changed since install: only Lastline\'s entries were removed');
+    return outcome('removed entries', "the file changed since install: only Lastline's entries were removed");
   });
 }
 

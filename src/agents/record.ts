@@ -35,7 +35,12 @@ export interface RecordOutcome {
 export function recordEvent(event: AgentEvent, cwd: string, now = new Date()): RecordOutcome {
   const outcome: RecordOutcome = { files: [], problems: [] };
   const base = resolve(cwd, event.cwd ?? '.');
-  const attribution: Attribution = { tool: event.tool, time: now.toISOString(), kind: 'agent', source: `${event.tool} ${event.phase === 'pre' ? 'pre' : 'post'}-tool ${event.toolName}` };
+  const attribution: Attribution = {
+    tool: event.tool,
+    time: now.toISOString(),
+    kind: 'agent',
+    source: `${event.tool} ${event.phase === 'pre' ? 'pre' : 'post'}-tool ${event.toolName}`,
+  };
   if (event.model) attribution.model = event.model;
   if (event.session) attribution.session = event.session;
   for (const change of event.changes) {
@@ -72,7 +77,15 @@ export function recordEvent(event: AgentEvent, cwd: string, now = new Date()): R
   return outcome;
 }
 
-function recordPostChange(store: ProvenanceStore, repository: RepositoryPaths, change: FileChange, path: string, absolutePath: string, key: string, attribution: Attribution): RecordedFile | string | undefined {
+function recordPostChange(
+  store: ProvenanceStore,
+  repository: RepositoryPaths,
+  change: FileChange,
+  path: string,
+  absolutePath: string,
+  key: string,
+  attribution: Attribution,
+): RecordedFile | string | undefined {
   const snapshot = store.takeSnapshot(key);
   let record = store.read(path);
   if (change.movedFrom) {
@@ -94,7 +107,13 @@ function recordPostChange(store: ProvenanceStore, repository: RepositoryPaths, c
 }
 
 /** Records the change into the store (the caller holds the lock) and says which lines it gave `attribution`. */
-function storeChange(store: ProvenanceStore, file: Omit<RecordedFile, 'agentLines'>, record: FileProvenance | undefined, before: string | undefined, attribution: Attribution): RecordedFile {
+function storeChange(
+  store: ProvenanceStore,
+  file: Omit<RecordedFile, 'agentLines'>,
+  record: FileProvenance | undefined,
+  before: string | undefined,
+  attribution: Attribution,
+): RecordedFile {
   const updated = recordChange(record, file.path, before, file.text, attribution);
   store.write(updated);
   const owner = updated.attributions.indexOf(attribution);
@@ -118,7 +137,13 @@ export function recordKnownChange(absolutePath: string, before: string, after: s
  * A person confirms or dismisses the suspected range at `line` (0-based) of the file's current
  * `text`. Returns what happened, for the editor to say.
  */
-export function resolveSuspectedAt(absolutePath: string, text: string, line: number, verdict: 'confirm' | 'dismiss', anyKind = false): 'confirmed' | 'dismissed' | 'nothing suspected there' {
+export function resolveSuspectedAt(
+  absolutePath: string,
+  text: string,
+  line: number,
+  verdict: 'confirm' | 'dismiss',
+  anyKind = false,
+): 'confirmed' | 'dismissed' | 'nothing suspected there' {
   const repository = findRepository(absolutePath);
   const path = repository && repositoryPath(repository, absolutePath);
   if (!repository || path === undefined) return 'nothing suspected there';
@@ -150,7 +175,14 @@ export function activeAgentSession(absolutePath: string, withinMs: number, now =
 }
 
 /** The file's text before the tool ran, from the best source there is; undefined: use the record. */
-function beforeText(snapshot: string | null | undefined, change: FileChange, after: string, hasRecord: boolean, repository: RepositoryPaths, path: string): string | undefined {
+function beforeText(
+  snapshot: string | null | undefined,
+  change: FileChange,
+  after: string,
+  hasRecord: boolean,
+  repository: RepositoryPaths,
+  path: string,
+): string | undefined {
   if (snapshot !== undefined) return snapshot ?? '';
   if (change.replacements?.length) {
     const undone = undoReplacements(after, change.replacements);

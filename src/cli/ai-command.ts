@@ -41,7 +41,9 @@ export async function runAi(args: AiArgs, terminal: Terminal): Promise<number> {
   const add = (file: string, text: string, version: Version) => {
     const hashes = splitLines(text).map(lineHash);
     for (const range of provenance.rangesIn(file, text)) {
-      const same = rows.find((row) => row.file === file && row.range.start === range.start && row.range.end === range.end && row.range.attribution === range.attribution);
+      const same = rows.find(
+        (row) => row.file === file && row.range.start === range.start && row.range.end === range.end && row.range.attribution === range.attribution,
+      );
       if (same) {
         same.in.push(version);
         continue;
@@ -54,7 +56,10 @@ export async function runAi(args: AiArgs, terminal: Terminal): Promise<number> {
     const text = readWorkingTree(join(provenance.repository.root, path));
     if (text !== undefined) add(path, text, 'worktree');
   }
-  for await (const [name, content] of catFileBatch(provenance.repository.root, paths.map((path) => `:${path}`))) {
+  for await (const [name, content] of catFileBatch(
+    provenance.repository.root,
+    paths.map((path) => `:${path}`),
+  )) {
     if (content) add(name.slice(1), content.toString('utf8'), 'index');
   }
   rows.sort((left, right) => left.file.localeCompare(right.file) || left.range.start - right.range.start);
@@ -74,7 +79,11 @@ export async function runAi(args: AiArgs, terminal: Terminal): Promise<number> {
     const where = row.in.map((version) => (version === 'index' ? 'staged' : 'working tree')).join(', ');
     const kind = attribution.kind === 'suspected' ? ' suspected' : '';
     const reviewed = row.reviewer ? `reviewed by ${row.reviewer}` : 'unreviewed';
-    terminal.out(inert(`${`${file}:${lineSpan(row.range)}`.padEnd(28)} ${who.padEnd(32)} ${attribution.time.slice(0, 16).replace('T', ' ')}  ${reviewed}${kind}  ${where}`));
+    terminal.out(
+      inert(
+        `${`${file}:${lineSpan(row.range)}`.padEnd(28)} ${who.padEnd(32)} ${attribution.time.slice(0, 16).replace('T', ' ')}  ${reviewed}${kind}  ${where}`,
+      ),
+    );
   }
   return 0;
 }

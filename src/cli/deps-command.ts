@@ -64,15 +64,28 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
     for (const row of rows) {
       const version = row.version ?? row.spec ?? '';
       const status =
-        row.status === 'vulnerable' ? `VULNERABLE: ${row.advisories.map((advisory) => `${advisory.id}${advisory.severity ? ` (${advisory.severity})` : ''}${advisory.firstFixed ? `, fixed in ${advisory.firstFixed}` : ', no fix'}`).join('; ')}`
-        : row.status === 'unresolved' ? `unresolved: ${row.spec || 'no version'} without a lock file`
-        : row.status === 'unchecked' ? 'not checked'
-        : 'ok';
-      const registry = !row.registry ? '' : !row.registry.exists ? ' · NOT ON THE REGISTRY' : row.registry.recent ? ` · first published ${row.registry.ageDays} days ago` : '';
-      terminal.out(inert(`${row.name.padEnd(width)}  ${version.padEnd(12)}  ${row.direct ? 'direct ' : 'locked '}  ${where(row).padEnd(28)}  ${status}${registry}`));
+        row.status === 'vulnerable'
+          ? `VULNERABLE: ${row.advisories.map((advisory) => `${advisory.id}${advisory.severity ? ` (${advisory.severity})` : ''}${advisory.firstFixed ? `, fixed in ${advisory.firstFixed}` : ', no fix'}`).join('; ')}`
+          : row.status === 'unresolved'
+            ? `unresolved: ${row.spec || 'no version'} without a lock file`
+            : row.status === 'unchecked'
+              ? 'not checked'
+              : 'ok';
+      const registry = !row.registry
+        ? ''
+        : !row.registry.exists
+          ? ' · NOT ON THE REGISTRY'
+          : row.registry.recent
+            ? ` · first published ${row.registry.ageDays} days ago`
+            : '';
+      terminal.out(
+        inert(`${row.name.padEnd(width)}  ${version.padEnd(12)}  ${row.direct ? 'direct ' : 'locked '}  ${where(row).padEnd(28)}  ${status}${registry}`),
+      );
     }
     const count = (status: DependencyRow['status']) => rows.filter((row) => row.status === status).length;
-    terminal.out(`\n${rows.length} dependencies: ${count('vulnerable')} vulnerable, ${count('ok')} ok, ${count('unresolved')} unresolved, ${count('unchecked')} not checked.`);
+    terminal.out(
+      `\n${rows.length} dependencies: ${count('vulnerable')} vulnerable, ${count('ok')} ok, ${count('unresolved')} unresolved, ${count('unchecked')} not checked.`,
+    );
   }
   if (missing) terminal.error(uncheckedDependenciesNotice(missing, problem, network.offline));
   if (staleExports) terminal.error(staleExports);

@@ -27,8 +27,9 @@ export async function runDepsSync(args: DepsSyncArgs, terminal: Terminal): Promi
     return ecosystem;
   });
   const ecosystems = named.length ? [...new Set(named)] : await ecosystemsUsedIn(terminal);
-  if (ecosystems.length === 0) throw new UsageError(`no dependency files here to tell which ecosystems to sync: name them (lastline deps sync ${ECOSYSTEMS.join(' ')})`);
-  if (env.LASTLINE_OFFLINE === '1') throw new UsageError('deps sync downloads OSV\'s exports: it cannot run with LASTLINE_OFFLINE=1');
+  if (ecosystems.length === 0)
+    throw new UsageError(`no dependency files here to tell which ecosystems to sync: name them (lastline deps sync ${ECOSYSTEMS.join(' ')})`);
+  if (env.LASTLINE_OFFLINE === '1') throw new UsageError("deps sync downloads OSV's exports: it cannot run with LASTLINE_OFFLINE=1");
 
   const store = AdvisoryStore.open(args.storeFile);
   let failed = false;
@@ -49,7 +50,11 @@ export async function runDepsSync(args: DepsSyncArgs, terminal: Terminal): Promi
     const { meta } = result;
     if (result.kind === 'synced') store.forgetQueries(ecosystem); // answers from before the sync are asked again
     const what = `${count(meta.advisories, 'advisory', 'advisories')} for ${count(meta.packages, 'package', 'packages')}`;
-    terminal.out(result.kind === 'synced' ? `${ecosystem}: ${what} (${(result.bytes / 1024 / 1024).toFixed(1)} MB downloaded)` : `${ecosystem}: ${what}, unchanged since the last sync`);
+    terminal.out(
+      result.kind === 'synced'
+        ? `${ecosystem}: ${what} (${(result.bytes / 1024 / 1024).toFixed(1)} MB downloaded)`
+        : `${ecosystem}: ${what}, unchanged since the last sync`,
+    );
   }
   store.save();
   return failed ? 2 : 0;

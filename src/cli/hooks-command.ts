@@ -36,7 +36,12 @@ Options:
 export function runHooks(argv: readonly string[], terminal: Terminal): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { user: { type: 'boolean', default: false }, command: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { user: { type: 'boolean', default: false }, command: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}. See lastline hooks --help.`);
   }
@@ -47,7 +52,8 @@ export function runHooks(argv: readonly string[], terminal: Terminal): number {
     return values.help ? 0 : 2;
   }
   if (action === 'install' || action === 'uninstall' || action === 'status') return gitHooks(action, terminal);
-  if (action !== 'install-agent' && action !== 'uninstall-agent') throw new UsageError(`unknown hooks action "${action}" (install, uninstall, status, install-agent, uninstall-agent; see lastline hooks --help)`);
+  if (action !== 'install-agent' && action !== 'uninstall-agent')
+    throw new UsageError(`unknown hooks action "${action}" (install, uninstall, status, install-agent, uninstall-agent; see lastline hooks --help)`);
   if (agents.length === 0) throw new UsageError(`name the agents: ${AGENT_NAMES.join(', ')} or all`);
   const unknown = agents.filter((agent) => agent !== 'all' && !(AGENT_NAMES as string[]).includes(agent));
   if (unknown.length) throw new UsageError(`unknown agent ${unknown.map((agent) => `"${agent}"`).join(', ')} (known: ${AGENT_NAMES.join(', ')}, all)`);
@@ -62,7 +68,9 @@ export function runHooks(argv: readonly string[], terminal: Terminal): number {
     else terminal.out(line);
   }
   if (action === 'install-agent' && !user && !target.recordCommand.startsWith('lastline ')) {
-    terminal.error(`note: the hooks run ${target.recordCommand}; teammates need the same path, or \`lastline\` on PATH (npm install -g lastline) and --command "lastline record"`);
+    terminal.error(
+      `note: the hooks run ${target.recordCommand}; teammates need the same path, or \`lastline\` on PATH (npm install -g lastline) and --command "lastline record"`,
+    );
   }
   return outcomes.some((outcome) => outcome.action === 'refused') ? 2 : 0;
 }
@@ -73,15 +81,24 @@ function gitHooks(action: 'install' | 'uninstall' | 'status', terminal: Terminal
   const { root } = repository;
   if (action === 'status') {
     for (const state of hookStates(root)) {
-      const what = state.state === 'lastline' ? `Lastline's gate${state.chained ? ' (chaining the hook that was there)' : ''}` : state.state === 'foreign' ? 'another hook (the gate is not installed)' : 'none';
+      const what =
+        state.state === 'lastline'
+          ? `Lastline's gate${state.chained ? ' (chaining the hook that was there)' : ''}`
+          : state.state === 'foreign'
+            ? 'another hook (the gate is not installed)'
+            : 'none';
       terminal.out(`${state.hook.padEnd(13)} ${displayPath(state.path, terminal.cwd)}: ${what}`);
     }
     const refs = rewriteRefs(root);
     terminal.out(`notes.rewriteRef: ${refs.length ? refs.join(', ') : 'not set'}`);
     return hookStates(root).every((state) => state.state === 'lastline') ? 0 : 1;
   }
-  const changes = action === 'install' ? installHooks(root, { node: process.execPath, script: lastlineScript() }, stateDirectory(repository)) : uninstallHooks(root, stateDirectory(repository));
-  for (const change of changes) terminal.out(`${change.hook.padEnd(13)} ${displayPath(change.path, terminal.cwd)}: ${change.action}${change.detail ? ` (${change.detail})` : ''}`);
+  const changes =
+    action === 'install'
+      ? installHooks(root, { node: process.execPath, script: lastlineScript() }, stateDirectory(repository))
+      : uninstallHooks(root, stateDirectory(repository));
+  for (const change of changes)
+    terminal.out(`${change.hook.padEnd(13)} ${displayPath(change.path, terminal.cwd)}: ${change.action}${change.detail ? ` (${change.detail})` : ''}`);
   return changes.some((change) => change.action === 'left alone' && action === 'install') ? 2 : 0;
 }
 

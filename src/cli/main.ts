@@ -63,14 +63,16 @@ export async function main(argv: readonly string[], terminal: Terminal = process
       case 'record':
         return await recordCommand(rest, terminal, checkAgentLines);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: scan, routes, deps, rules, ai, review, verify, notes, hooks, record; see lastline --help)`);
+        throw new UsageError(
+          `unknown command "${command}" (commands: scan, routes, deps, rules, ai, review, verify, notes, hooks, record; see lastline --help)`,
+        );
     }
   } catch (error) {
     if (error instanceof UsageError) {
       terminal.error(error.message);
       return 2;
     }
-    terminal.error(`internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    terminal.error(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 2;
   }
 }
@@ -95,7 +97,9 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
   }
   const format = oneOf('--format', values.format as string, FORMATS);
   const failOn = oneOf('--fail-on', values['fail-on'] as string, SEVERITIES) as Severity;
-  const categories = ((values.category as string[] | undefined) ?? []).flatMap((value) => value.split(',')).map((value) => oneOf('--category', value.trim(), CATEGORIES));
+  const categories = ((values.category as string[] | undefined) ?? [])
+    .flatMap((value) => value.split(','))
+    .map((value) => oneOf('--category', value.trim(), CATEGORIES));
   return runScan(
     {
       paths: positionals,
@@ -126,7 +130,7 @@ async function depsCommand(argv: string[], terminal: Terminal): Promise<number> 
     return 0;
   }
   if (positionals[0] === 'sync') {
-    if (values.offline) throw new UsageError('deps sync downloads OSV\'s exports: it cannot run --offline');
+    if (values.offline) throw new UsageError("deps sync downloads OSV's exports: it cannot run --offline");
     return runDepsSync({ ecosystems: positionals.slice(1) }, terminal);
   }
   const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
@@ -181,7 +185,10 @@ function verifyCommand(argv: string[], terminal: Terminal): number {
 }
 
 function rulesCommand(argv: string[], terminal: Terminal): number {
-  const { values, positionals } = parse(argv, { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h', default: false } });
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     terminal.out(RULES_HELP);
     return 0;
@@ -189,8 +196,17 @@ function rulesCommand(argv: string[], terminal: Terminal): number {
   if (positionals.length) throw new UsageError(`lastline rules takes no arguments (got ${positionals.join(' ')})`);
   const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
   const rows = allRules.map((rule) => ({ ...rule.meta, docs: ruleDocsUrl(rule.meta.id) }));
-  if (format === 'json') terminal.out(JSON.stringify(rows.map(({ id, category, defaultSeverity, description, fixable, docs }) => ({ id, category, defaultSeverity, description, fixable, docs })), null, 2));
-  else for (const row of rows) terminal.out(`${row.id.padEnd(28)} ${row.category.padEnd(22)} ${row.defaultSeverity.padEnd(8)} ${row.fixable ? 'fix ' : '    '} ${row.description}`);
+  if (format === 'json')
+    terminal.out(
+      JSON.stringify(
+        rows.map(({ id, category, defaultSeverity, description, fixable, docs }) => ({ id, category, defaultSeverity, description, fixable, docs })),
+        null,
+        2,
+      ),
+    );
+  else
+    for (const row of rows)
+      terminal.out(`${row.id.padEnd(28)} ${row.category.padEnd(22)} ${row.defaultSeverity.padEnd(8)} ${row.fixable ? 'fix ' : '    '} ${row.description}`);
   return 0;
 }
 

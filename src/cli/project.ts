@@ -26,7 +26,9 @@ export function openProject(roots: readonly string[], terminal: Terminal, verbos
   const projectRoot = findProjectRoot(roots.length === 1 ? roots[0] : cwd);
   const loaded = loadConfig(projectRoot);
   for (const problem of loaded.problems) {
-    terminal.error(`config ${displayPath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}${problem.key ? ` "${problem.key}"` : ''}: ${problem.message}`);
+    terminal.error(
+      `config ${displayPath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}${problem.key ? ` "${problem.key}"` : ''}: ${problem.message}`,
+    );
   }
   const log: Logger = { debug: (m) => verbose && terminal.error(m), info: () => {}, warn: (m) => terminal.error(m), error: (m) => terminal.error(m) };
   return { projectRoot, loaded, log };

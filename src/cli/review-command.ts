@@ -64,13 +64,17 @@ export async function runReview(args: { list: boolean }, terminal: Terminal, pro
   }
   const agent = agentEnvironment();
   if (agent) {
-    terminal.error(`review: approval needs a person, and this runs inside ${agent.agent} (${agent.variable} is set). Review in your own terminal or in VS Code.`);
+    terminal.error(
+      `review: approval needs a person, and this runs inside ${agent.agent} (${agent.variable} is set). Review in your own terminal or in VS Code.`,
+    );
     return 2;
   }
   const io = prompt();
   try {
     if (!io.interactive) {
-      terminal.error('review: approval needs a person at an interactive terminal (stdin and stdout must be a terminal). `lastline review --list` lists the hunks.');
+      terminal.error(
+        'review: approval needs a person at an interactive terminal (stdin and stdout must be a terminal). `lastline review --list` lists the hunks.',
+      );
       return 2;
     }
     let reviewer: Reviewer;
@@ -100,11 +104,17 @@ export async function runReview(args: { list: boolean }, terminal: Terminal, pro
         }
         const outcome = removeHunk(queue, item);
         recordVerdict(queue, item, 'rejected', reviewer);
-        terminal.out(outcome.fromWorkingTree ? '  removed from the index and the working tree' : '  removed from the index (the working tree no longer held those lines as they were)');
+        terminal.out(
+          outcome.fromWorkingTree
+            ? '  removed from the index and the working tree'
+            : '  removed from the index (the working tree no longer held those lines as they were)',
+        );
         tally.rejected++;
       } else tally.skipped++;
     }
-    terminal.out(`\nApproved ${tally.approved}, rejected ${tally.rejected}, skipped ${tally.skipped}${tally.approved ? `, as ${formatReviewer(reviewer)}` : ''}.`);
+    terminal.out(
+      `\nApproved ${tally.approved}, rejected ${tally.rejected}, skipped ${tally.skipped}${tally.approved ? `, as ${formatReviewer(reviewer)}` : ''}.`,
+    );
     return 0;
   } finally {
     io.close();

@@ -24,7 +24,8 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
   // routes declared under the given paths are listed.
   const index = await buildRouteIndex(projectRoot, loaded.config, { log, helpersOnlyWithRoutes: true });
   const absolute = (file: string) => join(projectRoot, file);
-  const wanted = (entry: InventoryEntry) => roots.some((root) => absolute(entry.file) === root || absolute(entry.file).startsWith(root.endsWith('/') ? root : `${root}/`) || root === projectRoot);
+  const wanted = (entry: InventoryEntry) =>
+    roots.some((root) => absolute(entry.file) === root || absolute(entry.file).startsWith(root.endsWith('/') ? root : `${root}/`) || root === projectRoot);
   const entries = routeInventory(index.resolved()).filter(wanted);
   const at = (file: string, line: number) => `${displayPath(absolute(file), cwd)}:${line + 1}`;
 
@@ -40,9 +41,20 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
             path: entry.path,
             file: displayPath(absolute(entry.file), cwd),
             ...oneBased(entry.range),
-            handler: entry.handler ? { file: displayPath(absolute(entry.handler.file), cwd), ...oneBased(entry.handler.range), ...(entry.handler.name ? { name: entry.handler.name } : {}) } : null,
+            handler: entry.handler
+              ? {
+                  file: displayPath(absolute(entry.handler.file), cwd),
+                  ...oneBased(entry.handler.range),
+                  ...(entry.handler.name ? { name: entry.handler.name } : {}),
+                }
+              : null,
             auth: entry.auth,
-            guards: entry.guards.map((guard) => ({ name: guard.name, scope: guard.scope, file: displayPath(absolute(guard.file), cwd), line: guard.range.start.line + 1 })),
+            guards: entry.guards.map((guard) => ({
+              name: guard.name,
+              scope: guard.scope,
+              file: displayPath(absolute(guard.file), cwd),
+              line: guard.range.start.line + 1,
+            })),
             ...(entry.publicReason ? { publicReason: entry.publicReason } : {}),
             ...(entry.undecided ? { undecided: entry.undecided } : {}),
             ...(entry.finding ? { finding: entry.finding } : {}),
@@ -68,14 +80,20 @@ export async function runRoutes(args: RoutesArgs, terminal: Terminal): Promise<n
       terminal.out(inert(`app ${app}:`));
     }
     const auth =
-      entry.auth === 'guarded' ? `guarded by ${[...new Set(entry.guards.map((guard) => (guard.scope === 'inline' ? 'a check in the handler' : `${guard.name} (${guard.scope})`)))].join(', ')}`
-      : entry.auth === 'public' ? `public: ${entry.publicReason}`
-      : entry.finding ? `OPEN (${entry.finding.severity})` : 'open';
+      entry.auth === 'guarded'
+        ? `guarded by ${[...new Set(entry.guards.map((guard) => (guard.scope === 'inline' ? 'a check in the handler' : `${guard.name} (${guard.scope})`)))].join(', ')}`
+        : entry.auth === 'public'
+          ? `public: ${entry.publicReason}`
+          : entry.finding
+            ? `OPEN (${entry.finding.severity})`
+            : 'open';
     const undecided = entry.undecided ? ` (undecided: ${entry.undecided})` : '';
     terminal.out(inert(`${apps.size > 1 ? '  ' : ''}${entry.label.padEnd(width)}  ${at(entry.file, entry.range.start.line).padEnd(32)}  ${auth}${undecided}`));
   }
   const open = entries.filter((entry) => entry.finding).length;
   const inApps = apps.size > 1 ? ` in ${apps.size} apps` : '';
-  terminal.out(`\n${entries.length} route${entries.length === 1 ? '' : 's'}${inApps}; ${open} open that should not be (lastline scan --category open-route explains each).`);
+  terminal.out(
+    `\n${entries.length} route${entries.length === 1 ? '' : 's'}${inApps}; ${open} open that should not be (lastline scan --category open-route explains each).`,
+  );
   return 0;
 }

@@ -73,7 +73,9 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
     const project = await projectFacts(projectRoot, config, log, { cache });
     const sources = await collect(stagedSources(repoRoot, projectRoot, scopes));
     // The dependencies as the commit will hold them (the index's manifests).
-    const dependencies = checksDependencies(config) ? await changedDependencies(await dependencyTextsOf(sources, config.maxFileSize), projectRoot, config.maxFileSize, network) : undefined;
+    const dependencies = checksDependencies(config)
+      ? await changedDependencies(await dependencyTextsOf(sources, config.maxFileSize), projectRoot, config.maxFileSize, network)
+      : undefined;
     if (dependencies) project.facts.dependencies = dependencies.facts;
     result = await scanSources(sources, { config, log, project: project.facts, cache });
     if (dependencies) result.dependencies = dependencies.check;
@@ -98,7 +100,11 @@ export async function runScan(args: ScanArgs, terminal: Terminal): Promise<numbe
   markAiWrittenReports(result.reports, roots[0]);
   reportSkipped(result, terminal, args.verbose);
   const report =
-    args.format === 'json' ? formatJson(result, cwd) : args.format === 'sarif' ? formatSarif(result, cwd, allRules) : formatText(result, cwd, !args.output && terminal.color);
+    args.format === 'json'
+      ? formatJson(result, cwd)
+      : args.format === 'sarif'
+        ? formatSarif(result, cwd, allRules)
+        : formatText(result, cwd, !args.output && terminal.color);
   if (args.output) writeFileSync(resolve(cwd, args.output), report + '\n');
   else terminal.out(report);
 

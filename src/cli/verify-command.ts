@@ -24,7 +24,10 @@ export function runVerify(range: string, terminal: Terminal): number {
   } catch {
     notesRefExists = false;
   }
-  if (!notesRefExists) terminal.error(`verify: there is no ${AI_NOTES_REF} here, so no commit is known to hold AI-written lines; in CI, fetch the notes first (lastline notes fetch)`);
+  if (!notesRefExists)
+    terminal.error(
+      `verify: there is no ${AI_NOTES_REF} here, so no commit is known to hold AI-written lines; in CI, fetch the notes first (lastline notes fetch)`,
+    );
   const unreviewed: string[] = [];
   let withAi = 0;
   for (const commit of commits) {
@@ -35,7 +38,10 @@ export function runVerify(range: string, terminal: Terminal): number {
     const keys = parseTrailers(root, message).map((trailer) => trailer.key.toLowerCase());
     if (keys.includes('ai-reviewed-by') || keys.includes(WAIVER_TRAILER.toLowerCase())) continue;
     const subject = message.split('\n')[0];
-    const files = [...note.files.entries()].map(([path, entries]) => `${path}:${entries.flatMap((entry) => entry.ranges.map(([start, end]) => (start === end ? `${start}` : `${start}-${end}`))).join(',')}`);
+    const files = [...note.files.entries()].map(
+      ([path, entries]) =>
+        `${path}:${entries.flatMap((entry) => entry.ranges.map(([start, end]) => (start === end ? `${start}` : `${start}-${end}`))).join(',')}`,
+    );
     unreviewed.push(`${commit.slice(0, 12)} ${subject}: AI-written lines (${files.join(' ')}) without AI-Reviewed-by or ${WAIVER_TRAILER}`);
   }
   for (const line of unreviewed) terminal.out(line);

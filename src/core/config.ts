@@ -83,7 +83,15 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
 ];
 
 export function defaultConfig(): LastlineConfig {
-  return { rules: {}, exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, allowlist: [], testFiles: [...DEFAULT_TEST_FILES], agentFeedback: 'errors', gate: { aiReview: true, findings: true, secrets: true } };
+  return {
+    rules: {},
+    exclude: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    allowlist: [],
+    testFiles: [...DEFAULT_TEST_FILES],
+    agentFeedback: 'errors',
+    gate: { aiReview: true, findings: true, secrets: true },
+  };
 }
 
 export interface ParsedConfig {
@@ -305,7 +313,12 @@ function readAllowlist(allowlist: Node, config: LastlineConfig, problem: Problem
 function nodeToValue(node: Node): unknown {
   switch (node.type) {
     case 'object':
-      return Object.fromEntries((node.children ?? []).map((property) => [String(property.children?.[0]?.value), property.children?.[1] ? nodeToValue(property.children[1]) : undefined]));
+      return Object.fromEntries(
+        (node.children ?? []).map((property) => [
+          String(property.children?.[0]?.value),
+          property.children?.[1] ? nodeToValue(property.children[1]) : undefined,
+        ]),
+      );
     case 'array':
       return (node.children ?? []).map(nodeToValue);
     default:

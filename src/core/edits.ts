@@ -24,7 +24,7 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[], lines: LineIndex): boolean {
   const spans = (edits: readonly TextEdit[]) => edits.map((edit) => [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)] as const);
   const bSpans = spans(b);
-  return spans(a).some(([aStart, aEnd]) => bSpans.some(([bStart, bEnd]) => aStart < bEnd && bStart < aEnd || (aStart === bStart && aEnd === bEnd)));
+  return spans(a).some(([aStart, aEnd]) => bSpans.some(([bStart, bEnd]) => (aStart < bEnd && bStart < aEnd) || (aStart === bStart && aEnd === bEnd)));
 }
 
 /**

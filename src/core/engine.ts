@@ -16,7 +16,16 @@ import type * as Typescript from 'typescript';
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { SILENT_LOGGER, type Logger } from './log';
 import { compileGlobs, type Glob } from './glob';
-import { NO_PROJECT_FACTS, passesKeywordFilter, ruleAppliesTo, type ProjectFactName, type ProjectFacts, type Rule, type RuleContext, type RuleFile } from './rule';
+import {
+  NO_PROJECT_FACTS,
+  passesKeywordFilter,
+  ruleAppliesTo,
+  type ProjectFactName,
+  type ProjectFacts,
+  type Rule,
+  type RuleContext,
+  type RuleFile,
+} from './rule';
 import { allRules } from './rules';
 import { LineIndex } from './text';
 import type { Finding, Report } from './types';
@@ -66,7 +75,10 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
   const language = input.language ?? languageFromFileName(input.path);
 
   const candidates = (options.rules ?? allRules).filter((rule) => config.rules[rule.meta.id]?.level !== 'off' && ruleAppliesTo(rule.meta, language));
-  const keywords = keywordsPresent(input.text, candidates.flatMap((rule) => rule.meta.keywords ?? []));
+  const keywords = keywordsPresent(
+    input.text,
+    candidates.flatMap((rule) => rule.meta.keywords ?? []),
+  );
   const rules = candidates.filter((rule) => passesKeywordFilter(rule.meta, keywords));
   const result: AnalysisResult = { findings: [], ruleErrors: [] };
   if (rules.length === 0) return result;
@@ -178,12 +190,17 @@ function runRule(rule: Rule, file: RuleFile, parses: LazyParses, shared: SharedS
     const fingerprint = fingerprintOf(rule.meta.id, flagged, salt);
     const fixes = report.fixes ?? [];
     if (rule.meta.offerAllowlist) {
-      fixes.push({ title: rule.meta.allowlistTitle ?? 'Record as a false positive in .lastline.json…', safe: false, edits: [], allowlist: { fingerprint, rule: rule.meta.id } });
+      fixes.push({
+        title: rule.meta.allowlistTitle ?? 'Record as a false positive in .lastline.json…',
+        safe: false,
+        edits: [],
+        allowlist: { fingerprint, rule: rule.meta.id },
+      });
     }
     const finding: Finding = {
       ruleId: rule.meta.id,
       category: rule.meta.category,
-      severity: level && level !== 'off' ? level : report.severity ?? rule.meta.defaultSeverity,
+      severity: level && level !== 'off' ? level : (report.severity ?? rule.meta.defaultSeverity),
       message: report.message,
       range: report.range,
       ...(report.related?.length ? { related: report.related } : {}),
@@ -212,7 +229,9 @@ const unsaltedFingerprints = new WeakMap<Finding, string>();
 
 function isAllowlisted(finding: Finding, config: LastlineConfig): boolean {
   const unsalted = unsaltedFingerprints.get(finding);
-  return config.allowlist.some((entry) => (entry.fingerprint === finding.fingerprint || entry.fingerprint === unsalted) && (!entry.rule || entry.rule === finding.ruleId));
+  return config.allowlist.some(
+    (entry) => (entry.fingerprint === finding.fingerprint || entry.fingerprint === unsalted) && (!entry.rule || entry.rule === finding.ruleId),
+  );
 }
 
 /** One analysis' shared values (RuleContext.memo): computed on first ask. */
@@ -279,7 +298,12 @@ class LazyParses {
     if (this.treeProblem) return this.treeProblem;
     if (this.py?.structureLost) {
       // The whole file is one error region: the rules read nothing from it (isInsideError).
-      return { message: "the Python parser could not make out the file's structure (a syntax error it could not recover from, or code nested beyond its limits such as 300 nested f-strings): nothing in it was analysed", offset: firstErrorOffset(this.py), beyondParser: true };
+      return {
+        message:
+          "the Python parser could not make out the file's structure (a syntax error it could not recover from, or code nested beyond its limits such as 300 nested f-strings): nothing in it was analysed",
+        offset: firstErrorOffset(this.py),
+        beyondParser: true,
+      };
     }
     if (this.py?.hasError) return { message: 'Python syntax error', offset: firstErrorOffset(this.py) };
     return undefined;

@@ -44,7 +44,9 @@ function translate(glob: string): string {
   // A glob without a slash matches a file name at any depth. A leading `/` or `./` anchors at the
   // project root, as in .gitignore (minimatch never matched such a glob against a relative path).
   const anchored = glob.replace(/^\.?\//, '');
-  const segments = (glob.includes('/') ? anchored : `**/${anchored}`).split('/').filter((segment, index, all) => !(segment === '**' && all[index - 1] === '**'));
+  const segments = (glob.includes('/') ? anchored : `**/${anchored}`)
+    .split('/')
+    .filter((segment, index, all) => !(segment === '**' && all[index - 1] === '**'));
   let out = '';
   segments.forEach((segment, index) => {
     const last = index === segments.length - 1;

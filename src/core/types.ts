@@ -14,13 +14,7 @@ export function severityRank(severity: Severity): number {
  * What a rule is about. Unreviewed AI-written lines are not a category: no rule reports them; the
  * commit gate stops them (src/gate), outside the findings model.
  */
-export type Category =
-  | 'suppression'
-  | 'string-built-query'
-  | 'string-built-command'
-  | 'open-route'
-  | 'inline-secret'
-  | 'risky-dependency';
+export type Category = 'suppression' | 'string-built-query' | 'string-built-command' | 'open-route' | 'inline-secret' | 'risky-dependency';
 
 /** 0-based line and UTF-16 character offset, as in VS Code. The CLI converts to 1-based. */
 export interface Position {

@@ -10,9 +10,7 @@ import type { AiProvenance } from './ai-provenance';
 import type { ConfigCache } from './config-cache';
 import type { Engine } from './engine';
 
-type Node =
-  | { kind: 'file'; uri: vscode.Uri; hunks: HunkNode[] }
-  | HunkNode;
+type Node = { kind: 'file'; uri: vscode.Uri; hunks: HunkNode[] } | HunkNode;
 
 interface HunkNode {
   kind: 'hunk';
@@ -57,13 +55,18 @@ export class AiChangesView implements vscode.TreeDataProvider<Node>, vscode.Disp
         if (ranges.length === 0) continue;
         const findings = await this.findings(path, text);
         const hunks = ranges
-          .map((range): HunkNode => ({ kind: 'hunk', uri, range, findings: findings.filter((finding) => finding.range.start.line < range.end && finding.range.end.line >= range.start).length }))
+          .map((range): HunkNode => ({
+            kind: 'hunk',
+            uri,
+            range,
+            findings: findings.filter((finding) => finding.range.start.line < range.end && finding.range.end.line >= range.start).length,
+          }))
           .sort((left, right) => rank(left) - rank(right) || left.range.start - right.range.start);
         files.push({ kind: 'file', uri, hunks });
       }
       return files.sort((left, right) => unreviewedCount(right) - unreviewedCount(left) || left.uri.fsPath.localeCompare(right.uri.fsPath));
     } catch (error) {
-      this.log.error(`AI Changes view: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log.error(`AI Changes view: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return [];
     }
   }
@@ -82,7 +85,10 @@ export class AiChangesView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const state = range.attribution.kind === 'suspected' ? 'suspected' : range.reviewer ? 'reviewed' : 'unreviewed';
     item.description = `${state} · ${who}${node.findings ? ` · ${node.findings} finding${node.findings === 1 ? '' : 's'}` : ''}`;
     item.tooltip = range.reviewer ? `Reviewed by ${range.reviewer}` : undefined;
-    item.iconPath = new vscode.ThemeIcon(state === 'reviewed' ? 'pass' : state === 'suspected' ? 'question' : 'hubot', node.findings ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined);
+    item.iconPath = new vscode.ThemeIcon(
+      state === 'reviewed' ? 'pass' : state === 'suspected' ? 'question' : 'hubot',
+      node.findings ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined,
+    );
     item.command = { title: 'Open', command: 'vscode.open', arguments: [node.uri, { selection: new vscode.Range(range.start, 0, range.start, 0) }] };
     return item;
   }

@@ -71,7 +71,11 @@ export class AiCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
     const range = this.rangeAt(uri, line);
     if (!range) return;
     const lines = `${range.start + 1}-${range.end}`;
-    const choice = await vscode.window.showInformationMessage(`Approve lines ${lines} of ${vscode.workspace.asRelativePath(uri)}, written by ${who(range)}? You are recorded as their reviewer.`, { modal: true }, 'Approve');
+    const choice = await vscode.window.showInformationMessage(
+      `Approve lines ${lines} of ${vscode.workspace.asRelativePath(uri)}, written by ${who(range)}? You are recorded as their reviewer.`,
+      { modal: true },
+      'Approve',
+    );
     if (choice !== 'Approve') return;
     try {
       const engine = this.loadEngine();

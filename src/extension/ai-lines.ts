@@ -134,6 +134,9 @@ export class AiLines implements vscode.Disposable {
 function hover(range: DocumentAiRange): vscode.MarkdownString {
   const { tool, model, session, time, kind } = range.attribution;
   const state = kind === 'suspected' ? 'suspected AI (not confirmed)' : range.reviewer ? `reviewed by ${range.reviewer}` : 'not reviewed by a person yet';
-  const lines = [`**AI-written** by \`${tool}\`${model ? ` (${model})` : ''} — ${state}`, `written ${time.slice(0, 16).replace('T', ' ')} UTC${session ? ` · session \`${session}\`` : ''}`];
+  const lines = [
+    `**AI-written** by \`${tool}\`${model ? ` (${model})` : ''} — ${state}`,
+    `written ${time.slice(0, 16).replace('T', ' ')} UTC${session ? ` · session \`${session}\`` : ''}`,
+  ];
   return new vscode.MarkdownString(lines.join('  \n'));
 }

@@ -10,7 +10,10 @@ export const INSTALL_COMMIT_GATE_COMMAND = 'lastline.installCommitGate';
 const OFFERED_KEY = 'lastline.commitGateOffered';
 
 export function registerCommitGate(context: vscode.ExtensionContext, loadEngine: () => Engine, provenance: AiProvenance, log: Logger): vscode.Disposable {
-  const check = () => void offerOnce(context, loadEngine, provenance, log).catch((error: unknown) => log.warn(`commit gate offer: ${error instanceof Error ? error.message : String(error)}`));
+  const check = () =>
+    void offerOnce(context, loadEngine, provenance, log).catch((error: unknown) =>
+      log.warn(`commit gate offer: ${error instanceof Error ? error.message : String(error)}`),
+    );
   return vscode.Disposable.from(
     vscode.commands.registerCommand(INSTALL_COMMIT_GATE_COMMAND, () => install(loadEngine, log)),
     provenance.onDidChange(check),
@@ -54,7 +57,9 @@ function install(loadEngine: () => Engine, log: Logger): void {
     const changes = engine.installHooks(repository.root, { node: '', script }, engine.stateDirectory(repository));
     const chained = changes.filter((change) => change.action.includes('chaining')).map((change) => change.hook);
     log.info(`commit gate installed in ${repository.root}: ${changes.map((change) => `${change.hook} ${change.action}`).join(', ')}`);
-    void vscode.window.showInformationMessage(`Lastline: the commit gate is installed${chained.length ? ` (your ${chained.join(', ')} hook${chained.length === 1 ? '' : 's'} still run first)` : ''}.`);
+    void vscode.window.showInformationMessage(
+      `Lastline: the commit gate is installed${chained.length ? ` (your ${chained.join(', ')} hook${chained.length === 1 ? '' : 's'} still run first)` : ''}.`,
+    );
   } catch (error) {
     void vscode.window.showErrorMessage(`Lastline: the commit gate could not be installed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -18,7 +18,10 @@ export class ConfigCache implements vscode.Disposable {
   /** Fires after a watched file was created, changed or deleted (everything cached is dropped). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly engine: () => Engine, private readonly log: Logger) {
+  constructor(
+    private readonly engine: () => Engine,
+    private readonly log: Logger,
+  ) {
     const invalidate = () => {
       this.byRoot.clear();
       this.factsByRoot.clear();
@@ -63,7 +66,11 @@ export class ConfigCache implements vscode.Disposable {
     const diagnostics = loaded.problems.map((problem) => {
       this.log.warn(`${problem.file}${problem.line ? `:${problem.line}` : ''} ${problem.key}: ${problem.message}`);
       const line = Math.max(0, (problem.line ?? 1) - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), `${problem.key ? `"${problem.key}": ` : ''}${problem.message}`, vscode.DiagnosticSeverity.Warning);
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
+        `${problem.key ? `"${problem.key}": ` : ''}${problem.message}`,
+        vscode.DiagnosticSeverity.Warning,
+      );
       diagnostic.source = 'lastline';
       return diagnostic;
     });

@@ -55,7 +55,13 @@ export class DependencyChecks implements vscode.Disposable {
     check.running = cancellation;
     const settings = readSettings(document.uri);
     const offline = settings.network === 'off';
-    runInEngineWorker<DependencyCheckMessage, DependencyCheckMessage>('runDependencyWorker', { ...request, text: document.getText(), offline, proxy: settings.proxy } satisfies DependencyCheckRequest, this.log, cancellation.token, (message, finish) => finish(message)).then(
+    runInEngineWorker<DependencyCheckMessage, DependencyCheckMessage>(
+      'runDependencyWorker',
+      { ...request, text: document.getText(), offline, proxy: settings.proxy } satisfies DependencyCheckRequest,
+      this.log,
+      cancellation.token,
+      (message, finish) => finish(message),
+    ).then(
       (answer) => {
         if (check.running !== cancellation || document.version !== version) return; // a newer check owns the document
         check.version = version;

@@ -84,7 +84,10 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Shows findings of a file that is not open (from a workspace scan). */
   showScanFindings(uri: vscode.Uri, findings: Finding[]): void {
     if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return;
-    this.collection.set(uri, findings.map((finding) => toDiagnostic(finding, uri, this.projectRootOf(uri))));
+    this.collection.set(
+      uri,
+      findings.map((finding) => toDiagnostic(finding, uri, this.projectRootOf(uri))),
+    );
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
@@ -137,11 +140,14 @@ export class DiagnosticsController implements vscode.Disposable {
       const marked = engine.markAiWritten(result.findings, aiRanges);
       const findings = [...marked.filter((finding) => finding.aiWritten), ...marked.filter((finding) => !finding.aiWritten)];
       this.findingsByUri.set(key, { version, findings });
-      this.collection.set(document.uri, findings.map((finding) => toDiagnostic(finding, document.uri, loaded.root)));
+      this.collection.set(
+        document.uri,
+        findings.map((finding) => toDiagnostic(finding, document.uri, loaded.root)),
+      );
       this.log.debug(`analysed ${path} in ${(performance.now() - started).toFixed(1)} ms: ${findings.length} finding(s)`);
     } catch (error) {
       if (error instanceof Error && error.name === 'CancelledError') return;
-      this.log.error(`analysis of ${document.uri.fsPath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log.error(`analysis of ${document.uri.fsPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
       if (this.pending.get(key) === run) this.pending.delete(key);
       run.cancellation.dispose();
@@ -180,7 +186,11 @@ export function toDiagnostic(finding: Finding, uri: vscode.Uri, projectRoot: str
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
-      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(related.file ? vscode.Uri.file(join(projectRoot, related.file)) : uri, toRange(related.range)), related.message),
+      (related) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(related.file ? vscode.Uri.file(join(projectRoot, related.file)) : uri, toRange(related.range)),
+          related.message,
+        ),
     );
   }
   return diagnostic;

@@ -53,6 +53,8 @@ export function runInEngineWorker<Message extends { type: string }, Result>(
     });
     worker.on('error', (error) => settle(() => reject(error)));
     // A worker ended by `settle` is expected; one that ends on its own before finishing is not.
-    worker.on('exit', (code) => settle(() => reject(token?.isCancellationRequested ? cancelledError() : new Error(`the ${entry} worker exited (code ${code})`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(token?.isCancellationRequested ? cancelledError() : new Error(`the ${entry} worker exited (code ${code})`))),
+    );
   });
 }

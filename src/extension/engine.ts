@@ -20,7 +20,9 @@ export function loadEngine(): Engine {
     // Without the engine nothing is analysed: say so once, loudly, instead of showing no problems.
     if (!loadFailureShown) {
       loadFailureShown = true;
-      void vscode.window.showErrorMessage(`Lastline could not load its analysis engine, so files are not being checked: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `Lastline could not load its analysis engine, so files are not being checked: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     throw error;
   }

@@ -77,7 +77,13 @@ export function activate(context: vscode.ExtensionContext): LastlineApi {
     activationMs,
     routesView: routesView as vscode.TreeDataProvider<unknown>,
     aiLinesShown: (uri) =>
-      (aiLines.shown.get(uri.toString()) ?? []).map((range) => ({ start: range.start, end: range.end, tool: range.attribution.tool, reviewed: range.reviewer !== undefined, suspected: range.attribution.kind === 'suspected' })),
+      (aiLines.shown.get(uri.toString()) ?? []).map((range) => ({
+        start: range.start,
+        end: range.end,
+        tool: range.attribution.tool,
+        reviewed: range.reviewer !== undefined,
+        suspected: range.attribution.kind === 'suspected',
+      })),
     reloadAiLines: () => aiProvenance.reload(),
     aiChangesView: aiChangesView as vscode.TreeDataProvider<unknown>,
   };

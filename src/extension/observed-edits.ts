@@ -141,14 +141,23 @@ export class ObservedEdits implements vscode.Disposable {
     }
     if (!session) return;
     const { tool, model, session: id } = session;
-    this.record(document, before, after, { tool, ...(model ? { model } : {}), ...(id ? { session: id } : {}), kind: 'suspected', source: 'VS Code: the file changed on disk during an agent session' });
+    this.record(document, before, after, {
+      tool,
+      ...(model ? { model } : {}),
+      ...(id ? { session: id } : {}),
+      kind: 'suspected',
+      source: 'VS Code: the file changed on disk during an agent session',
+    });
   }
 
   private record(document: vscode.TextDocument, before: string, after: string, attribution: Omit<Attribution, 'time'>): void {
     try {
       const outcome = this.loadEngine().recordKnownChange(document.uri.fsPath, before, after, { ...attribution, time: new Date().toISOString() });
       if (typeof outcome === 'string') this.log.debug(`not recorded: ${outcome}`);
-      else this.log.debug(`${attribution.kind} lines recorded in ${outcome.path}: ${outcome.agentLines.map((range) => `${range.start + 1}-${range.end}`).join(', ')}`);
+      else
+        this.log.debug(
+          `${attribution.kind} lines recorded in ${outcome.path}: ${outcome.agentLines.map((range) => `${range.start + 1}-${range.end}`).join(', ')}`,
+        );
     } catch (error) {
       this.log.warn(`edit not recorded: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -159,7 +168,9 @@ export class ObservedEdits implements vscode.Disposable {
     if (document.uri.scheme !== 'file') return;
     const outcome = this.loadEngine().resolveSuspectedAt(document.uri.fsPath, document.getText(), editor.selection.active.line, verdict);
     void vscode.window.showInformationMessage(
-      outcome === 'nothing suspected there' ? 'Lastline: no suspected AI lines at the cursor.' : `Lastline: suspected AI lines ${outcome}${verdict === 'confirm' ? ' as AI-written' : ' as yours'}.`,
+      outcome === 'nothing suspected there'
+        ? 'Lastline: no suspected AI lines at the cursor.'
+        : `Lastline: suspected AI lines ${outcome}${verdict === 'confirm' ? ' as AI-written' : ' as yours'}.`,
     );
   }
 }

@@ -51,7 +51,12 @@ async function reviewAiChanges(loadEngine: () => Engine, provenance: AiProvenanc
     for (const [index, item] of queue.items.entries()) {
       await showHunk(queue, item);
       const where = `${engine.describeHunk(item)}${item.staged ? ', staged' : ''}`;
-      const choice = await vscode.window.showInformationMessage(`AI-written (${index + 1}/${queue.items.length}): ${where}. Approve these lines?`, 'Approve', 'Reject', 'Next');
+      const choice = await vscode.window.showInformationMessage(
+        `AI-written (${index + 1}/${queue.items.length}): ${where}. Approve these lines?`,
+        'Approve',
+        'Reject',
+        'Next',
+      );
       if (choice === undefined) break;
       if (choice === 'Approve') {
         engine.recordVerdict(queue, item, 'approved', reviewer);
@@ -70,19 +75,23 @@ async function reviewAiChanges(loadEngine: () => Engine, provenance: AiProvenanc
       }
     }
   } catch (error) {
-    log.error(`review failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    log.error(`review failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     void vscode.window.showErrorMessage(`Lastline: the review stopped: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     provenance.reload();
   }
-  if (tally.approved || tally.rejected) void vscode.window.showInformationMessage(`Lastline: approved ${tally.approved}, rejected ${tally.rejected} AI-written hunk(s).`);
+  if (tally.approved || tally.rejected)
+    void vscode.window.showInformationMessage(`Lastline: approved ${tally.approved}, rejected ${tally.rejected} AI-written hunk(s).`);
 }
 
 async function showHunk(queue: ReviewQueue, item: ReviewItem): Promise<void> {
   const file = vscode.Uri.joinPath(vscode.Uri.file(queue.root), item.path);
   const head = vscode.Uri.from({ scheme: HEAD_SCHEME, path: `/${item.path}`, query: JSON.stringify({ root: queue.root, path: item.path }) });
   const range = new vscode.Range(item.start, 0, Math.max(item.start, item.end - 1), 0);
-  await vscode.commands.executeCommand('vscode.diff', head, file, `${item.path} (HEAD ↔ AI-written lines ${item.start + 1}-${item.end})`, { selection: range, preview: true });
+  await vscode.commands.executeCommand('vscode.diff', head, file, `${item.path} (HEAD ↔ AI-written lines ${item.start + 1}-${item.end})`, {
+    selection: range,
+    preview: true,
+  });
 }
 
 /** The working tree is edited on disk when a hunk is removed: never over unsaved changes. */

@@ -33,7 +33,11 @@ export class RouteIndexService implements vscode.Disposable {
   private readonly disposing = new vscode.CancellationTokenSource();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly engine: () => Engine, private readonly configs: ConfigCache, private readonly log: Logger) {
+  constructor(
+    private readonly engine: () => Engine,
+    private readonly configs: ConfigCache,
+    private readonly log: Logger,
+  ) {
     const queue = (uri: vscode.Uri) => this.queue(uri.fsPath);
     for (const watcher of this.watchers) {
       watcher.onDidChange(queue);
@@ -54,7 +58,11 @@ export class RouteIndexService implements vscode.Disposable {
 
   /** Every workspace folder's index, for the Routes view. */
   async all(): Promise<{ root: string; index: RouteIndex }[]> {
-    const roots = [...new Set((vscode.workspace.workspaceFolders ?? []).map((folder) => this.configs.forFile(vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath).root))];
+    const roots = [
+      ...new Set(
+        (vscode.workspace.workspaceFolders ?? []).map((folder) => this.configs.forFile(vscode.Uri.joinPath(folder.uri, '.lastline.json').fsPath).root),
+      ),
+    ];
     return Promise.all(roots.map(async (root) => ({ root, index: (await this.rootIndex(root)).snapshot })));
   }
 
@@ -74,7 +82,13 @@ export class RouteIndexService implements vscode.Disposable {
     const loaded = this.configs.forFile(`${root}${sep}.lastline.json`);
     // Walking and parsing the project runs in a worker: seconds of work on a large tree.
     const built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Lastline: reading routes' }, () =>
-      runInEngineWorker<RouteIndexMessage, RouteIndexMessage>('runRouteIndexWorker', { projectRoot: root, config: loaded.config } satisfies RouteIndexRequest, this.log, this.disposing.token, (message, finish) => finish(message)),
+      runInEngineWorker<RouteIndexMessage, RouteIndexMessage>(
+        'runRouteIndexWorker',
+        { projectRoot: root, config: loaded.config } satisfies RouteIndexRequest,
+        this.log,
+        this.disposing.token,
+        (message, finish) => finish(message),
+      ),
     );
     const summaries = new Map(built.summaries);
     const hashes = new Map(built.hashes);

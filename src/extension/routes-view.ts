@@ -12,7 +12,14 @@ import type { RouteIndexService } from './route-index';
 type Node = { kind: 'framework'; label: string; entries: { root: string; entry: InventoryEntry }[] } | { kind: 'route'; root: string; entry: InventoryEntry };
 
 const FRAMEWORK_NAMES: Record<string, string> = {
-  express: 'Express', fastify: 'Fastify', koa: 'Koa', nestjs: 'NestJS', nextjs: 'Next.js', flask: 'Flask', fastapi: 'FastAPI', django: 'Django',
+  express: 'Express',
+  fastify: 'Fastify',
+  koa: 'Koa',
+  nestjs: 'NestJS',
+  nextjs: 'Next.js',
+  flask: 'Flask',
+  fastapi: 'FastAPI',
+  django: 'Django',
 };
 
 export class RoutesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -20,7 +27,11 @@ export class RoutesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly engine: () => Engine, private readonly routes: RouteIndexService, private readonly log: Logger) {
+  constructor(
+    private readonly engine: () => Engine,
+    private readonly routes: RouteIndexService,
+    private readonly log: Logger,
+  ) {
     this.subscription = routes.onDidChange(() => this.refresh());
   }
 
@@ -45,7 +56,7 @@ export class RoutesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       }
       return [...groups].map(([label, entries]) => ({ kind: 'framework', label, entries }));
     } catch (error) {
-      this.log.error(`routes view: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log.error(`routes view: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return [];
     }
   }
@@ -59,7 +70,14 @@ export class RoutesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     }
     const { entry, root } = node;
     const item = new vscode.TreeItem(entry.label, vscode.TreeItemCollapsibleState.None);
-    item.description = entry.auth === 'guarded' ? `guarded · ${[...new Set(entry.guards.map((guard) => (guard.scope === 'inline' ? 'check in handler' : guard.name)))].join(', ')}` : entry.auth === 'public' ? `public · ${entry.publicReason}` : entry.finding ? `open (${entry.finding.severity})` : 'open';
+    item.description =
+      entry.auth === 'guarded'
+        ? `guarded · ${[...new Set(entry.guards.map((guard) => (guard.scope === 'inline' ? 'check in handler' : guard.name)))].join(', ')}`
+        : entry.auth === 'public'
+          ? `public · ${entry.publicReason}`
+          : entry.finding
+            ? `open (${entry.finding.severity})`
+            : 'open';
     item.iconPath = new vscode.ThemeIcon(
       entry.auth === 'guarded' ? 'lock' : entry.auth === 'public' ? 'globe' : 'unlock',
       entry.finding ? new vscode.ThemeColor(entry.finding.severity === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground') : undefined,
@@ -67,14 +85,26 @@ export class RoutesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     item.contextValue = `lastline.route.${entry.auth}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${entry.label}** — ${entry.file}:${entry.range.start.line + 1} (app \`${entry.app}\`)\n\n`);
-    if (entry.guards.length) tooltip.appendMarkdown(entry.guards.map((guard) => `- ${guard.scope === 'inline' ? 'a check in the handler' : `\`${guard.name}\``} (${guard.scope}, ${guard.file}:${guard.range.start.line + 1})`).join('\n'));
+    if (entry.guards.length)
+      tooltip.appendMarkdown(
+        entry.guards
+          .map(
+            (guard) =>
+              `- ${guard.scope === 'inline' ? 'a check in the handler' : `\`${guard.name}\``} (${guard.scope}, ${guard.file}:${guard.range.start.line + 1})`,
+          )
+          .join('\n'),
+      );
     if (entry.finding) tooltip.appendText(entry.finding.message);
     if (entry.publicReason) tooltip.appendText(`Public: ${entry.publicReason}`);
     if (entry.undecided) tooltip.appendText(`\n\nUndecided: ${entry.undecided}`);
     item.tooltip = tooltip;
     const uri = vscode.Uri.file(join(root, entry.file));
     item.resourceUri = uri;
-    item.command = { command: 'vscode.open', title: 'Open route', arguments: [uri, { selection: new vscode.Range(entry.range.start.line, entry.range.start.character, entry.range.end.line, entry.range.end.character) }] };
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open route',
+      arguments: [uri, { selection: new vscode.Range(entry.range.start.line, entry.range.start.character, entry.range.end.line, entry.range.end.character) }],
+    };
     return item;
   }
 

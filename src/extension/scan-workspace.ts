@@ -52,8 +52,10 @@ export async function scanWorkspace(configs: ConfigCache, diagnostics: Diagnosti
     );
   } catch (error) {
     if (error instanceof Error && error.name === 'CancelledError') return undefined;
-    log.error(`workspace scan failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    void vscode.window.showErrorMessage(`Lastline: the workspace scan failed (${error instanceof Error ? error.message : String(error)}). See "Lastline: Show Log".`);
+    log.error(`workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    void vscode.window.showErrorMessage(
+      `Lastline: the workspace scan failed (${error instanceof Error ? error.message : String(error)}). See "Lastline: Show Log".`,
+    );
     return undefined;
   }
   log.info(`workspace scan: ${outcome.files} files, ${outcome.findings} finding(s)`);

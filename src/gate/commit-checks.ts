@@ -59,11 +59,22 @@ export async function checkStagedContent(cwd: string, options: CommitCheckOption
   if (config.gate.findings || config.gate.secrets) {
     const project = staged.texts.size > 0 && config.gate.findings ? await projectFactsFromCache(projectRoot, config) : undefined;
     if (project && options.dependencies) {
-      const dependencies = checksDependencies(config) ? await changedDependencies(new Map([...staged.texts].map(([path, text]) => [projectPath(path), text])), projectRoot, config.maxFileSize, networkOptionsFromEnvironment(false), GATE_HTTP) : undefined;
+      const dependencies = checksDependencies(config)
+        ? await changedDependencies(
+            new Map([...staged.texts].map(([path, text]) => [projectPath(path), text])),
+            projectRoot,
+            config.maxFileSize,
+            networkOptionsFromEnvironment(false),
+            GATE_HTTP,
+          )
+        : undefined;
       if (dependencies) project.dependencies = dependencies.facts;
       // A service that does not answer is a notice, not a refusal: the gate must not stop a commit because a network is down.
       const missing = dependencies?.check.missing ?? 0;
-      if (missing) checks.notices.push(`${missing} dependency look-up${missing === 1 ? '' : 's'} had no answer (${dependencies?.check.problem ?? 'no answer'}): the dependencies the AI-written lines add are not fully checked`);
+      if (missing)
+        checks.notices.push(
+          `${missing} dependency look-up${missing === 1 ? '' : 's'} had no answer (${dependencies?.check.problem ?? 'no answer'}): the dependencies the AI-written lines add are not fully checked`,
+        );
     }
     for (const [path, text] of staged.texts) {
       const ranges = staged.hunks.filter((hunk) => hunk.path === path);
@@ -71,7 +82,8 @@ export async function checkStagedContent(cwd: string, options: CommitCheckOption
       const { findings } = await withDeepStackRetry(await analyze(input, { config, project }), input, { config, project, log: SILENT_LOGGER });
       for (const finding of markAiWritten(findings, ranges)) {
         if (finding.category === 'inline-secret' && config.gate.secrets) checks.secrets.push({ path, finding });
-        else if (config.gate.findings && finding.severity === 'error' && finding.aiWritten && touchesRanges(finding, ranges)) checks.aiFindings.push({ path, finding });
+        else if (config.gate.findings && finding.severity === 'error' && finding.aiWritten && touchesRanges(finding, ranges))
+          checks.aiFindings.push({ path, finding });
       }
     }
   }

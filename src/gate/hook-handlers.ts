@@ -92,6 +92,11 @@ function postRewrite(terminal: Terminal, input: string): void {
   const pairs = input
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
-    .filter((fields): fields is [string, string, ...string[]] => fields.length >= 2 && /^[0-9a-f]{7,64}$/.test(fields[0]) && /^[0-9a-f]{7,64}$/.test(fields[1]));
-  copyNotes(repository.root, pairs.map(([from, to]) => [from, to]));
+    .filter(
+      (fields): fields is [string, string, ...string[]] => fields.length >= 2 && /^[0-9a-f]{7,64}$/.test(fields[0]) && /^[0-9a-f]{7,64}$/.test(fields[1]),
+    );
+  copyNotes(
+    repository.root,
+    pairs.map(([from, to]) => [from, to]),
+  );
 }

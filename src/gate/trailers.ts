@@ -11,7 +11,10 @@ export function assistedBy(hunks: readonly AiHunk[]): string[] {
 }
 
 export function addTrailers(root: string, messageFile: string, hunks: readonly AiHunk[], reviewers: readonly Reviewer[]): void {
-  const trailers = [...assistedBy(hunks).map((value) => `Assisted-by: ${value}`), ...[...new Set(reviewers.map(formatReviewer))].map((value) => `AI-Reviewed-by: ${value}`)];
+  const trailers = [
+    ...assistedBy(hunks).map((value) => `Assisted-by: ${value}`),
+    ...[...new Set(reviewers.map(formatReviewer))].map((value) => `AI-Reviewed-by: ${value}`),
+  ];
   if (trailers.length === 0) return;
   git(root, ['interpret-trailers', '--in-place', '--if-exists', 'addIfDifferent', ...trailers.flatMap((trailer) => ['--trailer', trailer]), messageFile]);
 }
@@ -30,6 +33,9 @@ export function parseTrailers(root: string, message: string): { key: string; val
 
 /** The waiver's reason, when the message carries an `AI-Review-Waived:` trailer with one. */
 export function waiverIn(root: string, message: string): string | undefined {
-  const withoutComments = message.split('\n').filter((line) => !line.startsWith('#')).join('\n');
+  const withoutComments = message
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .join('\n');
   return parseTrailers(root, withoutComments).find((trailer) => trailer.key.toLowerCase() === WAIVER_TRAILER.toLowerCase() && trailer.value !== '')?.value;
 }

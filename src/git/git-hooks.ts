@@ -47,9 +47,13 @@ chained="$(dirname "$0")/${hook}${CHAINED_SUFFIX}"
 ${stdin ? 'input=$(cat)\n' : ''}if [ -x "$chained" ]; then
   ${stdin ? 'printf \'%s\\n\' "$input" | ' : ''}"$chained" "$@" || exit $?
 fi
-${hook === 'commit-msg' || hook === 'post-commit' ? `# Without any AI provenance in this repository there is nothing for this hook to do: skip Node.
+${
+  hook === 'commit-msg' || hook === 'post-commit'
+    ? `# Without any AI provenance in this repository there is nothing for this hook to do: skip Node.
 [ -n "$(ls -A "$(git rev-parse --git-path lastline)/files" 2>/dev/null)" ] || exit 0
-` : ''}node=${q(command.node)}
+`
+    : ''
+}node=${q(command.node)}
 [ -x "$node" ] || node=$(command -v node 2>/dev/null)
 script=${q(command.script)}
 if [ -z "$node" ] || [ ! -f "$script" ]; then
@@ -119,7 +123,7 @@ export function uninstallHooks(root: string, stateDirectory: string): HookChange
   const changes = GATE_HOOKS.map((hook): HookChange => {
     const path = join(folder, hook);
     if (!existsSync(path)) return { hook, path, action: 'not installed' };
-    if (!isLastlineHook(path)) return { hook, path, action: 'left alone', detail: 'not Lastline\'s' };
+    if (!isLastlineHook(path)) return { hook, path, action: 'left alone', detail: "not Lastline's" };
     rmSync(path);
     if (existsSync(path + CHAINED_SUFFIX)) {
       renameSync(path + CHAINED_SUFFIX, path);

@@ -3,7 +3,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 
 export class GitError extends Error {
-  constructor(message: string, readonly stderr: string) {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
     super(message);
     this.name = 'GitError';
   }

@@ -22,7 +22,10 @@ export async function* stagedSources(repoRoot: string, projectRoot: string, scop
     const absolute = join(repoRoot, entry.repoPath);
     return scopes.length === 0 || scopes.some((scope) => absolute === scope || absolute.startsWith(scope.endsWith(sep) ? scope : scope + sep));
   });
-  const contents = catFileBatch(repoRoot, entries.map((entry) => entry.blob));
+  const contents = catFileBatch(
+    repoRoot,
+    entries.map((entry) => entry.blob),
+  );
   try {
     yield* sourcesFor(entries, contents, repoRoot, projectRoot);
   } finally {
@@ -65,7 +68,10 @@ function stagedEntries(repoRoot: string): StagedEntry[] {
     if (mode === '120000' || mode === '160000') continue; // symlinks and submodules hold no text to scan
     staged.push({ repoPath: fields[at + 1], blob });
   }
-  const sizes = blobSizes(repoRoot, staged.map((entry) => entry.blob));
+  const sizes = blobSizes(
+    repoRoot,
+    staged.map((entry) => entry.blob),
+  );
   return staged.map((entry, index) => ({ ...entry, size: sizes[index] }));
 }
 

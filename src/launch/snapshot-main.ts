@@ -59,9 +59,21 @@ interface TypescriptParsers {
 function warmUp({ typescript: ts, typescriptEstree }: TypescriptParsers): void {
   for (const { fileName, text } of WARM_UP_SOURCES) {
     const jsx = /x$/.test(fileName);
-    const kind = fileName.endsWith('.ts') ? ts.ScriptKind.TS : fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : fileName.endsWith('.jsx') ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+    const kind = fileName.endsWith('.ts')
+      ? ts.ScriptKind.TS
+      : fileName.endsWith('.tsx')
+        ? ts.ScriptKind.TSX
+        : fileName.endsWith('.jsx')
+          ? ts.ScriptKind.JSX
+          : ts.ScriptKind.JS;
     try {
-      const tree = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind);
+      const tree = ts.createSourceFile(
+        fileName,
+        text,
+        { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+        true,
+        kind,
+      );
       typescriptEstree.parse(tree as unknown as string, { tokens: false, range: true, loc: true, jsx, filePath: fileName, comment: false });
       typescriptEstree.parse(text, { tokens: false, range: true, loc: true, jsx, filePath: fileName, comment: true });
     } catch {

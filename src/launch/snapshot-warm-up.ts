@@ -46,6 +46,12 @@ export default function App({ items = [], onSelect }) {
 }
 `,
   },
-  { fileName: 'warm-up.tsx', text: `export const View = <T extends { id: string }>({ item }: { item: T }): JSX.Element => <div id={item.id}>{item.id as string}</div>;\n` },
-  { fileName: 'warm-up.js', text: `'use strict';\nconst { exec } = require('child_process');\nmodule.exports = function run(name, cb) { exec('ls ' + name, (err, out) => cb(err, out)); };\nvar x = 0x1f + 1e3 + .5;\n` },
+  {
+    fileName: 'warm-up.tsx',
+    text: `export const View = <T extends { id: string }>({ item }: { item: T }): JSX.Element => <div id={item.id}>{item.id as string}</div>;\n`,
+  },
+  {
+    fileName: 'warm-up.js',
+    text: `'use strict';\nconst { exec } = require('child_process');\nmodule.exports = function run(name, cb) { exec('ls ' + name, (err, out) => cb(err, out)); };\nvar x = 0x1f + 1e3 + .5;\n`,
+  },
 ];

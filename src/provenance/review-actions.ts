@@ -27,7 +27,9 @@ export async function hunksToReview(start: string): Promise<ReviewQueue | undefi
   if (!staged) return undefined;
   const working = await stagedAiHunks(start, 'worktree');
   const pending = (ai: StagedAi | undefined, isStaged: boolean) =>
-    (ai?.hunks ?? []).filter((hunk) => hunk.review?.decision !== 'approved').map((hunk) => ({ ...hunk, staged: isStaged, text: ai?.texts.get(hunk.path) ?? '' }));
+    (ai?.hunks ?? [])
+      .filter((hunk) => hunk.review?.decision !== 'approved')
+      .map((hunk) => ({ ...hunk, staged: isStaged, text: ai?.texts.get(hunk.path) ?? '' }));
   const stagedItems = pending(staged, true);
   const known = new Set(stagedItems.map((item) => item.hash));
   const items = [...stagedItems, ...pending(working, false).filter((item) => !known.has(item.hash))];
@@ -60,4 +62,3 @@ export function recordVerdict(queue: ReviewQueue, item: ReviewItem, decision: Re
 export function removeHunk(queue: ReviewQueue, item: ReviewItem): RejectOutcome {
   return item.staged ? rejectHunk(queue.root, item, item.text) : { fromIndex: false, fromWorkingTree: removeLinesFromWorkingTree(queue.root, item, item.text) };
 }
-

@@ -70,7 +70,7 @@ export async function stagedAiHunks(start: string, comparison: Comparison = 'sta
     // Suspected lines (a heuristic's guess) are not AI-written until a person confirms them.
     for (const range of provenance.rangesIn(path, text).filter((candidate) => candidate.attribution.kind !== 'suspected')) {
       // Split the range where lines come unchanged from HEAD: only new lines are asked about.
-      for (let line = range.start; line < range.end; ) {
+      for (let line = range.start; line < range.end;) {
         if (fromHead[line] >= 0) {
           line++;
           continue;

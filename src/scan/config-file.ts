@@ -28,6 +28,7 @@ function readConfigFile(root: string): LoadedConfig {
   const path = join(root, CONFIG_FILE_NAME);
   if (!existsSync(path)) return { config: defaultConfig(), problems: [], root };
   const read = readTextFileSync(path, MAX_STEERING_FILE_SIZE);
-  if (read.kind === 'skipped') return { config: defaultConfig(), problems: [{ file: path, key: '', message: `cannot be read (${read.detail}); using defaults` }], path, root };
+  if (read.kind === 'skipped')
+    return { config: defaultConfig(), problems: [{ file: path, key: '', message: `cannot be read (${read.detail}); using defaults` }], path, root };
   return { ...parseConfig(read.text, path, ruleIds), path, root };
 }

@@ -31,7 +31,11 @@ export function ranOutOfStack(result: AnalysisResult): boolean {
  * `result` as is, or — when it ran out of stack — the analysis made again on a thread with a deep
  * stack (its own answer, whatever it is; the first one if that thread cannot run).
  */
-export async function withDeepStackRetry(result: AnalysisResult, input: AnalyzeInput, options: { config: LastlineConfig; project?: ProjectFacts; log: Logger }): Promise<AnalysisResult> {
+export async function withDeepStackRetry(
+  result: AnalysisResult,
+  input: AnalyzeInput,
+  options: { config: LastlineConfig; project?: ProjectFacts; log: Logger },
+): Promise<AnalysisResult> {
   if (!ranOutOfStack(result)) return result;
   options.log.debug(`${input.path}: nested deeper than this thread's stack allows; analysing it again on a thread with a ${DEEP_STACK_MB} MB stack`);
   try {
@@ -46,7 +50,11 @@ function analyzeOnDeepStack(input: AnalyzeInput, config: LastlineConfig, project
   const job: DeepStackJob = { input, config, project: projectDataOf(project ?? NO_PROJECT_FACTS) };
   // This module's own file: in the engine bundle that is dist/lastline.js, which re-exports
   // runDeepStackWorker; in the compiled sources (tests), this file.
-  const worker = new Worker(`require(${JSON.stringify(__filename)}).runDeepStackWorker();`, { eval: true, workerData: job, resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
+  const worker = new Worker(`require(${JSON.stringify(__filename)}).runDeepStackWorker();`, {
+    eval: true,
+    workerData: job,
+    resourceLimits: { stackSizeMb: DEEP_STACK_MB },
+  });
   return new Promise<AnalysisResult>((resolve, reject) => {
     worker.once('message', (answer: DeepStackAnswer) => (answer.type === 'done' ? resolve(answer.result) : reject(new Error(answer.message))));
     worker.once('error', reject);

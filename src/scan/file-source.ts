@@ -16,5 +16,4 @@ export interface FileSource {
 
 /** What became of one file: skipped (and why), or analysed, with its text kept only when it reports. */
 export type FileOutcome =
-  | { kind: 'skipped'; reason: string; detail: string }
-  | { kind: 'analysed'; size: number; analysis: AnalysisResult; text?: string; hash: string };
+  { kind: 'skipped'; reason: string; detail: string } | { kind: 'analysed'; size: number; analysis: AnalysisResult; text?: string; hash: string };

@@ -20,5 +20,9 @@ export function projectDataOf(facts: ProjectFacts): ProjectData {
 }
 
 export function projectFactsOf(data: ProjectData): ProjectFacts {
-  return { envVariables: data.envVariables, ...(data.routes ? { routes: new RouteIndex(data.routes.routes, data.routes.hashes) } : {}), ...(data.dependencies ? { dependencies: data.dependencies } : {}) };
+  return {
+    envVariables: data.envVariables,
+    ...(data.routes ? { routes: new RouteIndex(data.routes.routes, data.routes.hashes) } : {}),
+    ...(data.dependencies ? { dependencies: data.dependencies } : {}),
+  };
 }

@@ -3,8 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { formatByteSize } from '../core/config';
 
 export type ReadOutcome =
-  | { kind: 'text'; text: string; size: number }
-  | { kind: 'skipped'; reason: 'too-large' | 'binary' | 'unreadable' | 'not-a-file'; detail: string };
+  { kind: 'text'; text: string; size: number } | { kind: 'skipped'; reason: 'too-large' | 'binary' | 'unreadable' | 'not-a-file'; detail: string };
 
 /** Git's own heuristic: a NUL byte in the first 8000 bytes makes a file binary. */
 const BINARY_SNIFF_BYTES = 8000;

@@ -41,14 +41,16 @@ export async function buildRouteIndex(projectRoot: string, config: LastlineConfi
 export async function routeIndexOf(files: readonly WalkedFile[], config: LastlineConfig, options: RouteIndexOptions = {}): Promise<RouteIndex> {
   const log = options.log ?? SILENT_LOGGER;
   const cancellation = options.cancellation ?? NEVER_CANCELLED;
-  const inThisThread = <T>(summarize: (file: WalkedFile) => Promise<T>) => async (batch: readonly WalkedFile[]) => {
-    const results: T[] = [];
-    for (const file of batch) {
-      if (cancellation.isCancellationRequested) throw new CancelledError();
-      results.push(await summarize(file));
-    }
-    return results;
-  };
+  const inThisThread =
+    <T>(summarize: (file: WalkedFile) => Promise<T>) =>
+    async (batch: readonly WalkedFile[]) => {
+      const results: T[] = [];
+      for (const file of batch) {
+        if (cancellation.isCancellationRequested) throw new CancelledError();
+        results.push(await summarize(file));
+      }
+      return results;
+    };
   const inThread: RouteSummarizer = {
     declarations: inThisThread((file) => summarizeDeclarations(file.absolutePath, file.projectPath, config.maxFileSize, log)),
     full: inThisThread((file) => summarizeFile(file.absolutePath, file.projectPath, config.maxFileSize, log)),
@@ -87,13 +89,23 @@ export function routeIndexMaps(summaries: Iterable<readonly [string, FileRouteSu
 }
 
 /** A file's route summary, or undefined when it is not source, unreadable, or holds nothing of routes. */
-export async function summarizeFile(absolutePath: string, projectPath: string, maxFileSize: number, log: Logger = SILENT_LOGGER): Promise<FileRouteSummary | undefined> {
+export async function summarizeFile(
+  absolutePath: string,
+  projectPath: string,
+  maxFileSize: number,
+  log: Logger = SILENT_LOGGER,
+): Promise<FileRouteSummary | undefined> {
   const file = await readRouteSource(absolutePath, projectPath, maxFileSize);
   return file && summarizeSource(file, log);
 }
 
 /** Like summarizeFile, but a file that may only hold auth helpers is not parsed: 'helpers-only'. */
-export async function summarizeDeclarations(absolutePath: string, projectPath: string, maxFileSize: number, log: Logger = SILENT_LOGGER): Promise<DeclarationSummary> {
+export async function summarizeDeclarations(
+  absolutePath: string,
+  projectPath: string,
+  maxFileSize: number,
+  log: Logger = SILENT_LOGGER,
+): Promise<DeclarationSummary> {
   const file = await readRouteSource(absolutePath, projectPath, maxFileSize);
   if (!file) return undefined;
   // Not mayHoldRoutes: the framework readers' gates just said no, and they are most of its cost.
@@ -121,6 +133,12 @@ async function summarizeSource(file: RouteSourceFile, log: Logger): Promise<File
 }
 
 function holdsAnything(summary: FileRoutes): boolean {
-  const lists = summary.routes.length + summary.containers.length + summary.mounts.length + summary.handlers.length + summary.projectGuards.length + summary.authDefinitions.length;
+  const lists =
+    summary.routes.length +
+    summary.containers.length +
+    summary.mounts.length +
+    summary.handlers.length +
+    summary.projectGuards.length +
+    summary.authDefinitions.length;
   return lists + (summary.nestModules?.length ?? 0) + (summary.nestBootstraps?.length ?? 0) > 0 || !!summary.manifest || !!summary.djangoSettings;
 }

@@ -115,7 +115,10 @@ const READ_AHEAD = 32;
 
 type PendingRead = { source: FileSource; prepared: Promise<Prepared> };
 
-async function* readAhead(sources: AsyncIterable<FileSource> | Iterable<FileSource>, prepare: (source: FileSource) => Promise<Prepared>): AsyncGenerator<PendingRead> {
+async function* readAhead(
+  sources: AsyncIterable<FileSource> | Iterable<FileSource>,
+  prepare: (source: FileSource) => Promise<Prepared>,
+): AsyncGenerator<PendingRead> {
   const window: PendingRead[] = [];
   for await (const source of sources) {
     const prepared = prepare(source);

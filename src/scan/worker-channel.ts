@@ -39,7 +39,7 @@ export function workerChannel<Message>(): WorkerChannel<Message> {
     },
     fail(error) {
       if (error instanceof Error && error.name === 'CancelledError') send({ type: 'cancelled' });
-      else send({ type: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+      else send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     },
   };
 }

@@ -73,7 +73,12 @@ export async function scanWorkingTree(options: TreeScanOptions): Promise<ScanRes
       log.warn(`scanning on ${workers} threads failed (${error instanceof Error ? error.message : String(error)}); scanning on one thread`);
     }
   }
-  const project = await projectFacts(projectRoot, config, log, { projectFiles, dependencyFiles: async () => files, cache: options.cache, network: options.network });
+  const project = await projectFacts(projectRoot, config, log, {
+    projectFiles,
+    dependencyFiles: async () => files,
+    cache: options.cache,
+    network: options.network,
+  });
   const result = await scanSources(files.map(treeFileSource), { config, log, project: project.facts, cache: options.cache });
   return project.dependencies ? { ...result, dependencies: project.dependencies } : result;
 }
@@ -109,7 +114,12 @@ export async function projectFacts(projectRoot: string, config: LastlineConfig, 
 }
 
 /** The dependency facts of these files, and how the lookup went; undefined without dependency files. */
-async function dependencyFacts(files: readonly WalkedFile[], config: LastlineConfig, network: NetworkOptions, log: Logger): Promise<{ facts: DependencyFacts; check: DependencyCheck } | undefined> {
+async function dependencyFacts(
+  files: readonly WalkedFile[],
+  config: LastlineConfig,
+  network: NetworkOptions,
+  log: Logger,
+): Promise<{ facts: DependencyFacts; check: DependencyCheck } | undefined> {
   if (!holdsDependencyFiles(files)) return undefined;
   const scan = await scanDependencies(files, config.maxFileSize, network);
   const check = dependencyCheckOf(scan, network.offline);
@@ -123,7 +133,10 @@ async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<Walk
   try {
     let routes: ProjectData['routes'];
     if (routesWanted(config)) {
-      const onWorkers: RouteSummarizer = { declarations: (batch) => pool.run('declarations', batch, BATCH_FILES), full: (batch) => pool.run('summarize', batch, BATCH_FILES) };
+      const onWorkers: RouteSummarizer = {
+        declarations: (batch) => pool.run('declarations', batch, BATCH_FILES),
+        full: (batch) => pool.run('summarize', batch, BATCH_FILES),
+      };
       routes = await summarizeProject(await projectFiles(), options.cache ? cachedSummarizer(onWorkers, options.cache, config.maxFileSize) : onWorkers, true);
     }
     const envVariables = new Map(loadProjectFacts(projectRoot).envVariables);
@@ -151,7 +164,11 @@ async function analyzeOnWorkers(pool: ScanWorkerPool, files: readonly TreeFile[]
     if ('outcome' in ready) outcomes[index] = ready.outcome;
     else missing.push(index);
   }
-  const analysed = await pool.run('analyze', missing.map((index) => files[index]), BATCH_FILES);
+  const analysed = await pool.run(
+    'analyze',
+    missing.map((index) => files[index]),
+    BATCH_FILES,
+  );
   for (const [position, index] of missing.entries()) {
     outcomes[index] = analysed[position];
     recall.keep(sources[index], analysed[position]);

@@ -26,9 +26,7 @@ export type WorkspaceScanReport = Omit<FileReport, 'text'>;
 export type WorkspaceScanSummary = Omit<ScanResult, 'reports'>;
 
 export type WorkspaceScanMessage =
-  | { type: 'progress'; files: number; path: string }
-  | { type: 'reports'; reports: WorkspaceScanReport[] }
-  | { type: 'done'; summary: WorkspaceScanSummary };
+  { type: 'progress'; files: number; path: string } | { type: 'reports'; reports: WorkspaceScanReport[] } | { type: 'done'; summary: WorkspaceScanSummary };
 
 /** How often (in files) progress is reported. */
 const PROGRESS_EVERY = 25;
@@ -47,7 +45,10 @@ export function runWorkspaceScanWorker(): void {
     // One walk of the folder: its files are scanned, and its dependencies looked up here, off the
     // extension host's thread.
     const files = await collect(workingTreeFiles([request.folder], request.projectRoot, request.config));
-    const { facts: project, dependencies } = await projectFacts(request.projectRoot, request.config, log, { network: networkOptionsFromEnvironment(request.offline, withEditorProxy(process.env, request.proxy)), dependencyFiles: async () => files });
+    const { facts: project, dependencies } = await projectFacts(request.projectRoot, request.config, log, {
+      network: networkOptionsFromEnvironment(request.offline, withEditorProxy(process.env, request.proxy)),
+      dependencyFiles: async () => files,
+    });
     if (dependencies?.missing) log.warn(uncheckedDependenciesNotice(dependencies.missing, dependencies.problem, dependencies.offline));
     const result = await scanSources(files.map(treeFileSource), {
       config: request.config,

@@ -18,7 +18,6 @@ export interface LockOptions {
   staleMs?: number;
 }
 
-
 /** Runs `work` while holding the lock at `path`. Synchronous: the callers are short-lived processes. */
 export function withFileLock<T>(path: string, work: () => T, options: LockOptions = {}): T {
   const timeoutMs = options.timeoutMs ?? 10_000;

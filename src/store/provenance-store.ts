@@ -137,7 +137,17 @@ function isRecord(value: FileProvenance): boolean {
     Array.isArray(value.hashes) &&
     value.hashes.every((hash) => typeof hash === 'string') &&
     Array.isArray(value.spans) &&
-    value.spans.every((span) => Array.isArray(span) && span.length === 3 && span.every(Number.isInteger) && span[0] >= 0 && span[0] < span[1] && span[1] <= value.hashes.length && span[2] >= 0 && span[2] < owners) &&
+    value.spans.every(
+      (span) =>
+        Array.isArray(span) &&
+        span.length === 3 &&
+        span.every(Number.isInteger) &&
+        span[0] >= 0 &&
+        span[0] < span[1] &&
+        span[1] <= value.hashes.length &&
+        span[2] >= 0 &&
+        span[2] < owners,
+    ) &&
     value.attributions.every((attribution) => attribution && typeof attribution.tool === 'string' && typeof attribution.time === 'string')
   );
 }

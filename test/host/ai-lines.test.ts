@@ -18,7 +18,13 @@ async function api(): Promise<LastlineApi> {
 function agentWrote(uri: vscode.Uri, before: string, after: string, model?: string): void {
   mkdirSync(dirname(uri.fsPath), { recursive: true });
   writeFileSync(uri.fsPath, after);
-  const outcome = recordKnownChange(uri.fsPath, before, after, { tool: 'claude-code', ...(model ? { model } : {}), time: new Date().toISOString(), kind: 'agent', source: 'test' });
+  const outcome = recordKnownChange(uri.fsPath, before, after, {
+    tool: 'claude-code',
+    ...(model ? { model } : {}),
+    time: new Date().toISOString(),
+    kind: 'agent',
+    source: 'test',
+  });
   assert.ok(typeof outcome !== 'string', String(outcome));
 }
 
@@ -33,7 +39,7 @@ async function shownEventually(lastline: LastlineApi, uri: vscode.Uri, expected:
 }
 
 describe('AI-written lines in the editor', () => {
-  it('marks the lines an agent wrote and follows a person\'s rewrite', async () => {
+  it("marks the lines an agent wrote and follows a person's rewrite", async () => {
     const lastline = await api();
     const uri = workspaceFile('src/marked.py');
     const before = 'import os\n';
@@ -44,7 +50,10 @@ describe('AI-written lines in the editor', () => {
     await shownEventually(lastline, uri, [[1, 4, 'claude-code', false, false]]);
     // A person rewrites the middle line: it is theirs now.
     await editor.edit((edit) => edit.replace(new vscode.Range(2, 0, 2, editor.document.lineAt(2).text.length), '    value = request.args.get("v", "")'));
-    await shownEventually(lastline, uri, [[1, 2, 'claude-code', false, false], [3, 4, 'claude-code', false, false]]);
+    await shownEventually(lastline, uri, [
+      [1, 2, 'claude-code', false, false],
+      [3, 4, 'claude-code', false, false],
+    ]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -23,7 +23,12 @@ describe('dependencies in the editor', function () {
     // The worker threads the extension starts from now on take this environment: the loopback
     // services, and a cache folder of this test's own (never the user's).
     cacheFolder = mkdtempSync(join(tmpdir(), 'lastline-host-deps-cache-'));
-    Object.assign(process.env, { LASTLINE_OSV_URL: osv.url, LASTLINE_PYPI_URL: registry.url, LASTLINE_NPM_REGISTRY_URL: registry.url, XDG_CACHE_HOME: cacheFolder });
+    Object.assign(process.env, {
+      LASTLINE_OSV_URL: osv.url,
+      LASTLINE_PYPI_URL: registry.url,
+      LASTLINE_NPM_REGISTRY_URL: registry.url,
+      XDG_CACHE_HOME: cacheFolder,
+    });
     delete process.env.LASTLINE_OFFLINE;
   });
   after(async () => {
@@ -48,7 +53,10 @@ describe('dependencies in the editor', function () {
     );
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /`Flask` 2\.2\.2 is affected by .*GHSA-m2qf-hxjv-5gpq.*Fixed in 2\.2\.5\./);
-    assert.ok(osv.requests.some((request) => request.path === '/v1/querybatch'), 'OSV was asked');
+    assert.ok(
+      osv.requests.some((request) => request.path === '/v1/querybatch'),
+      'OSV was asked',
+    );
 
     await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, 0, 12), 'Flask==2.2.5'));
     await waitFor(

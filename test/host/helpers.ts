@@ -24,18 +24,11 @@ export function ruleId(d: vscode.Diagnostic): string | number | undefined {
 
 export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return 'none';
-  return diagnostics
-    .map((d) => `${d.source ?? '?'}/${String(ruleId(d))} at ${d.range.start.line}:${d.range.start.character} "${d.message}"`)
-    .join('; ');
+  return diagnostics.map((d) => `${d.source ?? '?'}/${String(ruleId(d))} at ${d.range.start.line}:${d.range.start.character} "${d.message}"`).join('; ');
 }
 
 /** Polls until predicate returns a value, or fails after timeoutMs with what was last seen. */
-export async function waitFor<T>(
-  what: string,
-  timeoutMs: number,
-  probe: () => T | undefined,
-  lastSeen: () => string,
-): Promise<T> {
+export async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined, lastSeen: () => string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

@@ -48,9 +48,18 @@ describe('editor provenance: chat edits and suspected insertions', () => {
   const provenanceOf = (uri: vscode.Uri, text: string) => {
     const provenance = RepositoryProvenance.open(uri.fsPath);
     assert.ok(provenance, 'the workspace is a git repository');
-    return provenance.rangesIn(vscode.workspace.asRelativePath(uri), text).map((range) => [range.start, range.end, range.attribution.tool, range.attribution.kind]);
+    return provenance
+      .rangesIn(vscode.workspace.asRelativePath(uri), text)
+      .map((range) => [range.start, range.end, range.attribution.tool, range.attribution.kind]);
   };
-  const block = ['export function average(values: number[]): number {', '  if (values.length === 0) return 0;', '  const sum = values.reduce((total, value) => total + value, 0);', '  return sum / values.length;', '}', ''].join('\n');
+  const block = [
+    'export function average(values: number[]): number {',
+    '  if (values.length === 0) return 0;',
+    '  const sum = values.reduce((total, value) => total + value, 0);',
+    '  return sum / values.length;',
+    '}',
+    '',
+  ].join('\n');
 
   it('records a multi-line insertion that was not a paste as suspected, and a person dismisses it', async () => {
     const uri = workspaceFile('src/inserted.ts');
@@ -98,12 +107,18 @@ describe('editor provenance: chat edits and suspected insertions', () => {
     }
   });
 
-  it('records a write from outside the editor during an agent session as suspected, in the agent\'s name', async () => {
+  it("records a write from outside the editor during an agent session as suspected, in the agent's name", async () => {
     // An agent session: its hook recorded an edit of another file a moment ago.
     const other = workspaceFile('src/agent.py');
     writeFileSync(other.fsPath, 'print("agent")\n');
     const { recordKnownChange } = await import('../../src/agents/record');
-    recordKnownChange(other.fsPath, '', 'print("agent")\n', { tool: 'claude-code', session: 's-host', time: new Date().toISOString(), kind: 'agent', source: 'test' });
+    recordKnownChange(other.fsPath, '', 'print("agent")\n', {
+      tool: 'claude-code',
+      session: 's-host',
+      time: new Date().toISOString(),
+      kind: 'agent',
+      source: 'test',
+    });
 
     const uri = workspaceFile('src/external.ts');
     writeFileSync(uri.fsPath, '// statistics\n');

@@ -20,9 +20,17 @@ describe('string-built queries', () => {
     );
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.strictEqual(diagnostic.range.start.line, 9, 'reported at the cursor.execute call');
-    assert.ok(diagnostic.relatedInformation?.some((related) => related.location.range.start.line === 7), 'points at the f-string');
+    assert.ok(
+      diagnostic.relatedInformation?.some((related) => related.location.range.start.line === 7),
+      'points at the f-string',
+    );
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', source, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      source,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => action.title === 'Parameterize query');
     assert.ok(fix?.edit, `no Parameterize query among: ${actions.map((action) => action.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -41,7 +49,7 @@ describe('string-built queries', () => {
     );
   });
 
-  it('fixes all string-built-query problems in a file at once, links the rule\'s docs, and fix-on-save applies only safe fixes', async () => {
+  it("fixes all string-built-query problems in a file at once, links the rule's docs, and fix-on-save applies only safe fixes", async () => {
     const source = workspaceFile('app/reports.py');
     const text = [
       'import psycopg2',
@@ -64,13 +72,26 @@ describe('string-built queries', () => {
       },
       () => describeDiagnostics(vscode.languages.getDiagnostics(source)),
     );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', source, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      source,
+      diagnostics[0].range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const docs = actions.find((action) => action.title === 'Show documentation for string-built-query');
     assert.match(String(docs?.command?.command), /^(vscode|_workbench)\.open$/, 'opens the docs page (VS Code reports vscode.open as its internal id)');
     assert.match(String(docs?.command?.arguments?.[0]), /docs\/rules\/string-built-query\.md$/);
     // No Lastline fix is marked safe today (each changes behaviour someone may rely on): fix-on-save offers nothing.
-    const onSave = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', source, diagnostics[0].range, 'source.fixAll.lastline');
-    assert.deepStrictEqual(onSave.map((action) => action.title), []);
+    const onSave = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      source,
+      diagnostics[0].range,
+      'source.fixAll.lastline',
+    );
+    assert.deepStrictEqual(
+      onSave.map((action) => action.title),
+      [],
+    );
     const fixAll = actions.find((action) => action.title === 'Fix all string-built-query problems in this file');
     assert.ok(fixAll?.edit, `no fix-all among: ${actions.map((action) => action.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));

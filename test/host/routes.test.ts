@@ -5,7 +5,6 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { createFile, describeDiagnostics, EXTENSION_ID, lastlineDiagnostics, open, ruleId, waitFor, workspaceFile } from './helpers';
 
-
 const APP = `const express = require('express');
 const { requireAuth } = require('./auth');
 const reports = require('./reports');
@@ -59,12 +58,23 @@ describe('open routes', function () {
     );
     assert.strictEqual(diagnostic.range.start.line, 5);
     assert.match(diagnostic.message, /POST \/reports\/export has no authentication/);
-    assert.ok(diagnostic.relatedInformation?.some((related) => related.location.uri.path.endsWith('/server/app.js')), 'points at the guarded sibling in app.js');
+    assert.ok(
+      diagnostic.relatedInformation?.some((related) => related.location.uri.path.endsWith('/server/app.js')),
+      'points at the guarded sibling in app.js',
+    );
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', reports, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      reports,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => /requireAuth/.test(action.title));
     assert.ok(fix?.edit, `no guard fix among: ${actions.map((action) => action.title).join(' | ')}`);
-    assert.ok(actions.some((action) => action.title.startsWith('Mark as intentionally public')), 'offers marking it public');
+    assert.ok(
+      actions.some((action) => action.title.startsWith('Mark as intentionally public')),
+      'offers marking it public',
+    );
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     const fixed = editor.document.getText();
     assert.match(fixed, /router\.post\('\/export', requireAuth, \(req, res\)/);
@@ -73,11 +83,17 @@ describe('open routes', function () {
     await waitFor(
       'the export route diagnostic to go away after the fix',
       10000,
-      () => (lastlineDiagnostics(reports).some((candidate) => ruleId(candidate) === 'open-route' && candidate.message.includes('/reports/export')) ? undefined : true),
+      () =>
+        lastlineDiagnostics(reports).some((candidate) => ruleId(candidate) === 'open-route' && candidate.message.includes('/reports/export'))
+          ? undefined
+          : true,
       () => describeDiagnostics(lastlineDiagnostics(reports)),
     );
     const remaining = lastlineDiagnostics(reports).filter((candidate) => ruleId(candidate) === 'open-route');
-    assert.deepEqual(remaining.map((candidate) => [candidate.message.match(/Open route: (\S+ \S+)/)?.[1], candidate.severity]), [['GET /reports', vscode.DiagnosticSeverity.Warning]]);
+    assert.deepEqual(
+      remaining.map((candidate) => [candidate.message.match(/Open route: (\S+ \S+)/)?.[1], candidate.severity]),
+      [['GET /reports', vscode.DiagnosticSeverity.Warning]],
+    );
     await editor.document.save();
   });
 
@@ -91,7 +107,7 @@ describe('open routes', function () {
     };
     // The view follows the route index, which follows saved files: wait for the saved fix to show.
     let listed = await routesOf();
-    for (const deadline = Date.now() + 15000; !listed.includes('POST /reports/export guarded') && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 15000; !listed.includes('POST /reports/export guarded') && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       listed = await routesOf();
     }

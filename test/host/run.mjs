@@ -23,7 +23,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { Cleanups, freePort, installExtension, launchChromium, SERVER_START_TIMEOUT_MS, startCodeServer, Stop, waitForServer, workbenchUrl } from '../../scripts/code-server.mjs';
+import {
+  Cleanups,
+  freePort,
+  installExtension,
+  launchChromium,
+  SERVER_START_TIMEOUT_MS,
+  startCodeServer,
+  Stop,
+  waitForServer,
+  workbenchUrl,
+} from '../../scripts/code-server.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -99,7 +109,9 @@ async function runWithVSCode(executable, temp, workspace) {
     if (m) summary = { passed: Number(m[1]), failed: Number(m[2]) };
     return write(chunk, ...rest);
   };
-  cleanups.push(() => { process.stdout.write = write; });
+  cleanups.push(() => {
+    process.stdout.write = write;
+  });
   let code;
   try {
     code = await runTests({
@@ -107,9 +119,12 @@ async function runWithVSCode(executable, temp, workspace) {
       extensionDevelopmentPath: root,
       extensionTestsPath,
       launchArgs: [
-        workspace, '--disable-extensions', '--disable-workspace-trust',
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
         // A fresh profile per run (test-electron would otherwise keep one in <repo>/.vscode-test).
-        `--user-data-dir=${join(temp, 'user-data')}`, `--extensions-dir=${join(temp, 'extensions')}`,
+        `--user-data-dir=${join(temp, 'user-data')}`,
+        `--extensions-dir=${join(temp, 'extensions')}`,
       ],
     });
   } catch (err) {
@@ -146,7 +161,15 @@ async function runWithCodeServer(temp, workspace, suite = { extensionDevelopment
   const origin = `http://127.0.0.1:${port}`;
   const serverStart = Date.now();
   const echo = VERBOSE ? (chunk) => process.stderr.write(chunk.replace(/^(?=.)/gm, '[code-server] ')) : undefined;
-  const server = startCodeServer({ port, dataDir: temp, folder: workspace, cleanups, echo, extensionsDir: suite.extensionsDir, env: { LASTLINE_OFFLINE: '1', XDG_CACHE_HOME: join(temp, 'cache'), ...suite.env } }); // no test reaches outside the machine or writes the user's cache
+  const server = startCodeServer({
+    port,
+    dataDir: temp,
+    folder: workspace,
+    cleanups,
+    echo,
+    extensionsDir: suite.extensionsDir,
+    env: { LASTLINE_OFFLINE: '1', XDG_CACHE_HOME: join(temp, 'cache'), ...suite.env },
+  }); // no test reaches outside the machine or writes the user's cache
   await waitForServer(server, origin);
   say(`code-server ready on ${origin} in ${elapsed(serverStart)}`);
 
@@ -157,7 +180,9 @@ async function runWithCodeServer(temp, workspace, suite = { extensionDevelopment
   const browserErrors = []; // printed when the run fails
   const printedErrors = new Set();
   let settle;
-  const finished = new Promise((r) => { settle = r; });
+  const finished = new Promise((r) => {
+    settle = r;
+  });
 
   // The workbench calls codeAutomationLog(level, args) for its own log lines and for the extension
   // host's console output: level is 'trace' | 'debug' | 'info' | 'warn' | 'error', args the
@@ -197,14 +222,19 @@ async function runWithCodeServer(temp, workspace, suite = { extensionDevelopment
   });
   page.on('crash', () => settle({ code: 1, why: 'the browser page crashed' }));
   browser.on('disconnected', () => cleanups.interrupted || settle({ code: 1, why: 'the browser disconnected' }));
-  server.exited.then((e) => cleanups.interrupted || settle({ code: 1, why: `code-server exited during the run (code ${e.code}, signal ${e.signal}); its output ended with:\n${server.output.text()}` }));
+  server.exited.then(
+    (e) =>
+      cleanups.interrupted ||
+      settle({ code: 1, why: `code-server exited during the run (code ${e.code}, signal ${e.signal}); its output ended with:\n${server.output.text()}` }),
+  );
 
   const url = workbenchUrl(origin, workspace, suite);
   const runStart = Date.now();
   const RUN_TIMEOUT_MS = runTimeoutMs();
   const timer = setTimeout(() => settle({ code: 1, why: `timed out after ${RUN_TIMEOUT_MS / 1000} s (LASTLINE_HOST_TEST_TIMEOUT)` }), RUN_TIMEOUT_MS);
   cleanups.push(() => clearTimeout(timer));
-  page.goto(url, { waitUntil: 'domcontentloaded', timeout: SERVER_START_TIMEOUT_MS })
+  page
+    .goto(url, { waitUntil: 'domcontentloaded', timeout: SERVER_START_TIMEOUT_MS })
     .catch((err) => settle({ code: 1, why: `could not open the workbench: ${err.message}` }));
 
   const result = await finished;
@@ -212,7 +242,12 @@ async function runWithCodeServer(temp, workspace, suite = { extensionDevelopment
   else say(`suites finished in ${elapsed(runStart)} (exit code ${result.code})`);
   const unique = [...new Set(browserErrors.map((e) => e.trim()))].filter((e) => !printedErrors.has(e));
   if (result.code !== 0 && unique.length) {
-    say(`browser console errors (${unique.length}):\n${unique.slice(-20).map((e) => `    ${e}`).join('\n')}`);
+    say(
+      `browser console errors (${unique.length}):\n${unique
+        .slice(-20)
+        .map((e) => `    ${e}`)
+        .join('\n')}`,
+    );
   }
   return { code: result.code, summary };
 }
@@ -227,7 +262,10 @@ async function runWithCodeServer(temp, workspace, suite = { extensionDevelopment
 function packageExtension() {
   const started = Date.now();
   const result = spawnSync('npm', ['run', '-s', 'package'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Stop(`npm run package failed (exit code ${result.status ?? result.signal}):\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n')}`);
+  if (result.status !== 0)
+    throw new Stop(
+      `npm run package failed (exit code ${result.status ?? result.signal}):\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n')}`,
+    );
   say(`packaged dist/lastline.vsix in ${elapsed(started)}`);
   return join(root, 'dist', 'lastline.vsix');
 }
@@ -282,20 +320,27 @@ async function main() {
   }
   const exitCode = runs.map(verdict).find((code) => code !== 0) ?? 0;
   const summaries = runs.map((run) => run.summary).filter(Boolean);
-  const total = summaries.length === runs.length ? summaries.reduce((sum, { passed, failed }) => ({ passed: sum.passed + passed, failed: sum.failed + failed }), { passed: 0, failed: 0 }) : undefined;
+  const total =
+    summaries.length === runs.length
+      ? summaries.reduce((sum, { passed, failed }) => ({ passed: sum.passed + passed, failed: sum.failed + failed }), { passed: 0, failed: 0 })
+      : undefined;
   say(`total ${elapsed()}`);
   console.log(summaryLine(total) ?? 'host: 0 passed, 1 failed');
   return exitCode;
 }
 
-main().then(
-  (code) => { process.exitCode = code; },
-  async (err) => {
-    console.error(err instanceof Stop ? `[host] ${err.message}` : `[host] ${err?.stack ?? err}`);
-    await cleanup();
-    process.exitCode = err instanceof Stop ? err.code : 1;
-  },
-).finally(() => {
-  // Whatever playwright or a half-dead child left open must not keep us alive.
-  setTimeout(() => process.exit(), 1000).unref();
-});
+main()
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    async (err) => {
+      console.error(err instanceof Stop ? `[host] ${err.message}` : `[host] ${err?.stack ?? err}`);
+      await cleanup();
+      process.exitCode = err instanceof Stop ? err.code : 1;
+    },
+  )
+  .finally(() => {
+    // Whatever playwright or a half-dead child left open must not keep us alive.
+    setTimeout(() => process.exit(), 1000).unref();
+  });

@@ -6,7 +6,15 @@ import * as vscode from 'vscode';
 import { createFile, describeDiagnostics, lastlineDiagnostics, open, readFile, ruleId, waitFor, workspaceFile } from './helpers';
 
 /** A Stripe-shaped live key built at run time (never a literal in the repository). */
-const KEY = ['sk', 'live', createHash('sha256').update('host-secret').digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 24)].join('_');
+const KEY = [
+  'sk',
+  'live',
+  createHash('sha256')
+    .update('host-secret')
+    .digest('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 24),
+].join('_');
 
 describe('inline secrets', () => {
   it('moves a Stripe key to .env with the quick fix', async () => {
@@ -24,7 +32,12 @@ describe('inline secrets', () => {
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(!diagnostic.message.includes(KEY.slice(8)), 'the message must not echo the key');
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', source, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      source,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((action) => action.title);
     const move = actions.find((action) => action.title === 'Move to environment variable STRIPE_SECRET_KEY');
     assert.ok(move?.edit, `no move fix among: ${titles.join(' | ')}`);

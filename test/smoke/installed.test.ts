@@ -20,7 +20,8 @@ function contributedFiles(manifest: Record<string, unknown>): string[] {
   const files = new Set<string>();
   const visit = (value: unknown, key?: string): void => {
     if (typeof value === 'string') {
-      if (/^(icon|image|markdown|svg|path|url|light|dark|media)$/.test(key ?? '') && /\.(svg|png|md|json)$/.test(value) && !/^[a-z]+:/.test(value)) files.add(value.replace(/^\.\//, ''));
+      if (/^(icon|image|markdown|svg|path|url|light|dark|media)$/.test(key ?? '') && /\.(svg|png|md|json)$/.test(value) && !/^[a-z]+:/.test(value))
+        files.add(value.replace(/^\.\//, ''));
     } else if (Array.isArray(value)) {
       for (const item of value) visit(item, key);
     } else if (value && typeof value === 'object') {
@@ -67,7 +68,10 @@ describe('the installed .vsix', () => {
   });
 
   it('flags a string-built query in Python (engine bundle and tree-sitter WASM)', async () => {
-    const uri = writeWorkspaceFile('smoke/orders.py', 'def find(cursor, request):\n    cursor.execute(f"SELECT * FROM orders WHERE id = {request.args[\'id\']}")\n');
+    const uri = writeWorkspaceFile(
+      'smoke/orders.py',
+      'def find(cursor, request):\n    cursor.execute(f"SELECT * FROM orders WHERE id = {request.args[\'id\']}")\n',
+    );
     assert.strictEqual((await diagnosticOf(uri, 'string-built-query')).range.start.line, 1);
   });
 
@@ -90,7 +94,10 @@ describe('the installed .vsix', () => {
     const extension = installed();
     const cli = join(extension.extensionPath, 'bin', 'lastline.js');
     const secret = writeWorkspaceFile('smoke/settings.py', 'STRIPE_KEY = "sk_live_51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW"\n');
-    const scan = spawnSync(process.execPath, [cli, 'scan', '--format', 'json', secret.fsPath], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const scan = spawnSync(process.execPath, [cli, 'scan', '--format', 'json', secret.fsPath], {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
     assert.strictEqual(scan.status, 1, scan.stderr);
     assert.match(scan.stdout, /"ruleId":\s*"provider-token"/);
     // A payload that is not JSON: the recorder says so on one line and never fails the agent.

@@ -101,7 +101,9 @@ describe('the commit gate in VS Code, as a person uses it', function () {
     await lens.waitFor({ state: 'visible' });
     assert.match(await lens.innerText(), /Review\s*\|\s*Approve\s*\|\s*Not AI/);
     // The gutter icon of unreviewed AI lines, one per line of the agent's three.
-    const marks = await editor.locator('.cgmr').evaluateAll((nodes) => nodes.filter((node) => getComputedStyle(node).backgroundImage.includes('ai-unreviewed')).length);
+    const marks = await editor
+      .locator('.cgmr')
+      .evaluateAll((nodes) => nodes.filter((node) => getComputedStyle(node).backgroundImage.includes('ai-unreviewed')).length);
     assert.equal(marks, 3);
     await screenshot('gutter-and-codelens');
   });
@@ -136,7 +138,10 @@ describe('the commit gate in VS Code, as a person uses it', function () {
     await done.waitFor({ state: 'visible' });
     await page.locator('.statusbar-item', { hasText: 'unreviewed' }).waitFor({ state: 'hidden' });
     const { reviews } = JSON.parse(readFileSync(join(repo, '.git', 'lastline', 'reviews.json'), 'utf8'));
-    assert.deepEqual(reviews.map(({ decision, reviewer }) => ({ decision, reviewer })), [{ decision: 'approved', reviewer: REVIEWER }]);
+    assert.deepEqual(
+      reviews.map(({ decision, reviewer }) => ({ decision, reviewer })),
+      [{ decision: 'approved', reviewer: REVIEWER }],
+    );
     await workbench.settled(done);
     await screenshot('approved');
   });

@@ -87,7 +87,9 @@ describe('npm start', function () {
     assert.match(run.output(), /listens on 127\.0\.0\.1 only \(loopback\)/);
     assert.ok(existsSync(join(workspace, '.git', 'lastline')), 'the demo repository holds the recorded edit');
 
-    const outside = Object.values(networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal);
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal);
     if (outside) assert.equal(await answersOn(outside.address, port), false, `code-server answers on ${outside.address}`);
 
     const browser = await launchChromium(cleanups);

@@ -136,8 +136,14 @@ describe('lastline record: every agent adapter', () => {
   it('has a case for every fixture', () => {
     const covered = new Set([...EDIT_CASES.flatMap((test) => [test.pre, test.post]), ...IGNORED.map(([fixture]) => fixture)]);
     const fixtures = readdirSync(HOOK_FIXTURES).filter((name) => name.endsWith('.json'));
-    assert.deepEqual(fixtures.filter((name) => !covered.has(name)), []);
-    assert.deepEqual([...covered].filter((name) => name && !fixtures.includes(name)), []);
+    assert.deepEqual(
+      fixtures.filter((name) => !covered.has(name)),
+      [],
+    );
+    assert.deepEqual(
+      [...covered].filter((name) => name && !fixtures.includes(name)),
+      [],
+    );
   });
 
   /** Replays a case: its pre event (if `withPre`), the tool's edit, its post event; returns the post run. */
@@ -186,12 +192,28 @@ describe('lastline record: every agent adapter', () => {
     const vsCodeTranscript = String(hookFixture('copilot-vscode-post-create-file.json', repo).transcript_path);
     const claudeTranscript = String(hookFixture('claude-post-write.json', repo).transcript_path);
     const cases: [string, Record<string, unknown>, AgentId][] = [
-      ['a VS Code tool with a Claude transcript path', { ...hookFixture('copilot-vscode-post-create-file.json', repo), transcript_path: claudeTranscript }, 'copilot'],
-      ['a VS Code tool Lastline does not know, by its transcript path', { ...hookFixture('copilot-vscode-post-run-in-terminal.json', repo), tool_name: 'fetch_webpage' }, 'copilot'],
+      [
+        'a VS Code tool with a Claude transcript path',
+        { ...hookFixture('copilot-vscode-post-create-file.json', repo), transcript_path: claudeTranscript },
+        'copilot',
+      ],
+      [
+        'a VS Code tool Lastline does not know, by its transcript path',
+        { ...hookFixture('copilot-vscode-post-run-in-terminal.json', repo), tool_name: 'fetch_webpage' },
+        'copilot',
+      ],
       ['a Claude edit tool with a VS Code transcript path', { ...hookFixture('claude-post-write.json', repo), transcript_path: vsCodeTranscript }, 'claude'],
       ['a Claude tool other than an edit', { ...hookFixture('claude-post-bash.json', repo), tool_name: 'Read' }, 'claude'],
-      ['a Copilot CLI PascalCase tool Lastline does not know (no transcript_path)', { ...hookFixture('copilot-post-tool-pascal.json', repo), tool_name: 'report_intent' }, 'copilot'],
-      ['a Claude Code hook run by Cursor', { ...hookFixture('claude-post-write.json', repo), cursor_version: '2.0.77', conversation_id: 'c', generation_id: 'g' }, 'cursor'],
+      [
+        'a Copilot CLI PascalCase tool Lastline does not know (no transcript_path)',
+        { ...hookFixture('copilot-post-tool-pascal.json', repo), tool_name: 'report_intent' },
+        'copilot',
+      ],
+      [
+        'a Claude Code hook run by Cursor',
+        { ...hookFixture('claude-post-write.json', repo), cursor_version: '2.0.77', conversation_id: 'c', generation_id: 'g' },
+        'cursor',
+      ],
       ['a Codex payload without turn_id', (({ turn_id: _turn, ...rest }) => rest)(hookFixture('codex-post-apply-patch.json', repo)), 'codex'],
     ];
     for (const [what, payload, agent] of cases) assert.equal(detectAdapter(payload)?.id, agent, what);
@@ -218,8 +240,14 @@ describe('lastline record: every agent adapter', () => {
   describe('feedback on the seed Write (a string-built query silenced with # nosec)', () => {
     const problems = (message: string) => message.split('\n').filter((line) => line.startsWith('- '));
     const assertNamesTheFindings = (message: string) => {
-      assert.ok(problems(message).some((line) => /^- app\/coupons\.py:12 \[string-built-query, error\]/.test(line)), message);
-      assert.ok(problems(message).some((line) => /^- app\/coupons\.py:12 \[silenced-check, error\].*do not silence the check/.test(line)), message);
+      assert.ok(
+        problems(message).some((line) => /^- app\/coupons\.py:12 \[string-built-query, error\]/.test(line)),
+        message,
+      );
+      assert.ok(
+        problems(message).some((line) => /^- app\/coupons\.py:12 \[silenced-check, error\].*do not silence the check/.test(line)),
+        message,
+      );
     };
 
     for (const agent of ['claude', 'codex'] as const) {
@@ -331,7 +359,11 @@ describe('lastline record: every agent adapter', () => {
         `*** Delete File: ${repo}/app/old.py`,
         '*** End Patch',
       ].join('\n');
-      const event = (phase: string) => ({ ...hookFixture('copilot-vscode-post-apply-patch.json', repo), hook_event_name: phase, tool_input: { explanation: 'x', input: patch } });
+      const event = (phase: string) => ({
+        ...hookFixture('copilot-vscode-post-apply-patch.json', repo),
+        hook_event_name: phase,
+        tool_input: { explanation: 'x', input: patch },
+      });
       assert.deepEqual(await record(repo, event('PreToolUse')), { code: 0, stdout: '', stderr: '' });
       rmSync(join(repo, COUPONS));
       rmSync(join(repo, 'app/old.py'));
@@ -349,7 +381,20 @@ describe('lastline record: every agent adapter', () => {
     /** A preToolUse for Write, as the notes describe it (its tool_input keys are undocumented). */
     function preToolUse(tool_input: Record<string, unknown>): Record<string, unknown> {
       const { conversation_id, generation_id, model, cursor_version, workspace_roots, user_email } = hookFixture('cursor-after-file-edit.json', repo);
-      return { conversation_id, generation_id, model, cursor_version, workspace_roots, user_email, transcript_path: null, hook_event_name: 'preToolUse', tool_name: 'Write', tool_input, tool_use_id: 'tool_1', cwd: repo };
+      return {
+        conversation_id,
+        generation_id,
+        model,
+        cursor_version,
+        workspace_roots,
+        user_email,
+        transcript_path: null,
+        hook_event_name: 'preToolUse',
+        tool_name: 'Write',
+        tool_input,
+        tool_use_id: 'tool_1',
+        cwd: repo,
+      };
     }
 
     it('a preToolUse for Write snapshots the file, and the afterFileEdit of the same generation takes the snapshot', async () => {
@@ -395,7 +440,9 @@ describe('lastline record: every agent adapter', () => {
       const byPerson = SEED.replace('    code = request.form["code"]\n', '    code = request.form["code"].strip()\n');
       writeTree(repo, { [COUPONS]: byPerson });
       assert.deepEqual(await record(repo, hookFixture('generic-git-ai-checkpoint-human.json', repo)), { code: 0, stdout: '', stderr: '' });
-      writeTree(repo, { [COUPONS]: byPerson.replace('    return {"ok": row is not None}', '    if row is None:\n        return {"ok": False}\n    return {"ok": True}') });
+      writeTree(repo, {
+        [COUPONS]: byPerson.replace('    return {"ok": row is not None}', '    if row is None:\n        return {"ok": False}\n    return {"ok": True}'),
+      });
       assert.deepEqual(await record(repo, hookFixture('generic-git-ai-checkpoint.json', repo)), { code: 0, stdout: '', stderr: '' });
       assert.deepEqual(await recorded(repo), expectedRows(['app/coupons.py:13-15'], GENERIC));
     });

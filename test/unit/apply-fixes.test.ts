@@ -15,11 +15,24 @@ function finding(fixes: Fix[], range = at(0, 0, 1)): Finding {
 
 describe('fix application', () => {
   it('applies non-overlapping edits from back to front', () => {
-    assert.equal(applyTextEdits('abc\ndef', [{ range: at(0, 0, 1), newText: 'X' }, { range: at(1, 1, 3), newText: 'YY' }]), 'Xbc\ndYY');
+    assert.equal(
+      applyTextEdits('abc\ndef', [
+        { range: at(0, 0, 1), newText: 'X' },
+        { range: at(1, 1, 3), newText: 'YY' },
+      ]),
+      'Xbc\ndYY',
+    );
   });
 
   it('refuses overlapping edits', () => {
-    assert.throws(() => applyTextEdits('abcdef', [{ range: at(0, 0, 3), newText: '' }, { range: at(0, 2, 4), newText: '' }]), /overlapping/);
+    assert.throws(
+      () =>
+        applyTextEdits('abcdef', [
+          { range: at(0, 0, 3), newText: '' },
+          { range: at(0, 2, 4), newText: '' },
+        ]),
+      /overlapping/,
+    );
   });
 
   describe('lastline scan --fix', () => {
@@ -68,7 +81,12 @@ describe('fix application', () => {
     it('skips a fix that overlaps one already chosen in the same file', () => {
       const text = 'abcdef\n';
       const outcome = applySafeFixes(
-        [report(text, [finding([{ title: 'a', safe: true, edits: [{ range: at(0, 0, 3), newText: 'X' }] }]), finding([{ title: 'b', safe: true, edits: [{ range: at(0, 2, 5), newText: 'Y' }] }])])],
+        [
+          report(text, [
+            finding([{ title: 'a', safe: true, edits: [{ range: at(0, 0, 3), newText: 'X' }] }]),
+            finding([{ title: 'b', safe: true, edits: [{ range: at(0, 2, 5), newText: 'Y' }] }]),
+          ]),
+        ],
         dir.path,
       );
       assert.equal(outcome.fixesApplied, 1);
@@ -87,7 +105,13 @@ describe('fix application', () => {
     /** A report of `name` holding `bytes` on disk, analysed as `text`, with one safe fix: `abc` → `X`. */
     function onDisk(name: string, bytes: Buffer, text: string): FileReport {
       writeFileSync(join(dir.path, name), bytes);
-      return { absolutePath: join(dir.path, name), projectPath: name, text, ruleErrors: [], findings: [finding([{ title: 'a', safe: true, edits: [{ range: at(0, 0, 3), newText: 'X' }] }])] };
+      return {
+        absolutePath: join(dir.path, name),
+        projectPath: name,
+        text,
+        ruleErrors: [],
+        findings: [finding([{ title: 'a', safe: true, edits: [{ range: at(0, 0, 3), newText: 'X' }] }])],
+      };
     }
 
     it("keeps a UTF-8 file's BOM, byte for byte", () => {

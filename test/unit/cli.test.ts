@@ -88,7 +88,16 @@ describe('lastline CLI', () => {
       assert.equal(report.version, 1);
       const [finding] = report.findings;
       assert.deepEqual(
-        { ruleId: finding.ruleId, category: finding.category, severity: finding.severity, file: finding.file, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+        {
+          ruleId: finding.ruleId,
+          category: finding.category,
+          severity: finding.severity,
+          file: finding.file,
+          line: finding.line,
+          column: finding.column,
+          endLine: finding.endLine,
+          endColumn: finding.endColumn,
+        },
         { ruleId: 'private-key', category: 'inline-secret', severity: 'error', file: 'deploy.pem', line: 1, column: 1, endLine: 14, endColumn: 30 },
       );
       assert.deepEqual(finding.fixes, []);
@@ -140,7 +149,10 @@ describe('lastline CLI', () => {
       const all = JSON.parse((await runCli(dir.path, 'scan', '--format', 'json')).stdout).findings.map((f: { ruleId: string }) => f.ruleId);
       assert.deepEqual([...new Set(all)].sort(), ['private-key', 'string-built-query']);
       const secrets = await runCli(dir.path, 'scan', '--format', 'json', '--category', 'inline-secret');
-      assert.deepEqual(JSON.parse(secrets.stdout).findings.map((f: { ruleId: string }) => f.ruleId), ['private-key']);
+      assert.deepEqual(
+        JSON.parse(secrets.stdout).findings.map((f: { ruleId: string }) => f.ruleId),
+        ['private-key'],
+      );
       const unknown = await runCli(dir.path, 'scan', '--category', 'secrets');
       assert.equal(unknown.code, 2);
       assert.match(unknown.stderr, /--category must be one of/);
@@ -163,7 +175,10 @@ describe('lastline CLI', () => {
       const run = await runCli(dir.path, 'scan', '--staged', '--format', 'json');
       assert.equal(run.code, 1, run.stderr);
       const report = JSON.parse(run.stdout);
-      assert.deepEqual(report.findings.map((finding: { file: string }) => finding.file), ['a.pem']);
+      assert.deepEqual(
+        report.findings.map((finding: { file: string }) => finding.file),
+        ['a.pem'],
+      );
       assert.equal(report.stats.filesAnalysed, 2);
     });
 
@@ -172,10 +187,13 @@ describe('lastline CLI', () => {
       writeTree(dir.path, { 'sub/k.pem': fakePem(), 'top.pem': fakePem('EC ', 4) });
       git(dir.path, 'add', '.');
       const run = await runCli(join(dir.path, 'sub'), 'scan', '--staged', '--format', 'json', '.');
-      assert.deepEqual(JSON.parse(run.stdout).findings.map((finding: { file: string }) => finding.file), ['k.pem']);
+      assert.deepEqual(
+        JSON.parse(run.stdout).findings.map((finding: { file: string }) => finding.file),
+        ['k.pem'],
+      );
     });
 
-    it('scans a commit of 40,000 files: their paths never go on git\'s command line (E2BIG)', async function () {
+    it("scans a commit of 40,000 files: their paths never go on git's command line (E2BIG)", async function () {
       this.timeout(120_000);
       gitInit(dir.path);
       const folder = join(dir.path, 'generated-by-the-code-generator-for-every-single-endpoint');
@@ -189,11 +207,14 @@ describe('lastline CLI', () => {
       assert.equal(run.code, 1, run.stderr);
       const report = JSON.parse(run.stdout);
       // The symlink holds no text of its own: only the key file reports.
-      assert.deepEqual(report.findings.map((finding: { file: string }) => finding.file), ['keys/k.pem']);
+      assert.deepEqual(
+        report.findings.map((finding: { file: string }) => finding.file),
+        ['keys/k.pem'],
+      );
       assert.equal(report.stats.filesAnalysed, 40_001);
     });
 
-    it('with GIT_DIR and GIT_WORK_TREE, from a folder outside the work tree, reads the work tree\'s config', () => {
+    it("with GIT_DIR and GIT_WORK_TREE, from a folder outside the work tree, reads the work tree's config", () => {
       const repo = join(dir.path, 'repo');
       const elsewhere = join(dir.path, 'elsewhere');
       mkdirSync(repo);
@@ -209,7 +230,10 @@ describe('lastline CLI', () => {
       assert.equal(run.status, 1, run.stderr);
       const findings = (JSON.parse(run.stdout) as { findings: { file: string; severity: string }[] }).findings;
       // The severity the repository's .lastline.json sets; the path as seen from the current folder.
-      assert.deepEqual(findings.map(({ file, severity }) => ({ file, severity })), [{ file: '../repo/sub/k.pem', severity: 'warning' }]);
+      assert.deepEqual(
+        findings.map(({ file, severity }) => ({ file, severity })),
+        [{ file: '../repo/sub/k.pem', severity: 'warning' }],
+      );
     });
 
     it('finds nothing to do with nothing staged', async () => {
@@ -235,7 +259,11 @@ describe('lastline CLI', () => {
       const file = await runCli(outside.path, 'scan', 'a.py', '--format', 'json');
       const folder = await runCli(outside.path, 'scan', '.', '--format', 'json');
       assert.equal(file.code, 1);
-      const rules = (run: typeof file) => (JSON.parse(run.stdout) as { findings: { ruleId: string; file: string }[] }).findings.filter((finding) => finding.file === 'a.py').map((finding) => finding.ruleId).sort();
+      const rules = (run: typeof file) =>
+        (JSON.parse(run.stdout) as { findings: { ruleId: string; file: string }[] }).findings
+          .filter((finding) => finding.file === 'a.py')
+          .map((finding) => finding.ruleId)
+          .sort();
       assert.deepEqual(rules(file), rules(folder));
       assert.ok(rules(file).includes('string-built-query'));
     });
@@ -249,10 +277,15 @@ describe('lastline CLI', () => {
         'deep.js': `const x = ${'['.repeat(20_000)}${']'.repeat(20_000)};\n${sql}`,
       });
       // The real CLI, in one thread: how deep a stack runs out depends on the thread.
-      const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'lastline.js'), 'scan', 'long.js', 'deep.js', '--format', 'json', '--no-cache'], { cwd: outside.path, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'lastline.js'), 'scan', 'long.js', 'deep.js', '--format', 'json', '--no-cache'], {
+        cwd: outside.path,
+        encoding: 'utf8',
+      });
       assert.equal(run.status, 1, run.stderr);
       assert.equal(run.stderr, '');
-      const findings = (JSON.parse(run.stdout) as { findings: { file: string; ruleId: string }[] }).findings.map((finding) => `${finding.file} ${finding.ruleId}`).sort();
+      const findings = (JSON.parse(run.stdout) as { findings: { file: string; ruleId: string }[] }).findings
+        .map((finding) => `${finding.file} ${finding.ruleId}`)
+        .sort();
       assert.deepEqual(findings, ['deep.js string-built-query', 'long.js silenced-check', 'long.js string-built-query']);
     });
 
@@ -281,7 +314,7 @@ describe('lastline CLI', () => {
     });
   });
 
-  it('never prints a secret, not even inside a fix\'s new text (JSON, SARIF, text)', async () => {
+  it("never prints a secret, not even inside a fix's new text (JSON, SARIF, text)", async () => {
     const secret = 'sk_live_51HqZ3cKj7vXw9TbYp2LmN4rS8uV6aDfGhJkL0qW';
     const project = tempDir();
     try {
@@ -291,7 +324,10 @@ describe('lastline CLI', () => {
       const outputs = await Promise.all(['json', 'sarif', 'text'].map((format) => runCli(project.path, 'scan', '--format', format)));
       const json = JSON.parse(outputs[0].stdout) as { findings: { ruleId: string; fixes: { edits: { newText: string }[] }[] }[] };
       const query = json.findings.find((finding) => finding.ruleId === 'string-built-query');
-      assert.ok(query?.fixes.some((fix) => fix.edits.some((edit) => edit.newText.includes('sk_l… (48 chars)'))), JSON.stringify(query?.fixes));
+      assert.ok(
+        query?.fixes.some((fix) => fix.edits.some((edit) => edit.newText.includes('sk_l… (48 chars)'))),
+        JSON.stringify(query?.fixes),
+      );
       for (const [index, output] of outputs.entries()) {
         assert.ok(!output.stdout.includes(secret) && !output.stderr.includes(secret), `format #${index} printed the secret`);
       }
@@ -309,7 +345,9 @@ describe('lastline CLI', () => {
       assert.ok(!/[\u001b\u202e]/.test(text.stdout + text.stderr), JSON.stringify(text.stdout.slice(0, 200)));
       assert.match(text.stdout, /evil\\x1b\[2J\\u202ename\.py/);
       const sarif = JSON.parse((await runCli(project.path, 'scan', '--format', 'sarif')).stdout);
-      const uris: string[] = sarif.runs[0].results.map((result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => result.locations[0].physicalLocation.artifactLocation.uri);
+      const uris: string[] = sarif.runs[0].results.map(
+        (result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => result.locations[0].physicalLocation.artifactLocation.uri,
+      );
       assert.ok(uris.includes('c%23%3F.py'), uris.join(', '));
     } finally {
       project.remove();
@@ -327,7 +365,10 @@ describe('lastline CLI', () => {
       const run = await runCli(project.path, 'scan', '--format', 'json');
       assert.equal(run.code, 2, 'the unreadable config is a configuration problem');
       assert.match(run.stderr, /config \.lastline\.json: cannot be read \(not a regular file \(a FIFO, device or socket\)\); using defaults/);
-      assert.ok((JSON.parse(run.stdout) as { findings: { file: string }[] }).findings.some((finding) => finding.file === 'a.py'), 'the scan still ran');
+      assert.ok(
+        (JSON.parse(run.stdout) as { findings: { file: string }[] }).findings.some((finding) => finding.file === 'a.py'),
+        'the scan still ran',
+      );
     } finally {
       project.remove();
     }

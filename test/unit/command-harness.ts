@@ -32,7 +32,15 @@ export async function commandFindings(path: string, text: string): Promise<Findi
 
 export async function checkTrueCase(path: string, expected: TrueCase): Promise<void> {
   const found = await commandFindings(path, expected.source);
-  assert.equal(found.length, 1, JSON.stringify(found.map((finding) => `${finding.range.start.line + 1}: ${finding.message}`), null, 1));
+  assert.equal(
+    found.length,
+    1,
+    JSON.stringify(
+      found.map((finding) => `${finding.range.start.line + 1}: ${finding.message}`),
+      null,
+      1,
+    ),
+  );
   const [finding] = found;
   assert.equal(finding.category, 'string-built-command');
   assert.equal(finding.message, expected.message);

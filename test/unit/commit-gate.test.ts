@@ -77,7 +77,10 @@ describe('the commit gate', function () {
     assert.notEqual(refused.code, 0);
     assert.match(refused.stderr, /commit stopped: 1 AI-written hunk is not reviewed by a person\. .*\n {2}app\/discounts\.py:1-3 \(claude-code\)\n/);
     // VS Code's git error dialog shows only the first non-empty line: it alone says where to click.
-    assert.equal(firstLine(refused.stderr), 'lastline: commit stopped: 1 AI-written hunk is not reviewed by a person. Review: Source Control › "Review AI Changes" (or `lastline review` in a terminal).');
+    assert.equal(
+      firstLine(refused.stderr),
+      'lastline: commit stopped: 1 AI-written hunk is not reviewed by a person. Review: Source Control › "Review AI Changes" (or `lastline review` in a terminal).',
+    );
     assert.equal(git(repo, 'rev-list', '--count', 'HEAD').trim(), '1');
   });
 
@@ -106,12 +109,16 @@ describe('the commit gate', function () {
         '',
       ].join('\n');
     writeTree(repo, {
-      'auth.js': "function requireAuth(req, res, next) {\n  if (!req.session || !req.session.userId) return res.status(401).send('Sign in first');\n  next();\n}\nmodule.exports = { requireAuth };\n",
+      'auth.js':
+        "function requireAuth(req, res, next) {\n  if (!req.session || !req.session.userId) return res.status(401).send('Sign in first');\n  next();\n}\nmodule.exports = { requireAuth };\n",
       'app.js': app(false),
     });
     git(repo, 'add', '.');
     git(repo, 'commit', '-qm', 'app', '--no-verify');
-    await agentWrites('routes/admin.js', "const express = require('express');\nconst router = express.Router();\nrouter.post('/users/:id/delete', (req, res) => res.send('deleted'));\nmodule.exports = router;\n");
+    await agentWrites(
+      'routes/admin.js',
+      "const express = require('express');\nconst router = express.Router();\nrouter.post('/users/:id/delete', (req, res) => res.send('deleted'));\nmodule.exports = router;\n",
+    );
     git(repo, 'add', 'routes/admin.js');
     assert.match(commit(repo, '-m', 'admin').stderr, /routes\/admin\.js:3 open-route/);
     // The person guards the app (not an AI line): the same staged route is no longer open.
@@ -126,7 +133,12 @@ describe('the commit gate', function () {
     const osv = await startOsvServer();
     const registry = await startRegistryServer([{ ecosystem: 'PyPI', name: 'Flask', created: '2010-04-06T14:27:00Z', versions: ['2.2.2', '2.2.5'] }]);
     const saved = { ...process.env };
-    Object.assign(process.env, { LASTLINE_OSV_URL: osv.url, LASTLINE_PYPI_URL: registry.url, LASTLINE_NPM_REGISTRY_URL: registry.url, XDG_CACHE_HOME: join(repo, '.git', 'test-cache') });
+    Object.assign(process.env, {
+      LASTLINE_OSV_URL: osv.url,
+      LASTLINE_PYPI_URL: registry.url,
+      LASTLINE_NPM_REGISTRY_URL: registry.url,
+      XDG_CACHE_HOME: join(repo, '.git', 'test-cache'),
+    });
     delete process.env.LASTLINE_OFFLINE;
     try {
       await agentWrites('requirements.txt', 'Flask==2.2.2\n');
@@ -169,7 +181,10 @@ describe('the commit gate', function () {
     assert.equal(review.code, 0, review.output);
     assert.match(review.output, /\[1\/1\] app\/discounts\.py:1-3 \(claude-code\)/);
     assert.match(review.output, /Approved 1, rejected 0, skipped 0, as Lastline Test <test@example.com>/);
-    assert.match((await runCli(repo, 'ai')).stdout, /^app\/discounts\.py:1-3 +claude-code .* reviewed by Lastline Test <test@example.com> {2}working tree, staged$/m);
+    assert.match(
+      (await runCli(repo, 'ai')).stdout,
+      /^app\/discounts\.py:1-3 +claude-code .* reviewed by Lastline Test <test@example.com> {2}working tree, staged$/m,
+    );
     assert.equal(commit(repo, '-m', 'Add discounts').code, 0);
     const message = git(repo, 'log', '-1', '--format=%B');
     assert.match(message, /^Assisted-by: claude-code:unknown$/m);
@@ -177,7 +192,10 @@ describe('the commit gate', function () {
     const note = parseGitAiNote(git(repo, 'notes', '--ref', 'refs/notes/ai', 'show', 'HEAD'));
     assert.ok(note, 'a v3 note');
     assert.equal(note.metadata.base_commit_sha, git(repo, 'rev-parse', 'HEAD').trim());
-    assert.deepEqual([...note.files.entries()].map(([path, entries]) => [path, entries.flatMap((entry) => entry.ranges)]), [[CLEAN_FILE, [[1, 3]]]]);
+    assert.deepEqual(
+      [...note.files.entries()].map(([path, entries]) => [path, entries.flatMap((entry) => entry.ranges)]),
+      [[CLEAN_FILE, [[1, 3]]]],
+    );
     const session = Object.values(note.metadata.sessions ?? {})[0];
     assert.equal(session.agent_id.tool, 'claude-code');
     const reviewNote = JSON.parse(git(repo, 'notes', '--ref', 'refs/notes/lastline-review', 'show', 'HEAD'));
@@ -194,7 +212,11 @@ describe('the commit gate', function () {
     assert.equal((await runCli(repo, 'verify', 'HEAD~1..HEAD')).code, 0);
     // rebase -i (rewriting every commit) keeps both notes too.
     const before = git(repo, 'rev-parse', 'HEAD').trim();
-    const rebase = spawnSync('git', ['rebase', '-q', '-i', '--force-rebase', 'HEAD~1'], { cwd: repo, encoding: 'utf8', env: cleanEnv({ GIT_SEQUENCE_EDITOR: 'true', GIT_COMMITTER_DATE: '2030-01-01T00:00:00Z' }) });
+    const rebase = spawnSync('git', ['rebase', '-q', '-i', '--force-rebase', 'HEAD~1'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: cleanEnv({ GIT_SEQUENCE_EDITOR: 'true', GIT_COMMITTER_DATE: '2030-01-01T00:00:00Z' }),
+    });
     assert.equal(rebase.status, 0, rebase.stderr);
     assert.notEqual(git(repo, 'rev-parse', 'HEAD').trim(), before, 'the commit was rewritten');
     assert.deepEqual([...parseGitAiNote(git(repo, 'notes', '--ref', 'refs/notes/ai', 'show', 'HEAD'))!.files.keys()], [CLEAN_FILE]);
@@ -242,7 +264,10 @@ describe('the commit gate', function () {
     git(repo, 'add', CLEAN_FILE);
     assert.equal(reviewInTerminal(repo, 'a\n').code, 0);
     writeTree(repo, { [CLEAN_FILE]: CLEAN_CONTENT.replace('100 - percent', '100 - min(percent, 90)') });
-    await record(repo, { ...hookFixture('claude-post-edit.json', repo), tool_input: { file_path: join(repo, CLEAN_FILE), old_string: '100 - percent', new_string: '100 - min(percent, 90)' } });
+    await record(repo, {
+      ...hookFixture('claude-post-edit.json', repo),
+      tool_input: { file_path: join(repo, CLEAN_FILE), old_string: '100 - percent', new_string: '100 - min(percent, 90)' },
+    });
     git(repo, 'add', CLEAN_FILE);
     const listed = await runCli(repo, 'review', '--list');
     assert.match(listed.stdout, /unreviewed/);
@@ -273,7 +298,7 @@ describe('the commit gate', function () {
     assert.equal((await runCli(repo, 'verify', 'HEAD~1..HEAD')).code, 0);
   });
 
-  it('refuses approval without a terminal and inside every agent\'s environment', async () => {
+  it("refuses approval without a terminal and inside every agent's environment", async () => {
     await agentWrites(CLEAN_FILE, CLEAN_CONTENT);
     git(repo, 'add', CLEAN_FILE);
     const piped = spawnSync(process.execPath, [BIN, 'review'], { cwd: repo, input: 'a\n', encoding: 'utf8', env: cleanEnv() });

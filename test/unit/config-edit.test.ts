@@ -14,12 +14,16 @@ describe('adding an allowlist entry to .lastline.json', () => {
   });
 
   it('appends to an existing allowlist and keeps comments and other keys', () => {
-    const before = '{\n  // keep this comment\n  "exclude": ["dist/**"],\n  "allowlist": [\n    { "fingerprint": "aaaaaaaaaaaaaaaa", "reason": "old" }\n  ]\n}\n';
+    const before =
+      '{\n  // keep this comment\n  "exclude": ["dist/**"],\n  "allowlist": [\n    { "fingerprint": "aaaaaaaaaaaaaaaa", "reason": "old" }\n  ]\n}\n';
     const after = addAllowlistEntry(before, entry);
     assert.match(after, /\/\/ keep this comment/);
     const parsed = parseConfig(after, '.lastline.json', ruleIds);
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(parsed.config.allowlist.map((item) => item.fingerprint), ['aaaaaaaaaaaaaaaa', entry.fingerprint]);
+    assert.deepEqual(
+      parsed.config.allowlist.map((item) => item.fingerprint),
+      ['aaaaaaaaaaaaaaaa', entry.fingerprint],
+    );
     assert.deepEqual(parsed.config.exclude, ['dist/**']);
   });
 

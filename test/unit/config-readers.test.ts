@@ -54,11 +54,17 @@ function check(format: ConfigFormat, testCase: Case): ConfigDocument {
     assertSpanInside(comment, text);
     assert.ok(text.slice(comment.start, comment.end).includes(comment.text), `comment text ${JSON.stringify(comment.text)} not in its span`);
   }
-  if (testCase.comments) assert.deepEqual(doc.comments.map((comment) => comment.text), testCase.comments);
+  if (testCase.comments)
+    assert.deepEqual(
+      doc.comments.map((comment) => comment.text),
+      testCase.comments,
+    );
   const messages = doc.problems.map((problem) => problem.message);
   const wantedProblems = testCase.problems ?? [];
   assert.equal(messages.length, wantedProblems.length, `problems: ${JSON.stringify(messages)}`);
-  wantedProblems.forEach((wanted, i) => assert.ok(messages[i].includes(wanted), `problem ${JSON.stringify(messages[i])} should mention ${JSON.stringify(wanted)}`));
+  wantedProblems.forEach((wanted, i) =>
+    assert.ok(messages[i].includes(wanted), `problem ${JSON.stringify(messages[i])} should mention ${JSON.stringify(wanted)}`),
+  );
   return doc;
 }
 
@@ -214,10 +220,7 @@ describe('config readers', () => {
       {
         name: 'takes everything before the first = as the key',
         text: '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n@scope:registry=https://npm.example.com/\n',
-        entries: [
-          entry(['//registry.npmjs.org/:_authToken'], '${NPM_TOKEN}'),
-          entry(['@scope:registry'], 'https://npm.example.com/'),
-        ],
+        entries: [entry(['//registry.npmjs.org/:_authToken'], '${NPM_TOKEN}'), entry(['@scope:registry'], 'https://npm.example.com/')],
       },
       {
         name: 'cuts unquoted values at ; or # as npm does, unless escaped',
@@ -353,12 +356,7 @@ describe('config readers', () => {
       {
         name: 'tolerates document markers, directives, anchors, aliases and tags',
         text: '%YAML 1.2\n---\nbase: &base\n  user: admin\nother:\n  <<: *base\n  alias: *base\n  tagged: !!str 123\n  custom: !Ref Thing\n...\n--- # second\nsecond: 2\n',
-        entries: [
-          entry(['base', 'user'], 'admin'),
-          entry(['other', 'tagged'], '123'),
-          entry(['other', 'custom'], 'Thing'),
-          entry(['second'], '2'),
-        ],
+        entries: [entry(['base', 'user'], 'admin'), entry(['other', 'tagged'], '123'), entry(['other', 'custom'], 'Thing'), entry(['second'], '2')],
         comments: ['second'],
       },
       {
@@ -401,7 +399,7 @@ describe('config readers', () => {
         comments: ['c'],
       },
       {
-        name: 'reads a GitHub Actions workflow: lists at their key\'s column, ${{ }} as text',
+        name: "reads a GitHub Actions workflow: lists at their key's column, ${{ }} as text",
         text: [
           'on: [push]',
           'jobs:',
@@ -542,12 +540,7 @@ describe('config readers', () => {
       {
         name: 'reads every string, number and boolean with its full keyPath; nulls give no entry',
         text: '{"a": "x", "b": {"c": 1.0e3, "d": [true, "y", null]}, "e": null}',
-        entries: [
-          entry(['a'], 'x', undefined, '"'),
-          entry(['b', 'c'], '1.0e3'),
-          entry(['b', 'd', '[]'], 'true'),
-          entry(['b', 'd', '[]'], 'y', undefined, '"'),
-        ],
+        entries: [entry(['a'], 'x', undefined, '"'), entry(['b', 'c'], '1.0e3'), entry(['b', 'd', '[]'], 'true'), entry(['b', 'd', '[]'], 'y', undefined, '"')],
       },
       {
         name: 'decodes escapes; the span covers the raw text inside the quotes',
@@ -646,7 +639,8 @@ describe('config readers', () => {
 
   describe('dockerfile commands', () => {
     it('records RUN, CMD, ENTRYPOINT and HEALTHCHECK arguments over their continuation lines', () => {
-      const text = 'FROM redis:7\nRUN apt-get update \\\n    && apt-get install -y curl\nENV A=1\nonbuild RUN make\nHEALTHCHECK --interval=5s CMD redis-cli ping\nCMD ["redis-server", "--appendonly", "yes"]\nENTRYPOINT /entry.sh\n';
+      const text =
+        'FROM redis:7\nRUN apt-get update \\\n    && apt-get install -y curl\nENV A=1\nonbuild RUN make\nHEALTHCHECK --interval=5s CMD redis-cli ping\nCMD ["redis-server", "--appendonly", "yes"]\nENTRYPOINT /entry.sh\n';
       const doc = readConfig(text, 'dockerfile');
       assert.deepEqual(
         doc.commands?.map((command) => [command.instruction, text.slice(command.span.start, command.span.end)]),
@@ -706,10 +700,7 @@ describe('config readers', () => {
       {
         name: 'reads heredocs as their body; <<- removes the shared indentation',
         text: 'a = <<EOF\nline1\n  line2\nEOF\nb = <<-EOT\n    {\n      "k": 1\n    }\n  EOT\n',
-        entries: [
-          entry(['a'], 'line1\n  line2\n', 'line1\n  line2'),
-          entry(['b'], '{\n  "k": 1\n}\n', '    {\n      "k": 1\n    }'),
-        ],
+        entries: [entry(['a'], 'line1\n  line2\n', 'line1\n  line2'), entry(['b'], '{\n  "k": 1\n}\n', '    {\n      "k": 1\n    }')],
       },
       {
         name: 'reads #, // and /* */ comments, also around strings that hold them',
@@ -743,10 +734,7 @@ describe('config readers', () => {
       {
         name: 'reads .tfvars attributes and nested objects',
         text: 'db_password = "hunter2" # gitleaks:allow\nsettings = {\n  inner = {\n    token = "t"\n  }\n  port = 5432\n}\n',
-        entries: [
-          entry(['db_password'], 'hunter2', undefined, '"'),
-          entry(['settings', 'inner', 'token'], 't', undefined, '"'),
-        ],
+        entries: [entry(['db_password'], 'hunter2', undefined, '"'), entry(['settings', 'inner', 'token'], 't', undefined, '"')],
         comments: ['gitleaks:allow'],
       },
       {

@@ -68,7 +68,13 @@ describe('config (.lastline.json)', () => {
     assert.deepEqual(parse('\uFEFF{ "exclude": ["dist/**"] }').problems, []);
     assert.deepEqual(parse('\uFEFF{ "exclude": ["dist/**"] }').config.exclude, ['dist/**']);
     const duplicate = parse('{\n  "gate": { "secrets": false },\n  "gate": { "secrets": true, "secrets": false }\n}');
-    assert.deepEqual(duplicate.problems.map((problem) => [problem.key, problem.line]), [['gate', 3], ['gate.secrets', 3]]);
+    assert.deepEqual(
+      duplicate.problems.map((problem) => [problem.key, problem.line]),
+      [
+        ['gate', 3],
+        ['gate.secrets', 3],
+      ],
+    );
     for (const nested of ['['.repeat(8000), `{ "rules": ${'{ "a": '.repeat(8000)} }`]) {
       const deep = parse(nested);
       assert.equal(deep.problems.length, 1);

@@ -107,7 +107,8 @@ describe('dependencies against OSV (loopback server)', function () {
       const env = { HTTPS_PROXY: 'http://proxy.corp:3128', http_proxy: 'proxy.corp:8080', NO_PROXY: 'localhost,.internal.example, pypi.org' };
       assert.equal(proxyFor(new URL('https://api.osv.dev/v1/querybatch'), env)?.href, 'http://proxy.corp:3128/');
       assert.equal(proxyFor(new URL('http://registry.example/x'), env)?.href, 'http://proxy.corp:8080/');
-      for (const exempt of ['https://pypi.org/pypi/flask/json', 'https://mirror.internal.example/', 'http://localhost:4873/']) assert.equal(proxyFor(new URL(exempt), env), undefined, exempt);
+      for (const exempt of ['https://pypi.org/pypi/flask/json', 'https://mirror.internal.example/', 'http://localhost:4873/'])
+        assert.equal(proxyFor(new URL(exempt), env), undefined, exempt);
       assert.equal(proxyFor(new URL('https://api.osv.dev/'), {}), undefined);
     });
 
@@ -167,7 +168,10 @@ describe('dependencies against OSV (loopback server)', function () {
           offline: false,
           proxy: { proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, noProxy: [] },
         });
-        assert.deepEqual([...facts.advisories.values()].flat().map((advisory) => advisory.id), ['GHSA-m2qf-hxjv-5gpq']);
+        assert.deepEqual(
+          [...facts.advisories.values()].flat().map((advisory) => advisory.id),
+          ['GHSA-m2qf-hxjv-5gpq'],
+        );
         assert.ok(seen.includes('POST /v1/querybatch'), seen.join(', '));
       } finally {
         for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
@@ -182,13 +186,24 @@ describe('dependencies against OSV (loopback server)', function () {
       const queries: OsvQuery[] = [FLASK, { ecosystem: 'npm', name: 'lodash', version: '4.17.20' }, { ecosystem: 'npm', name: 'lodash', version: '4.17.21' }];
       const cold = await lookUpAdvisories(queries, AdvisoryStore.open(storeFile()), client());
       // One batch, then each advisory record once.
-      assert.deepEqual(server.requests.map((request) => `${request.method} ${request.path}`).sort(), ['GET /v1/vulns/GHSA-35jh-r3h4-6jhm', 'GET /v1/vulns/GHSA-m2qf-hxjv-5gpq', 'GET /v1/vulns/PYSEC-2023-62', 'POST /v1/querybatch']);
+      assert.deepEqual(server.requests.map((request) => `${request.method} ${request.path}`).sort(), [
+        'GET /v1/vulns/GHSA-35jh-r3h4-6jhm',
+        'GET /v1/vulns/GHSA-m2qf-hxjv-5gpq',
+        'GET /v1/vulns/PYSEC-2023-62',
+        'POST /v1/querybatch',
+      ]);
       const warm = await lookUpAdvisories(queries, AdvisoryStore.open(storeFile()), client());
       assert.equal(warm.requests, 0);
       assert.deepEqual(warm.advisories, cold.advisories);
       // The same flaw from GitHub and PyPA is one advisory, with the fixed version GitHub's record names.
       assert.deepEqual(cold.advisories.get('PyPI\0flask\x002.2.2'), [
-        { id: 'GHSA-m2qf-hxjv-5gpq', aliases: ['CVE-2023-30861', 'PYSEC-2023-62'], summary: cold.advisories.get('PyPI\0flask\x002.2.2')![0].summary, severity: 'high', firstFixed: '2.2.5' },
+        {
+          id: 'GHSA-m2qf-hxjv-5gpq',
+          aliases: ['CVE-2023-30861', 'PYSEC-2023-62'],
+          summary: cold.advisories.get('PyPI\0flask\x002.2.2')![0].summary,
+          severity: 'high',
+          firstFixed: '2.2.5',
+        },
       ]);
       assert.deepEqual(cold.advisories.get('npm\0lodash\x004.17.21'), []);
       assert.deepEqual(cold.missing, []);
@@ -263,10 +278,16 @@ describe('dependencies against OSV (loopback server)', function () {
       assert.equal(run.code, 1, run.stderr);
       const findings = dependencyFindings(run.stdout);
       assert.deepEqual(
-        findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText).join()).join(' | ')}`),
+        findings.map(
+          (finding) =>
+            `${finding.file}:${finding.line} ${finding.severity} ${finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText).join()).join(' | ')}`,
+        ),
         ['package-lock.json:7 error ', 'package.json:4 error ^4.17.21', 'requirements.txt:2 error ==2.2.5'],
       );
-      assert.match(findings[2].message, /^`Flask` 2\.2\.2 is affected by a published advisory \(high\): GHSA-m2qf-hxjv-5gpq \(CVE-2023-30861, PYSEC-2023-62\)\. Fixed in 2\.2\.5\.$/);
+      assert.match(
+        findings[2].message,
+        /^`Flask` 2\.2\.2 is affected by a published advisory \(high\): GHSA-m2qf-hxjv-5gpq \(CVE-2023-30861, PYSEC-2023-62\)\. Fixed in 2\.2\.5\.$/,
+      );
       assert.match(findings[1].message, /`lodash` 4\.17\.15 is affected by 2 published advisories \(high\): .*Fixed in 4\.17\.21\./);
       assert.match(findings[0].message, /`minimist` 1\.2\.5 .*\(critical\).*Fixed in 1\.2\.6\. It is a dependency of a dependency/);
       assert.equal(run.stderr, '');
@@ -282,16 +303,26 @@ describe('dependencies against OSV (loopback server)', function () {
       writeTree(scratch.path, { 'requirements.txt': 'Flask==2.3.1\n' });
       const lacking = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache', '--offline');
       assert.equal(lacking.code, 1);
-      assert.match(lacking.stderr, /^1 dependency look-up \(advisories, registry\) had no answer: offline, and the cache has no answer for them \(run without --offline to look them up\)$/);
+      assert.match(
+        lacking.stderr,
+        /^1 dependency look-up \(advisories, registry\) had no answer: offline, and the cache has no answer for them \(run without --offline to look them up\)$/,
+      );
     });
 
     it('`lastline deps` lists every dependency with the version checked and its status', async () => {
       writeTree(scratch.path, PROJECT);
       const run = await runCli(scratch.path, 'deps', '--format', 'json');
       assert.equal(run.code, 1, run.stderr);
-      const rows = (JSON.parse(run.stdout) as { dependencies: { file: string; line: number; name: string; version: string | null; direct: boolean; status: string; advisories: { id: string }[] }[] }).dependencies;
+      const rows = (
+        JSON.parse(run.stdout) as {
+          dependencies: { file: string; line: number; name: string; version: string | null; direct: boolean; status: string; advisories: { id: string }[] }[];
+        }
+      ).dependencies;
       assert.deepEqual(
-        rows.map((row) => `${row.file}:${row.line} ${row.name} ${row.version ?? '-'} ${row.direct ? 'direct' : 'locked'} ${row.status} ${row.advisories.map((advisory) => advisory.id).join(',')}`),
+        rows.map(
+          (row) =>
+            `${row.file}:${row.line} ${row.name} ${row.version ?? '-'} ${row.direct ? 'direct' : 'locked'} ${row.status} ${row.advisories.map((advisory) => advisory.id).join(',')}`,
+        ),
         [
           'package-lock.json:7 minimist 1.2.5 locked vulnerable GHSA-xvch-5gv4-984h',
           'package.json:4 lodash 4.17.15 direct vulnerable GHSA-35jh-r3h4-6jhm,GHSA-p6mc-m468-83gw',
@@ -363,11 +394,16 @@ describe('dependencies against OSV (loopback server)', function () {
       const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
       assert.equal(run.code, 1, run.stderr);
       assert.deepEqual(
-        dependencyFindings(run.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.split(' is affected')[0]} ${finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText).join()).join(' | ')}`),
+        dependencyFindings(run.stdout).map(
+          (finding) =>
+            `${finding.file}:${finding.line} ${finding.message.split(' is affected')[0]} ${finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText).join()).join(' | ')}`,
+        ),
         ['apps/api/pyproject.toml:5 `Flask` 2.2.2 >=2.2.5', 'packages/app/package.json:5 `lodash` 4.17.15 ^4.17.21'],
       );
       const deps = await runCli(scratch.path, 'deps', '--format', 'json');
-      const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; name: string; version: string | null; direct: boolean; status: string }[] }).dependencies;
+      const rows = (
+        JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; name: string; version: string | null; direct: boolean; status: string }[] }
+      ).dependencies;
       assert.deepEqual(
         rows.map((row) => `${row.file}:${row.line} ${row.name} ${row.version ?? '-'} ${row.direct ? 'direct' : 'locked'} ${row.status}`),
         [
@@ -407,7 +443,10 @@ describe('dependencies against OSV (loopback server)', function () {
       });
       const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
       const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => finding.ruleId === 'unknown-dependency');
-      assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line} ${finding.message.split(':')[0]}`), ['packages/app/package.json:5 `expresss-validator-plus` does not exist on the npm registry']);
+      assert.deepEqual(
+        findings.map((finding) => `${finding.file}:${finding.line} ${finding.message.split(':')[0]}`),
+        ['packages/app/package.json:5 `expresss-validator-plus` does not exist on the npm registry'],
+      );
       assert.ok(!registry.requests.some((request) => request.includes('acme')), registry.requests.join(', '));
       assert.equal(run.stderr, '');
     });
@@ -443,8 +482,12 @@ Flask = [
         ['pyproject.toml:7 `Flask` 2'],
       );
       const deps = await runCli(scratch.path, 'deps', '--format', 'json');
-      const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; spec: string; version: string | null; status: string }[] }).dependencies;
-      assert.deepEqual(rows.map((row) => `${row.file}:${row.line} ${row.spec} ${row.version ?? '-'} ${row.status}`), ['pyproject.toml:7 <2.3 2.2.2 vulnerable', 'pyproject.toml:8 ^2.3 2.3.3 ok']);
+      const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; line: number; spec: string; version: string | null; status: string }[] })
+        .dependencies;
+      assert.deepEqual(
+        rows.map((row) => `${row.file}:${row.line} ${row.spec} ${row.version ?? '-'} ${row.status}`),
+        ['pyproject.toml:7 <2.3 2.2.2 vulnerable', 'pyproject.toml:8 ^2.3 2.3.3 ok'],
+      );
     });
 
     it('offers to remove an unknown package from a PEP 621 array and a Poetry package of several constraints (reported once)', async () => {
@@ -461,14 +504,19 @@ fake-helperz = [
       writeTree(scratch.path, { 'pyproject.toml': pyproject });
       const run = await runCli(scratch.path, 'scan', '--format', 'json', '--no-cache');
       type Edit = { line: number; column: number; endLine: number; endColumn: number; newText: string };
-      const findings = (JSON.parse(run.stdout) as { findings: (JsonFinding & { fixes: { title: string; edits: Edit[] }[] })[] }).findings.filter((finding) => finding.ruleId === 'unknown-dependency');
-      assert.deepEqual(findings.map((finding) => `${finding.line} ${finding.message.split(':')[0]} | ${finding.fixes[0]?.title}`), [
-        '3 `fastapi-auth-helperz` does not exist on PyPI | Remove fastapi-auth-helperz',
-        '6 `fake-helperz` does not exist on PyPI | Remove fake-helperz',
-      ]);
+      const findings = (JSON.parse(run.stdout) as { findings: (JsonFinding & { fixes: { title: string; edits: Edit[] }[] })[] }).findings.filter(
+        (finding) => finding.ruleId === 'unknown-dependency',
+      );
+      assert.deepEqual(
+        findings.map((finding) => `${finding.line} ${finding.message.split(':')[0]} | ${finding.fixes[0]?.title}`),
+        ['3 `fastapi-auth-helperz` does not exist on PyPI | Remove fastapi-auth-helperz', '6 `fake-helperz` does not exist on PyPI | Remove fake-helperz'],
+      );
       const applied = findings.map((finding) => applyEdit(pyproject, finding.fixes[0].edits[0]));
       assert.equal(applied[0], pyproject.replace('"Flask==2.2.5", "fastapi-auth-helperz>=0.1"', '"Flask==2.2.5"'));
-      assert.equal(applied[1], pyproject.replace('fake-helperz = [\n    { version = "<1", python = "<3.8" },\n    { version = "^1", python = ">=3.8" },\n]\n', ''));
+      assert.equal(
+        applied[1],
+        pyproject.replace('fake-helperz = [\n    { version = "<1", python = "<3.8" },\n    { version = "^1", python = ">=3.8" },\n]\n', ''),
+      );
     });
 
     it('scan --staged checks the dependencies as the index holds them', async () => {
@@ -504,7 +552,10 @@ fake-helperz = [
       assert.equal(post.code, 0, post.stderr);
       const reason = (JSON.parse(post.stdout) as { reason: string }).reason;
       assert.deepEqual(
-        reason.split('\n').filter((line) => line.startsWith('- ')).map((line) => line.split('] ')[0]),
+        reason
+          .split('\n')
+          .filter((line) => line.startsWith('- '))
+          .map((line) => line.split('] ')[0]),
         ['- requirements.txt:2 [vulnerable-dependency, error', '- requirements.txt:3 [unknown-dependency, error'],
       );
       assert.match(reason, /requirements\.txt:2 .*Fix: Require Flask ==2\.2\.5 \(fixes GHSA-m2qf-hxjv-5gpq\)\./);
@@ -529,7 +580,10 @@ fake-helperz = [
       server.fault({ kind: 'status', status: 503 }, 100);
       const run = await runCli(scratch.path, 'scan', '--no-cache');
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /^\d dependency look-ups? \(advisories, registry\) had no answer: OSV did not answer \(OSV answered POST \/v1\/querybatch with HTTP 503\)$/);
+      assert.match(
+        run.stderr,
+        /^\d dependency look-ups? \(advisories, registry\) had no answer: OSV did not answer \(OSV answered POST \/v1\/querybatch with HTTP 503\)$/,
+      );
     });
   });
 });

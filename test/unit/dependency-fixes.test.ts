@@ -36,7 +36,10 @@ describe('dependency fixes', () => {
     assert.equal(removed('package.json', PACKAGE, 'express'), '{\n  "dependencies": {\n    "fake-pkg": "^1.0.0",\n    "lodash": "^4.17.21"\n  }\n}\n');
     assert.equal(removed('package.json', PACKAGE, 'lodash'), '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "fake-pkg": "^1.0.0"\n  }\n}\n');
     assert.equal(removed('package.json', '{ "dependencies": { "fake-pkg": "1.0.0" } }\n', 'fake-pkg'), '{ "dependencies": { } }\n');
-    assert.equal(removed('package.json', '{ "dependencies": { "a": "1.0.0", "fake-pkg": "1.0.0", "b": "2.0.0" } }\n', 'fake-pkg'), '{ "dependencies": { "a": "1.0.0", "b": "2.0.0" } }\n');
+    assert.equal(
+      removed('package.json', '{ "dependencies": { "a": "1.0.0", "fake-pkg": "1.0.0", "b": "2.0.0" } }\n', 'fake-pkg'),
+      '{ "dependencies": { "a": "1.0.0", "b": "2.0.0" } }\n',
+    );
   });
 
   describe('requirements files', () => {
@@ -56,7 +59,10 @@ requests>=2.31
 `;
 
     it('removes a requirement line with its markers and comment', () => {
-      assert.equal(removed('requirements.txt', REQUIREMENTS, 'fake-pkg'), REQUIREMENTS.replace('fake-pkg==0.1.0 ; python_version >= "3.8"  # added by the assistant\n', ''));
+      assert.equal(
+        removed('requirements.txt', REQUIREMENTS, 'fake-pkg'),
+        REQUIREMENTS.replace('fake-pkg==0.1.0 ; python_version >= "3.8"  # added by the assistant\n', ''),
+      );
       assert.equal(removed('requirements.txt', 'fake==1.0', 'fake'), '');
       assert.equal(removed('requirements.txt', 'flask==2.2.5\r\nfake==1.0\r\nrequests\r\n', 'fake'), 'flask==2.2.5\r\nrequests\r\n');
     });
@@ -71,7 +77,10 @@ requests>=2.31
         REQUIREMENTS.replace('numpy==1.26.4 \\\n    --hash=sha256:0123456789abcdef \\\n    --hash=sha256:fedcba9876543210\n    # via -r requirements.in\n', ''),
       );
       // A comment after the requirement that pip-compile did not write stays.
-      assert.equal(removed('requirements.txt', 'fake==1.0 \\\n    --hash=sha256:0123\n    # keep: pinned for the build\nflask\n', 'fake'), '    # keep: pinned for the build\nflask\n');
+      assert.equal(
+        removed('requirements.txt', 'fake==1.0 \\\n    --hash=sha256:0123\n    # keep: pinned for the build\nflask\n', 'fake'),
+        '    # keep: pinned for the build\nflask\n',
+      );
     });
   });
 
@@ -98,7 +107,10 @@ dependencies = [
 `;
       assert.equal(removed('pyproject.toml', text, 'fake-pkg'), '[project]\ndependencies = [\n    "requests>=2",\n    "flask"\n]\n');
       // The last one: the comma before it stays, a trailing comma TOML allows.
-      assert.equal(removed('pyproject.toml', text, 'flask'), '[project]\ndependencies = [\n    "requests>=2",\n    "fake-pkg==1.0",  # added by the assistant\n]\n');
+      assert.equal(
+        removed('pyproject.toml', text, 'flask'),
+        '[project]\ndependencies = [\n    "requests>=2",\n    "fake-pkg==1.0",  # added by the assistant\n]\n',
+      );
       const shared = `[project]
 dependencies = ["requests>=2",
     "fake-pkg==1.0"]
@@ -131,7 +143,10 @@ dev = ["fake-dev", { include-group = "test" }]
 `,
       );
       assert.equal(removed('pyproject.toml', text, 'fake-pkg'), text.replace('test = ["pytest==7.4.3", "fake-pkg"]', 'test = ["pytest==7.4.3"]'));
-      assert.equal(removed('pyproject.toml', text, 'fake-dev'), text.replace('dev = ["fake-dev", { include-group = "test" }]', 'dev = [{ include-group = "test" }]'));
+      assert.equal(
+        removed('pyproject.toml', text, 'fake-dev'),
+        text.replace('dev = ["fake-dev", { include-group = "test" }]', 'dev = [{ include-group = "test" }]'),
+      );
     });
 
     const POETRY = `[tool.poetry.dependencies]
@@ -156,15 +171,24 @@ line-length = 100
 
     it('removes a Poetry package written as an inline table, or as several constraints (all of them)', () => {
       assert.equal(removed('pyproject.toml', POETRY, 'fake-pkg'), POETRY.replace('fake-pkg = { version = "^1.0", extras = ["socks"] }\n', ''));
-      const withoutMulti = POETRY.replace('fake-multi = [\n    { version = "<=1.9", python = ">=3.6,<3.8" },\n    { version = "^2.0", python = ">=3.8" },\n]\n', '');
+      const withoutMulti = POETRY.replace(
+        'fake-multi = [\n    { version = "<=1.9", python = ">=3.6,<3.8" },\n    { version = "^2.0", python = ">=3.8" },\n]\n',
+        '',
+      );
       assert.equal(removed('pyproject.toml', POETRY, 'fake-multi', 0), withoutMulti);
       assert.equal(removed('pyproject.toml', POETRY, 'fake-multi', 1), withoutMulti);
-      assert.equal(removed('pyproject.toml', POETRY, 'fake-dev', 1), POETRY.replace('fake-dev = [{ version = "<=1.9", python = "<3.8" }, { version = "^2.0", python = ">=3.8" }]\n', ''));
+      assert.equal(
+        removed('pyproject.toml', POETRY, 'fake-dev', 1),
+        POETRY.replace('fake-dev = [{ version = "<=1.9", python = "<3.8" }, { version = "^2.0", python = ">=3.8" }]\n', ''),
+      );
       assert.equal(removed('pyproject.toml', POETRY, 'requests'), POETRY.replace('requests = "^2.31"\n', ''));
     });
 
     it('removes a Poetry package table `[….name]` whole; not one spread over dotted keys or with a table below it', () => {
-      assert.equal(removed('pyproject.toml', POETRY, 'fake-table'), POETRY.replace('[tool.poetry.dependencies.fake-table]\nversion = "^0.25"\nextras = ["standard"]\n\n', ''));
+      assert.equal(
+        removed('pyproject.toml', POETRY, 'fake-table'),
+        POETRY.replace('[tool.poetry.dependencies.fake-table]\nversion = "^0.25"\nextras = ["standard"]\n\n', ''),
+      );
       const dotted = `[tool.poetry.dependencies]
 fake.version = "^1.0"
 fake.extras = ["socks"]
@@ -189,8 +213,14 @@ fake-two = "==2.0"  # added by the assistant
 [dev-packages]
 pytest = ">=7.4"
 `;
-    assert.equal(removed('Pipfile', text, 'fake-pkg'), '[packages]\nrequests = "*"\nfake-two = "==2.0"  # added by the assistant\n\n[dev-packages]\npytest = ">=7.4"\n');
-    assert.equal(removed('Pipfile', text, 'fake-two'), '[packages]\nrequests = "*"\n"fake-pkg" = {version = "==1.0", extras = ["socks"]}\n\n[dev-packages]\npytest = ">=7.4"\n');
+    assert.equal(
+      removed('Pipfile', text, 'fake-pkg'),
+      '[packages]\nrequests = "*"\nfake-two = "==2.0"  # added by the assistant\n\n[dev-packages]\npytest = ">=7.4"\n',
+    );
+    assert.equal(
+      removed('Pipfile', text, 'fake-two'),
+      '[packages]\nrequests = "*"\n"fake-pkg" = {version = "==1.0", extras = ["socks"]}\n\n[dev-packages]\npytest = ">=7.4"\n',
+    );
     const table = `[packages]
 requests = "*"
 
@@ -206,11 +236,31 @@ pytest = ">=7.4"
 
   it('names a young look-alike of a popular package, and not the package itself or a distant name', () => {
     assert.deepEqual(
-      ['lodahs', 'lodash', 'reqeusts', 'requests', 'expres', 'flaskk', 'djang0', 'numpy-financial', 'left-pad'].map((name) => `${name}: ${lookAlikeOf(name === 'reqeusts' || name === 'requests' || name === 'flaskk' || name === 'djang0' || name === 'numpy-financial' ? 'PyPI' : 'npm', name) ?? '-'}`),
-      ['lodahs: lodash', 'lodash: -', 'reqeusts: requests', 'requests: -', 'expres: express', 'flaskk: flask', 'djang0: django', 'numpy-financial: -', 'left-pad: -'],
+      ['lodahs', 'lodash', 'reqeusts', 'requests', 'expres', 'flaskk', 'djang0', 'numpy-financial', 'left-pad'].map(
+        (name) =>
+          `${name}: ${lookAlikeOf(name === 'reqeusts' || name === 'requests' || name === 'flaskk' || name === 'djang0' || name === 'numpy-financial' ? 'PyPI' : 'npm', name) ?? '-'}`,
+      ),
+      [
+        'lodahs: lodash',
+        'lodash: -',
+        'reqeusts: requests',
+        'requests: -',
+        'expres: express',
+        'flaskk: flask',
+        'djang0: django',
+        'numpy-financial: -',
+        'left-pad: -',
+      ],
     );
     assert.deepEqual(
-      [['abcd', 'abdc'], ['abcd', 'abcde'], ['abcd', 'xbcd'], ['abcd', 'badc'], ['abcd', 'abcd'], ['abcd', 'ab']].map(([a, b]) => oneEditApart(a, b)),
+      [
+        ['abcd', 'abdc'],
+        ['abcd', 'abcde'],
+        ['abcd', 'xbcd'],
+        ['abcd', 'badc'],
+        ['abcd', 'abcd'],
+        ['abcd', 'ab'],
+      ].map(([a, b]) => oneEditApart(a, b)),
       [true, true, true, false, false, false],
     );
   });

@@ -67,7 +67,9 @@ describe('dependency readers', () => {
 }
 `;
     assert.deepEqual(
-      readPackageLock(v3).map((entry) => `${entry.name}@${entry.version}${entry.topLevel ? ' top' : ''} ${JSON.stringify(v3.slice(entry.span.start, entry.span.end))}`),
+      readPackageLock(v3).map(
+        (entry) => `${entry.name}@${entry.version}${entry.topLevel ? ' top' : ''} ${JSON.stringify(v3.slice(entry.span.start, entry.span.end))}`,
+      ),
       ['express@4.17.1 top "4.17.1"', 'qs@6.7.0 "6.7.0"', '@types/node@20.11.5 top "20.11.5"'],
     );
     const v1 = `{
@@ -111,8 +113,28 @@ wild==2.*
   });
 
   it('knows dependency files by name', () => {
-    const kinds = ['package.json', 'app/package-lock.json', 'npm-shrinkwrap.json', 'requirements.txt', 'requirements-dev.txt', 'requirements/prod.txt', 'requirements.in', 'src/package.js', 'docs/requirements.md'].map((path) => `${path}: ${dependencyFileKind(path)?.id ?? '-'}`);
-    assert.deepEqual(kinds, ['package.json: package.json', 'app/package-lock.json: package-lock', 'npm-shrinkwrap.json: package-lock', 'requirements.txt: requirements', 'requirements-dev.txt: requirements', 'requirements/prod.txt: requirements', 'requirements.in: requirements', 'src/package.js: -', 'docs/requirements.md: -']);
+    const kinds = [
+      'package.json',
+      'app/package-lock.json',
+      'npm-shrinkwrap.json',
+      'requirements.txt',
+      'requirements-dev.txt',
+      'requirements/prod.txt',
+      'requirements.in',
+      'src/package.js',
+      'docs/requirements.md',
+    ].map((path) => `${path}: ${dependencyFileKind(path)?.id ?? '-'}`);
+    assert.deepEqual(kinds, [
+      'package.json: package.json',
+      'app/package-lock.json: package-lock',
+      'npm-shrinkwrap.json: package-lock',
+      'requirements.txt: requirements',
+      'requirements-dev.txt: requirements',
+      'requirements/prod.txt: requirements',
+      'requirements.in: requirements',
+      'src/package.js: -',
+      'docs/requirements.md: -',
+    ]);
   });
 
   it('raises a requirement in its own style, and leaves the ones a rewrite could change alone', () => {
@@ -132,14 +154,30 @@ wild==2.*
     ];
     assert.deepEqual(
       cases.map(([ecosystem, spec, version]) => `${spec} → ${raisedSpec(ecosystem, spec, version) ?? '(no fix)'}`),
-      ['^4.17.15 → ^4.17.21', '~1.2.5 → ~1.2.6', '4.17.1 → 4.17.3', '=2.3.3 → =2.3.4', '>=1.0.0 → >=1.2.0', '>=1 <2 → (no fix)', '1.x → (no fix)', '==2.2.2 → ==2.2.5', '>=2.0 → >=2.2.5', '~=2.2 → ~=2.2.5', '>= 2.31, < 3 → (no fix)', '==2.* → (no fix)'],
+      [
+        '^4.17.15 → ^4.17.21',
+        '~1.2.5 → ~1.2.6',
+        '4.17.1 → 4.17.3',
+        '=2.3.3 → =2.3.4',
+        '>=1.0.0 → >=1.2.0',
+        '>=1 <2 → (no fix)',
+        '1.x → (no fix)',
+        '==2.2.2 → ==2.2.5',
+        '>=2.0 → >=2.2.5',
+        '~=2.2 → ~=2.2.5',
+        '>= 2.31, < 3 → (no fix)',
+        '==2.* → (no fix)',
+      ],
     );
   });
 });
 
 /** Each lock entry as `name@version [top] "version text"`. */
 function lockShown(text: string, locked: readonly LockedPackage[]): string[] {
-  return locked.map((entry) => `${entry.ecosystem === 'PyPI' ? 'PyPI:' : ''}${entry.name}@${entry.version}${entry.topLevel ? ' top' : ''} ${JSON.stringify(text.slice(entry.span.start, entry.span.end))}`);
+  return locked.map(
+    (entry) =>
+      `${entry.ecosystem === 'PyPI' ? 'PyPI:' : ''}${entry.name}@${entry.version}${entry.topLevel ? ' top' : ''} ${JSON.stringify(text.slice(entry.span.start, entry.span.end))}`,
+  );
 }
 
 describe('yarn.lock reader', () => {
@@ -176,10 +214,18 @@ odd@^1.0.0:
   version "4.2.3"
   resolved "https://registry.yarnpkg.com/string-width/-/string-width-4.2.3.tgz#269c7117d27b05ad2e536830a8ec895ef9c6d010"
 `;
-    assert.deepEqual(lockShown(text, readYarnLock(text)), ['@babel/code-frame@7.23.5 top "7.23.5"', 'lodash@4.17.21 top "4.17.21"', 'string-width@4.2.3 top "4.2.3"']);
+    assert.deepEqual(lockShown(text, readYarnLock(text)), [
+      '@babel/code-frame@7.23.5 top "7.23.5"',
+      'lodash@4.17.21 top "4.17.21"',
+      'string-width@4.2.3 top "4.2.3"',
+    ]);
     // Windows line ends: the same entries and offsets.
     const crlf = text.replace(/\n/g, '\r\n');
-    assert.deepEqual(lockShown(crlf, readYarnLock(crlf)), ['@babel/code-frame@7.23.5 top "7.23.5"', 'lodash@4.17.21 top "4.17.21"', 'string-width@4.2.3 top "4.2.3"']);
+    assert.deepEqual(lockShown(crlf, readYarnLock(crlf)), [
+      '@babel/code-frame@7.23.5 top "7.23.5"',
+      'lodash@4.17.21 top "4.17.21"',
+      'string-width@4.2.3 top "4.2.3"',
+    ]);
   });
 
   it('yarn 2+ (YAML): npm entries by their resolution; not __metadata, workspace or patch entries; top-level: what the root workspace requires', () => {
@@ -259,7 +305,7 @@ __metadata:
 });
 
 describe('pnpm-lock.yaml reader', () => {
-  it('lockfileVersion 9: every package once (peer suffixes dropped), the root importer\'s versions top-level; not tarball or file packages', () => {
+  it("lockfileVersion 9: every package once (peer suffixes dropped), the root importer's versions top-level; not tarball or file packages", () => {
     const text = `lockfileVersion: '9.0'
 
 settings:
@@ -507,7 +553,13 @@ fake = [{ version = "1.0" }]
     // Each knows the whole declaration it is part of (what removing the package removes).
     assert.deepEqual(
       declared.map((dependency) => text.slice(dependency.partOf!.start, dependency.partOf!.end).split('\n')[0]),
-      ['foo = [{ version = "<=1.9", python = ">=3.6,<3.8" }, { version = "^2.0", python = ">=3.8" }]', 'foo = [{ version = "<=1.9", python = ">=3.6,<3.8" }, { version = "^2.0", python = ">=3.8" }]', 'bar = [', 'baz = [', 'baz = ['],
+      [
+        'foo = [{ version = "<=1.9", python = ">=3.6,<3.8" }, { version = "^2.0", python = ">=3.8" }]',
+        'foo = [{ version = "<=1.9", python = ">=3.6,<3.8" }, { version = "^2.0", python = ">=3.8" }]',
+        'bar = [',
+        'baz = [',
+        'baz = [',
+      ],
     );
   });
 });
@@ -572,7 +624,11 @@ allow_prereleases = false
     }
 }
 `;
-    assert.deepEqual(lockShown(text, readPipfileLock(text)), ['PyPI:django@4.2.7 top "4.2.7"', 'PyPI:flask@2.2.2 top "2.2.2"', 'PyPI:pytest@7.4.3 top "7.4.3"']);
+    assert.deepEqual(lockShown(text, readPipfileLock(text)), [
+      'PyPI:django@4.2.7 top "4.2.7"',
+      'PyPI:flask@2.2.2 top "2.2.2"',
+      'PyPI:pytest@7.4.3 top "7.4.3"',
+    ]);
   });
 });
 
@@ -641,7 +697,11 @@ lock-version = "2.0"
 python-versions = "^3.11"
 content-hash = "0123456789abcdef"
 `;
-    assert.deepEqual(lockShown(text, readPythonLock(text, 'poetry')), ['PyPI:certifi@2023.11.17 top "2023.11.17"', 'PyPI:django@4.2.7 top "4.2.7"', 'PyPI:private-pkg@1.2.0 top "1.2.0"']);
+    assert.deepEqual(lockShown(text, readPythonLock(text, 'poetry')), [
+      'PyPI:certifi@2023.11.17 top "2023.11.17"',
+      'PyPI:django@4.2.7 top "4.2.7"',
+      'PyPI:private-pkg@1.2.0 top "1.2.0"',
+    ]);
     // A `[[package]]` line inside a multi-line string starts no package, whatever the order of the keys.
     const reordered = `[[package]]
 name = "idna"
@@ -708,7 +768,29 @@ source = { virtual = "tools" }
   });
 
   it('knows the other dependency files by name', () => {
-    const kinds = ['yarn.lock', 'web/pnpm-lock.yaml', 'pyproject.toml', 'Pipfile', 'Pipfile.lock', 'api/poetry.lock', 'uv.lock', 'pnpm-lock.yml', 'pipfile', 'yarn.lock.bak'].map((path) => `${path}: ${dependencyFileKind(path)?.id ?? '-'}`);
-    assert.deepEqual(kinds, ['yarn.lock: yarn-lock', 'web/pnpm-lock.yaml: pnpm-lock', 'pyproject.toml: pyproject', 'Pipfile: pipfile', 'Pipfile.lock: pipfile-lock', 'api/poetry.lock: poetry-lock', 'uv.lock: uv-lock', 'pnpm-lock.yml: -', 'pipfile: -', 'yarn.lock.bak: -']);
+    const kinds = [
+      'yarn.lock',
+      'web/pnpm-lock.yaml',
+      'pyproject.toml',
+      'Pipfile',
+      'Pipfile.lock',
+      'api/poetry.lock',
+      'uv.lock',
+      'pnpm-lock.yml',
+      'pipfile',
+      'yarn.lock.bak',
+    ].map((path) => `${path}: ${dependencyFileKind(path)?.id ?? '-'}`);
+    assert.deepEqual(kinds, [
+      'yarn.lock: yarn-lock',
+      'web/pnpm-lock.yaml: pnpm-lock',
+      'pyproject.toml: pyproject',
+      'Pipfile: pipfile',
+      'Pipfile.lock: pipfile-lock',
+      'api/poetry.lock: poetry-lock',
+      'uv.lock: uv-lock',
+      'pnpm-lock.yml: -',
+      'pipfile: -',
+      'yarn.lock.bak: -',
+    ]);
   });
 });

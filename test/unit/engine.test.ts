@@ -8,7 +8,16 @@ import { defineRule, type Rule } from '../../src/core/rule';
 /** A rule that reports every occurrence of a word; the engine's behaviour is what is tested. */
 function wordRule(id: string, word: string, extra: Partial<Rule['meta']> = {}): Rule {
   return defineRule({
-    meta: { id, category: 'suppression', defaultSeverity: 'warning', description: `finds ${word}`, fixable: false, languages: 'all', keywords: [word], ...extra },
+    meta: {
+      id,
+      category: 'suppression',
+      defaultSeverity: 'warning',
+      description: `finds ${word}`,
+      fixable: false,
+      languages: 'all',
+      keywords: [word],
+      ...extra,
+    },
     check(context) {
       const { text, lines } = context.file;
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
@@ -35,7 +44,10 @@ describe('engine', () => {
   it('logs a rule that throws, drops its reports, and still runs the others', async () => {
     const log = recordingLogger();
     const result = await analyze({ path: 'a.txt', text: 'alpha beta' }, { rules: [throwingRule, wordRule('beta-rule', 'beta')], log });
-    assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['beta-rule']);
+    assert.deepEqual(
+      result.findings.map((finding) => finding.ruleId),
+      ['beta-rule'],
+    );
     assert.deepEqual(result.ruleErrors, [{ ruleId: 'throws', message: 'boom' }]);
     assert.match(log.errors[0], /rule throws failed on a\.txt: boom/);
   });
@@ -50,7 +62,15 @@ describe('engine', () => {
   it('skips rules whose keywords are absent, without parsing', async () => {
     let parsed = false;
     const parsing = defineRule({
-      meta: { id: 'parsing', category: 'suppression', defaultSeverity: 'info', description: 'parses', fixable: false, languages: ['typescript'], keywords: ['nosec'] },
+      meta: {
+        id: 'parsing',
+        category: 'suppression',
+        defaultSeverity: 'info',
+        description: 'parses',
+        fixable: false,
+        languages: ['typescript'],
+        keywords: ['nosec'],
+      },
       check(context) {
         context.javascript();
         parsed = true;
@@ -138,7 +158,10 @@ describe('engine', () => {
 
   it('sorts findings by position', async () => {
     const result = await analyze({ path: 'a', text: 'beta alpha\nalpha beta' }, { rules: [wordRule('b', 'beta'), wordRule('a', 'alpha')] });
-    assert.deepEqual(result.findings.map((finding) => `${finding.range.start.line}:${finding.range.start.character}`), ['0:0', '0:5', '1:0', '1:6']);
+    assert.deepEqual(
+      result.findings.map((finding) => `${finding.range.start.line}:${finding.range.start.character}`),
+      ['0:0', '0:5', '1:0', '1:6'],
+    );
   });
 });
 

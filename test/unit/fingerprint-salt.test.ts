@@ -20,7 +20,10 @@ async function fingerprints(dir: string): Promise<Record<string, string>> {
 describe('salted fingerprints of secrets', () => {
   const key = stripeLiveKey('salt');
   // A secret and, for comparison, a finding of another kind.
-  const files = { 'settings.py': `STRIPE_KEY = "${key}"\n`, 'query.py': 'def find(cursor, request):\n    cursor.execute(f"SELECT * FROM t WHERE id = {request.args[\'id\']}")\n' };
+  const files = {
+    'settings.py': `STRIPE_KEY = "${key}"\n`,
+    'query.py': 'def find(cursor, request):\n    cursor.execute(f"SELECT * FROM t WHERE id = {request.args[\'id\']}")\n',
+  };
   const dirs: ReturnType<typeof tempDir>[] = [];
   const repository = (firstMessage: string, extra: Record<string, string> = {}) => {
     const dir = tempDir();

@@ -14,11 +14,13 @@ describe('lastline hooks install-agent / uninstall-agent', () => {
   const install = (...agents: string[]) => runCli(repo, 'hooks', 'install-agent', ...agents, '--command', COMMAND);
   const read = (file: string) => JSON.parse(readFileSync(join(repo, file), 'utf8'));
 
-  it('writes every agent\'s hook file, and uninstall leaves the repository as it was', async () => {
+  it("writes every agent's hook file, and uninstall leaves the repository as it was", async () => {
     const run = await install('all');
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout.split('\n').filter((line) => line.endsWith(': installed')).length, 5, run.stdout);
-    assert.deepEqual(read('.claude/settings.json').hooks.PostToolUse, [{ matcher: 'Write|Edit|MultiEdit', hooks: [{ type: 'command', command: 'lastline record --agent claude', timeout: 30 }] }]);
+    assert.deepEqual(read('.claude/settings.json').hooks.PostToolUse, [
+      { matcher: 'Write|Edit|MultiEdit', hooks: [{ type: 'command', command: 'lastline record --agent claude', timeout: 30 }] },
+    ]);
     assert.deepEqual(Object.keys(read('.cursor/hooks.json').hooks), ['preToolUse', 'afterFileEdit', 'afterTabFileEdit']);
     assert.equal(read('.cursor/hooks.json').version, 1);
     assert.equal(read('.github/hooks/lastline.json').hooks.postToolUse[0].bash, 'lastline record --agent copilot');
@@ -31,7 +33,8 @@ describe('lastline hooks install-agent / uninstall-agent', () => {
   });
 
   it('keeps the hooks already there, is idempotent, and restores the file byte for byte', async () => {
-    const original = '{\n\t"permissions": { "allow": ["Bash(npm test)"] },\n\t"hooks": {\n\t\t"PostToolUse": [ { "matcher": "Bash", "hooks": [ { "type": "command", "command": "./audit.sh" } ] } ]\n\t}\n}';
+    const original =
+      '{\n\t"permissions": { "allow": ["Bash(npm test)"] },\n\t"hooks": {\n\t\t"PostToolUse": [ { "matcher": "Bash", "hooks": [ { "type": "command", "command": "./audit.sh" } ] } ]\n\t}\n}';
     writeTree(repo, { '.claude/settings.json': original });
     assert.equal((await install('claude')).code, 0);
     const once = readFileSync(join(repo, '.claude/settings.json'), 'utf8');
@@ -40,7 +43,10 @@ describe('lastline hooks install-agent / uninstall-agent', () => {
     assert.equal(readFileSync(join(repo, '.claude/settings.json'), 'utf8'), once, 'a second install changes nothing');
     const settings = read('.claude/settings.json');
     assert.deepEqual(settings.permissions, { allow: ['Bash(npm test)'] });
-    assert.deepEqual(settings.hooks.PostToolUse.map((entry: { matcher: string }) => entry.matcher), ['Bash', 'Write|Edit|MultiEdit']);
+    assert.deepEqual(
+      settings.hooks.PostToolUse.map((entry: { matcher: string }) => entry.matcher),
+      ['Bash', 'Write|Edit|MultiEdit'],
+    );
     assert.equal(settings.hooks.PreToolUse.length, 1);
     assert.equal((await runCli(repo, 'hooks', 'uninstall-agent', 'claude')).code, 0);
     assert.equal(readFileSync(join(repo, '.claude/settings.json'), 'utf8'), original);

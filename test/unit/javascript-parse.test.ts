@@ -33,8 +33,20 @@ const CASES: Case[] = [
 /** typescript-estree's parse of the text, the way parseJavaScript used to call it. */
 function estreeOfText({ path, language, text }: Case): JsParse | { error: string } {
   try {
-    const ast = parse(text, { comment: true, tokens: false, range: true, loc: true, jsx: language.endsWith('react') || /\.(jsx|tsx)$/.test(path), filePath: path });
-    const comments = (ast.comments ?? []).map((c) => ({ kind: c.type === 'Line' ? ('line' as const) : ('block' as const), value: c.value, start: c.range[0], end: c.range[1] }));
+    const ast = parse(text, {
+      comment: true,
+      tokens: false,
+      range: true,
+      loc: true,
+      jsx: language.endsWith('react') || /\.(jsx|tsx)$/.test(path),
+      filePath: path,
+    });
+    const comments = (ast.comments ?? []).map((c) => ({
+      kind: c.type === 'Line' ? ('line' as const) : ('block' as const),
+      value: c.value,
+      start: c.range[0],
+      end: c.range[1],
+    }));
     // parseJavaScript asks for no comments from typescript-estree (it reads them itself).
     (ast as { comments?: unknown }).comments = undefined;
     return { ast, comments };
@@ -94,7 +106,10 @@ describe('parseJavaScript', () => {
         linked = firstStatement.parent === tree;
       },
     });
-    await analyze({ path: 'src/users.js', text: 'export function find(db, id) {\n  return db.query(`SELECT * FROM users WHERE id = ${id}`);\n}\n' }, { rules: [probe] });
+    await analyze(
+      { path: 'src/users.js', text: 'export function find(db, id) {\n  return db.query(`SELECT * FROM users WHERE id = ${id}`);\n}\n' },
+      { rules: [probe] },
+    );
     assert.equal(linked, true);
   });
 });
@@ -148,7 +163,10 @@ describe("TypeScript parser's step budget", () => {
     for (const text of dense) {
       const tree = withParseBudget(text, () => typescriptTreeOf({ path: 'dense.tsx', text, language: 'typescriptreact' }), Number.MAX_SAFE_INTEGER);
       assert.ok(tree.statements.length > 0);
-      assert.doesNotThrow(() => withParseBudget(text, () => loadTypescript().createSourceFile('dense.tsx', text, 99, false, 4), text.length), text.slice(0, 30));
+      assert.doesNotThrow(
+        () => withParseBudget(text, () => loadTypescript().createSourceFile('dense.tsx', text, 99, false, 4), text.length),
+        text.slice(0, 30),
+      );
     }
     assert.ok(nodeBudgetFor(1) >= 8, 'the budget allows 8 steps per character');
   });
@@ -176,7 +194,10 @@ describe("TypeScript parser's step budget", () => {
   });
 
   it('is not left armed after a parse that went over it', () => {
-    assert.throws(() => withParseBudget('const a = 1;', () => typescriptTreeOf({ path: 'a.ts', text: 'const a = [1, 2, 3];', language: 'typescript' }), 2), ParserBudgetExceeded);
+    assert.throws(
+      () => withParseBudget('const a = 1;', () => typescriptTreeOf({ path: 'a.ts', text: 'const a = [1, 2, 3];', language: 'typescript' }), 2),
+      ParserBudgetExceeded,
+    );
     const big = `x = [${'1,'.repeat(10_000)}];`;
     assert.equal(typescriptTreeOf({ path: 'b.ts', text: big, language: 'typescript' }).statements.length, 1);
   });

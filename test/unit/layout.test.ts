@@ -67,7 +67,10 @@ describe('project layout', () => {
     const offenders = sourceFiles(join(REPO_ROOT, 'src'))
       .filter((file) => !relative(REPO_ROOT, file).startsWith(join('src', 'extension')))
       .filter((file) => /from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(readFileSync(file, 'utf8')));
-    assert.deepEqual(offenders.map((file) => relative(REPO_ROOT, file)), []);
+    assert.deepEqual(
+      offenders.map((file) => relative(REPO_ROOT, file)),
+      [],
+    );
   });
 
   it('keeps the engine out of the extension bundle, so activation stays cheap', function () {
@@ -95,7 +98,9 @@ describe('project layout', () => {
 describe('walkthrough', () => {
   it('points every step at media that ships', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-    const steps: { id: string; media: { markdown?: string; image?: string } }[] = manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: unknown[] }) => walkthrough.steps);
+    const steps: { id: string; media: { markdown?: string; image?: string } }[] = manifest.contributes.walkthroughs.flatMap(
+      (walkthrough: { steps: unknown[] }) => walkthrough.steps,
+    );
     assert.ok(steps.length >= 4);
     for (const step of steps) {
       const file = step.media.markdown ?? step.media.image;
@@ -110,8 +115,14 @@ describe('packaging', () => {
     const listed = execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
       .split('\n')
       .filter(Boolean);
-    const unexpected = listed.filter((file) => !/^(dist\/(extension|lastline|record|typescript-parsers)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file));
+    const unexpected = listed.filter(
+      (file) =>
+        !/^(dist\/(extension|lastline|record|typescript-parsers)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(
+          file,
+        ),
+    );
     assert.deepEqual(unexpected, []);
-    for (const bundle of ['dist/extension.js', 'dist/lastline.js', 'dist/record.js', 'dist/typescript-parsers.js']) assert.ok(listed.includes(bundle), `${bundle} missing: ${listed.join(', ')}`);
+    for (const bundle of ['dist/extension.js', 'dist/lastline.js', 'dist/record.js', 'dist/typescript-parsers.js'])
+      assert.ok(listed.includes(bundle), `${bundle} missing: ${listed.join(', ')}`);
   });
 });

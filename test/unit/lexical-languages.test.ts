@@ -4,12 +4,21 @@
 // input built to make a scanner backtrack or nest.
 import { strict as assert } from 'node:assert';
 import {
-  LexicalStructure, findAtAnnotations, findBracketAttributes, findRustAttributes, isCommentSpan, lexicalLanguageOf, scanLexically, type LexicalLanguage,
+  LexicalStructure,
+  findAtAnnotations,
+  findBracketAttributes,
+  findRustAttributes,
+  isCommentSpan,
+  lexicalLanguageOf,
+  scanLexically,
+  type LexicalLanguage,
 } from '../../src/core/languages/lexical';
 import { assertGrowth } from './scaling';
 
 function commentsOf(language: LexicalLanguage, source: string): string[] {
-  return scanLexically(source, language).spans.filter(isCommentSpan).map((span) => source.slice(span.start, span.end));
+  return scanLexically(source, language)
+    .spans.filter(isCommentSpan)
+    .map((span) => source.slice(span.start, span.end));
 }
 
 function structureOf(language: LexicalLanguage, source: string): LexicalStructure {
@@ -319,7 +328,13 @@ String s = "@SuppressWarnings(\\"all\\")"; // @SuppressWarnings("all")
         found.map((annotation) => ({ name: annotation.name, args: annotation.args.map((arg) => [arg.name, arg.values.map((value) => value.text)]) })),
         [
           { name: 'SuppressWarnings', args: [[undefined, ['unchecked', 'java:S2077']]] },
-          { name: 'SuppressFBWarnings', args: [['value', ['SQL_INJECTION_JDBC']], ['justification', ['ids are integers']]] },
+          {
+            name: 'SuppressFBWarnings',
+            args: [
+              ['value', ['SQL_INJECTION_JDBC']],
+              ['justification', ['ids are integers']],
+            ],
+          },
         ],
       );
       const kotlin = `@file:Suppress("UNCHECKED_CAST")
@@ -357,7 +372,13 @@ fn f() {}
         found.map((attribute) => [attribute.target, attribute.args.map((arg) => [arg.name, arg.values.map((value) => value.text)])]),
         [
           ['inner', [[undefined, ['dead_code']]]],
-          [undefined, [[undefined, ['clippy::unwrap_used']], ['reason', ['tests only']]]],
+          [
+            undefined,
+            [
+              [undefined, ['clippy::unwrap_used']],
+              ['reason', ['tests only']],
+            ],
+          ],
         ],
       );
     });

@@ -14,7 +14,9 @@ import { startOsvServer, type OsvServer } from './osv-server';
 import { isInRange, isListedVersion, type OsvRange } from './osv-versions';
 
 const VULNS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'osv', 'vulns');
-const FIXTURE_RECORDS = readdirSync(VULNS).map((name) => JSON.parse(readFileSync(join(VULNS, name), 'utf8')) as { id: string; affected: (OsvAffected & { package: { ecosystem: string; name: string } })[] });
+const FIXTURE_RECORDS = readdirSync(VULNS).map(
+  (name) => JSON.parse(readFileSync(join(VULNS, name), 'utf8')) as { id: string; affected: (OsvAffected & { package: { ecosystem: string; name: string } })[] },
+);
 
 const range = (...events: Record<string, string>[]): OsvAffected => ({ ranges: [{ type: 'ECOSYSTEM', events }] });
 
@@ -27,13 +29,31 @@ describe('OSV range evaluation (offline exports)', () => {
     ['past last_affected', range({ introduced: '0' }, { last_affected: '2.88.2' }), 'npm', '2.88.3', 'not affected'],
     ['at limit', range({ introduced: '0' }, { limit: '3.0.0' }), 'npm', '3.0.0', 'not affected'],
     ['no end: every later version', range({ introduced: '2.0.0' }), 'npm', '9.9.9', 'affected'],
-    ['between two ranges in one (events out of order)', range({ introduced: '2.3.0' }, { fixed: '2.2.5' }, { introduced: '0' }, { fixed: '2.3.2' }), 'PyPI', '2.3.0', 'affected'],
-    ['the gap between two ranges', range({ introduced: '0' }, { fixed: '2.2.5' }, { introduced: '2.3.0' }, { fixed: '2.3.2' }), 'PyPI', '2.2.5', 'not affected'],
+    [
+      'between two ranges in one (events out of order)',
+      range({ introduced: '2.3.0' }, { fixed: '2.2.5' }, { introduced: '0' }, { fixed: '2.3.2' }),
+      'PyPI',
+      '2.3.0',
+      'affected',
+    ],
+    [
+      'the gap between two ranges',
+      range({ introduced: '0' }, { fixed: '2.2.5' }, { introduced: '2.3.0' }, { fixed: '2.3.2' }),
+      'PyPI',
+      '2.2.5',
+      'not affected',
+    ],
     ['a prerelease below the fix', range({ introduced: '0' }, { fixed: '1.0.0' }), 'npm', '1.0.0-rc.1', 'affected'],
     ['PEP 440: 2.2 is 2.2.0', { versions: ['2.2.0'] }, 'PyPI', '2.2', 'affected'],
     ['PEP 440 post release past the fix', range({ introduced: '0' }, { fixed: '2.2.5' }), 'PyPI', '2.2.5.post1', 'not affected'],
     ['listed exactly', { versions: ['0.0.1-security'] }, 'npm', '0.0.1-security', 'affected'],
-    ['GIT ranges name commits: not a verdict', { ranges: [{ type: 'GIT', events: [{ introduced: '0' }, { fixed: 'a1b2c3' }] }] }, 'PyPI', '1.0', 'not affected'],
+    [
+      'GIT ranges name commits: not a verdict',
+      { ranges: [{ type: 'GIT', events: [{ introduced: '0' }, { fixed: 'a1b2c3' }] }] },
+      'PyPI',
+      '1.0',
+      'not affected',
+    ],
     ['an event that is no version: unknown, never "not affected"', range({ introduced: '0' }, { fixed: 'next-major' }), 'npm', '1.0.0', 'unknown'],
     ['a version that is no version: unknown', range({ introduced: '0' }, { fixed: '1.0.0' }), 'npm', 'latest', 'unknown'],
   ];
@@ -46,10 +66,23 @@ describe('OSV range evaluation (offline exports)', () => {
     for (const record of FIXTURE_RECORDS) {
       for (const affected of record.affected) {
         const ecosystem = affected.package.ecosystem as Ecosystem;
-        const bounds = (affected.ranges ?? []).filter((entry) => entry.type !== 'GIT').flatMap((entry) => (entry.events ?? []).flatMap((event) => Object.values(event)));
-        const probes = new Set([...bounds, ...(affected.versions ?? [])].filter((version) => version !== '0').flatMap((version) => [version, `${version}.1`, version.replace(/\d+$/, (last) => String(Number(last) + 1)), version.replace(/\d+$/, (last) => String(Math.max(0, Number(last) - 1)))]));
+        const bounds = (affected.ranges ?? [])
+          .filter((entry) => entry.type !== 'GIT')
+          .flatMap((entry) => (entry.events ?? []).flatMap((event) => Object.values(event)));
+        const probes = new Set(
+          [...bounds, ...(affected.versions ?? [])]
+            .filter((version) => version !== '0')
+            .flatMap((version) => [
+              version,
+              `${version}.1`,
+              version.replace(/\d+$/, (last) => String(Number(last) + 1)),
+              version.replace(/\d+$/, (last) => String(Math.max(0, Number(last) - 1))),
+            ]),
+        );
         for (const version of probes) {
-          const oracle = (affected.ranges ?? []).some((entry) => isInRange(version, entry as OsvRange, ecosystem)) || isListedVersion(version, affected.versions ?? [], ecosystem);
+          const oracle =
+            (affected.ranges ?? []).some((entry) => isInRange(version, entry as OsvRange, ecosystem)) ||
+            isListedVersion(version, affected.versions ?? [], ecosystem);
           const verdict = affectsVersion(affected, ecosystem, version);
           if (verdict === 'unknown') continue; // the oracle says "no" where it cannot order; Lastline says it does not know
           assert.equal(verdict === 'affected', oracle, `${record.id} ${affected.package.name} ${version}`);
@@ -63,16 +96,42 @@ describe('OSV range evaluation (offline exports)', () => {
 
 describe('lastline deps sync (loopback export server)', function () {
   this.timeout(60_000);
-  const VARIABLES = ['LASTLINE_OSV_URL', 'LASTLINE_OSV_EXPORT_URL', 'LASTLINE_NPM_REGISTRY_URL', 'LASTLINE_PYPI_URL', 'LASTLINE_OFFLINE', 'XDG_CACHE_HOME'] as const;
+  const VARIABLES = [
+    'LASTLINE_OSV_URL',
+    'LASTLINE_OSV_EXPORT_URL',
+    'LASTLINE_NPM_REGISTRY_URL',
+    'LASTLINE_PYPI_URL',
+    'LASTLINE_OFFLINE',
+    'XDG_CACHE_HOME',
+  ] as const;
   let saved: Partial<Record<(typeof VARIABLES)[number], string>>;
   let exportServer: ExportServer;
   let osv: OsvServer;
   let scratch: ReturnType<typeof tempDir>;
 
-  const MALICIOUS = { id: 'MAL-2026-1234', summary: 'Malicious code in evil-helper (npm)', affected: [{ package: { ecosystem: 'npm', name: 'evil-helper' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] };
-  const WITHDRAWN = { id: 'GHSA-wwww-wwww-wwww', withdrawn: '2024-01-01T00:00:00Z', summary: 'withdrawn', affected: [{ package: { ecosystem: 'npm', name: 'express' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] };
-  const OTHER_ECOSYSTEM = { id: 'GO-2026-0001', summary: 'Go', affected: [{ package: { ecosystem: 'Go', name: 'express' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] };
-  const UNREADABLE_RANGE = { id: 'GHSA-uuuu-uuuu-uuuu', summary: 'odd', affected: [{ package: { ecosystem: 'npm', name: 'odd-versions' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: 'the-next-one' }] }] }] };
+  const MALICIOUS = {
+    id: 'MAL-2026-1234',
+    summary: 'Malicious code in evil-helper (npm)',
+    affected: [{ package: { ecosystem: 'npm', name: 'evil-helper' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }],
+  };
+  const WITHDRAWN = {
+    id: 'GHSA-wwww-wwww-wwww',
+    withdrawn: '2024-01-01T00:00:00Z',
+    summary: 'withdrawn',
+    affected: [{ package: { ecosystem: 'npm', name: 'express' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }],
+  };
+  const OTHER_ECOSYSTEM = {
+    id: 'GO-2026-0001',
+    summary: 'Go',
+    affected: [{ package: { ecosystem: 'Go', name: 'express' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }],
+  };
+  const UNREADABLE_RANGE = {
+    id: 'GHSA-uuuu-uuuu-uuuu',
+    summary: 'odd',
+    affected: [
+      { package: { ecosystem: 'npm', name: 'odd-versions' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: 'the-next-one' }] }] },
+    ],
+  };
   const recordsOf = (ecosystem: string) => FIXTURE_RECORDS.filter((record) => record.affected.some((affected) => affected.package.ecosystem === ecosystem));
 
   const PROJECT = {
@@ -113,7 +172,11 @@ describe('lastline deps sync (loopback export server)', function () {
     status: string;
     advisories: { id: string; severity?: string; firstFixed?: string }[];
   }
-  const rowsOf = (stdout: string) => (JSON.parse(stdout) as { dependencies: Row[] }).dependencies.map((row) => `${row.file}:${row.line} ${row.name} ${row.version} ${row.status} ${row.advisories.map((advisory) => `${advisory.id}/${advisory.severity ?? '-'}/${advisory.firstFixed ?? '-'}`).join(',')}`);
+  const rowsOf = (stdout: string) =>
+    (JSON.parse(stdout) as { dependencies: Row[] }).dependencies.map(
+      (row) =>
+        `${row.file}:${row.line} ${row.name} ${row.version} ${row.status} ${row.advisories.map((advisory) => `${advisory.id}/${advisory.severity ?? '-'}/${advisory.firstFixed ?? '-'}`).join(',')}`,
+    );
 
   it("syncs the ecosystems the project uses, then answers --offline as OSV's API answered online", async () => {
     const sync = await runCli(scratch.path, 'deps', 'sync');
@@ -123,7 +186,10 @@ describe('lastline deps sync (loopback export server)', function () {
       'PyPI: 2 advisories for 1 package (0.0 MB downloaded)',
     ]);
     // Of the export, only withdrawn advisories and other ecosystems' packages are left out.
-    assert.deepEqual(exportServer.requests.map((request) => request.path), ['/npm/all.zip', '/PyPI/all.zip']);
+    assert.deepEqual(
+      exportServer.requests.map((request) => request.path),
+      ['/npm/all.zip', '/PyPI/all.zip'],
+    );
 
     const offline = await runCli(scratch.path, 'deps', '--format', 'json', '--offline');
     assert.equal(osv.requests.length, 0, 'the export answered: OSV was not asked');
@@ -139,14 +205,22 @@ describe('lastline deps sync (loopback export server)', function () {
     process.env.XDG_CACHE_HOME = join(scratch.path, '.other-cache');
     const online = await runCli(scratch.path, 'deps', '--format', 'json');
     assert.ok(osv.requests.length > 0);
-    assert.deepEqual(rowsOf(online.stdout).filter((row) => !row.includes('evil-helper')), rowsOf(offline.stdout).filter((row) => !row.includes('evil-helper')));
+    assert.deepEqual(
+      rowsOf(online.stdout).filter((row) => !row.includes('evil-helper')),
+      rowsOf(offline.stdout).filter((row) => !row.includes('evil-helper')),
+    );
   });
 
   it('scan --offline reports what the export says, at the declaring line', async () => {
     await runCli(scratch.path, 'deps', 'sync', 'npm', 'pypi');
     const scan = await runCli(scratch.path, 'scan', '--format', 'json', '--offline', '--no-cache');
-    const findings = (JSON.parse(scan.stdout) as { findings: { ruleId: string; file: string; line: number }[] }).findings.filter((finding) => finding.ruleId === 'vulnerable-dependency');
-    assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line}`), ['package.json:4', 'package.json:6', 'requirements.txt:1']);
+    const findings = (JSON.parse(scan.stdout) as { findings: { ruleId: string; file: string; line: number }[] }).findings.filter(
+      (finding) => finding.ruleId === 'vulnerable-dependency',
+    );
+    assert.deepEqual(
+      findings.map((finding) => `${finding.file}:${finding.line}`),
+      ['package.json:4', 'package.json:6', 'requirements.txt:1'],
+    );
     assert.equal(scan.code, 1);
   });
 
@@ -167,7 +241,10 @@ describe('lastline deps sync (loopback export server)', function () {
     writeFileSync(metaFile, JSON.stringify({ ...meta, syncedAt: new Date(Date.now() - 10 * 86_400_000).toISOString() }));
     writeTree(scratch.path, { 'requirements.txt': '' });
     const scan = await runCli(scratch.path, 'scan', '--format', 'json', '--offline', '--no-cache');
-    assert.equal(scan.stderr.split('\n').pop(), 'advisories answered from OSV exports synced npm 10 days ago: newer advisories are missing (lastline deps sync updates them)');
+    assert.equal(
+      scan.stderr.split('\n').pop(),
+      'advisories answered from OSV exports synced npm 10 days ago: newer advisories are missing (lastline deps sync updates them)',
+    );
   });
 
   it('retries a 503 and a connection dropped part-way through the download', async () => {
@@ -184,9 +261,15 @@ describe('lastline deps sync (loopback export server)', function () {
     exportServer.fault({ kind: 'not-a-zip' });
     const failed = await runCli(scratch.path, 'deps', 'sync', 'npm');
     assert.equal(failed.code, 2);
-    assert.match(failed.stderr.split('\n').pop()!, /^npm: the sync failed \(the export is not a readable zip file \(.+\)\); the previous index, if any, is kept$/);
+    assert.match(
+      failed.stderr.split('\n').pop()!,
+      /^npm: the sync failed \(the export is not a readable zip file \(.+\)\); the previous index, if any, is kept$/,
+    );
     const offline = await runCli(scratch.path, 'deps', '--format', 'json', '--offline');
-    assert.ok(rowsOf(offline.stdout).some((row) => row.startsWith('package.json:4 lodash 4.17.15 vulnerable')), 'the previous index still answers');
+    assert.ok(
+      rowsOf(offline.stdout).some((row) => row.startsWith('package.json:4 lodash 4.17.15 vulnerable')),
+      'the previous index still answers',
+    );
 
     exportServer.fault({ kind: 'status', status: 403 });
     const refused = await runCli(scratch.path, 'deps', 'sync', 'npm');

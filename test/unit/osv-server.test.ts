@@ -104,7 +104,13 @@ describe('OSV test server', () => {
     });
 
     it('treats a package with no fixed version as affected up to its last_affected version', async () => {
-      const ids = await batchIds(npm('request', '2.88.2'), npm('request', '2.0.0'), npm('request', '2.88.3'), npm('@cypress/request', '2.88.12'), npm('@cypress/request', '3.0.0'));
+      const ids = await batchIds(
+        npm('request', '2.88.2'),
+        npm('request', '2.0.0'),
+        npm('request', '2.88.3'),
+        npm('@cypress/request', '2.88.12'),
+        npm('@cypress/request', '3.0.0'),
+      );
       assert.deepEqual(ids, [[REQUEST_SSRF], [REQUEST_SSRF], [], [REQUEST_SSRF], []]);
     });
 
@@ -119,7 +125,14 @@ describe('OSV test server', () => {
     });
 
     it('answers in the order of the queries', async () => {
-      const ids = await batchIds(npm('lodash', '4.17.21'), pypi('flask', '2.2.2'), npm('minimist', '1.2.5'), pypi('flask', '2.3.2'), npm('lodash', '4.17.20'), npm('left-pad', '1.0.0'));
+      const ids = await batchIds(
+        npm('lodash', '4.17.21'),
+        pypi('flask', '2.2.2'),
+        npm('minimist', '1.2.5'),
+        pypi('flask', '2.3.2'),
+        npm('lodash', '4.17.20'),
+        npm('left-pad', '1.0.0'),
+      );
       assert.deepEqual(ids, [[], FLASK_IDS, [MINIMIST], [], [LODASH_COMMAND_INJECTION], []]);
     });
 
@@ -256,13 +269,46 @@ describe('OSV test server version ordering', () => {
   }
 
   it('orders npm versions as SemVer, pre-releases before their release', () => {
-    assertAscending(compareSemver, ['0.2.3', '0.2.4', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.2.10', '4.17.9', '4.17.19', '4.17.20']);
+    assertAscending(compareSemver, [
+      '0.2.3',
+      '0.2.4',
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.2.10',
+      '4.17.9',
+      '4.17.19',
+      '4.17.20',
+    ]);
     assert.equal(compareSemver('1.0.0+build.5', '1.0.0'), 0);
     assert.equal(compareSemver('not-a-version', '1.0.0'), undefined);
   });
 
   it('orders PyPI versions as PEP 440', () => {
-    assertAscending(comparePep440, ['0.9', '0.10', '0.10.1', '1.0.dev1', '1.0a1', '1.0a2.dev1', '1.0a2', '1.0b1', '1.0rc1', '1.0', '1.0+local.1', '1.0.post1.dev1', '1.0.post1', '1.1', '2.2.2', '2.3.0', '2.3.1', '1!0.1']);
+    assertAscending(comparePep440, [
+      '0.9',
+      '0.10',
+      '0.10.1',
+      '1.0.dev1',
+      '1.0a1',
+      '1.0a2.dev1',
+      '1.0a2',
+      '1.0b1',
+      '1.0rc1',
+      '1.0',
+      '1.0+local.1',
+      '1.0.post1.dev1',
+      '1.0.post1',
+      '1.1',
+      '2.2.2',
+      '2.3.0',
+      '2.3.1',
+      '1!0.1',
+    ]);
     assert.equal(comparePep440('1.0', '1.0.0'), 0);
     assert.equal(comparePep440('2.0.0RC1', '2.0.0rc1'), 0);
     assert.equal(comparePep440('1.0-1', '1.0.post1'), 0);

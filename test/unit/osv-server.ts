@@ -69,7 +69,9 @@ interface PackageQuery {
 
 function loadRecords(): Map<string, OsvRecord> {
   const records = new Map<string, OsvRecord>();
-  for (const file of readdirSync(VULNS_DIR).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(VULNS_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const record = JSON.parse(readFileSync(join(VULNS_DIR, file), 'utf8')) as OsvRecord;
     records.set(record.id, record);
   }

@@ -31,7 +31,10 @@ describe('parallel scan (--jobs)', () => {
     const { oneThread, threads } = await scanBothWays(dir.path);
     assert.equal(oneThread.code, 1);
     const findings = JSON.parse(oneThread.stdout).findings as { ruleId: string }[];
-    assert.ok(findings.some((finding) => finding.ruleId === 'open-route'), 'the apps have open routes');
+    assert.ok(
+      findings.some((finding) => finding.ruleId === 'open-route'),
+      'the apps have open routes',
+    );
     assert.deepEqual({ ...threads, stdout: JSON.parse(threads.stdout) }, { ...oneThread, stdout: JSON.parse(oneThread.stdout) });
   });
 
@@ -45,7 +48,8 @@ describe('parallel scan (--jobs)', () => {
       '.env.production': 'STRIPE_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc\n',
     };
     for (let index = 0; index < 40; index++) {
-      files[`py/coupon_${index}.py`] = `import sqlite3\n\ndef coupon(db: sqlite3.Connection, code):\n    return db.execute(f"SELECT * FROM coupons WHERE code = '{code}'")  # nosec\n`;
+      files[`py/coupon_${index}.py`] =
+        `import sqlite3\n\ndef coupon(db: sqlite3.Connection, code):\n    return db.execute(f"SELECT * FROM coupons WHERE code = '{code}'")  # nosec\n`;
       files[`js/run_${index}.js`] = `const { exec } = require('child_process');\nexports.run = (name) => exec('ls ' + name); // eslint-disable-line\n`;
       files[`ts/clean_${index}.ts`] = `export const answer${index} = ${index};\n`;
     }
@@ -81,7 +85,10 @@ describe('parallel scan (--jobs)', () => {
   }
 
   it('defaults to threads only from 4 CPUs on, one per CPU up to 8', () => {
-    assert.deepEqual([1, 2, 3, 4, 6, 8, 16].map((cpus) => defaultJobs(cpus)), [1, 1, 1, 4, 6, 8, 8]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 6, 8, 16].map((cpus) => defaultJobs(cpus)),
+      [1, 1, 1, 4, 6, 8, 8],
+    );
   });
 
   it('scans again in one thread, with a warning, when a worker fails', async function () {

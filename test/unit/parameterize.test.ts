@@ -10,17 +10,50 @@ describe('parameterizeSql', () => {
   const seed: Part[] = ["SELECT * FROM coupons WHERE code = '", H(0), "' AND expires_at > NOW()"];
 
   const rewrites: { name: string; parts: Part[]; style: Parameters<typeof parameterizeSql>[1]; sql: string; params: unknown[] }[] = [
-    { name: 'the seed query for psycopg (quotes removed)', parts: seed, style: 'format', sql: 'SELECT * FROM coupons WHERE code = %s AND expires_at > NOW()', params: [{ hole: 0, prefix: '', suffix: '' }] },
-    { name: 'the seed query for sqlite3', parts: seed, style: 'qmark', sql: 'SELECT * FROM coupons WHERE code = ? AND expires_at > NOW()', params: [{ hole: 0, prefix: '', suffix: '' }] },
-    { name: 'the seed query for pg / asyncpg', parts: seed, style: 'numeric', sql: 'SELECT * FROM coupons WHERE code = $1 AND expires_at > NOW()', params: [{ hole: 0, prefix: '', suffix: '' }] },
-    { name: 'the seed query for SQLAlchemy text()', parts: seed, style: 'named-colon', sql: 'SELECT * FROM coupons WHERE code = :code AND expires_at > NOW()', params: [{ hole: 0, name: 'code', prefix: '', suffix: '' }] },
-    { name: 'the seed query for mssql', parts: seed, style: 'named-at', sql: 'SELECT * FROM coupons WHERE code = @code AND expires_at > NOW()', params: [{ hole: 0, name: 'code', prefix: '', suffix: '' }] },
+    {
+      name: 'the seed query for psycopg (quotes removed)',
+      parts: seed,
+      style: 'format',
+      sql: 'SELECT * FROM coupons WHERE code = %s AND expires_at > NOW()',
+      params: [{ hole: 0, prefix: '', suffix: '' }],
+    },
+    {
+      name: 'the seed query for sqlite3',
+      parts: seed,
+      style: 'qmark',
+      sql: 'SELECT * FROM coupons WHERE code = ? AND expires_at > NOW()',
+      params: [{ hole: 0, prefix: '', suffix: '' }],
+    },
+    {
+      name: 'the seed query for pg / asyncpg',
+      parts: seed,
+      style: 'numeric',
+      sql: 'SELECT * FROM coupons WHERE code = $1 AND expires_at > NOW()',
+      params: [{ hole: 0, prefix: '', suffix: '' }],
+    },
+    {
+      name: 'the seed query for SQLAlchemy text()',
+      parts: seed,
+      style: 'named-colon',
+      sql: 'SELECT * FROM coupons WHERE code = :code AND expires_at > NOW()',
+      params: [{ hole: 0, name: 'code', prefix: '', suffix: '' }],
+    },
+    {
+      name: 'the seed query for mssql',
+      parts: seed,
+      style: 'named-at',
+      sql: 'SELECT * FROM coupons WHERE code = @code AND expires_at > NOW()',
+      params: [{ hole: 0, name: 'code', prefix: '', suffix: '' }],
+    },
     {
       name: 'an unquoted numeric value and a LIKE pattern',
-      parts: ['SELECT id FROM users WHERE name LIKE \'%', H(1), "%' AND id > ", H(2), ' LIMIT 10'],
+      parts: ["SELECT id FROM users WHERE name LIKE '%", H(1), "%' AND id > ", H(2), ' LIMIT 10'],
       style: 'numeric',
       sql: 'SELECT id FROM users WHERE name LIKE $1 AND id > $2 LIMIT 10',
-      params: [{ hole: 1, prefix: '%', suffix: '%' }, { hole: 2, prefix: '', suffix: '' }],
+      params: [
+        { hole: 1, prefix: '%', suffix: '%' },
+        { hole: 2, prefix: '', suffix: '' },
+      ],
     },
     {
       name: 'a literal % that format-style drivers would read as a directive',
@@ -48,7 +81,10 @@ describe('parameterizeSql', () => {
       parts: ['SELECT * FROM t WHERE code = :code AND other = ', H(0)],
       style: 'named-colon',
       sql: 'SELECT * FROM t WHERE code = :code AND other = :code_2',
-      params: [{ existing: 0, name: 'code' }, { hole: 0, name: 'code_2', prefix: '', suffix: '' }],
+      params: [
+        { existing: 0, name: 'code' },
+        { hole: 0, name: 'code_2', prefix: '', suffix: '' },
+      ],
     },
   ];
   for (const { name, parts, style, sql, params } of rewrites) {

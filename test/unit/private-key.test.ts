@@ -13,7 +13,12 @@ describe('rule private-key', () => {
     { name: 'a PEM file', path: 'deploy/key.pem', text: fakePem(), line: 0 },
     { name: 'an OpenSSH key in a text file', path: 'id_ed25519', text: fakePem('OPENSSH ', 3), line: 0 },
     { name: 'a PKCS#8 key after other text', path: 'notes.txt', text: `keys below\n\n${fakePem('', 11)}`, line: 2 },
-    { name: 'an EC key in YAML block scalar', path: 'config.yaml', text: `tls:\n  key: |\n    ${fakePem('EC ', 5).trim().split('\n').join('\n    ')}\n`, line: 2 },
+    {
+      name: 'an EC key in YAML block scalar',
+      path: 'config.yaml',
+      text: `tls:\n  key: |\n    ${fakePem('EC ', 5).trim().split('\n').join('\n    ')}\n`,
+      line: 2,
+    },
     {
       name: 'a \\n-escaped key in a JS string',
       path: 'src/sign.ts',
@@ -23,7 +28,10 @@ describe('rule private-key', () => {
     {
       name: 'a key concatenated over JS lines',
       path: 'src/sign.js',
-      text: `const key =\n  '-----BEGIN PRIVATE KEY-----\\n' +\n${fakePemBody(4).split('\n').map((line) => `  '${line}\\n' +`).join('\n')}\n  '-----END PRIVATE KEY-----';\n`,
+      text: `const key =\n  '-----BEGIN PRIVATE KEY-----\\n' +\n${fakePemBody(4)
+        .split('\n')
+        .map((line) => `  '${line}\\n' +`)
+        .join('\n')}\n  '-----END PRIVATE KEY-----';\n`,
       line: 1,
     },
     { name: 'a Python triple-quoted key', path: 'app/keys.py', text: `KEY = """${fakePem('RSA ', 21)}"""\n`, line: 0 },
@@ -48,14 +56,26 @@ describe('rule private-key', () => {
   }
 
   const valid: { name: string; path: string; text: string }[] = [
-    { name: 'markers mentioned in prose', path: 'README.md', text: 'Paste the block between -----BEGIN PRIVATE KEY----- and -----END PRIVATE KEY----- into the field.\n' },
+    {
+      name: 'markers mentioned in prose',
+      path: 'README.md',
+      text: 'Paste the block between -----BEGIN PRIVATE KEY----- and -----END PRIVATE KEY----- into the field.\n',
+    },
     { name: 'a placeholder body', path: 'k.pem', text: '-----BEGIN RSA PRIVATE KEY-----\n<your key here>\n-----END RSA PRIVATE KEY-----\n' },
     { name: 'an elided body', path: 'docs.md', text: '-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----\n' },
-    { name: 'a low-variety filler body', path: 'k.pem', text: `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(64)}\n${'x'.repeat(64)}\n-----END PRIVATE KEY-----\n` },
+    {
+      name: 'a low-variety filler body',
+      path: 'k.pem',
+      text: `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(64)}\n${'x'.repeat(64)}\n-----END PRIVATE KEY-----\n`,
+    },
     { name: 'a public key', path: 'k.pub.pem', text: fakePem('', 1).replace(/PRIVATE/g, 'PUBLIC') },
     { name: 'a certificate', path: 'cert.pem', text: fakePem('', 1).replace(/PRIVATE KEY/g, 'CERTIFICATE') },
     { name: 'mismatched END marker', path: 'k.pem', text: `-----BEGIN RSA PRIVATE KEY-----\n${fakePemBody(3)}\n-----END EC PRIVATE KEY-----\n` },
-    { name: 'a BEGIN marker in a parser constant', path: 'src/pem.ts', text: "const HEADER = /-----BEGIN (RSA )?PRIVATE KEY-----/;\nconst END = '-----END PRIVATE KEY-----';\n" },
+    {
+      name: 'a BEGIN marker in a parser constant',
+      path: 'src/pem.ts',
+      text: "const HEADER = /-----BEGIN (RSA )?PRIVATE KEY-----/;\nconst END = '-----END PRIVATE KEY-----';\n",
+    },
   ];
   for (const { name, path, text } of valid) {
     it(`does not report ${name}`, async () => {

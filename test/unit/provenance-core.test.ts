@@ -41,7 +41,11 @@ describe('provenance core', () => {
     const record = recordChange(undefined, 'a.py', '', written, suspected);
     assert.deepEqual(spans(resolveSuspected(record, written, 2, 'confirm')!), [[0, 5, 'editor']]);
     assert.deepEqual(spans(resolveSuspected(record, written, 2, 'dismiss')!), []);
-    assert.equal(resolveSuspected(recordChange(undefined, 'a.py', '', written, agent), written, 2, 'dismiss'), undefined, 'an agent\'s lines are not a guess to dismiss');
+    assert.equal(
+      resolveSuspected(recordChange(undefined, 'a.py', '', written, agent), written, 2, 'dismiss'),
+      undefined,
+      "an agent's lines are not a guess to dismiss",
+    );
   });
 
   it('undoes old/new replacements only when each can be found unambiguously', () => {
@@ -49,7 +53,14 @@ describe('provenance core', () => {
     assert.equal(undoReplacements('B B', [{ oldText: 'b', newText: 'B', all: true }]), 'b b');
     assert.equal(undoReplacements('B B', [{ oldText: 'b', newText: 'B' }]), undefined);
     assert.equal(undoReplacements('abc', [{ oldText: 'x', newText: '' }]), undefined);
-    assert.equal(undoReplacements('a2 b2', [{ oldText: 'a', newText: 'a1' }, { oldText: 'a1', newText: 'a2' }, { oldText: 'b', newText: 'b2' }]), 'a b');
+    assert.equal(
+      undoReplacements('a2 b2', [
+        { oldText: 'a', newText: 'a1' },
+        { oldText: 'a1', newText: 'a2' },
+        { oldText: 'b', newText: 'b2' },
+      ]),
+      'a b',
+    );
   });
 
   it('reads apply_patch: add, update with context, move and delete', () => {
@@ -67,13 +78,18 @@ describe('provenance core', () => {
 *** End Patch`;
     assert.deepEqual(parseApplyPatch(patch), [
       { path: 'tests/new.py', operation: 'add', replacements: [], content: 'def test():\n    assert True\n' },
-      { path: 'app/old.py', operation: 'update', replacements: [{ oldText: 'def f():\n    return 1', newText: 'def f():\n    return 2' }], movedTo: 'app/new.py' },
+      {
+        path: 'app/old.py',
+        operation: 'update',
+        replacements: [{ oldText: 'def f():\n    return 1', newText: 'def f():\n    return 2' }],
+        movedTo: 'app/new.py',
+      },
       { path: 'app/gone.py', operation: 'delete', replacements: [] },
     ]);
     assert.deepEqual(parseApplyPatch('not a patch'), []);
   });
 
-  it('writes Git AI v3 notes that its reader (and git-ai\'s layout) read back', () => {
+  it("writes Git AI v3 notes that its reader (and git-ai's layout) read back", () => {
     const hunks = [
       { path: 'app/a b.py', start: 0, end: 3, attribution: agent, hash: hunkHash('app/a b.py', ['x']) },
       { path: 'app/c.py', start: 4, end: 5, attribution: agent, hash: hunkHash('app/c.py', ['y']) },
@@ -97,10 +113,14 @@ describe('provenance core', () => {
     this.timeout(60_000);
     const file = (seed: string) => (lines: number) => Array.from({ length: lines }, (_, index) => `value_${seed}_${index} = compute(${index})`).join('\n');
     const record = (lines: number) => recordChange(undefined, 'a.py', '', file('a')(lines), agent);
-    await assertGrowth((lines) => ({ record: record(lines), text: file('b')(lines) }), ({ record: base, text }) => reconcile(base, text), 2_000);
+    await assertGrowth(
+      (lines) => ({ record: record(lines), text: file('b')(lines) }),
+      ({ record: base, text }) => reconcile(base, text),
+      2_000,
+    );
   });
 
-  it('binds a review to the hunk\'s path and content', () => {
+  it("binds a review to the hunk's path and content", () => {
     assert.equal(hunkHash('a.py', ['1', '2']), hunkHash('a.py', ['1', '2']));
     assert.notEqual(hunkHash('a.py', ['1', '2']), hunkHash('b.py', ['1', '2']));
     assert.notEqual(hunkHash('a.py', ['1', '2']), hunkHash('a.py', ['1', '3']));

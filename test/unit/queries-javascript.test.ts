@@ -28,7 +28,15 @@ async function findings(text: string, { family = 'sql', path = 'src/x.ts' }: Opt
 
 async function only(text: string, options: Options = {}): Promise<Finding> {
   const found = await findings(text, options);
-  assert.equal(found.length, 1, JSON.stringify(found.map((finding) => finding.message), null, 1));
+  assert.equal(
+    found.length,
+    1,
+    JSON.stringify(
+      found.map((finding) => finding.message),
+      null,
+      1,
+    ),
+  );
   return found[0];
 }
 
@@ -68,7 +76,7 @@ describe('queries: JavaScript/TypeScript', () => {
       assert.ok(finding.related?.some((related) => related.message.includes('req.query.code') && related.range.start.line === 3));
     });
 
-    it('is parameterized with $1 and a values array, in the file\'s prevailing (single) quotes', async () => {
+    it("is parameterized with $1 and a values array, in the file's prevailing (single) quotes", async () => {
       const finding = await only(text);
       assert.equal(finding.fixes[0].title, 'Parameterize query');
       assert.equal(finding.fixes[0].safe, true);
@@ -162,35 +170,130 @@ describe('queries: JavaScript/TypeScript', () => {
 
   describe('sinks', () => {
     const cases: { name: string; text: string; flagged: RegExp }[] = [
-      { name: 'pg Client', text: `import { Client } from 'pg';\nconst client = new Client();\nexport const f = (id: string) => client.query("DELETE FROM users WHERE id = " + id);\n`, flagged: /^client\.query/ },
-      { name: 'mysql2 query', text: `import mysql from 'mysql2/promise';\nexport const f = (conn: any, id: string) => conn.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`, flagged: /^conn\.query/ },
-      { name: 'mysql2 execute', text: `import mysql from 'mysql2/promise';\nexport const f = (conn: any, id: string) => conn.execute(\`SELECT * FROM t WHERE id = \${id}\`);\n`, flagged: /^conn\.execute/ },
-      { name: 'sqlite3 all', text: `import sqlite3 from 'sqlite3';\nexport const f = (db: any, id: string) => db.all(\`SELECT * FROM t WHERE id = \${id}\`, cb);\n`, flagged: /^db\.all/ },
-      { name: 'sqlite3 run', text: `import sqlite3 from 'sqlite3';\nexport const f = (db: any, id: string) => db.run(\`UPDATE t SET seen = 1 WHERE id = \${id}\`);\n`, flagged: /^db\.run/ },
-      { name: 'sqlite3 get', text: `const sqlite3 = require('sqlite3');\nexports.f = (db, id) => db.get("SELECT * FROM t WHERE id = " + id, cb);\n`, flagged: /^db\.get/ },
-      { name: 'sqlite3 each', text: `const sqlite3 = require('sqlite3');\nexports.f = (db, id) => db.each("SELECT * FROM t WHERE id = " + id, cb);\n`, flagged: /^db\.each/ },
-      { name: 'better-sqlite3 exec', text: `import Database from 'better-sqlite3';\nexport const f = (db: any, id: string) => db.exec(\`DELETE FROM t WHERE id = \${id}\`);\n`, flagged: /^db\.exec/ },
-      { name: 'better-sqlite3 prepare', text: `import Database from 'better-sqlite3';\nexport const f = (db: any, id: string) => db.prepare(\`SELECT * FROM t WHERE id = \${id}\`).get();\n`, flagged: /^db\.prepare/ },
-      { name: 'knex.raw', text: `import knex from 'knex';\nexport const f = (id: string) => knex.raw(\`SELECT * FROM t WHERE id = \${id}\`);\n`, flagged: /^knex\.raw/ },
-      { name: 'knex whereRaw', text: `import knex from 'knex';\nexport const f = (db: any, id: string) => db('t').whereRaw(\`id = \${id}\`);\n`, flagged: /^db\('t'\)\.whereRaw/ },
-      { name: 'knex havingRaw', text: `import knex from 'knex';\nexport const f = (db: any, n: string) => db('t').groupBy('a').havingRaw(\`count(*) > \${n}\`);\n`, flagged: /havingRaw/ },
-      { name: 'knex joinRaw', text: `import knex from 'knex';\nexport const f = (db: any, id: string) => db('t').joinRaw(\`JOIN u ON u.id = t.uid AND u.org = '\${id}'\`);\n`, flagged: /joinRaw/ },
-      { name: 'sequelize.query', text: `import { Sequelize } from 'sequelize';\nexport const f = (sequelize: Sequelize, id: string) => sequelize.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`, flagged: /^sequelize\.query/ },
-      { name: 'Sequelize.literal', text: `import { Sequelize } from 'sequelize';\nexport const f = (id: string) => ({ where: Sequelize.literal(\`id = \${id}\`) });\n`, flagged: /^Sequelize\.literal/ },
-      { name: 'Prisma $queryRawUnsafe', text: `import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nexport const f = (id: string) => prisma.$queryRawUnsafe(\`SELECT * FROM t WHERE id = \${id}\`);\n`, flagged: /^prisma\.\$queryRawUnsafe/ },
-      { name: 'Prisma $executeRawUnsafe', text: `import { prisma } from './db';\nexport const f = (id: string) => prisma.$executeRawUnsafe("DELETE FROM t WHERE id = " + id);\n`, flagged: /^prisma\.\$executeRawUnsafe/ },
-      { name: 'TypeORM DataSource.query', text: `import { DataSource } from 'typeorm';\nexport const f = (ds: DataSource, id: string) => ds.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`, flagged: /^ds\.query/ },
-      { name: 'TypeORM query builder where', text: `import { DataSource } from 'typeorm';\nexport const f = (ds: DataSource, id: string) => ds.createQueryBuilder('user').where(\`user.id = \${id}\`).getOne();\n`, flagged: /\.where$|where\(`user/ },
-      { name: 'mssql request.query', text: `import sql from 'mssql';\nexport const f = async (id: string) => (await sql.connect(cfg)).request().query(\`SELECT * FROM t WHERE id = \${id}\`);\n`, flagged: /request\(\)\.query/ },
-      { name: 'Drizzle sql.raw', text: `import { sql } from 'drizzle-orm';\nexport const f = (db: any, id: string) => db.execute(sql.raw(\`SELECT * FROM t WHERE id = \${id}\`));\n`, flagged: /^sql\.raw/ },
-      { name: 'a bare query() helper', text: `import { query } from './db';\nexport const f = (id: string) => query(\`SELECT * FROM t WHERE id = \${id}\`);\n`, flagged: /^query\(/ },
-      { name: 'pg config object', text: `${PG}export const f = (id: string) => pool.query({ text: \`SELECT * FROM t WHERE id = \${id}\` });\n`, flagged: /^pool\.query/ },
+      {
+        name: 'pg Client',
+        text: `import { Client } from 'pg';\nconst client = new Client();\nexport const f = (id: string) => client.query("DELETE FROM users WHERE id = " + id);\n`,
+        flagged: /^client\.query/,
+      },
+      {
+        name: 'mysql2 query',
+        text: `import mysql from 'mysql2/promise';\nexport const f = (conn: any, id: string) => conn.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        flagged: /^conn\.query/,
+      },
+      {
+        name: 'mysql2 execute',
+        text: `import mysql from 'mysql2/promise';\nexport const f = (conn: any, id: string) => conn.execute(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        flagged: /^conn\.execute/,
+      },
+      {
+        name: 'sqlite3 all',
+        text: `import sqlite3 from 'sqlite3';\nexport const f = (db: any, id: string) => db.all(\`SELECT * FROM t WHERE id = \${id}\`, cb);\n`,
+        flagged: /^db\.all/,
+      },
+      {
+        name: 'sqlite3 run',
+        text: `import sqlite3 from 'sqlite3';\nexport const f = (db: any, id: string) => db.run(\`UPDATE t SET seen = 1 WHERE id = \${id}\`);\n`,
+        flagged: /^db\.run/,
+      },
+      {
+        name: 'sqlite3 get',
+        text: `const sqlite3 = require('sqlite3');\nexports.f = (db, id) => db.get("SELECT * FROM t WHERE id = " + id, cb);\n`,
+        flagged: /^db\.get/,
+      },
+      {
+        name: 'sqlite3 each',
+        text: `const sqlite3 = require('sqlite3');\nexports.f = (db, id) => db.each("SELECT * FROM t WHERE id = " + id, cb);\n`,
+        flagged: /^db\.each/,
+      },
+      {
+        name: 'better-sqlite3 exec',
+        text: `import Database from 'better-sqlite3';\nexport const f = (db: any, id: string) => db.exec(\`DELETE FROM t WHERE id = \${id}\`);\n`,
+        flagged: /^db\.exec/,
+      },
+      {
+        name: 'better-sqlite3 prepare',
+        text: `import Database from 'better-sqlite3';\nexport const f = (db: any, id: string) => db.prepare(\`SELECT * FROM t WHERE id = \${id}\`).get();\n`,
+        flagged: /^db\.prepare/,
+      },
+      {
+        name: 'knex.raw',
+        text: `import knex from 'knex';\nexport const f = (id: string) => knex.raw(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        flagged: /^knex\.raw/,
+      },
+      {
+        name: 'knex whereRaw',
+        text: `import knex from 'knex';\nexport const f = (db: any, id: string) => db('t').whereRaw(\`id = \${id}\`);\n`,
+        flagged: /^db\('t'\)\.whereRaw/,
+      },
+      {
+        name: 'knex havingRaw',
+        text: `import knex from 'knex';\nexport const f = (db: any, n: string) => db('t').groupBy('a').havingRaw(\`count(*) > \${n}\`);\n`,
+        flagged: /havingRaw/,
+      },
+      {
+        name: 'knex joinRaw',
+        text: `import knex from 'knex';\nexport const f = (db: any, id: string) => db('t').joinRaw(\`JOIN u ON u.id = t.uid AND u.org = '\${id}'\`);\n`,
+        flagged: /joinRaw/,
+      },
+      {
+        name: 'sequelize.query',
+        text: `import { Sequelize } from 'sequelize';\nexport const f = (sequelize: Sequelize, id: string) => sequelize.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        flagged: /^sequelize\.query/,
+      },
+      {
+        name: 'Sequelize.literal',
+        text: `import { Sequelize } from 'sequelize';\nexport const f = (id: string) => ({ where: Sequelize.literal(\`id = \${id}\`) });\n`,
+        flagged: /^Sequelize\.literal/,
+      },
+      {
+        name: 'Prisma $queryRawUnsafe',
+        text: `import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nexport const f = (id: string) => prisma.$queryRawUnsafe(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        flagged: /^prisma\.\$queryRawUnsafe/,
+      },
+      {
+        name: 'Prisma $executeRawUnsafe',
+        text: `import { prisma } from './db';\nexport const f = (id: string) => prisma.$executeRawUnsafe("DELETE FROM t WHERE id = " + id);\n`,
+        flagged: /^prisma\.\$executeRawUnsafe/,
+      },
+      {
+        name: 'TypeORM DataSource.query',
+        text: `import { DataSource } from 'typeorm';\nexport const f = (ds: DataSource, id: string) => ds.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        flagged: /^ds\.query/,
+      },
+      {
+        name: 'TypeORM query builder where',
+        text: `import { DataSource } from 'typeorm';\nexport const f = (ds: DataSource, id: string) => ds.createQueryBuilder('user').where(\`user.id = \${id}\`).getOne();\n`,
+        flagged: /\.where$|where\(`user/,
+      },
+      {
+        name: 'mssql request.query',
+        text: `import sql from 'mssql';\nexport const f = async (id: string) => (await sql.connect(cfg)).request().query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        flagged: /request\(\)\.query/,
+      },
+      {
+        name: 'Drizzle sql.raw',
+        text: `import { sql } from 'drizzle-orm';\nexport const f = (db: any, id: string) => db.execute(sql.raw(\`SELECT * FROM t WHERE id = \${id}\`));\n`,
+        flagged: /^sql\.raw/,
+      },
+      {
+        name: 'a bare query() helper',
+        text: `import { query } from './db';\nexport const f = (id: string) => query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        flagged: /^query\(/,
+      },
+      {
+        name: 'pg config object',
+        text: `${PG}export const f = (id: string) => pool.query({ text: \`SELECT * FROM t WHERE id = \${id}\` });\n`,
+        flagged: /^pool\.query/,
+      },
     ];
     for (const { name, text, flagged } of cases) {
       it(name, async () => {
         const found = await findings(text);
         assert.ok(found.length >= 1, 'no finding');
-        assert.ok(found.some((finding) => flagged.test(flaggedText(text, finding))), found.map((finding) => flaggedText(text, finding)).join(' | '));
+        assert.ok(
+          found.some((finding) => flagged.test(flaggedText(text, finding))),
+          found.map((finding) => flaggedText(text, finding)).join(' | '),
+        );
         assert.ok(found.every((finding) => finding.severity === 'error'));
       });
     }
@@ -207,37 +310,99 @@ describe('queries: JavaScript/TypeScript', () => {
   describe('left alone', () => {
     const cases: { name: string; text: string }[] = [
       { name: 'pg placeholders with values', text: `${PG}export const f = (id: string) => pool.query('SELECT * FROM t WHERE id = $1', [id]);\n` },
-      { name: 'mysql ? with values', text: `import mysql from 'mysql2';\nexport const f = (c: any, id: string) => c.query('SELECT * FROM t WHERE id = ?', [id]);\n` },
-      { name: 'named :name replacements', text: `import { Sequelize } from 'sequelize';\nexport const f = (s: Sequelize, id: string) => s.query('SELECT * FROM t WHERE id = :id', { replacements: { id } });\n` },
-      { name: 'mssql @name input', text: `import sql from 'mssql';\nexport const f = (r: any, id: string) => r.input('id', id).query('SELECT * FROM t WHERE id = @id');\n` },
+      {
+        name: 'mysql ? with values',
+        text: `import mysql from 'mysql2';\nexport const f = (c: any, id: string) => c.query('SELECT * FROM t WHERE id = ?', [id]);\n`,
+      },
+      {
+        name: 'named :name replacements',
+        text: `import { Sequelize } from 'sequelize';\nexport const f = (s: Sequelize, id: string) => s.query('SELECT * FROM t WHERE id = :id', { replacements: { id } });\n`,
+      },
+      {
+        name: 'mssql @name input',
+        text: `import sql from 'mssql';\nexport const f = (r: any, id: string) => r.input('id', id).query('SELECT * FROM t WHERE id = @id');\n`,
+      },
       { name: 'constant-only strings', text: `${PG}export const f = () => pool.query("SELECT * FROM t WHERE a = " + "1");\n` },
-      { name: 'module constants', text: `${PG}const TABLE = 'users';\nconst COLS = \`id, name\`;\nexport const f = () => pool.query(\`SELECT \${COLS} FROM \${TABLE}\`);\n` },
-      { name: 'Prisma tagged $queryRaw', text: `import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nexport const f = (id: string) => prisma.$queryRaw\`SELECT * FROM t WHERE id = \${id}\`;\n` },
-      { name: 'slonik sql tag', text: `import { sql } from 'slonik';\nexport const f = (pool: any, id: string) => pool.query(sql.typeAlias('id')\`SELECT * FROM t WHERE id = \${id}\`);\n` },
-      { name: 'postgres.js sql tag', text: `import postgres from 'postgres';\nconst sql = postgres();\nexport const f = (id: string) => sql\`SELECT * FROM t WHERE id = \${id}\`;\n` },
-      { name: 'drizzle sql tag', text: `import { sql } from 'drizzle-orm';\nexport const f = (db: any, id: string) => db.execute(sql\`SELECT * FROM t WHERE id = \${id}\`);\n` },
-      { name: '@vercel/postgres sql tag', text: `import { sql } from '@vercel/postgres';\nexport const f = (id: string) => sql\`SELECT * FROM t WHERE id = \${id}\`;\n` },
+      {
+        name: 'module constants',
+        text: `${PG}const TABLE = 'users';\nconst COLS = \`id, name\`;\nexport const f = () => pool.query(\`SELECT \${COLS} FROM \${TABLE}\`);\n`,
+      },
+      {
+        name: 'Prisma tagged $queryRaw',
+        text: `import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nexport const f = (id: string) => prisma.$queryRaw\`SELECT * FROM t WHERE id = \${id}\`;\n`,
+      },
+      {
+        name: 'slonik sql tag',
+        text: `import { sql } from 'slonik';\nexport const f = (pool: any, id: string) => pool.query(sql.typeAlias('id')\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+      },
+      {
+        name: 'postgres.js sql tag',
+        text: `import postgres from 'postgres';\nconst sql = postgres();\nexport const f = (id: string) => sql\`SELECT * FROM t WHERE id = \${id}\`;\n`,
+      },
+      {
+        name: 'drizzle sql tag',
+        text: `import { sql } from 'drizzle-orm';\nexport const f = (db: any, id: string) => db.execute(sql\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+      },
+      {
+        name: '@vercel/postgres sql tag',
+        text: `import { sql } from '@vercel/postgres';\nexport const f = (id: string) => sql\`SELECT * FROM t WHERE id = \${id}\`;\n`,
+      },
       { name: 'knex raw with bindings', text: `import knex from 'knex';\nexport const f = (id: string) => knex.raw('SELECT * FROM t WHERE id = ?', [id]);\n` },
       { name: 'query builder where(column, value)', text: `import knex from 'knex';\nexport const f = (db: any, id: string) => db('t').where('id', id);\n` },
       { name: 'query builder where({ id })', text: `import knex from 'knex';\nexport const f = (db: any, id: string) => db('t').where({ id });\n` },
       { name: 'a built string that is not SQL', text: `export const f = (cache: any, id: string) => cache.get(\`user:\${id}\`);\n` },
       { name: 'a query() that is not SQL', text: `export const f = (api: any, id: string) => api.query(\`users/\${id}/orders\`);\n` },
       { name: 'Number() around the value', text: `${PG}export const f = (id: string) => pool.query(\`SELECT * FROM t WHERE id = \${Number(id)}\`);\n` },
-      { name: 'parseInt(x, 10) around the value', text: `${PG}export const f = (req: any) => pool.query("SELECT * FROM t LIMIT " + parseInt(req.query.limit, 10));\n` },
-      { name: 'placeholder numbers from an array length', text: `${PG}export function f(values: string[], id: string) {\n  values.push(id);\n  return pool.query(\`SELECT * FROM t WHERE id = $\${values.length}\`, values);\n}\n` },
-      { name: 'a choice between constants', text: `${PG}export const f = (asc: boolean) => pool.query(\`SELECT * FROM t ORDER BY id \${asc ? 'ASC' : 'DESC'}\`);\n` },
-      { name: 'mysql escape()', text: `import mysql from 'mysql';\nexport const f = (c: any, id: string) => c.query("SELECT * FROM t WHERE id = " + c.escape(id));\n` },
+      {
+        name: 'parseInt(x, 10) around the value',
+        text: `${PG}export const f = (req: any) => pool.query("SELECT * FROM t LIMIT " + parseInt(req.query.limit, 10));\n`,
+      },
+      {
+        name: 'placeholder numbers from an array length',
+        text: `${PG}export function f(values: string[], id: string) {\n  values.push(id);\n  return pool.query(\`SELECT * FROM t WHERE id = $\${values.length}\`, values);\n}\n`,
+      },
+      {
+        name: 'a choice between constants',
+        text: `${PG}export const f = (asc: boolean) => pool.query(\`SELECT * FROM t ORDER BY id \${asc ? 'ASC' : 'DESC'}\`);\n`,
+      },
+      {
+        name: 'mysql escape()',
+        text: `import mysql from 'mysql';\nexport const f = (c: any, id: string) => c.query("SELECT * FROM t WHERE id = " + c.escape(id));\n`,
+      },
       { name: 'a whole query from elsewhere (nothing built here)', text: `${PG}export const f = (text: string) => pool.query(text);\n` },
-      { name: 'a column from a constant map', text: `${PG}const SORTS = { newest: 'created_at DESC', oldest: 'created_at ASC' } as const;\nexport const f = (key: keyof typeof SORTS) => pool.query(\`SELECT * FROM t ORDER BY \${SORTS[key]}\`);\n` },
-      { name: 'a column checked with includes() in a conditional', text: `${PG}const COLUMNS = ['name', 'created_at'];\nexport const f = (sort: string) => pool.query(\`SELECT * FROM t ORDER BY \${COLUMNS.includes(sort) ? sort : 'name'}\`);\n` },
-      { name: 'a column checked by an earlier guard', text: `${PG}const COLUMNS = new Set(['name', 'created_at']);\nexport async function f(sort: string) {\n  if (!COLUMNS.has(sort)) throw new Error('bad sort');\n  return pool.query(\`SELECT * FROM t ORDER BY \${sort}\`);\n}\n` },
-      { name: 'a value checked by an anchored word regex', text: `${PG}export async function f(table: string) {\n  if (!/^[a-z_]+$/.test(table)) return null;\n  return pool.query(\`SELECT * FROM \${table}\`);\n}\n` },
-      { name: 'an imported UPPER_CASE constant and an enum member', text: `${PG}import { USERS_TABLE } from './schema';\nenum Status { Open = 'open' }\nexport const f = () => pool.query(\`SELECT * FROM \${USERS_TABLE} WHERE status = '\${Status.Open}'\`);\n` },
-      { name: 'Mongo $where given a function', text: `export const f = (users: any, name: string) => users.find({ $where: function () { return this.name === name; } });\n` },
+      {
+        name: 'a column from a constant map',
+        text: `${PG}const SORTS = { newest: 'created_at DESC', oldest: 'created_at ASC' } as const;\nexport const f = (key: keyof typeof SORTS) => pool.query(\`SELECT * FROM t ORDER BY \${SORTS[key]}\`);\n`,
+      },
+      {
+        name: 'a column checked with includes() in a conditional',
+        text: `${PG}const COLUMNS = ['name', 'created_at'];\nexport const f = (sort: string) => pool.query(\`SELECT * FROM t ORDER BY \${COLUMNS.includes(sort) ? sort : 'name'}\`);\n`,
+      },
+      {
+        name: 'a column checked by an earlier guard',
+        text: `${PG}const COLUMNS = new Set(['name', 'created_at']);\nexport async function f(sort: string) {\n  if (!COLUMNS.has(sort)) throw new Error('bad sort');\n  return pool.query(\`SELECT * FROM t ORDER BY \${sort}\`);\n}\n`,
+      },
+      {
+        name: 'a value checked by an anchored word regex',
+        text: `${PG}export async function f(table: string) {\n  if (!/^[a-z_]+$/.test(table)) return null;\n  return pool.query(\`SELECT * FROM \${table}\`);\n}\n`,
+      },
+      {
+        name: 'an imported UPPER_CASE constant and an enum member',
+        text: `${PG}import { USERS_TABLE } from './schema';\nenum Status { Open = 'open' }\nexport const f = () => pool.query(\`SELECT * FROM \${USERS_TABLE} WHERE status = '\${Status.Open}'\`);\n`,
+      },
+      {
+        name: 'Mongo $where given a function',
+        text: `export const f = (users: any, name: string) => users.find({ $where: function () { return this.name === name; } });\n`,
+      },
       { name: 'a .where() that is not TypeORM', text: `export const f = (list: any, name: string) => list.where(\`name = \${name}\`);\n` },
     ];
     for (const { name, text } of cases) {
-      it(name, async () => assert.deepEqual((await findings(text)).map((finding) => finding.message), []));
+      it(name, async () =>
+        assert.deepEqual(
+          (await findings(text)).map((finding) => finding.message),
+          [],
+        ),
+      );
     }
 
     it('execFile with an argument array and no shell', async () => {
@@ -523,17 +688,61 @@ describe('queries: JavaScript/TypeScript', () => {
     }
 
     const refused: { name: string; text: string; reason: RegExp }[] = [
-      { name: 'unknown driver', text: `import { db } from './db';\nexport const f = (id: string) => db.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`, reason: /could not be identified/ },
-      { name: 'several drivers', text: `import pg from 'pg';\nimport mysql from 'mysql2';\nexport const f = (db: any, id: string) => db.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`, reason: /several database libraries/ },
-      { name: 'conditional appends', text: `${PG}export function f(id: string, name: string) {\n  let q = "SELECT * FROM t WHERE 1 = 1";\n  if (name) q += " AND name = '" + name + "'";\n  return pool.query(q + " AND id = " + id);\n}\n`, reason: /branches or loops/ },
-      { name: 'several variables', text: `${PG}export function f(id: string) {\n  const where = "id = " + id;\n  let q = "SELECT * FROM t WHERE " + where;\n  return pool.query(q);\n}\n`, reason: /several variables/ },
-      { name: 'TypeORM', text: `import { DataSource } from 'typeorm';\nexport const f = (ds: DataSource, id: string) => ds.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`, reason: /TypeORM/ },
-      { name: 'Sequelize.literal', text: `import { Sequelize } from 'sequelize';\nexport const f = (id: string) => Sequelize.literal(\`id = \${id}\`);\n`, reason: /literal takes no replacements/ },
-      { name: 'better-sqlite3 exec', text: `import Database from 'better-sqlite3';\nexport const f = (db: any, id: string) => db.exec(\`DELETE FROM t WHERE id = \${id}\`);\n`, reason: /exec\(\) runs SQL without parameters/ },
-      { name: 'util.format', text: `import util from 'util';\n${PG}export const f = (id: string) => pool.query(util.format('SELECT * FROM t WHERE id = %s', id));\n`, reason: /util\.format/ },
-      { name: 'an IN list', text: `${PG}export const f = (ids: string[]) => pool.query(\`SELECT * FROM t WHERE id IN (\${ids.join(',')})\`);\n`, reason: /IN \(…\) list/ },
-      { name: 'existing placeholders of another style', text: `${PG}export const f = (a: string, b: string) => pool.query('SELECT * FROM t WHERE a = ? AND b = ' + b, [a]);\n`, reason: /already uses qmark placeholders/ },
-      { name: 'values passed as a variable', text: `${PG}export const f = (values: string[], b: string) => pool.query('SELECT * FROM t WHERE b = ' + b, values);\n`, reason: /not written as an array/ },
+      {
+        name: 'unknown driver',
+        text: `import { db } from './db';\nexport const f = (id: string) => db.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        reason: /could not be identified/,
+      },
+      {
+        name: 'several drivers',
+        text: `import pg from 'pg';\nimport mysql from 'mysql2';\nexport const f = (db: any, id: string) => db.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        reason: /several database libraries/,
+      },
+      {
+        name: 'conditional appends',
+        text: `${PG}export function f(id: string, name: string) {\n  let q = "SELECT * FROM t WHERE 1 = 1";\n  if (name) q += " AND name = '" + name + "'";\n  return pool.query(q + " AND id = " + id);\n}\n`,
+        reason: /branches or loops/,
+      },
+      {
+        name: 'several variables',
+        text: `${PG}export function f(id: string) {\n  const where = "id = " + id;\n  let q = "SELECT * FROM t WHERE " + where;\n  return pool.query(q);\n}\n`,
+        reason: /several variables/,
+      },
+      {
+        name: 'TypeORM',
+        text: `import { DataSource } from 'typeorm';\nexport const f = (ds: DataSource, id: string) => ds.query(\`SELECT * FROM t WHERE id = \${id}\`);\n`,
+        reason: /TypeORM/,
+      },
+      {
+        name: 'Sequelize.literal',
+        text: `import { Sequelize } from 'sequelize';\nexport const f = (id: string) => Sequelize.literal(\`id = \${id}\`);\n`,
+        reason: /literal takes no replacements/,
+      },
+      {
+        name: 'better-sqlite3 exec',
+        text: `import Database from 'better-sqlite3';\nexport const f = (db: any, id: string) => db.exec(\`DELETE FROM t WHERE id = \${id}\`);\n`,
+        reason: /exec\(\) runs SQL without parameters/,
+      },
+      {
+        name: 'util.format',
+        text: `import util from 'util';\n${PG}export const f = (id: string) => pool.query(util.format('SELECT * FROM t WHERE id = %s', id));\n`,
+        reason: /util\.format/,
+      },
+      {
+        name: 'an IN list',
+        text: `${PG}export const f = (ids: string[]) => pool.query(\`SELECT * FROM t WHERE id IN (\${ids.join(',')})\`);\n`,
+        reason: /IN \(…\) list/,
+      },
+      {
+        name: 'existing placeholders of another style',
+        text: `${PG}export const f = (a: string, b: string) => pool.query('SELECT * FROM t WHERE a = ? AND b = ' + b, [a]);\n`,
+        reason: /already uses qmark placeholders/,
+      },
+      {
+        name: 'values passed as a variable',
+        text: `${PG}export const f = (values: string[], b: string) => pool.query('SELECT * FROM t WHERE b = ' + b, values);\n`,
+        reason: /not written as an array/,
+      },
       {
         name: 'a variable extended and also used elsewhere',
         text: `${PG}export function f(id: string) {\n  let q = 'SELECT * FROM t';\n  q += ' WHERE id = ' + id;\n  console.log(q);\n  return pool.query(q);\n}\n`,
@@ -701,13 +910,20 @@ describe('queries: JavaScript/TypeScript', () => {
       { name: 'spawn without a shell', text: `import { spawn } from 'child_process';\nexport const f = (dir: string) => spawn('ls', [dir]);\n` },
       { name: 'a constant command', text: `import { exec } from 'child_process';\nconst FLAGS = '-la';\nexec(\`ls \${FLAGS}\`);\n` },
       { name: 'an exec that is not child_process', text: `export const f = (re: RegExp, s: string) => re.exec(\`x \${s}\`);\n` },
-      { name: 'a numeric value', text: `import { execSync } from 'child_process';\nexport const f = (pid: string) => execSync(\`kill -9 \${Number(pid)}\`);\n` },
+      {
+        name: 'a numeric value',
+        text: `import { execSync } from 'child_process';\nexport const f = (pid: string) => execSync(\`kill -9 \${Number(pid)}\`);\n`,
+      },
     ];
     for (const { name, text } of safe) {
-      it(`left alone: ${name}`, async () => assert.deepEqual((await findings(text, { family: 'shell' })).map((finding) => finding.message), []));
+      it(`left alone: ${name}`, async () =>
+        assert.deepEqual(
+          (await findings(text, { family: 'shell' })).map((finding) => finding.message),
+          [],
+        ));
     }
 
-    it('the two families do not report each other\'s sinks', async () => {
+    it("the two families do not report each other's sinks", async () => {
       const text = `import { exec } from 'child_process';\n${PG}export const f = (id: string) => { exec(\`rm \${id}\`); return pool.query(\`SELECT * FROM t WHERE id = \${id}\`); };\n`;
       assert.equal((await findings(text, { family: 'sql' })).length, 1);
       assert.equal((await findings(text, { family: 'shell' })).length, 1);
@@ -724,7 +940,10 @@ describe('queries: JavaScript/TypeScript', () => {
     it('TSX files', async () => {
       const text = `import mysql from 'mysql2/promise';\nexport async function List({ conn, q }: Props) {\n  const [rows] = await conn.query(\`SELECT * FROM t WHERE name LIKE '\${q}%'\`);\n  return <ul>{rows.map((row) => <li>{row.name}</li>)}</ul>;\n}\n`;
       const finding = await only(text, { path: 'src/List.tsx' });
-      assert.equal(fixed(text, finding), text.replace(`conn.query(\`SELECT * FROM t WHERE name LIKE '\${q}%'\`)`, "conn.query('SELECT * FROM t WHERE name LIKE ?', [`${q}%`])"));
+      assert.equal(
+        fixed(text, finding),
+        text.replace(`conn.query(\`SELECT * FROM t WHERE name LIKE '\${q}%'\`)`, "conn.query('SELECT * FROM t WHERE name LIKE ?', [`${q}%`])"),
+      );
     });
 
     it('plain JavaScript with require', async () => {

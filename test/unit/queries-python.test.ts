@@ -22,7 +22,15 @@ async function findings(text: string, family: 'sql' | 'shell' = 'sql'): Promise<
 
 async function only(text: string, family: 'sql' | 'shell' = 'sql'): Promise<Finding> {
   const found = await findings(text, family);
-  assert.equal(found.length, 1, JSON.stringify(found.map((finding) => finding.message), null, 1));
+  assert.equal(
+    found.length,
+    1,
+    JSON.stringify(
+      found.map((finding) => finding.message),
+      null,
+      1,
+    ),
+  );
   return found[0];
 }
 
@@ -84,7 +92,8 @@ def validate_coupon():
 
 describe('Python string-built queries and commands', () => {
   it('finds a query whose FROM starts the next implicitly concatenated literal', async () => {
-    const text = 'import sqlite3\n\ndef find(conn, uid):\n    query = ("SELECT id, name "\n             "FROM users WHERE id = " + uid)\n    return conn.execute(query)\n';
+    const text =
+      'import sqlite3\n\ndef find(conn, uid):\n    query = ("SELECT id, name "\n             "FROM users WHERE id = " + uid)\n    return conn.execute(query)\n';
     const [finding] = await findings(text);
     assert.ok(finding, 'the rule gate must let this file through');
     assert.equal(finding.severity, 'error');
@@ -105,7 +114,10 @@ describe('Python string-built queries and commands', () => {
         const fString = `f"SELECT * FROM coupons WHERE code = '{couponCode}' AND expires_at > NOW()"`;
         const related = finding.related ?? [];
         assert.ok(
-          related.some((location) => location.range.start.line === 11 && text.split('\n')[11].slice(location.range.start.character, location.range.end.character) === fString),
+          related.some(
+            (location) =>
+              location.range.start.line === 11 && text.split('\n')[11].slice(location.range.start.character, location.range.end.character) === fString,
+          ),
           JSON.stringify(related),
         );
         assert.ok(related.some((location) => /couponCode comes from request value request\.args/.test(location.message)));
@@ -217,7 +229,10 @@ describe('Python string-built queries and commands', () => {
     });
 
     it('a variable assigned in two branches: each candidate is analysed, no fix', async () => {
-      const text = module('import sqlite3', `if uid:\n    q = f"SELECT * FROM users WHERE id = {uid}"\nelse:\n    q = f"SELECT * FROM users WHERE name = '{name}'"\ncursor.execute(q)\n`);
+      const text = module(
+        'import sqlite3',
+        `if uid:\n    q = f"SELECT * FROM users WHERE id = {uid}"\nelse:\n    q = f"SELECT * FROM users WHERE name = '{name}'"\ncursor.execute(q)\n`,
+      );
       const finding = await only(text);
       assert.match(finding.message, /uid \(parameter uid\) and name \(parameter name\)/);
       assert.match(finding.message, /differs per branch/);
@@ -264,7 +279,10 @@ describe('Python string-built queries and commands', () => {
     it('every building site is a related location', async () => {
       const text = module('import sqlite3', `q = "SELECT * FROM users"\nq += " WHERE id = " + uid\ncursor.execute(q)\n`);
       const sites = ((await only(text)).related ?? []).filter((location) => location.message === 'SQL built here');
-      assert.deepEqual(sites.map((location) => location.range.start.line), [4, 5]);
+      assert.deepEqual(
+        sites.map((location) => location.range.start.line),
+        [4, 5],
+      );
     });
 
     it('textwrap.dedent(): read through, no fix', async () => {
@@ -277,7 +295,7 @@ describe('Python string-built queries and commands', () => {
       assert.match(finding.message, /some values are passed as a whole sequence or mapping/);
     });
 
-    it('a closure sees the enclosing function\'s parameters as tainted', async () => {
+    it("a closure sees the enclosing function's parameters as tainted", async () => {
       const text = `import sqlite3\n\n\ndef outer(code):\n    def inner():\n        cursor.execute(f"SELECT * FROM coupons WHERE code = '{code}'")\n    return inner\n`;
       const finding = await only(text);
       assert.equal(finding.severity, 'error');
@@ -433,11 +451,36 @@ describe('Python string-built queries and commands', () => {
     }
 
     const unfixable: { name: string; imports: string; body: string; reason: RegExp }[] = [
-      { name: 'executemany', imports: 'import sqlite3', body: `conn.executemany(f"INSERT INTO t (a, b) VALUES (?, '{name}')", rows)\n`, reason: /executemany\(\) binds one row/ },
-      { name: 'executescript', imports: 'import sqlite3', body: `conn.executescript(f"DELETE FROM users WHERE id = {uid};")\n`, reason: /executescript\(\) takes no parameters/ },
-      { name: 'Django extra(where=…)', imports: 'from django.db import models', body: `User.objects.extra(where=[f"name = '{name}'"])\n`, reason: /extra\(params=/ },
-      { name: 'a plain string to session.execute (SQLAlchemy)', imports: 'from sqlalchemy.orm import Session', body: `session.execute(f"SELECT * FROM users WHERE id = {uid}")\n`, reason: /SQLAlchemy wants text\(\)/ },
-      { name: 'psycopg sql.SQL built with an f-string', imports: 'from psycopg2 import sql', body: `cur.execute(sql.SQL(f"SELECT * FROM users WHERE id = {uid}"))\n`, reason: /sql\.Identifier/ },
+      {
+        name: 'executemany',
+        imports: 'import sqlite3',
+        body: `conn.executemany(f"INSERT INTO t (a, b) VALUES (?, '{name}')", rows)\n`,
+        reason: /executemany\(\) binds one row/,
+      },
+      {
+        name: 'executescript',
+        imports: 'import sqlite3',
+        body: `conn.executescript(f"DELETE FROM users WHERE id = {uid};")\n`,
+        reason: /executescript\(\) takes no parameters/,
+      },
+      {
+        name: 'Django extra(where=…)',
+        imports: 'from django.db import models',
+        body: `User.objects.extra(where=[f"name = '{name}'"])\n`,
+        reason: /extra\(params=/,
+      },
+      {
+        name: 'a plain string to session.execute (SQLAlchemy)',
+        imports: 'from sqlalchemy.orm import Session',
+        body: `session.execute(f"SELECT * FROM users WHERE id = {uid}")\n`,
+        reason: /SQLAlchemy wants text\(\)/,
+      },
+      {
+        name: 'psycopg sql.SQL built with an f-string',
+        imports: 'from psycopg2 import sql',
+        body: `cur.execute(sql.SQL(f"SELECT * FROM users WHERE id = {uid}"))\n`,
+        reason: /sql\.Identifier/,
+      },
     ];
     for (const { name, imports, body, reason } of unfixable) {
       it(`${name}: a finding without a fix`, async () => {
@@ -455,7 +498,10 @@ describe('Python string-built queries and commands', () => {
     });
 
     it('MongoDB $function body built from a value', async () => {
-      const text = module('import pymongo', `db.users.find({"$expr": {"$function": {"body": "function() { return " + name + " }", "args": [], "lang": "js"}}})\n`);
+      const text = module(
+        'import pymongo',
+        `db.users.find({"$expr": {"$function": {"body": "function() { return " + name + " }", "args": [], "lang": "js"}}})\n`,
+      );
       assert.match((await only(text)).message, /MongoDB \$function/);
     });
   });
@@ -469,12 +515,21 @@ describe('Python string-built queries and commands', () => {
       { name: '$1 placeholders', text: module('import asyncpg', `await conn.fetch("SELECT * FROM users WHERE id = $1", uid)\n`, 'async def handler(uid):') },
       { name: 'a constant query', text: module('import sqlite3', `cursor.execute("SELECT * FROM users")\n`) },
       { name: 'a constant built with +', text: module('import sqlite3', `q = "SELECT * FROM users"\nq += " WHERE active = 1"\ncursor.execute(q)\n`) },
-      { name: 'module constants in an f-string', text: `import sqlite3\nTABLE = "users"\nLIMIT = 10\n\n\ndef f():\n    cursor.execute(f"SELECT * FROM {TABLE} LIMIT {LIMIT}")\n` },
+      {
+        name: 'module constants in an f-string',
+        text: `import sqlite3\nTABLE = "users"\nLIMIT = 10\n\n\ndef f():\n    cursor.execute(f"SELECT * FROM {TABLE} LIMIT {LIMIT}")\n`,
+      },
       {
         name: 'psycopg sql composition',
         text: module('from psycopg2 import sql', `cur.execute(sql.SQL("SELECT * FROM {} WHERE id = %s").format(sql.Identifier(name)), (uid,))\n`),
       },
-      { name: 'SQLAlchemy bindparam', text: module('from sqlalchemy import bindparam, text', `session.execute(text("SELECT * FROM users WHERE id = :id").bindparams(bindparam("id", uid)))\n`) },
+      {
+        name: 'SQLAlchemy bindparam',
+        text: module(
+          'from sqlalchemy import bindparam, text',
+          `session.execute(text("SELECT * FROM users WHERE id = :id").bindparams(bindparam("id", uid)))\n`,
+        ),
+      },
       { name: 'SQLAlchemy select()', text: module('from sqlalchemy import select', `session.execute(select(User).where(User.name == name))\n`) },
       { name: 'Django ORM filter()', text: module('from django.db import models', `User.objects.filter(name=name).first()\n`) },
       { name: 'a built string that is not SQL', text: module('import sqlite3', `runner.execute(f"Hello {name}, welcome back")\n`) },
@@ -482,7 +537,10 @@ describe('Python string-built queries and commands', () => {
       { name: 'a float() cast with +', text: module('import sqlite3', `cursor.execute("SELECT * FROM items WHERE price < " + str(float(name)))\n`) },
       { name: '%d formatting', text: module('import sqlite3', `cursor.execute("SELECT * FROM users WHERE id = %d" % uid)\n`) },
       { name: '{:d} formatting', text: module('import sqlite3', `cursor.execute("SELECT * FROM users WHERE id = {:d}".format(uid))\n`) },
-      { name: 'a variable holding an int() cast', text: module('import sqlite3', `n = int(request.args["id"])\ncursor.execute(f"SELECT * FROM users WHERE id = {n}")\n`) },
+      {
+        name: 'a variable holding an int() cast',
+        text: module('import sqlite3', `n = int(request.args["id"])\ncursor.execute(f"SELECT * FROM users WHERE id = {n}")\n`),
+      },
       { name: 'an unknown string variable (no constant text to judge)', text: module('import sqlite3', `cursor.execute(uid)\n`) },
     ];
     for (const { name, text } of safe) {
@@ -495,7 +553,10 @@ describe('Python string-built queries and commands', () => {
       { name: 'subprocess.run with a list', text: module('import subprocess', `subprocess.run(["convert", uid, name])\n`) },
       { name: 'a string without shell=True', text: module('import subprocess', `subprocess.run(f"convert {uid} {name}")\n`) },
       { name: 'shell=False', text: module('import subprocess', `subprocess.run(f"convert {uid}", shell=False)\n`) },
-      { name: 'shlex.quote()d values', text: module('import shlex\nimport subprocess', `subprocess.run(f"convert {shlex.quote(uid)} {shlex.quote(name)}", shell=True)\n`) },
+      {
+        name: 'shlex.quote()d values',
+        text: module('import shlex\nimport subprocess', `subprocess.run(f"convert {shlex.quote(uid)} {shlex.quote(name)}", shell=True)\n`),
+      },
       { name: 'quote imported from shlex', text: module('import os\nfrom shlex import quote', `os.system("tar czf backup.tgz " + quote(name))\n`) },
       { name: 'a constant command', text: module('import os', `os.system("ls -la")\n`) },
       { name: 'an int() cast', text: module('import os', `os.system(f"kill -9 {int(uid)}")\n`) },
@@ -547,7 +608,10 @@ describe('Python string-built queries and commands', () => {
       const text = module('import sqlite3', `cursor.execute(f"SELECT * FROM users ORDER BY {name}")\n`);
       const finding = await only(text);
       assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /name \(parameter name\) is written into the SQL .* as a table or column name, which cannot be parameterized: check it against an allowlist of known column names/);
+      assert.match(
+        finding.message,
+        /name \(parameter name\) is written into the SQL .* as a table or column name, which cannot be parameterized: check it against an allowlist of known column names/,
+      );
       assert.deepEqual(finding.fixes, []);
     });
 
@@ -582,7 +646,10 @@ describe('Python string-built queries and commands', () => {
 
     it('merges with existing named params (SQLAlchemy text)', async () => {
       const text = module('from sqlalchemy import text', `session.execute(text(f"SELECT * FROM users WHERE id = :id AND name = '{name}'"), {"id": uid})\n`);
-      assert.equal(await fixed(text), module('from sqlalchemy import text', `session.execute(text("SELECT * FROM users WHERE id = :id AND name = :name"), {"id": uid, "name": name})\n`));
+      assert.equal(
+        await fixed(text),
+        module('from sqlalchemy import text', `session.execute(text("SELECT * FROM users WHERE id = :id AND name = :name"), {"id": uid, "name": name})\n`),
+      );
     });
 
     it('a LIKE pattern keeps its wildcards in the value', async () => {
@@ -592,7 +659,10 @@ describe('Python string-built queries and commands', () => {
 
     it('doubles a literal % for the format style', async () => {
       const text = module('import psycopg2', `cursor.execute(f"SELECT * FROM users WHERE name = '{name}' AND email LIKE '%@example.com'")\n`);
-      assert.equal(await fixed(text), module('import psycopg2', `cursor.execute("SELECT * FROM users WHERE name = %s AND email LIKE '%%@example.com'", (name,))\n`));
+      assert.equal(
+        await fixed(text),
+        module('import psycopg2', `cursor.execute("SELECT * FROM users WHERE name = %s AND email LIKE '%%@example.com'", (name,))\n`),
+      );
     });
 
     it('merges with existing $n arguments (asyncpg)', async () => {
@@ -603,7 +673,10 @@ describe('Python string-built queries and commands', () => {
 
     it('merges with an existing params list (Django raw)', async () => {
       const text = module('from django.db import models', `User.objects.raw(f"SELECT * FROM auth_user WHERE id = %s AND username = '{name}'", [uid])\n`);
-      assert.equal(await fixed(text), module('from django.db import models', `User.objects.raw("SELECT * FROM auth_user WHERE id = %s AND username = %s", [uid, name])\n`));
+      assert.equal(
+        await fixed(text),
+        module('from django.db import models', `User.objects.raw("SELECT * FROM auth_user WHERE id = %s AND username = %s", [uid, name])\n`),
+      );
     });
 
     it('picks the quote that needs no escaping', async () => {
@@ -612,7 +685,10 @@ describe('Python string-built queries and commands', () => {
     });
 
     it('deletes every building line (with its trailing comment) and keeps unrelated comments', async () => {
-      const text = module('import sqlite3', `# build the query\nq = "SELECT * FROM users"  # base\nq += f" WHERE name = '{name}'"  # nosec\ncursor.execute(q)\n`);
+      const text = module(
+        'import sqlite3',
+        `# build the query\nq = "SELECT * FROM users"  # base\nq += f" WHERE name = '{name}'"  # nosec\ncursor.execute(q)\n`,
+      );
       assert.equal(await fixed(text), module('import sqlite3', `# build the query\ncursor.execute("SELECT * FROM users WHERE name = ?", (name,))\n`));
     });
 
@@ -691,19 +767,32 @@ describe('Python string-built queries and commands', () => {
 
     it('os.system becomes subprocess.call, adding the import before the first one (after the docstring)', async () => {
       const text = `"""Backups."""\nimport os\n\n\ndef backup(path):\n    os.system(f"tar czf backup.tgz {path}")\n`;
-      assert.equal(await fixed(text, 'shell'), `"""Backups."""\nimport subprocess\nimport os\n\n\ndef backup(path):\n    subprocess.call(["tar", "czf", "backup.tgz", path])\n`);
+      assert.equal(
+        await fixed(text, 'shell'),
+        `"""Backups."""\nimport subprocess\nimport os\n\n\ndef backup(path):\n    subprocess.call(["tar", "czf", "backup.tgz", path])\n`,
+      );
     });
 
     it('os.system keeps __future__ imports first and reuses a subprocess alias', async () => {
       const text = `from __future__ import annotations\nimport os\n\n\ndef backup(path):\n    os.system("gzip " + path)\n`;
-      assert.equal(await fixed(text, 'shell'), `from __future__ import annotations\nimport subprocess\nimport os\n\n\ndef backup(path):\n    subprocess.call(["gzip", path])\n`);
+      assert.equal(
+        await fixed(text, 'shell'),
+        `from __future__ import annotations\nimport subprocess\nimport os\n\n\ndef backup(path):\n    subprocess.call(["gzip", path])\n`,
+      );
       const aliased = `import os\nimport subprocess as sp\n\n\ndef backup(path):\n    os.system("gzip " + path)\n`;
       assert.equal(await fixed(aliased, 'shell'), `import os\nimport subprocess as sp\n\n\ndef backup(path):\n    sp.call(["gzip", path])\n`);
     });
 
     it('asyncio.create_subprocess_shell becomes create_subprocess_exec', async () => {
-      const text = module('import asyncio', `proc = await asyncio.create_subprocess_shell(f"convert {uid} {name}", stdout=PIPE)\n`, 'async def handler(uid, name):');
-      assert.equal(await fixed(text, 'shell'), module('import asyncio', `proc = await asyncio.create_subprocess_exec("convert", uid, name, stdout=PIPE)\n`, 'async def handler(uid, name):'));
+      const text = module(
+        'import asyncio',
+        `proc = await asyncio.create_subprocess_shell(f"convert {uid} {name}", stdout=PIPE)\n`,
+        'async def handler(uid, name):',
+      );
+      assert.equal(
+        await fixed(text, 'shell'),
+        module('import asyncio', `proc = await asyncio.create_subprocess_exec("convert", uid, name, stdout=PIPE)\n`, 'async def handler(uid, name):'),
+      );
     });
 
     const refused: { name: string; body: string; reason: RegExp }[] = [
@@ -751,8 +840,16 @@ describe('Python string-built queries and commands', () => {
       ['spaces around the . and the (', module('', `cur . execute (f"SELECT * FROM users WHERE id = {uid}")\n`), 'sql'],
       ['the method on the next line of a bracketed call', module('', `rows = (cur.\n    execute(f"SELECT * FROM users WHERE name = '{name}'"))\n`), 'sql'],
       ['a backslash continuation before the (', module('', `cur.executemany \\\n    (f"DELETE FROM t WHERE id = {uid}", rows)\n`), 'sql'],
-      ['sqlalchemy text() imported under another name', module('from sqlalchemy import text as sql_text', `db.execute(sql_text(f"SELECT * FROM t WHERE id = {uid}"))\n`), 'sql'],
-      ['shell = True spaced and on its own line', module('import subprocess', `subprocess.run(f"convert {uid} {name}",\n               shell = True)\n`), 'shell'],
+      [
+        'sqlalchemy text() imported under another name',
+        module('from sqlalchemy import text as sql_text', `db.execute(sql_text(f"SELECT * FROM t WHERE id = {uid}"))\n`),
+        'sql',
+      ],
+      [
+        'shell = True spaced and on its own line',
+        module('import subprocess', `subprocess.run(f"convert {uid} {name}",\n               shell = True)\n`),
+        'shell',
+      ],
       ['os.system through a module imported under another name', module('import os as o', `o.system(f"convert {uid} {name}")\n`), 'shell'],
       // The rule's old gate asked for `system(`, so a renamed import was never analysed.
       ['os.system imported under another name', module('from os import system as run_command', `run_command(f"convert {uid} {name}")\n`), 'shell'],
@@ -789,7 +886,10 @@ describe('Python string-built queries and commands', () => {
     it('a valid function in a file with an error elsewhere is still checked and fixed', async () => {
       const text = `import sqlite3\n\n\ndef f(uid):\n    cursor.execute(f"SELECT * FROM users WHERE id = {uid}")\n\n\ndef broken(:\n    pass\n`;
       const finding = await only(text);
-      assert.equal(applyTextEdits(text, fixOf(finding).edits), text.replace(`f"SELECT * FROM users WHERE id = {uid}")`, `"SELECT * FROM users WHERE id = ?", (uid,))`));
+      assert.equal(
+        applyTextEdits(text, fixOf(finding).edits),
+        text.replace(`f"SELECT * FROM users WHERE id = {uid}")`, `"SELECT * FROM users WHERE id = ?", (uid,))`),
+      );
     });
   });
 });

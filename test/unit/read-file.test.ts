@@ -32,7 +32,10 @@ describe('reading a file for analysis', () => {
   });
 
   it('drops a byte-order mark, and calls NUL-holding content binary', async () => {
-    writeTree(dir.path, { 'bom.ts': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('const a = 1;')]), 'image.png': Buffer.from([0x89, 0x50, 0x00, 0x01]) });
+    writeTree(dir.path, {
+      'bom.ts': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('const a = 1;')]),
+      'image.png': Buffer.from([0x89, 0x50, 0x00, 0x01]),
+    });
     assert.equal((await text('bom.ts')).text, 'const a = 1;');
     assert.deepEqual(await readTextFile(join(dir.path, 'image.png'), 1024), { kind: 'skipped', reason: 'binary', detail: 'binary file' });
   });

@@ -9,7 +9,8 @@ import { git, REPO_ROOT, repositoryPerTest, runCli, tempDir, writeTree } from '.
 
 const COUPONS = 'app/coupons.py';
 
-const spans = (rows: AiRow[], version = 'worktree') => rows.filter((row) => row.in.includes(version)).map((row) => `${row.file}:${row.startLine}-${row.endLine}`);
+const spans = (rows: AiRow[], version = 'worktree') =>
+  rows.filter((row) => row.in.includes(version)).map((row) => `${row.file}:${row.startLine}-${row.endLine}`);
 
 function toolInput(payload: Record<string, unknown>): Record<string, string> {
   return payload.tool_input as Record<string, string>;
@@ -35,9 +36,15 @@ describe('lastline record: Claude Code', () => {
     assert.equal(answer.decision, 'block');
     const problems = answer.reason.split('\n').filter((line) => line.startsWith('- '));
     assert.equal(problems.length, 3, answer.reason);
-    assert.match(problems.find((line) => line.includes('[open-route, error]')) ?? '', /^- app\/coupons\.py:7 \[open-route, error\] Open route: POST \/coupons\/redeem/);
+    assert.match(
+      problems.find((line) => line.includes('[open-route, error]')) ?? '',
+      /^- app\/coupons\.py:7 \[open-route, error\] Open route: POST \/coupons\/redeem/,
+    );
     assert.match(problems.find((line) => line.includes('[string-built-query, error]')) ?? '', /^- app\/coupons\.py:12 .*Fix: /);
-    assert.match(problems.find((line) => line.includes('[silenced-check, error]')) ?? '', /^- app\/coupons\.py:12 .*# nosec.*fix the query, do not silence the check/);
+    assert.match(
+      problems.find((line) => line.includes('[silenced-check, error]')) ?? '',
+      /^- app\/coupons\.py:12 .*# nosec.*fix the query, do not silence the check/,
+    );
     assert.deepEqual(spans(await aiRows(repo)), ['app/coupons.py:1-13']);
   });
 
@@ -45,7 +52,10 @@ describe('lastline record: Claude Code', () => {
     await agentWritesCoupons();
     assert.deepEqual(git(repo, 'status', '--porcelain', '--ignored'), '?? app/\n');
     const store = new ProvenanceStore(join(repo, '.git', 'lastline'));
-    assert.deepEqual(store.list().map((file) => file.path), [COUPONS]);
+    assert.deepEqual(
+      store.list().map((file) => file.path),
+      [COUPONS],
+    );
     assert.deepEqual(readdirSync(join(repo, '.git', 'lastline', 'snapshots')), [], 'the pre snapshot is consumed by the post event');
   });
 
@@ -153,7 +163,7 @@ describe('lastline record: Claude Code', () => {
     }
   });
 
-  it('waits for an edit that reaches the disk after the post-tool hook started (VS Code\'s agent)', async () => {
+  it("waits for an edit that reaches the disk after the post-tool hook started (VS Code's agent)", async () => {
     writeTree(repo, { [COUPONS]: expectedFile('coupons.after-write.py') });
     git(repo, 'add', '.');
     git(repo, 'commit', '-qm', 'coupons by a person');
@@ -161,7 +171,10 @@ describe('lastline record: Claude Code', () => {
     const { old_string, new_string } = toolInput(edit);
     const edited = expectedFile('coupons.after-write.py').replace(old_string, new_string);
     // Another process, once running, writes the edit 30 ms after the hook was called.
-    const writer = spawn(process.execPath, ['-e', `process.stdout.write('ready'); setTimeout(() => require('fs').writeFileSync(${JSON.stringify(join(repo, COUPONS))}, ${JSON.stringify(edited)}), 30)`]);
+    const writer = spawn(process.execPath, [
+      '-e',
+      `process.stdout.write('ready'); setTimeout(() => require('fs').writeFileSync(${JSON.stringify(join(repo, COUPONS))}, ${JSON.stringify(edited)}), 30)`,
+    ]);
     await new Promise((done) => writer.stdout.once('data', done));
     writer.stdout.resume();
     const post = await record(repo, edit);

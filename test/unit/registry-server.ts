@@ -32,7 +32,12 @@ export async function startRegistryServer(packages: readonly RegistryPackage[]):
       if (!found) return send(response, 404, { message: 'Not Found' });
       return send(response, 200, {
         info: { name: found.name, version: found.versions.at(-1) },
-        releases: Object.fromEntries(found.versions.map((version, index) => [version, [{ filename: `${found.name}-${version}.tar.gz`, upload_time_iso_8601: new Date(Date.parse(found.created) + index * 86_400_000).toISOString() }]])),
+        releases: Object.fromEntries(
+          found.versions.map((version, index) => [
+            version,
+            [{ filename: `${found.name}-${version}.tar.gz`, upload_time_iso_8601: new Date(Date.parse(found.created) + index * 86_400_000).toISOString() }],
+          ]),
+        ),
       });
     }
     const name = decodeURIComponent(path.slice(1));

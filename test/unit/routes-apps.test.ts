@@ -78,7 +78,10 @@ describe('lastline routes', () => {
 describe('open routes: framework apps end to end', () => {
   it('has an app for every framework', () => {
     for (const framework of ['express', 'koa', 'fastify', 'nest', 'next', 'flask', 'fastapi', 'django']) {
-      assert.ok(apps.some((app) => app.startsWith(framework)), `no fixture app for ${framework} (have ${apps.join(', ')})`);
+      assert.ok(
+        apps.some((app) => app.startsWith(framework)),
+        `no fixture app for ${framework} (have ${apps.join(', ')})`,
+      );
     }
   });
 
@@ -104,8 +107,9 @@ describe('open routes: framework apps end to end', () => {
         assert.equal(run.code, wanted.length ? 1 : 0);
       });
 
-      it("each guard fix makes its route guarded, and marking public silences it by route identity", async () => {
-        const scan = async () => JSON.parse((await runCli(dir.path, 'scan', '--category', 'open-route', '--format', 'json')).stdout) as { findings: JsonFinding[] };
+      it('each guard fix makes its route guarded, and marking public silences it by route identity', async () => {
+        const scan = async () =>
+          JSON.parse((await runCli(dir.path, 'scan', '--category', 'open-route', '--format', 'json')).stdout) as { findings: JsonFinding[] };
         const { findings } = await scan();
         for (const finding of findings) {
           const fix = finding.fixes.find((candidate) => candidate.edits.length > 0);
@@ -140,7 +144,8 @@ describe('open routes: framework apps end to end', () => {
         const run = await runCli(dir.path, 'routes', '--format', 'json');
         assert.equal(run.code, 0, run.stderr);
         const listed = (JSON.parse(run.stdout) as { routes: { methods: string[]; path: string; auth: string; file: string; line: number }[] }).routes;
-        const key = (route: { methods: string[]; path: string; auth: string; file: string; line: number }) => `${route.methods.join('|')} ${route.path} ${route.auth} ${route.file}:${route.line}`;
+        const key = (route: { methods: string[]; path: string; auth: string; file: string; line: number }) =>
+          `${route.methods.join('|')} ${route.path} ${route.auth} ${route.file}:${route.line}`;
         assert.deepEqual([...new Set(listed.map(key))].sort(), [...new Set(expected.routes.map(key))].sort());
       });
     });

@@ -20,7 +20,9 @@ function describeHandler(handler: HandlerDecl): string {
 
 describe('routes: Django urls', () => {
   it('reads paths to views, includes, wrapped views and DRF routers', async () => {
-    const summary = await readFile(djangoReader, dedent(`
+    const summary = await readFile(
+      djangoReader,
+      dedent(`
       from django.contrib import admin
       from django.contrib.auth.decorators import login_required
       from django.urls import include, path, re_path
@@ -46,18 +48,31 @@ describe('routes: Django urls', () => {
           path('', include(router.urls)),
       ]
       urlpatterns += [path('export/', views.export)]
-    `), 'project/urls.py');
+    `),
+      'project/urls.py',
+    );
     assert.deepEqual(describeContainers(summary), ['router router', 'router urlpatterns']);
-    assert.deepEqual(summary.routes.map((route) => [route.container, route.methods.join(','), route.path, route.guards.map((guard) => `${guard.name}<${guard.text}>`).join(' '), JSON.stringify(route.handlerRef)].join(' | ')), [
-      'router | ALL | users |  | {"local":"UserViewSet"}',
-      'urlpatterns | ALL | panel/ |  | {"local":"views","member":"admin_panel"}',
-      'urlpatterns | ALL | ^reports/(?P<year>[0-9]{4})/$ |  | {"local":"AdminView"}',
-      'urlpatterns | ALL | health/ |  | {"local":"health"}',
-      'urlpatterns | ALL | secret/ | login_required<login_required> | {"local":"views","member":"secret"}',
-      'urlpatterns | ALL | staff/ | user_passes_test<user_passes_test(lambda u: u.is_staff)> | {"local":"views","member":"staff"}',
-      'urlpatterns | GET,POST | items/ |  | {"local":"views","member":"ItemViewSet"}',
-      'urlpatterns | ALL | export/ |  | {"local":"views","member":"export"}',
-    ]);
+    assert.deepEqual(
+      summary.routes.map((route) =>
+        [
+          route.container,
+          route.methods.join(','),
+          route.path,
+          route.guards.map((guard) => `${guard.name}<${guard.text}>`).join(' '),
+          JSON.stringify(route.handlerRef),
+        ].join(' | '),
+      ),
+      [
+        'router | ALL | users |  | {"local":"UserViewSet"}',
+        'urlpatterns | ALL | panel/ |  | {"local":"views","member":"admin_panel"}',
+        'urlpatterns | ALL | ^reports/(?P<year>[0-9]{4})/$ |  | {"local":"AdminView"}',
+        'urlpatterns | ALL | health/ |  | {"local":"health"}',
+        'urlpatterns | ALL | secret/ | login_required<login_required> | {"local":"views","member":"secret"}',
+        'urlpatterns | ALL | staff/ | user_passes_test<user_passes_test(lambda u: u.is_staff)> | {"local":"views","member":"staff"}',
+        'urlpatterns | GET,POST | items/ |  | {"local":"views","member":"ItemViewSet"}',
+        'urlpatterns | ALL | export/ |  | {"local":"views","member":"export"}',
+      ],
+    );
     assert.deepEqual(describeMounts(summary), [
       "urlpatterns <- module:api.urls at 'api/'",
       "urlpatterns <- module:api.v2.urls at 'api/v2/'",
@@ -67,7 +82,9 @@ describe('routes: Django urls', () => {
   });
 
   it('reads urlpatterns built with +, router.urls, i18n_patterns and DEBUG-only additions', async () => {
-    const summary = await readFile(djangoReader, dedent(`
+    const summary = await readFile(
+      djangoReader,
+      dedent(`
       from django.conf import settings
       from django.urls import path
       from django.conf.urls.i18n import i18n_patterns
@@ -78,8 +95,13 @@ describe('routes: Django urls', () => {
       urlpatterns += i18n_patterns(path('b/', views.b))
       if settings.DEBUG:
           urlpatterns += [path('debug/', views.debug)]
-    `), 'project/urls.py');
-    assert.deepEqual(summary.routes.map((route) => route.path), ['a/', 'b/', 'debug/']);
+    `),
+      'project/urls.py',
+    );
+    assert.deepEqual(
+      summary.routes.map((route) => route.path),
+      ['a/', 'b/', 'debug/'],
+    );
     assert.deepEqual(describeMounts(summary), ["urlpatterns <- router at ''"]);
   });
 });
@@ -90,7 +112,8 @@ describe('routes: Django views', () => {
   }
 
   it('reads function views with their decorators, methods and public markers', async () => {
-    assert.deepEqual(await handlers(`
+    assert.deepEqual(
+      await handlers(`
       from django.contrib.auth.decorators import login_required, permission_required
       from django.views.decorators.http import require_POST, require_http_methods
       from django.views.decorators.csrf import csrf_exempt
@@ -128,18 +151,21 @@ describe('routes: Django views', () => {
 
       def helper(value):
           return value
-    `), [
-      'reports [decorator:login_required decorator:permission_required]',
-      'delete_account POST [decorator:csrf_exempt]',
-      'settings_view GET,POST',
-      'landing public<@login_not_required>',
-      'create_order POST [permission-class:IsAuthenticated] drf',
-      'ping GET drf public<@permission_classes([AllowAny])>',
-    ]);
+    `),
+      [
+        'reports [decorator:login_required decorator:permission_required]',
+        'delete_account POST [decorator:csrf_exempt]',
+        'settings_view GET,POST',
+        'landing public<@login_not_required>',
+        'create_order POST [permission-class:IsAuthenticated] drf',
+        'ping GET drf public<@permission_classes([AllowAny])>',
+      ],
+    );
   });
 
   it('reads class views: mixins, permission_classes, method_decorator, http_method_names, inline checks', async () => {
-    assert.deepEqual(await handlers(`
+    assert.deepEqual(
+      await handlers(`
       from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
       from django.contrib.auth.decorators import login_required
       from django.shortcuts import redirect
@@ -174,42 +200,58 @@ describe('routes: Django views', () => {
 
       class Meta:
           ordering = ['id']
-    `), [
-      'Dashboard [mixin:LoginRequiredMixin mixin:PermissionRequiredMixin]',
-      'Profile GET,POST [decorator:login_required]',
-      'UserViewSet [permission-class:permissions.IsAuthenticated permission-class:permissions.IsAdminUser] drf',
-      'PublicList drf public<permission_classes = []>',
-      'Export inline',
-      'ReadOnly [permission-class:permissions.IsAuthenticated | ReadOnlyPermission] drf',
-    ]);
+    `),
+      [
+        'Dashboard [mixin:LoginRequiredMixin mixin:PermissionRequiredMixin]',
+        'Profile GET,POST [decorator:login_required]',
+        'UserViewSet [permission-class:permissions.IsAuthenticated permission-class:permissions.IsAdminUser] drf',
+        'PublicList drf public<permission_classes = []>',
+        'Export inline',
+        'ReadOnly [permission-class:permissions.IsAuthenticated | ReadOnlyPermission] drf',
+      ],
+    );
   });
 
   it('reads no views outside Django modules, and no routes from look-alikes', async () => {
-    assert.deepEqual(await handlers(`
+    assert.deepEqual(
+      await handlers(`
       from flask import request
       def index(request):
           pass
-    `), []);
-    assert.deepEqual(await handlers(`
+    `),
+      [],
+    );
+    assert.deepEqual(
+      await handlers(`
       from django.shortcuts import redirect
       class StaffOnlyMixin:
           def dispatch(self, request, *args, **kwargs):
               return super().dispatch(request, *args, **kwargs)
-    `), []);
-    assert.deepEqual(await routesOf(djangoReader, dedent(`
+    `),
+      [],
+    );
+    assert.deepEqual(
+      await routesOf(
+        djangoReader,
+        dedent(`
       from django.urls import path
       patterns = [path('x/', view)]
       def build():
           urlpatterns = [path('y/', view)]
           return urlpatterns
       paths = {'a': path}
-    `)), []);
+    `),
+      ),
+      [],
+    );
   });
 });
 
 describe('routes: Django settings', () => {
   it('reads LoginRequiredMiddleware, project middleware and DRF default permissions', async () => {
-    const summary: FileRoutes = await readFile(djangoReader, dedent(`
+    const summary: FileRoutes = await readFile(
+      djangoReader,
+      dedent(`
       MIDDLEWARE = [
           'django.middleware.security.SecurityMiddleware',
           'django.contrib.auth.middleware.AuthenticationMiddleware',
@@ -224,20 +266,30 @@ describe('routes: Django settings', () => {
               'rest_framework.permissions.AllowAny',
           ),
       }
-    `), 'project/settings.py');
-    assert.deepEqual(summary.projectGuards.map((guard) => `${guard.framework} ${guard.kind} ${guard.name}${guard.allowsAny ? ' any' : ''} L${guard.range.start.line}`), [
-      'django project-middleware LoginRequiredMiddleware L3',
-      'django project-middleware CorsMiddleware L4',
-      'django project-middleware StaffOnlyMiddleware L5',
-      'django permission-class IsAuthenticated L10',
-      'django permission-class AllowAny any L11',
-    ]);
+    `),
+      'project/settings.py',
+    );
+    assert.deepEqual(
+      summary.projectGuards.map((guard) => `${guard.framework} ${guard.kind} ${guard.name}${guard.allowsAny ? ' any' : ''} L${guard.range.start.line}`),
+      [
+        'django project-middleware LoginRequiredMiddleware L3',
+        'django project-middleware CorsMiddleware L4',
+        'django project-middleware StaffOnlyMiddleware L5',
+        'django permission-class IsAuthenticated L10',
+        'django permission-class AllowAny any L11',
+      ],
+    );
     assert.equal(summary.projectGuards[0].text, "'django.contrib.auth.middleware.LoginRequiredMiddleware'");
   });
 });
 
 describe('routes: Django guard fix', () => {
-  const LOGIN_REQUIRED: GuardToAdd = { name: 'login_required', kind: 'decorator', text: 'login_required', imports: [{ local: 'login_required', module: 'django.contrib.auth.decorators', imported: 'login_required' }] };
+  const LOGIN_REQUIRED: GuardToAdd = {
+    name: 'login_required',
+    kind: 'decorator',
+    text: 'login_required',
+    imports: [{ local: 'login_required', module: 'django.contrib.auth.decorators', imported: 'login_required' }],
+  };
   const handlerNamed = (name: string) => (summary: FileRoutes) => ({ handler: summary.handlers.find((handler) => handler.name === name) });
 
   it('puts @login_required directly above a function view, after its decorators, with the import', async () => {
@@ -250,7 +302,9 @@ describe('routes: Django guard fix', () => {
       def delete_account(request, pk):
           return JsonResponse({})
     `);
-    assert.equal(await fixed(djangoReader, text, LOGIN_REQUIRED, handlerNamed('delete_account')), dedent(`
+    assert.equal(
+      await fixed(djangoReader, text, LOGIN_REQUIRED, handlerNamed('delete_account')),
+      dedent(`
       from django.http import JsonResponse
       from django.views.decorators.http import require_POST
       from django.contrib.auth.decorators import login_required
@@ -260,13 +314,23 @@ describe('routes: Django guard fix', () => {
       @login_required
       def delete_account(request, pk):
           return JsonResponse({})
-    `));
+    `),
+    );
   });
 
   it('uses the project decorator the resolver chose, and refuses when the view already has it', async () => {
-    const guard: GuardToAdd = { name: 'staff_required', kind: 'decorator', text: 'staff_required', imports: [{ local: 'staff_required', module: 'accounts.decorators', imported: 'staff_required' }] };
-    const text = 'from django.shortcuts import render\nfrom accounts.decorators import staff_required\n\ndef reports(request):\n    return render(request, "r.html")\n';
-    assert.equal(await fixed(djangoReader, text, guard, handlerNamed('reports')), 'from django.shortcuts import render\nfrom accounts.decorators import staff_required\n\n@staff_required\ndef reports(request):\n    return render(request, "r.html")\n');
+    const guard: GuardToAdd = {
+      name: 'staff_required',
+      kind: 'decorator',
+      text: 'staff_required',
+      imports: [{ local: 'staff_required', module: 'accounts.decorators', imported: 'staff_required' }],
+    };
+    const text =
+      'from django.shortcuts import render\nfrom accounts.decorators import staff_required\n\ndef reports(request):\n    return render(request, "r.html")\n';
+    assert.equal(
+      await fixed(djangoReader, text, guard, handlerNamed('reports')),
+      'from django.shortcuts import render\nfrom accounts.decorators import staff_required\n\n@staff_required\ndef reports(request):\n    return render(request, "r.html")\n',
+    );
     const guarded = text.replace('def reports', '@staff_required\ndef reports');
     assert.equal(await fixed(djangoReader, guarded, guard, handlerNamed('reports')), undefined);
   });
@@ -279,14 +343,17 @@ describe('routes: Django guard fix', () => {
       class Dashboard(TemplateView):
           template_name = 'dashboard.html'
     `);
-    assert.equal(await fixed(djangoReader, text, LOGIN_REQUIRED, handlerNamed('Dashboard')), dedent(`
+    assert.equal(
+      await fixed(djangoReader, text, LOGIN_REQUIRED, handlerNamed('Dashboard')),
+      dedent(`
       from django.views.generic import TemplateView
       from django.contrib.auth.mixins import LoginRequiredMixin
 
 
       class Dashboard(LoginRequiredMixin, TemplateView):
           template_name = 'dashboard.html'
-    `));
+    `),
+    );
   });
 
   it('adds permission_classes as the first statement of a DRF class view (after its docstring)', async () => {
@@ -299,7 +366,9 @@ describe('routes: Django guard fix', () => {
           """Orders of the shop."""
           queryset = Order.objects.all()
     `);
-    assert.equal(await fixed(djangoReader, text, LOGIN_REQUIRED, handlerNamed('OrderViewSet')), dedent(`
+    assert.equal(
+      await fixed(djangoReader, text, LOGIN_REQUIRED, handlerNamed('OrderViewSet')),
+      dedent(`
       from rest_framework import viewsets
       from rest_framework.permissions import IsAdminUser, IsAuthenticated
 
@@ -308,11 +377,15 @@ describe('routes: Django guard fix', () => {
           """Orders of the shop."""
           permission_classes = [IsAuthenticated]
           queryset = Order.objects.all()
-    `));
+    `),
+    );
   });
 
   it('adds @permission_classes below @api_view on a DRF function view', async () => {
     const text = 'from rest_framework.decorators import api_view\n\n@api_view(["POST"])\ndef create_order(request):\n    return None\n';
-    assert.equal(await fixed(djangoReader, text, LOGIN_REQUIRED, handlerNamed('create_order')), 'from rest_framework.decorators import api_view, permission_classes\nfrom rest_framework.permissions import IsAuthenticated\n\n@api_view(["POST"])\n@permission_classes([IsAuthenticated])\ndef create_order(request):\n    return None\n');
+    assert.equal(
+      await fixed(djangoReader, text, LOGIN_REQUIRED, handlerNamed('create_order')),
+      'from rest_framework.decorators import api_view, permission_classes\nfrom rest_framework.permissions import IsAuthenticated\n\n@api_view(["POST"])\n@permission_classes([IsAuthenticated])\ndef create_order(request):\n    return None\n',
+    );
   });
 });

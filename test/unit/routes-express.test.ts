@@ -104,7 +104,10 @@ describe('routes: Express reader', () => {
     ].join('\n');
     const summary = readRoutes(expressReader, text, 'src/app.js');
     assert.deepEqual(routeLines(summary), ['GET /a @app [inline@src/app.js:3] handler=inline', 'GET /b @app handler=inline']);
-    assert.deepEqual(summary.authDefinitions.map((definition) => `${definition.name}: ${definition.evidence}`), ['inline@src/app.js:3: responds 401']);
+    assert.deepEqual(
+      summary.authDefinitions.map((definition) => `${definition.name}: ${definition.evidence}`),
+      ['inline@src/app.js:3: responds 401'],
+    );
   });
 
   it('webhooks and handlers defined in the file', () => {
@@ -135,7 +138,11 @@ describe('routes: Express reader', () => {
       `app.get('/account', account);`,
     ].join('\n');
     const summary = readRoutes(expressReader, text, 'app.js');
-    assert.deepEqual(routeLines(summary), [`POST /login @app ref=login public='/login'`, `GET /public/terms @app ref=terms public=/^\\/public\\//`, 'GET /account @app ref=account']);
+    assert.deepEqual(routeLines(summary), [
+      `POST /login @app ref=login public='/login'`,
+      `GET /public/terms @app ref=terms public=/^\\/public\\//`,
+      'GET /account @app ref=account',
+    ]);
     assert.deepEqual(containerLines(summary), [`app(app) [expressjwt@${offsetOf(text, 'app.use')}]`]);
   });
 
@@ -189,32 +196,91 @@ app.post('/login', login);
   });
 
   describe('guard fix', () => {
-    const guard = { name: 'requireAuth', kind: 'middleware' as const, text: 'requireAuth', imports: [{ local: 'requireAuth', module: './middleware/auth', imported: 'requireAuth' }] };
+    const guard = {
+      name: 'requireAuth',
+      kind: 'middleware' as const,
+      text: 'requireAuth',
+      imports: [{ local: 'requireAuth', module: './middleware/auth', imported: 'requireAuth' }],
+    };
 
     it('inserts the guard before the handler and imports it (ES module style)', () => {
       const text = [`import express from "express"`, `const app = express()`, `app.get("/admin/users", listUsers)`, ``].join('\n');
-      assert.equal(fixed(expressReader, text, 0, guard), [`import express from "express"`, `import { requireAuth } from "./middleware/auth"`, `const app = express()`, `app.get("/admin/users", requireAuth, listUsers)`, ``].join('\n'));
+      assert.equal(
+        fixed(expressReader, text, 0, guard),
+        [
+          `import express from "express"`,
+          `import { requireAuth } from "./middleware/auth"`,
+          `const app = express()`,
+          `app.get("/admin/users", requireAuth, listUsers)`,
+          ``,
+        ].join('\n'),
+      );
     });
 
     it('after existing middleware, with require() and a joined destructuring', () => {
-      const text = [`const express = require('express');`, `const { requireRole } = require('./middleware/auth');`, `const router = express.Router();`, `router.post('/orders', requireRole('x'), (req, res) => res.end());`, ``].join('\n');
+      const text = [
+        `const express = require('express');`,
+        `const { requireRole } = require('./middleware/auth');`,
+        `const router = express.Router();`,
+        `router.post('/orders', requireRole('x'), (req, res) => res.end());`,
+        ``,
+      ].join('\n');
       assert.equal(
         fixed(expressReader, text, 0, guard, 'routes/orders.js'),
-        [`const express = require('express');`, `const { requireRole, requireAuth } = require('./middleware/auth');`, `const router = express.Router();`, `router.post('/orders', requireRole('x'), requireAuth, (req, res) => res.end());`, ``].join('\n'),
+        [
+          `const express = require('express');`,
+          `const { requireRole, requireAuth } = require('./middleware/auth');`,
+          `const router = express.Router();`,
+          `router.post('/orders', requireRole('x'), requireAuth, (req, res) => res.end());`,
+          ``,
+        ].join('\n'),
       );
     });
 
     it('one argument per line keeps the layout; an already bound name is not imported again', () => {
-      const text = [`import { requireAuth } from './middleware/auth';`, `export default function (router) {`, `  router.delete(`, `    '/users/:id',`, `    users.remove,`, `  );`, `}`, ``].join('\n');
-      assert.equal(fixed(expressReader, text, 0, guard), [`import { requireAuth } from './middleware/auth';`, `export default function (router) {`, `  router.delete(`, `    '/users/:id',`, `    requireAuth,`, `    users.remove,`, `  );`, `}`, ``].join('\n'));
+      const text = [
+        `import { requireAuth } from './middleware/auth';`,
+        `export default function (router) {`,
+        `  router.delete(`,
+        `    '/users/:id',`,
+        `    users.remove,`,
+        `  );`,
+        `}`,
+        ``,
+      ].join('\n');
+      assert.equal(
+        fixed(expressReader, text, 0, guard),
+        [
+          `import { requireAuth } from './middleware/auth';`,
+          `export default function (router) {`,
+          `  router.delete(`,
+          `    '/users/:id',`,
+          `    requireAuth,`,
+          `    users.remove,`,
+          `  );`,
+          `}`,
+          ``,
+        ].join('\n'),
+      );
     });
 
     it('passport.authenticate with a default import, in a route() chain', () => {
-      const passport = { name: 'passport.authenticate', kind: 'middleware' as const, text: `passport.authenticate('jwt', { session: false })`, imports: [{ local: 'passport', module: 'passport', imported: 'default' }] };
+      const passport = {
+        name: 'passport.authenticate',
+        kind: 'middleware' as const,
+        text: `passport.authenticate('jwt', { session: false })`,
+        imports: [{ local: 'passport', module: 'passport', imported: 'default' }],
+      };
       const text = [`import { Router } from 'express';`, `const router = Router();`, `router.route('/items').get(list).post(create);`, ``].join('\n');
       assert.equal(
         fixed(expressReader, text, 1, passport),
-        [`import { Router } from 'express';`, `import passport from 'passport';`, `const router = Router();`, `router.route('/items').get(list).post(passport.authenticate('jwt', { session: false }), create);`, ``].join('\n'),
+        [
+          `import { Router } from 'express';`,
+          `import passport from 'passport';`,
+          `const router = Router();`,
+          `router.route('/items').get(list).post(passport.authenticate('jwt', { session: false }), create);`,
+          ``,
+        ].join('\n'),
       );
     });
   });

@@ -57,9 +57,16 @@ describe('routes: Fastify reader', () => {
       'DELETE /users/:id @plugin@3 handler=inline',
       'GET /invoices @billing ref=listInvoices',
     ]);
-    assert.deepEqual(containerLines(summary), ['plugin(default)', 'plugin(plugin@3) [instance.authenticate@*]', 'plugin(billing) [inline@routes/index.js:11@*]']);
+    assert.deepEqual(containerLines(summary), [
+      'plugin(default)',
+      'plugin(plugin@3) [instance.authenticate@*]',
+      'plugin(billing) [inline@routes/index.js:11@*]',
+    ]);
     assert.deepEqual(mountLines(summary), [`default -> plugin@3 at '/users'`, `default -> billing at '/billing'`]);
-    assert.deepEqual(summary.authDefinitions.map((definition) => definition.name), ['inline@routes/index.js:11']);
+    assert.deepEqual(
+      summary.authDefinitions.map((definition) => definition.name),
+      ['inline@routes/index.js:11'],
+    );
   });
 
   it('a fastify-plugin of this file passes its hooks to the registering container; decorate(authenticate) is a definition', () => {
@@ -75,7 +82,10 @@ describe('routes: Fastify reader', () => {
     ].join('\n');
     const summary = readRoutes(fastifyReader, text, 'server.js');
     assert.deepEqual(containerLines(summary), ['app(fastify) [instance.authenticate@*]', 'plugin(auth) [instance.authenticate@*]']);
-    assert.deepEqual(summary.authDefinitions.map((definition) => `${definition.name}: ${definition.evidence}`), ['authenticate: verifies a JWT or session']);
+    assert.deepEqual(
+      summary.authDefinitions.map((definition) => `${definition.name}: ${definition.evidence}`),
+      ['authenticate: verifies a JWT or session'],
+    );
   });
 
   describe('look-alikes that are not routes', () => {
@@ -98,7 +108,10 @@ describe('routes: Fastify reader', () => {
     const header = `import Fastify from 'fastify';\nconst app = Fastify();\n`;
 
     it('the short form gets an options argument (on this file’s instance name)', () => {
-      assert.equal(fixed(fastifyReader, `${header}app.get('/admin', listAdmins);\n`, 0, decorated), `${header}app.get('/admin', { preHandler: [app.authenticate] }, listAdmins);\n`);
+      assert.equal(
+        fixed(fastifyReader, `${header}app.get('/admin', listAdmins);\n`, 0, decorated),
+        `${header}app.get('/admin', { preHandler: [app.authenticate] }, listAdmins);\n`,
+      );
     });
 
     it('an options object gets a preHandler property', () => {
@@ -113,16 +126,27 @@ describe('routes: Fastify reader', () => {
         fixed(fastifyReader, `${header}app.put('/x', { preHandler: [validate] }, h);\n`, 0, decorated),
         `${header}app.put('/x', { preHandler: [validate, app.authenticate] }, h);\n`,
       );
-      assert.equal(fixed(fastifyReader, `${header}app.put('/x', { preHandler: validate }, h);\n`, 0, decorated), `${header}app.put('/x', { preHandler: [validate, app.authenticate] }, h);\n`);
+      assert.equal(
+        fixed(fastifyReader, `${header}app.put('/x', { preHandler: validate }, h);\n`, 0, decorated),
+        `${header}app.put('/x', { preHandler: [validate, app.authenticate] }, h);\n`,
+      );
     });
 
     it('route() with a multi-line options object keeps its layout and trailing comma', () => {
       const text = `${header}app.route({\n  method: 'DELETE',\n  url: '/users/:id',\n  handler: removeUser,\n});\n`;
-      assert.equal(fixed(fastifyReader, text, 0, decorated), `${header}app.route({\n  method: 'DELETE',\n  url: '/users/:id',\n  handler: removeUser,\n  preHandler: [app.authenticate],\n});\n`);
+      assert.equal(
+        fixed(fastifyReader, text, 0, decorated),
+        `${header}app.route({\n  method: 'DELETE',\n  url: '/users/:id',\n  handler: removeUser,\n  preHandler: [app.authenticate],\n});\n`,
+      );
     });
 
     it('an imported guard is imported in the file’s style', () => {
-      const guard = { name: 'verifyUser', kind: 'middleware' as const, text: 'verifyUser', imports: [{ local: 'verifyUser', module: '../auth', imported: 'verifyUser' }] };
+      const guard = {
+        name: 'verifyUser',
+        kind: 'middleware' as const,
+        text: 'verifyUser',
+        imports: [{ local: 'verifyUser', module: '../auth', imported: 'verifyUser' }],
+      };
       const text = `module.exports = async function (fastify) {\n  fastify.get('/settings', getSettings);\n};\n`;
       assert.equal(
         fixed(fastifyReader, text, 0, guard, 'routes/settings.js'),

@@ -6,11 +6,18 @@ import { flaskReader } from '../../src/core/routes/python/flask/reader';
 import type { GuardToAdd } from '../../src/core/routes/reader';
 import { dedent, describeContainers, describeMounts, fixed, readFile, routesOf } from './routes-py-harness';
 
-const LOGIN_REQUIRED: GuardToAdd = { name: 'login_required', kind: 'decorator', text: 'login_required', imports: [{ local: 'login_required', module: 'flask_login', imported: 'login_required' }] };
+const LOGIN_REQUIRED: GuardToAdd = {
+  name: 'login_required',
+  kind: 'decorator',
+  text: 'login_required',
+  imports: [{ local: 'login_required', module: 'flask_login', imported: 'login_required' }],
+};
 
 describe('routes: Flask reader', () => {
   it('reads apps, blueprints with prefixes, routes with methods and guards', async () => {
-    const summary = await readFile(flaskReader, dedent(`
+    const summary = await readFile(
+      flaskReader,
+      dedent(`
       from flask import Flask, Blueprint, jsonify
       from flask_login import login_required
       from flask_jwt_extended import jwt_required
@@ -37,20 +44,30 @@ describe('routes: Flask reader', () => {
       @admin_bp.get('/stats')
       def stats():
           return {}
-    `));
+    `),
+    );
     assert.deepEqual(describeContainers(summary), ['app app', 'router admin_bp /admin']);
-    assert.deepEqual(summary.routes.map((route) => `${route.methods.join(',')} ${route.path} @${route.container} [${route.guards.map((guard) => `${guard.name}:${guard.text}`).join(' ')}] ${route.handler?.name}`), [
-      'GET / @app [] index',
-      'GET,POST /users @app [login_required:login_required] users',
-      'DELETE /users/<int:uid> @admin_bp [roles_required:roles_required(\'admin\') jwt_required:jwt_required()] delete_user',
-      'GET /stats @admin_bp [] stats',
-    ]);
+    assert.deepEqual(
+      summary.routes.map(
+        (route) =>
+          `${route.methods.join(',')} ${route.path} @${route.container} [${route.guards.map((guard) => `${guard.name}:${guard.text}`).join(' ')}] ${route.handler?.name}`,
+      ),
+      [
+        'GET / @app [] index',
+        'GET,POST /users @app [login_required:login_required] users',
+        "DELETE /users/<int:uid> @admin_bp [roles_required:roles_required('admin') jwt_required:jwt_required()] delete_user",
+        'GET /stats @admin_bp [] stats',
+      ],
+    );
     assert.equal(summary.routes[1].guards[0].kind, 'decorator');
     assert.deepEqual(summary.routes[1].range, { start: { line: 12, character: 0 }, end: { line: 12, character: 45 } });
   });
 
   it('records only the decorators below the route decorator (above it they protect nothing)', async () => {
-    assert.deepEqual(await routesOf(flaskReader, dedent(`
+    assert.deepEqual(
+      await routesOf(
+        flaskReader,
+        dedent(`
       from flask import Flask
       from flask_login import login_required
       app = Flask(__name__)
@@ -65,11 +82,16 @@ describe('routes: Flask reader', () => {
       @login_required
       def both():
           return 'x'
-    `)), ['GET /admin/panel @app', 'GET /a @app [login_required]', 'GET /b @app [login_required]']);
+    `),
+      ),
+      ['GET /admin/panel @app', 'GET /a @app [login_required]', 'GET /b @app [login_required]'],
+    );
   });
 
   it('reads before_request hooks (decorator or call) as container guards for every route', async () => {
-    const summary = await readFile(flaskReader, dedent(`
+    const summary = await readFile(
+      flaskReader,
+      dedent(`
       from flask import Blueprint, session, redirect, url_for, abort, g
       bp = Blueprint('account', __name__)
 
@@ -87,13 +109,16 @@ describe('routes: Flask reader', () => {
       @bp.route('/settings')
       def settings():
           return 'x'
-    `));
+    `),
+    );
     assert.deepEqual(describeContainers(summary), ['router bp [require_login(-1),check_token(-1)]']);
     assert.equal(summary.containers[0].guards[0].kind, 'middleware');
   });
 
   it('reads register_blueprint mounts, nested blueprints and factories', async () => {
-    const summary = await readFile(flaskReader, dedent(`
+    const summary = await readFile(
+      flaskReader,
+      dedent(`
       from flask import Flask, Blueprint
       from .admin import admin_bp
       from . import api
@@ -107,13 +132,18 @@ describe('routes: Flask reader', () => {
       parent = Blueprint('parent', __name__, url_prefix='/p')
       child = Blueprint('child', __name__)
       parent.register_blueprint(child, url_prefix='/c')
-    `), 'app/__init__.py');
+    `),
+      'app/__init__.py',
+    );
     assert.deepEqual(describeContainers(summary), ['app app', 'router parent /p', 'router child']);
     assert.deepEqual(describeMounts(summary), ["app <- admin_bp at '/admin'", "app <- api.bp at ''", "parent <- child at '/c'"]);
   });
 
   it('reads routes on an imported blueprint, add_url_rule views and MethodView decorators', async () => {
-    assert.deepEqual(await routesOf(flaskReader, dedent(`
+    assert.deepEqual(
+      await routesOf(
+        flaskReader,
+        dedent(`
       from flask import request
       from flask.views import MethodView
       from flask_login import login_required
@@ -136,16 +166,17 @@ describe('routes: Flask reader', () => {
       bp.add_url_rule('/export', 'export', view_func=export, methods=['GET'])
       bp.add_url_rule('/items', view_func=ItemAPI.as_view('items'))
       bp.add_url_rule('/secure', view_func=login_required(export))
-    `)), [
-      'POST /orders @bp',
-      'GET /export @bp',
-      'GET,DELETE /items @bp [login_required] -> ItemAPI',
-      'GET /secure @bp [login_required]',
-    ]);
+    `),
+      ),
+      ['POST /orders @bp', 'GET /export @bp', 'GET,DELETE /items @bp [login_required] -> ItemAPI', 'GET /secure @bp [login_required]'],
+    );
   });
 
   it('reads inline checks, signature checks and public markers from handlers', async () => {
-    assert.deepEqual(await routesOf(flaskReader, dedent(`
+    assert.deepEqual(
+      await routesOf(
+        flaskReader,
+        dedent(`
       import hmac, stripe
       from flask import Flask, request, abort
       from flask_login import current_user
@@ -173,11 +204,16 @@ describe('routes: Flask reader', () => {
       @public
       def about():
           return 'x'
-    `)), ['GET /me @app inline', 'POST /webhooks/stripe @app signed', 'POST /webhooks/github @app signed', 'GET /about @app public']);
+    `),
+      ),
+      ['GET /me @app inline', 'POST /webhooks/stripe @app signed', 'POST /webhooks/github @app signed', 'GET /about @app public'],
+    );
   });
 
   it('does not read look-alikes as routes', async () => {
-    const summary = await readFile(flaskReader, dedent(`
+    const summary = await readFile(
+      flaskReader,
+      dedent(`
       from flask import Flask
       import requests
       app = Flask(__name__)
@@ -197,7 +233,8 @@ describe('routes: Flask reader', () => {
           session.get('/admin')
           cache.get('/x')
           app.config.get('KEY')
-    `));
+    `),
+    );
     assert.deepEqual(summary.routes, []);
     assert.deepEqual(summary.mounts, []);
   });
@@ -223,7 +260,9 @@ describe('routes: Flask guard fix', () => {
       def admin_users():
           return 'x'
     `);
-    assert.equal(await fixed(flaskReader, text, LOGIN_REQUIRED, first), dedent(`
+    assert.equal(
+      await fixed(flaskReader, text, LOGIN_REQUIRED, first),
+      dedent(`
       from flask import Flask
       from flask_login import current_user, login_required
       app = Flask(__name__)
@@ -234,7 +273,8 @@ describe('routes: Flask guard fix', () => {
       @cache.cached(60)
       def admin_users():
           return 'x'
-    `));
+    `),
+    );
   });
 
   it('keeps the indentation inside a factory and adds a new import line after the last import', async () => {
@@ -250,8 +290,15 @@ describe('routes: Flask guard fix', () => {
               return ''
           return app
     `);
-    const guard: GuardToAdd = { name: 'jwt_required', kind: 'decorator', text: 'jwt_required()', imports: [{ local: 'jwt_required', module: 'flask_jwt_extended', imported: 'jwt_required' }] };
-    assert.equal(await fixed(flaskReader, text, guard, first), dedent(`
+    const guard: GuardToAdd = {
+      name: 'jwt_required',
+      kind: 'decorator',
+      text: 'jwt_required()',
+      imports: [{ local: 'jwt_required', module: 'flask_jwt_extended', imported: 'jwt_required' }],
+    };
+    assert.equal(
+      await fixed(flaskReader, text, guard, first),
+      dedent(`
       from flask import Flask
       from .auth import roles_required
       from flask_jwt_extended import jwt_required
@@ -264,7 +311,8 @@ describe('routes: Flask guard fix', () => {
           def delete_user(uid):
               return ''
           return app
-    `));
+    `),
+    );
   });
 
   it('does not import a name the file already binds, and decorates add_url_rule views above the def', async () => {
@@ -279,7 +327,9 @@ describe('routes: Flask guard fix', () => {
 
       app.add_url_rule('/export', view_func=export)
     `);
-    assert.equal(await fixed(flaskReader, text, LOGIN_REQUIRED, first), dedent(`
+    assert.equal(
+      await fixed(flaskReader, text, LOGIN_REQUIRED, first),
+      dedent(`
       from flask import Flask
       from flask_login import login_required
       app = Flask(__name__)
@@ -290,14 +340,19 @@ describe('routes: Flask guard fix', () => {
           return 'csv'
 
       app.add_url_rule('/export', view_func=export)
-    `));
+    `),
+    );
   });
 
   it('falls back to flask_login login_required when the chosen guard is not a decorator, and refuses a duplicate', async () => {
     const hook: GuardToAdd = { name: 'require_login', kind: 'middleware', text: 'require_login', imports: [] };
     const text = 'from flask import Flask\napp = Flask(__name__)\n\n@app.post("/orders")\ndef orders():\n    return ""\n';
-    assert.equal(await fixed(flaskReader, text, hook, first), 'from flask import Flask\nfrom flask_login import login_required\napp = Flask(__name__)\n\n@app.post("/orders")\n@login_required\ndef orders():\n    return ""\n');
-    const guarded = 'from flask import Flask\nfrom flask_login import login_required\napp = Flask(__name__)\n\n@app.post("/orders")\n@login_required\ndef orders():\n    return ""\n';
+    assert.equal(
+      await fixed(flaskReader, text, hook, first),
+      'from flask import Flask\nfrom flask_login import login_required\napp = Flask(__name__)\n\n@app.post("/orders")\n@login_required\ndef orders():\n    return ""\n',
+    );
+    const guarded =
+      'from flask import Flask\nfrom flask_login import login_required\napp = Flask(__name__)\n\n@app.post("/orders")\n@login_required\ndef orders():\n    return ""\n';
     assert.equal(await fixed(flaskReader, guarded, LOGIN_REQUIRED, first), undefined);
   });
 });

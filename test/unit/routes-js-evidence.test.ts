@@ -23,7 +23,8 @@ function firstFunction(program: TSESTree.Program): TSESTree.Node {
     }
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) value.forEach((item) => item && typeof item.type === 'string' && visit(item));
-      else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string' && value !== (node as { parent?: unknown }).parent) visit(value as TSESTree.Node);
+      else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string' && value !== (node as { parent?: unknown }).parent)
+        visit(value as TSESTree.Node);
     }
   };
   visit(program);
@@ -40,29 +41,87 @@ function checkedText(source: string): string | undefined {
 describe('routes: JS auth evidence', () => {
   describe('inline checks in handlers', () => {
     const checked: [string, string, string][] = [
-      ['Express 401', `app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).json({ error: 'no' });\n  res.json(req.user);\n});`, `if (!req.user) return res.status(401).json({ error: 'no' });`],
-      ['sendStatus 403', `app.get('/x', (req, res) => {\n  if (!req.isAuthenticated()) { return res.sendStatus(403); }\n});`, `if (!req.isAuthenticated()) { return res.sendStatus(403); }`],
-      ['redirect to login', `app.get('/x', (req, res) => {\n  if (!req.session.userId) return res.redirect('/login');\n});`, `if (!req.session.userId) return res.redirect('/login');`],
-      ['Koa ctx.throw', `router.get('/x', async (ctx) => {\n  if (!ctx.state.user) ctx.throw(401, 'login first');\n});`, `if (!ctx.state.user) ctx.throw(401, 'login first');`],
-      ['Koa ctx.status =', `router.get('/x', async (ctx) => {\n  if (!ctx.state.user) { ctx.status = 401; return; }\n});`, `if (!ctx.state.user) { ctx.status = 401; return; }`],
-      ['Fastify reply.code', `app.get('/x', async (request, reply) => {\n  if (!request.headers.authorization) return reply.code(401).send();\n});`, `if (!request.headers.authorization) return reply.code(401).send();`],
+      [
+        'Express 401',
+        `app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).json({ error: 'no' });\n  res.json(req.user);\n});`,
+        `if (!req.user) return res.status(401).json({ error: 'no' });`,
+      ],
+      [
+        'sendStatus 403',
+        `app.get('/x', (req, res) => {\n  if (!req.isAuthenticated()) { return res.sendStatus(403); }\n});`,
+        `if (!req.isAuthenticated()) { return res.sendStatus(403); }`,
+      ],
+      [
+        'redirect to login',
+        `app.get('/x', (req, res) => {\n  if (!req.session.userId) return res.redirect('/login');\n});`,
+        `if (!req.session.userId) return res.redirect('/login');`,
+      ],
+      [
+        'Koa ctx.throw',
+        `router.get('/x', async (ctx) => {\n  if (!ctx.state.user) ctx.throw(401, 'login first');\n});`,
+        `if (!ctx.state.user) ctx.throw(401, 'login first');`,
+      ],
+      [
+        'Koa ctx.status =',
+        `router.get('/x', async (ctx) => {\n  if (!ctx.state.user) { ctx.status = 401; return; }\n});`,
+        `if (!ctx.state.user) { ctx.status = 401; return; }`,
+      ],
+      [
+        'Fastify reply.code',
+        `app.get('/x', async (request, reply) => {\n  if (!request.headers.authorization) return reply.code(401).send();\n});`,
+        `if (!request.headers.authorization) return reply.code(401).send();`,
+      ],
       ['Nest exception', `function f(req) {\n  if (!req.user) throw new UnauthorizedException();\n}`, `if (!req.user) throw new UnauthorizedException();`],
-      ['Next NextResponse', `export async function GET() {\n  const session = await getServerSession();\n  if (!session?.user) return NextResponse.json({ error: 'x' }, { status: 401 });\n}`, `if (!session?.user) return NextResponse.json({ error: 'x' }, { status: 401 });`],
-      ['Response status 403', `export async function POST(req: Request) {\n  const token = cookies().get('token');\n  if (!token) return new Response(null, { status: 403 });\n}`, `if (!token) return new Response(null, { status: 403 });`],
-      ['createError through next', `function f(req, res, next) {\n  if (!req.headers.authorization) return next(createError(401));\n}`, `if (!req.headers.authorization) return next(createError(401));`],
-      ['through a local', `app.get('/x', async (req, res) => {\n  const ok = await sessions.lookup(req.cookies.sid);\n  if (!ok) return res.status(401).end();\n});`, `if (!ok) return res.status(401).end();`],
-      ['else branch', `app.get('/x', (req, res) => {\n  if (req.user) { res.json(1); } else { res.status(401).end(); }\n});`, `if (req.user) { res.json(1); } else { res.status(401).end(); }`],
-      ['StatusCodes name', `app.get('/x', (req, res) => {\n  if (!req.user) return res.status(StatusCodes.UNAUTHORIZED).end();\n});`, `if (!req.user) return res.status(StatusCodes.UNAUTHORIZED).end();`],
-      ['jwt verify in try', `app.get('/x', (req, res) => {\n  try { jwt.verify(req.headers.authorization, KEY); } catch { return res.status(401).end(); }\n});`, `try { jwt.verify(req.headers.authorization, KEY); } catch { return res.status(401).end(); }`],
+      [
+        'Next NextResponse',
+        `export async function GET() {\n  const session = await getServerSession();\n  if (!session?.user) return NextResponse.json({ error: 'x' }, { status: 401 });\n}`,
+        `if (!session?.user) return NextResponse.json({ error: 'x' }, { status: 401 });`,
+      ],
+      [
+        'Response status 403',
+        `export async function POST(req: Request) {\n  const token = cookies().get('token');\n  if (!token) return new Response(null, { status: 403 });\n}`,
+        `if (!token) return new Response(null, { status: 403 });`,
+      ],
+      [
+        'createError through next',
+        `function f(req, res, next) {\n  if (!req.headers.authorization) return next(createError(401));\n}`,
+        `if (!req.headers.authorization) return next(createError(401));`,
+      ],
+      [
+        'through a local',
+        `app.get('/x', async (req, res) => {\n  const ok = await sessions.lookup(req.cookies.sid);\n  if (!ok) return res.status(401).end();\n});`,
+        `if (!ok) return res.status(401).end();`,
+      ],
+      [
+        'else branch',
+        `app.get('/x', (req, res) => {\n  if (req.user) { res.json(1); } else { res.status(401).end(); }\n});`,
+        `if (req.user) { res.json(1); } else { res.status(401).end(); }`,
+      ],
+      [
+        'StatusCodes name',
+        `app.get('/x', (req, res) => {\n  if (!req.user) return res.status(StatusCodes.UNAUTHORIZED).end();\n});`,
+        `if (!req.user) return res.status(StatusCodes.UNAUTHORIZED).end();`,
+      ],
+      [
+        'jwt verify in try',
+        `app.get('/x', (req, res) => {\n  try { jwt.verify(req.headers.authorization, KEY); } catch { return res.status(401).end(); }\n});`,
+        `try { jwt.verify(req.headers.authorization, KEY); } catch { return res.status(401).end(); }`,
+      ],
     ];
     for (const [label, source, expected] of checked) it(label, () => assert.equal(checkedText(source), expected));
 
     const unchecked: [string, string][] = [
-      ['404 for a missing user', `app.get('/u/:id', async (req, res) => {\n  const user = await User.find(req.params.id);\n  if (!user) return res.status(404).end();\n});`],
+      [
+        '404 for a missing user',
+        `app.get('/u/:id', async (req, res) => {\n  const user = await User.find(req.params.id);\n  if (!user) return res.status(404).end();\n});`,
+      ],
       ['400 on bad input', `app.post('/x', (req, res) => {\n  if (!req.body.name) return res.status(400).end();\n});`],
       ['401 unconditionally', `app.get('/x', (req, res) => {\n  res.status(401).end();\n});`],
       ['redirect elsewhere', `app.get('/x', (req, res) => {\n  if (!req.user) return res.redirect('/home');\n});`],
-      ['a login checking submitted credentials', `app.post('/login', async (req, res) => {\n  const user = await users.verifyPassword(req.body.email, req.body.password);\n  if (!user) return res.status(401).json({ error: 'wrong password' });\n});`],
+      [
+        'a login checking submitted credentials',
+        `app.post('/login', async (req, res) => {\n  const user = await users.verifyPassword(req.body.email, req.body.password);\n  if (!user) return res.status(401).json({ error: 'wrong password' });\n});`,
+      ],
       ['403 on a non-auth condition', `app.get('/x', (req, res) => {\n  if (req.query.limit > 100) return res.sendStatus(403);\n});`],
     ];
     for (const [label, source] of unchecked) it(`not: ${label}`, () => assert.equal(checkedText(source), undefined));
@@ -71,7 +130,10 @@ describe('routes: JS auth evidence', () => {
   describe('webhook signatures', () => {
     const verifying: [string, string][] = [
       ['Stripe', `app.post('/hook', (req, res) => {\n  const event = stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'], secret);\n});`],
-      ['HMAC compare', `app.post('/hook', (req, res) => {\n  const digest = crypto.createHmac('sha256', secret).update(req.body).digest('hex');\n  if (digest !== req.headers['x-signature']) return res.sendStatus(400);\n});`],
+      [
+        'HMAC compare',
+        `app.post('/hook', (req, res) => {\n  const digest = crypto.createHmac('sha256', secret).update(req.body).digest('hex');\n  if (digest !== req.headers['x-signature']) return res.sendStatus(400);\n});`,
+      ],
       ['timingSafeEqual', `app.post('/hook', (req, res) => {\n  if (!crypto.timingSafeEqual(a, b)) return res.sendStatus(400);\n});`],
       ['svix', `app.post('/hook', (req, res) => {\n  const wh = new Webhook(secret);\n  const payload = wh.verify(req.body, req.headers);\n});`],
       ['Octokit', `app.post('/hook', async (req, res) => {\n  await webhooks.verify(req.body, req.headers['x-hub-signature-256']);\n});`],
@@ -79,7 +141,12 @@ describe('routes: JS auth evidence', () => {
     ];
     for (const [label, source] of verifying) it(label, () => assert.equal(jsVerifiesSignature(firstFunction(parse(source))), true));
     it('not: a handler that only parses the body', () => {
-      assert.equal(jsVerifiesSignature(firstFunction(parse(`app.post('/hook', (req, res) => {\n  const event = JSON.parse(req.body);\n  if (event.type === 'x') res.send();\n});`))), false);
+      assert.equal(
+        jsVerifiesSignature(
+          firstFunction(parse(`app.post('/hook', (req, res) => {\n  const event = JSON.parse(req.body);\n  if (event.type === 'x') res.send();\n});`)),
+        ),
+        false,
+      );
     });
     it('not: a jwt.verify (that is auth, not a webhook signature)', () => {
       assert.equal(jsVerifiesSignature(firstFunction(parse(`app.post('/x', (req, res) => { jwt.verify(t, k); });`))), false);
@@ -147,7 +214,11 @@ describe('routes: JS auth evidence', () => {
         `export class JwtAuthGuard extends AuthGuard('jwt') {}`,
         `export class UsersService {}`,
       ].join('\n');
-      assert.deepEqual(definitions(source), ['RolesGuard: implements CanActivate', 'JwtAuthGuard: extends AuthGuard', 'authenticate: rejects when the token does not verify']);
+      assert.deepEqual(definitions(source), [
+        'RolesGuard: implements CanActivate',
+        'JwtAuthGuard: extends AuthGuard',
+        'authenticate: rejects when the token does not verify',
+      ]);
     });
 
     it('not: handlers and helpers that do not check auth', () => {

@@ -31,8 +31,14 @@ export function routeLines(summary: FileRoutes): string[] {
   return summary.routes.map((route: RouteDecl) => {
     const parts = [`${route.methods.join('|')} ${route.path}`, `@${route.container}`];
     if (route.guards.length) parts.push(`[${names(route.guards)}]`);
-    if (route.handler) parts.push(`handler=${route.handler.name ?? 'inline'}${route.handler.inlineCheck ? '(check)' : ''}${route.handler.verifiesSignature ? '(signature)' : ''}`);
-    if (route.handlerRef) parts.push(`ref=${'local' in route.handlerRef ? route.handlerRef.local : route.handlerRef.module}${route.handlerRef.member ? `.${route.handlerRef.member}` : ''}`);
+    if (route.handler)
+      parts.push(
+        `handler=${route.handler.name ?? 'inline'}${route.handler.inlineCheck ? '(check)' : ''}${route.handler.verifiesSignature ? '(signature)' : ''}`,
+      );
+    if (route.handlerRef)
+      parts.push(
+        `ref=${'local' in route.handlerRef ? route.handlerRef.local : route.handlerRef.module}${route.handlerRef.member ? `.${route.handlerRef.member}` : ''}`,
+      );
     if (route.public) parts.push(`public=${route.public.text}`);
     return parts.join(' ');
   });

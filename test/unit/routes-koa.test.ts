@@ -78,7 +78,10 @@ describe('routes: Koa reader', () => {
       `router.get('/settings', mustBeLoggedIn, settings.show);`,
     ].join('\n');
     const summary = readRoutes(koaReader, text);
-    assert.deepEqual(summary.authDefinitions.map((definition) => `${definition.name}: ${definition.evidence}`), ['mustBeLoggedIn: responds 401']);
+    assert.deepEqual(
+      summary.authDefinitions.map((definition) => `${definition.name}: ${definition.evidence}`),
+      ['mustBeLoggedIn: responds 401'],
+    );
     assert.deepEqual(routeLines(summary), ['GET /settings @router [mustBeLoggedIn] ref=settings.show']);
   });
 
@@ -99,20 +102,53 @@ describe('routes: Koa reader', () => {
 
   describe('guard fix', () => {
     it('inserts the guard before the handler and imports the default export', () => {
-      const guard = { name: 'jwt', kind: 'middleware' as const, text: 'jwt({ secret: process.env.JWT_SECRET })', imports: [{ local: 'jwt', module: 'koa-jwt', imported: 'default' }] };
-      const text = [`import Router from '@koa/router';`, ``, `const router = new Router();`, `router.get('admin-users', '/admin/users', async (ctx) => {`, `  ctx.body = await User.all();`, `});`, ``].join('\n');
+      const guard = {
+        name: 'jwt',
+        kind: 'middleware' as const,
+        text: 'jwt({ secret: process.env.JWT_SECRET })',
+        imports: [{ local: 'jwt', module: 'koa-jwt', imported: 'default' }],
+      };
+      const text = [
+        `import Router from '@koa/router';`,
+        ``,
+        `const router = new Router();`,
+        `router.get('admin-users', '/admin/users', async (ctx) => {`,
+        `  ctx.body = await User.all();`,
+        `});`,
+        ``,
+      ].join('\n');
       assert.equal(
         fixed(koaReader, text, 0, guard),
-        [`import Router from '@koa/router';`, `import jwt from 'koa-jwt';`, ``, `const router = new Router();`, `router.get('admin-users', '/admin/users', jwt({ secret: process.env.JWT_SECRET }), async (ctx) => {`, `  ctx.body = await User.all();`, `});`, ``].join('\n'),
+        [
+          `import Router from '@koa/router';`,
+          `import jwt from 'koa-jwt';`,
+          ``,
+          `const router = new Router();`,
+          `router.get('admin-users', '/admin/users', jwt({ secret: process.env.JWT_SECRET }), async (ctx) => {`,
+          `  ctx.body = await User.all();`,
+          `});`,
+          ``,
+        ].join('\n'),
       );
     });
 
     it('require style without semicolons', () => {
-      const guard = { name: 'requireUser', kind: 'middleware' as const, text: 'requireUser', imports: [{ local: 'requireUser', module: '../middleware/auth', imported: 'default' }] };
+      const guard = {
+        name: 'requireUser',
+        kind: 'middleware' as const,
+        text: 'requireUser',
+        imports: [{ local: 'requireUser', module: '../middleware/auth', imported: 'default' }],
+      };
       const text = [`const Router = require('koa-router')`, `const router = new Router()`, `router.post('/orders', validate, orders.create)`, ``].join('\n');
       assert.equal(
         fixed(koaReader, text, 0, guard, 'routes/orders.js'),
-        [`const Router = require('koa-router')`, `const requireUser = require('../middleware/auth')`, `const router = new Router()`, `router.post('/orders', validate, requireUser, orders.create)`, ``].join('\n'),
+        [
+          `const Router = require('koa-router')`,
+          `const requireUser = require('../middleware/auth')`,
+          `const router = new Router()`,
+          `router.post('/orders', validate, requireUser, orders.create)`,
+          ``,
+        ].join('\n'),
       );
     });
   });

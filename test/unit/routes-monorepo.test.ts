@@ -112,9 +112,17 @@ const NEST_VERDICTS = [
 
 describe('open routes in monorepos: NestJS', () => {
   it("applies an APP_GUARD to its own application's module graph only", async () => {
-    const model = await resolveProject({ ...NEST_API, ...NEST_ADMIN, 'apps/api/package.json': '{ "name": "api" }', 'apps/admin/package.json': '{ "name": "admin" }' });
+    const model = await resolveProject({
+      ...NEST_API,
+      ...NEST_ADMIN,
+      'apps/api/package.json': '{ "name": "api" }',
+      'apps/admin/package.json': '{ "name": "admin" }',
+    });
     assert.deepEqual(verdictLines(model), NEST_VERDICTS);
-    assert.deepEqual(findRoute(model, 'DELETE /users/:id').guards.map((guard) => [guard.name, guard.scope]), [['JwtAuthGuard', 'project']]);
+    assert.deepEqual(
+      findRoute(model, 'DELETE /users/:id').guards.map((guard) => [guard.name, guard.scope]),
+      [['JwtAuthGuard', 'project']],
+    );
   });
 
   it('tells two applications of one package.json apart by their graphs (an Nx-style workspace)', async () => {
@@ -125,8 +133,14 @@ describe('open routes in monorepos: NestJS', () => {
   it('without a bootstrap, the manifests draw the line; a single app keeps its global guard', async () => {
     const withoutMain = Object.fromEntries(Object.entries({ ...NEST_API, ...NEST_ADMIN }).filter(([path]) => !path.endsWith('main.ts')));
     const split = await resolveProject({ ...withoutMain, 'apps/api/package.json': '{}', 'apps/admin/package.json': '{}' });
-    assert.match(verdictLines(split).find((line) => line.includes('/admin/cache'))!, /open \(warning\)$/);
-    assert.match(verdictLines(split).find((line) => line.includes('DELETE /users/:id'))!, /guarded$/);
+    assert.match(
+      verdictLines(split).find((line) => line.includes('/admin/cache'))!,
+      /open \(warning\)$/,
+    );
+    assert.match(
+      verdictLines(split).find((line) => line.includes('DELETE /users/:id'))!,
+      /guarded$/,
+    );
 
     const single = await resolveProject({ ...NEST_API, 'package.json': '{}' });
     assert.deepEqual(verdictLines(single), ['.: DELETE /users/:id guarded', '.: GET /users guarded']);
@@ -333,8 +347,14 @@ describe('open routes in monorepos: Django', () => {
             return redirect('/')
       `,
     });
-    assert.match(verdictLines(model).find((line) => line.includes('/account/delete/'))!, /^services\/shop: ALL \/account\/delete\/ guarded$/);
-    assert.match(verdictLines(model).find((line) => line.includes('/api/users/export/'))!, /open/);
+    assert.match(
+      verdictLines(model).find((line) => line.includes('/account/delete/'))!,
+      /^services\/shop: ALL \/account\/delete\/ guarded$/,
+    );
+    assert.match(
+      verdictLines(model).find((line) => line.includes('/api/users/export/'))!,
+      /open/,
+    );
   });
 });
 
@@ -420,14 +440,20 @@ describe('lastline routes in a monorepo', () => {
   it('lists the routes of each app under its folder, and gives the app in JSON', async () => {
     const dir = tempDir('lastline-routes-monorepo-');
     try {
-      cpSync(join(REPO_ROOT, 'test', 'fixtures', 'routes', 'monorepo-app'), dir.path, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
+      cpSync(join(REPO_ROOT, 'test', 'fixtures', 'routes', 'monorepo-app'), dir.path, {
+        recursive: true,
+        filter: (source) => !source.endsWith('expected.json'),
+      });
       const text = await runCli(dir.path, 'routes');
       assert.equal(text.code, 0, text.stderr);
       assert.match(text.stdout, /^app apps\/admin:\n {2}GET \/admin\/reports {2,}\S+:7 {2}guarded by SessionGuard \(route\)$/m);
       assert.match(text.stdout, /^app services\/shop:$/m);
       assert.match(text.stdout, /\n19 routes in 7 apps; 6 open that should not be/);
       const json = JSON.parse((await runCli(dir.path, 'routes', '--format', 'json')).stdout) as { routes: { app: string; path: string }[] };
-      assert.deepEqual([...new Set(json.routes.map((route) => route.app))], ['apps/admin', 'apps/api', 'apps/docs', 'apps/web', 'services/backoffice', 'services/shop', 'tools/ops']);
+      assert.deepEqual(
+        [...new Set(json.routes.map((route) => route.app))],
+        ['apps/admin', 'apps/api', 'apps/docs', 'apps/web', 'services/backoffice', 'services/shop', 'tools/ops'],
+      );
       assert.equal(json.routes.find((route) => route.path === '/api/admin/orders')?.app, 'services/shop');
     } finally {
       dir.remove();
@@ -438,7 +464,15 @@ describe('lastline routes in a monorepo', () => {
 describe('app boundaries at scale', () => {
   const at: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
   const file = (path: string, fill: Partial<FileRoutes>): [string, FileRoutes] => [path, { ...emptyFileRoutes(path), ...fill }];
-  const route = (container: string, framework: RouteDecl['framework'], method: string, path: string): RouteDecl => ({ framework, container, methods: [method], path, range: at, order: 1, guards: [] });
+  const route = (container: string, framework: RouteDecl['framework'], method: string, path: string): RouteDecl => ({
+    framework,
+    container,
+    methods: [method],
+    path,
+    range: at,
+    order: 1,
+    guards: [],
+  });
 
   /** `apps` Nest applications with a global guard each, and as many Next.js apps with a middleware. */
   function monorepo(apps: number): Map<string, FileRoutes> {
@@ -447,12 +481,17 @@ describe('app boundaries at scale', () => {
       const api = `apps/api${index}`;
       files.push(
         file(`${api}/package.json`, { manifest: { kind: 'package.json' } }),
-        file(`${api}/src/main.ts`, { imports: [{ local: 'AppModule', module: './app.module', imported: 'AppModule' }], nestBootstraps: [{ module: { local: 'AppModule' }, range: at }] }),
+        file(`${api}/src/main.ts`, {
+          imports: [{ local: 'AppModule', module: './app.module', imported: 'AppModule' }],
+          nestBootstraps: [{ module: { local: 'AppModule' }, range: at }],
+        }),
         file(`${api}/src/app.module.ts`, {
           imports: [{ local: 'UsersController', module: './users.controller', imported: 'UsersController' }],
           exports: [{ exported: 'AppModule', local: 'AppModule' }],
           nestModules: [{ name: 'AppModule', imports: [], controllers: [{ local: 'UsersController' }] }],
-          projectGuards: [{ framework: 'nestjs', name: 'JwtAuthGuard', text: 'JwtAuthGuard', range: at, kind: 'guard-class', nestOwner: { module: 'AppModule' } }],
+          projectGuards: [
+            { framework: 'nestjs', name: 'JwtAuthGuard', text: 'JwtAuthGuard', range: at, kind: 'guard-class', nestOwner: { module: 'AppModule' } },
+          ],
         }),
         file(`${api}/src/users.controller.ts`, {
           containers: [{ name: 'UsersController', framework: 'nestjs', kind: 'controller', prefix: 'users', range: at, guards: [] }],
@@ -468,7 +507,10 @@ describe('app boundaries at scale', () => {
 
   it('keeps each app to its own guards, in time linear in the number of apps', async () => {
     const model = resolveRoutes(monorepo(3));
-    assert.ok(model.routes.every((resolved) => resolved.guards.length === 1), "each route has its own app's guard, once");
+    assert.ok(
+      model.routes.every((resolved) => resolved.guards.length === 1),
+      "each route has its own app's guard, once",
+    );
     await assertGrowth(monorepo, (summaries) => resolveRoutes(summaries), 40);
   });
 });

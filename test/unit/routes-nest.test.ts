@@ -77,7 +77,10 @@ export class UsersController {
 describe('NestJS route reader', () => {
   it('reads controllers, routes, method guards and public markers', () => {
     const summary = read(CONTROLLER);
-    assert.deepEqual(summary.containers.map((container) => [container.name, container.kind, container.prefix, container.guards.length]), [['UsersController', 'controller', 'users', 0]]);
+    assert.deepEqual(
+      summary.containers.map((container) => [container.name, container.kind, container.prefix, container.guards.length]),
+      [['UsersController', 'controller', 'users', 0]],
+    );
     assert.deepEqual(routes(summary), [
       "UsersController GET '' handler=findAll guards=[] line=10",
       "UsersController DELETE ':id' handler=remove guards=[JwtAuthGuard,RolesGuard] line=17",
@@ -106,10 +109,13 @@ export class RootController {
   any() {}
 }
 `);
-    assert.deepEqual(summary.containers.map((container) => [container.name, container.prefix, container.guards.map((guard) => `${guard.name}@${guard.order}`)]), [
-      ['AdminController', 'admin', ['JwtAuthGuard@-1']],
-      ['RootController', undefined, []],
-    ]);
+    assert.deepEqual(
+      summary.containers.map((container) => [container.name, container.prefix, container.guards.map((guard) => `${guard.name}@${guard.order}`)]),
+      [
+        ['AdminController', 'admin', ['JwtAuthGuard@-1']],
+        ['RootController', undefined, []],
+      ],
+    );
     assert.deepEqual(routes(summary), [
       "AdminController GET 'stats' handler=stats guards=[] line=5",
       "AdminController GET 'metrics' handler=stats guards=[] line=5",
@@ -140,16 +146,22 @@ export class MiscController {
 `);
     assert.equal(summary.containers[0].public?.text, '@SkipAuth()');
     assert.equal(summary.containers[1].public, undefined);
-    assert.deepEqual(summary.routes.map((route) => route.public?.text), [undefined, '@Anon()', '@Open()', "@SetMetadata('isPublic', true)", undefined]);
+    assert.deepEqual(
+      summary.routes.map((route) => route.public?.text),
+      [undefined, '@Anon()', '@Open()', "@SetMetadata('isPublic', true)", undefined],
+    );
   });
 
   it('lists the public decorators a file defines, for other files to use', () => {
-    const program = parse(`import { SetMetadata, applyDecorators } from '@nestjs/common';
+    const program = parse(
+      `import { SetMetadata, applyDecorators } from '@nestjs/common';
 export const IS_PUBLIC_KEY = 'isPublic';
 export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);
 export function AllowGuests() { return applyDecorators(SetMetadata('allowAnonymous', true)); }
 export const Roles = (...roles: string[]) => SetMetadata('roles', roles);
-`, 'src/auth/public.decorator.ts');
+`,
+      'src/auth/public.decorator.ts',
+    );
     assert.deepEqual(definedPublicDecorators(program), ['Public', 'AllowGuests']);
   });
 
@@ -170,45 +182,67 @@ export class BillingController {
   }
 }
 `);
-    assert.deepEqual(summary.routes.map((route) => [route.path, route.handler?.inlineCheck?.start.line, route.handler?.verifiesSignature]), [
-      ['invoices', 5, undefined],
-      ['webhook', undefined, true],
-    ]);
+    assert.deepEqual(
+      summary.routes.map((route) => [route.path, route.handler?.inlineCheck?.start.line, route.handler?.verifiesSignature]),
+      [
+        ['invoices', 5, undefined],
+        ['webhook', undefined, true],
+      ],
+    );
   });
 
   it('reads global guards from APP_GUARD providers and useGlobalGuards', () => {
-    const moduleSummary = read(`import { Module } from '@nestjs/common';
+    const moduleSummary = read(
+      `import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 @Module({
   controllers: [UsersController],
   providers: [UsersService, { provide: APP_GUARD, useClass: JwtAuthGuard }, { provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: 'X', useClass: Other }],
 })
 export class AppModule {}
-`, 'src/app.module.ts');
-    assert.deepEqual(moduleSummary.projectGuards.map((guard) => [guard.name, guard.kind, guard.framework, guard.range.start.line + 1]), [
-      ['JwtAuthGuard', 'guard-class', 'nestjs', 5],
-      ['ThrottlerGuard', 'guard-class', 'nestjs', 5],
-    ]);
+`,
+      'src/app.module.ts',
+    );
+    assert.deepEqual(
+      moduleSummary.projectGuards.map((guard) => [guard.name, guard.kind, guard.framework, guard.range.start.line + 1]),
+      [
+        ['JwtAuthGuard', 'guard-class', 'nestjs', 5],
+        ['ThrottlerGuard', 'guard-class', 'nestjs', 5],
+      ],
+    );
     assert.deepEqual(moduleSummary.containers, []);
-    const main = read(`import { NestFactory, Reflector } from '@nestjs/core';
+    const main = read(
+      `import { NestFactory, Reflector } from '@nestjs/core';
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
   app.useGlobalGuards(new JwtAuthGuard(app.get(Reflector)), app.get(RolesGuard));
   await app.listen(3000);
 }
 bootstrap();
-`, 'src/main.ts');
-    assert.deepEqual(main.projectGuards.map((guard) => [guard.name, guard.text]), [
-      ['JwtAuthGuard', 'new JwtAuthGuard(app.get(Reflector))'],
-      ['RolesGuard', 'app.get(RolesGuard)'],
-    ]);
+`,
+      'src/main.ts',
+    );
+    assert.deepEqual(
+      main.projectGuards.map((guard) => [guard.name, guard.text]),
+      [
+        ['JwtAuthGuard', 'new JwtAuthGuard(app.get(Reflector))'],
+        ['RolesGuard', 'app.get(RolesGuard)'],
+      ],
+    );
     // Whose they are: the module that provides them, the application created beside them.
-    assert.deepEqual(moduleSummary.projectGuards.map((guard) => guard.nestOwner), [{ module: 'AppModule' }, { module: 'AppModule' }]);
-    assert.deepEqual(main.projectGuards.map((guard) => guard.nestOwner), [{ bootstrap: true }, { bootstrap: true }]);
+    assert.deepEqual(
+      moduleSummary.projectGuards.map((guard) => guard.nestOwner),
+      [{ module: 'AppModule' }, { module: 'AppModule' }],
+    );
+    assert.deepEqual(
+      main.projectGuards.map((guard) => guard.nestOwner),
+      [{ bootstrap: true }, { bootstrap: true }],
+    );
   });
 
   it('reads the module graph: @Module imports and controllers, and the root module of NestFactory.create', () => {
-    const summary = read(`import { Module, forwardRef } from '@nestjs/common';
+    const summary = read(
+      `import { Module, forwardRef } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import * as feature from './feature';
 import { UsersModule } from './users/users.module';
@@ -226,21 +260,41 @@ export class AppModule {}
 
 @Module({})
 export class EmptyModule {}
-`, 'src/app.module.ts');
-    const references = (list: { local: string; member?: string }[] | undefined) => (list ?? []).map((reference) => `${reference.local}${reference.member ? `.${reference.member}` : ''}`);
-    assert.deepEqual(summary.nestModules?.map((module) => [module.name, references(module.imports as { local: string }[]), references(module.controllers as { local: string }[])]), [
-      ['AppModule', ['UsersModule', 'AuthModule', 'ConfigModule', 'feature.BillingModule'], ['HealthController']],
-      ['EmptyModule', [], []],
-    ]);
-    assert.deepEqual(summary.projectGuards.map((guard) => guard.nestOwner), [undefined], 'a provider outside the metadata of a file with two modules belongs to neither');
+`,
+      'src/app.module.ts',
+    );
+    const references = (list: { local: string; member?: string }[] | undefined) =>
+      (list ?? []).map((reference) => `${reference.local}${reference.member ? `.${reference.member}` : ''}`);
+    assert.deepEqual(
+      summary.nestModules?.map((module) => [
+        module.name,
+        references(module.imports as { local: string }[]),
+        references(module.controllers as { local: string }[]),
+      ]),
+      [
+        ['AppModule', ['UsersModule', 'AuthModule', 'ConfigModule', 'feature.BillingModule'], ['HealthController']],
+        ['EmptyModule', [], []],
+      ],
+    );
+    assert.deepEqual(
+      summary.projectGuards.map((guard) => guard.nestOwner),
+      [undefined],
+      'a provider outside the metadata of a file with two modules belongs to neither',
+    );
 
-    const main = read(`import { NestFactory } from '@nestjs/core';
+    const main = read(
+      `import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AdminModule } from './admin.module';
 NestFactory.create<NestExpressApplication>(AdminModule, { cors: true }).then((app) => app.listen(3001));
 NestFactory.createMicroservice(WorkerModule, {});
-`, 'apps/admin/src/main.ts');
-    assert.deepEqual(main.nestBootstraps?.map((bootstrap) => [bootstrap.module, bootstrap.range.start.line + 1]), [[{ local: 'AdminModule' }, 4]]);
+`,
+      'apps/admin/src/main.ts',
+    );
+    assert.deepEqual(
+      main.nestBootstraps?.map((bootstrap) => [bootstrap.module, bootstrap.range.start.line + 1]),
+      [[{ local: 'AdminModule' }, 4]],
+    );
   });
 
   it('does not read look-alikes as routes', () => {
@@ -271,13 +325,24 @@ const map = new Map(); map.get('/x');
 });
 
 describe('NestJS guard fix', () => {
-  const jwtGuard: GuardToAdd = { name: 'JwtAuthGuard', kind: 'guard-class', text: 'JwtAuthGuard', imports: [{ local: 'JwtAuthGuard', module: '../auth/jwt-auth.guard', imported: 'JwtAuthGuard' }] };
+  const jwtGuard: GuardToAdd = {
+    name: 'JwtAuthGuard',
+    kind: 'guard-class',
+    text: 'JwtAuthGuard',
+    imports: [{ local: 'JwtAuthGuard', module: '../auth/jwt-auth.guard', imported: 'JwtAuthGuard' }],
+  };
 
   function fix(text: string, routeIndex: number, guard: GuardToAdd = jwtGuard): string | undefined {
     const path = 'src/orders/orders.controller.ts';
     const summary = read(text, path);
     const program = parse(text, path);
-    const result = nest.addGuard!({ file: { path, text, lines: new LineIndex(text), language: 'typescript' }, route: summary.routes[routeIndex], guard, summary, javascript: program });
+    const result = nest.addGuard!({
+      file: { path, text, lines: new LineIndex(text), language: 'typescript' },
+      route: summary.routes[routeIndex],
+      guard,
+      summary,
+      javascript: program,
+    });
     if (!result) return undefined;
     assert.equal(result.safe, false);
     assert.equal(result.title, `Add @UseGuards(${guard.name}) to this route`);
@@ -285,7 +350,9 @@ describe('NestJS guard fix', () => {
   }
 
   it('adds @UseGuards above the route decorator and merges UseGuards into the @nestjs/common import', () => {
-    assert.equal(fix(`import { Controller, Get, Post } from '@nestjs/common';
+    assert.equal(
+      fix(
+        `import { Controller, Get, Post } from '@nestjs/common';
 import { OrdersService } from './orders.service';
 
 @Controller('orders')
@@ -297,7 +364,10 @@ export class OrdersController {
     return this.orders.create();
   }
 }
-`, 0), `import { Controller, Get, Post, UseGuards } from '@nestjs/common';
+`,
+        0,
+      ),
+      `import { Controller, Get, Post, UseGuards } from '@nestjs/common';
 import { OrdersService } from './orders.service';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
 
@@ -311,11 +381,14 @@ export class OrdersController {
     return this.orders.create();
   }
 }
-`);
+`,
+    );
   });
 
   it('adds the guard inside an existing @UseGuards, keeping double quotes and no semicolons', () => {
-    assert.equal(fix(`import { Controller, Delete, UseGuards } from "@nestjs/common"
+    assert.equal(
+      fix(
+        `import { Controller, Delete, UseGuards } from "@nestjs/common"
 import { JwtAuthGuard } from "../auth/jwt-auth.guard"
 
 @Controller("orders")
@@ -324,7 +397,16 @@ export class OrdersController {
     @Delete(":id")
     remove() {}
 }
-`, 0, { name: 'AuthGuard', kind: 'guard-class', text: "AuthGuard('jwt')", imports: [{ local: 'AuthGuard', module: '@nestjs/passport', imported: 'AuthGuard' }] }), `import { Controller, Delete, UseGuards } from "@nestjs/common"
+`,
+        0,
+        {
+          name: 'AuthGuard',
+          kind: 'guard-class',
+          text: "AuthGuard('jwt')",
+          imports: [{ local: 'AuthGuard', module: '@nestjs/passport', imported: 'AuthGuard' }],
+        },
+      ),
+      `import { Controller, Delete, UseGuards } from "@nestjs/common"
 import { JwtAuthGuard } from "../auth/jwt-auth.guard"
 import { AuthGuard } from "@nestjs/passport"
 
@@ -334,7 +416,8 @@ export class OrdersController {
     @Delete(":id")
     remove() {}
 }
-`);
+`,
+    );
   });
 
   it('does not import what the file already binds, and declines a guard already there', () => {
@@ -347,7 +430,9 @@ export class OrdersController {
 }
 `;
     assert.equal(fix(text, 0), undefined);
-    assert.equal(fix(text, 1), `import { Controller, Get, UseGuards } from '@nestjs/common';
+    assert.equal(
+      fix(text, 1),
+      `import { Controller, Get, UseGuards } from '@nestjs/common';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
 @Controller('orders')
 export class OrdersController {
@@ -355,7 +440,8 @@ export class OrdersController {
   @UseGuards(JwtAuthGuard)
   @Get('b') b() {}
 }
-`);
+`,
+    );
   });
 
   it('declines guards that are not guard classes', () => {

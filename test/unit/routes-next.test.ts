@@ -94,15 +94,19 @@ export const dynamic = 'force-dynamic';
     ]);
     const guard = summary.routes[0].handler!.guards[0];
     assert.equal(guard.text, 'auth()');
-    assert.equal(guard.statements, `const session = await auth();
+    assert.equal(
+      guard.statements,
+      `const session = await auth();
 if (!session?.user) {
   return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
-}`);
+}`,
+    );
     assert.equal(summary.routes[0].container, undefined);
   });
 
   it('records calls in the first statements, checks in if-tests, and skips request reads', () => {
-    const summary = read(`export async function GET(req) {
+    const summary = read(
+      `export async function GET(req) {
   const body = await req.json();
   await requireUser();
   const { userId } = getAuth(req);
@@ -110,14 +114,19 @@ if (!session?.user) {
   console.log('x');
   const late = await sixth();
 }
-`, 'app/api/x/route.js');
+`,
+      'app/api/x/route.js',
+    );
     const guards = summary.routes[0].handler!.guards;
-    assert.deepEqual(guards.map((guard) => [guard.name, guard.statements]), [
-      ['requireUser', 'await requireUser();'],
-      // The if after it tests what it declared: part of the same check.
-      ['getAuth', "const { userId } = getAuth(req);\nif (!(await isAdmin(userId))) redirect('/login');"],
-      ['isAdmin', "if (!(await isAdmin(userId))) redirect('/login');"],
-    ]);
+    assert.deepEqual(
+      guards.map((guard) => [guard.name, guard.statements]),
+      [
+        ['requireUser', 'await requireUser();'],
+        // The if after it tests what it declared: part of the same check.
+        ['getAuth', "const { userId } = getAuth(req);\nif (!(await isAdmin(userId))) redirect('/login');"],
+        ['isAdmin', "if (!(await isAdmin(userId))) redirect('/login');"],
+      ],
+    );
   });
 
   it('reads `export { handler as GET }`, re-exports and Auth.js handler objects', () => {
@@ -144,14 +153,21 @@ export { handler as GET, handler as POST };
 
   it('reads pages-router handlers with methods narrowed from req.method', () => {
     const cases: [string, string][] = [
-      [`export default async function handler(req, res) {
+      [
+        `export default async function handler(req, res) {
   res.status(200).json({ ok: true });
-}`, 'ALL'],
-      [`export default async function handler(req, res) {
+}`,
+        'ALL',
+      ],
+      [
+        `export default async function handler(req, res) {
   if (req.method !== 'POST') return res.status(405).end();
   res.json({});
-}`, 'POST'],
-      [`export default async function handler(req, res) {
+}`,
+        'POST',
+      ],
+      [
+        `export default async function handler(req, res) {
   switch (req.method) {
     case 'GET': return res.json([]);
     case 'PUT': return res.json({});
@@ -159,24 +175,35 @@ export { handler as GET, handler as POST };
       res.setHeader('Allow', ['GET', 'PUT']);
       res.status(405).end();
   }
-}`, 'GET|PUT'],
-      [`export default function handler(req, res) {
+}`,
+        'GET|PUT',
+      ],
+      [
+        `export default function handler(req, res) {
   if (req.method === 'GET') {
     return res.json([]);
   } else {
     return res.json({ created: true });
   }
-}`, 'ALL'],
-      [`export default function handler(req, res) {
+}`,
+        'ALL',
+      ],
+      [
+        `export default function handler(req, res) {
   const { method } = req;
   if (method === 'DELETE') {
     res.json({});
   }
-}`, 'DELETE'],
-      [`export default function handler(req, res) {
+}`,
+        'DELETE',
+      ],
+      [
+        `export default function handler(req, res) {
   if (req.method === 'GET') return res.json([]);
   return res.json({ created: true });
-}`, 'ALL'],
+}`,
+        'ALL',
+      ],
     ];
     for (const [text, methods] of cases) {
       const summary = read(text, 'pages/api/items.ts');
@@ -188,45 +215,68 @@ export { handler as GET, handler as POST };
   });
 
   it('reads pages-router wrappers, identifiers and anonymous defaults', () => {
-    assert.deepEqual(routes(read(`import { withApiAuthRequired, getSession } from '@auth0/nextjs-auth0';
+    assert.deepEqual(
+      routes(
+        read(
+          `import { withApiAuthRequired, getSession } from '@auth0/nextjs-auth0';
 async function handler(req, res) {
   res.json({});
 }
 export default withApiAuthRequired(handler);
-`, 'pages/api/me.ts')), ['ALL /api/me handler=handler guards=[middleware:withApiAuthRequired] line=5']);
-    assert.deepEqual(routes(read(`export default async (req, res) => {
+`,
+          'pages/api/me.ts',
+        ),
+      ),
+      ['ALL /api/me handler=handler guards=[middleware:withApiAuthRequired] line=5'],
+    );
+    assert.deepEqual(
+      routes(
+        read(
+          `export default async (req, res) => {
   const session = await getServerSession(req, res, authOptions);
   if (!session) return res.status(401).json({ error: 'Unauthorized' });
   res.json({});
 };
-`, 'src/pages/api/admin/stats.ts')), ['ALL /api/admin/stats handler=undefined guards=[handler-call:getServerSession] line=1']);
+`,
+          'src/pages/api/admin/stats.ts',
+        ),
+      ),
+      ['ALL /api/admin/stats handler=undefined guards=[handler-call:getServerSession] line=1'],
+    );
     const anonymous = read(`export default async (req, res) => { res.json({}); };\n`, 'pages/api/x.ts');
     assert.deepEqual(anonymous.routes[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } });
   });
 
   it('records handlers that check auth themselves or verify a webhook signature', () => {
-    const stripe = read(`import Stripe from 'stripe';
+    const stripe = read(
+      `import Stripe from 'stripe';
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
 export async function POST(req: Request) {
   const body = await req.text();
   const event = stripe.webhooks.constructEvent(body, req.headers.get('stripe-signature')!, process.env.STRIPE_WEBHOOK_SECRET!);
   return Response.json({ received: event.id });
 }
-`, 'app/api/webhooks/stripe/route.ts');
+`,
+      'app/api/webhooks/stripe/route.ts',
+    );
     assert.equal(stripe.routes[0].handler?.verifiesSignature, true);
-    const inline = read(`export default async function handler(req, res) {
+    const inline = read(
+      `export default async function handler(req, res) {
   const token = req.headers.authorization;
   if (!token) {
     return res.status(401).json({ error: 'Unauthorized' });
   }
   res.json({});
 }
-`, 'pages/api/export.ts');
+`,
+      'pages/api/export.ts',
+    );
     assert.equal(inline.routes[0].handler?.inlineCheck?.start.line, 2);
   });
 
   it('reads server actions from use-server files and from functions that start with use server', () => {
-    const fileLevel = read(`'use server';
+    const fileLevel = read(
+      `'use server';
 import { auth } from '@/auth';
 import { revalidatePath } from 'next/cache';
 
@@ -241,31 +291,41 @@ export const updatePost = async (id: string) => {
 };
 
 async function helper() {}
-`, 'app/actions.ts');
+`,
+      'app/actions.ts',
+    );
     assert.deepEqual(routes(fileLevel), [
       // Every early call is recorded; the vocabulary tells auth from revalidatePath.
       'POST action:deletePost handler=deletePost guards=[handler-call:auth,handler-call:revalidatePath] action line=5',
       'POST action:updatePost handler=updatePost guards=[handler-call:revalidatePath] action line=11',
     ]);
-    const inline = read(`export default function Page() {
+    const inline = read(
+      `export default function Page() {
   async function archive(formData: FormData) {
     'use server';
     await db.archive(formData.get('id'));
   }
   return <form action={archive}><button>Archive</button></form>;
 }
-`, 'app/posts/page.tsx');
+`,
+      'app/posts/page.tsx',
+    );
     assert.deepEqual(routes(inline), ['POST action:archive handler=archive guards=[handler-call:db.archive] action line=2']);
   });
 
   it('reads root middleware auth calls with the matcher', () => {
-    const nextAuth = read(`export { default } from 'next-auth/middleware';
+    const nextAuth = read(
+      `export { default } from 'next-auth/middleware';
 export const config = { matcher: ['/dashboard/:path*', '/api/admin/:path*'] };
-`, 'middleware.ts');
-    assert.deepEqual(nextAuth.projectGuards.map((guard) => [guard.name, guard.kind, guard.framework, guard.matcher]), [
-      ['withAuth', 'project-middleware', 'nextjs', ['/dashboard/:path*', '/api/admin/:path*']],
-    ]);
-    const token = read(`import { NextResponse } from 'next/server';
+`,
+      'middleware.ts',
+    );
+    assert.deepEqual(
+      nextAuth.projectGuards.map((guard) => [guard.name, guard.kind, guard.framework, guard.matcher]),
+      [['withAuth', 'project-middleware', 'nextjs', ['/dashboard/:path*', '/api/admin/:path*']]],
+    );
+    const token = read(
+      `import { NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 export async function middleware(req) {
   const token = await getToken({ req });
@@ -273,52 +333,87 @@ export async function middleware(req) {
   return NextResponse.next();
 }
 export const config = { matcher: '/admin/:path*' };
-`, 'src/middleware.ts');
-    assert.deepEqual(token.projectGuards.map((guard) => [guard.name, guard.text, guard.matcher]), [['getToken', 'getToken({ req })', ['/admin/:path*']]]);
-    const clerk = read(`import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server';
+`,
+      'src/middleware.ts',
+    );
+    assert.deepEqual(
+      token.projectGuards.map((guard) => [guard.name, guard.text, guard.matcher]),
+      [['getToken', 'getToken({ req })', ['/admin/:path*']]],
+    );
+    const clerk = read(
+      `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server';
 const isProtectedRoute = createRouteMatcher(['/dashboard(.*)']);
 export default clerkMiddleware(async (auth, req) => {
   if (isProtectedRoute(req)) await auth.protect();
 });
 export const config = { matcher: [{ source: '/((?!_next).*)' }] };
-`, 'middleware.ts');
-    assert.deepEqual(clerk.projectGuards.map((guard) => [guard.name, guard.matcher]), [
-      ['clerkMiddleware', ['/((?!_next).*)']],
-      ['isProtectedRoute', ['/((?!_next).*)']],
-      ['auth.protect', ['/((?!_next).*)']],
-    ]);
-    const authJs = read(`import NextAuth from 'next-auth';\nimport authConfig from './auth.config';\nexport default NextAuth(authConfig).auth;\n`, 'middleware.ts');
-    assert.deepEqual(authJs.projectGuards.map((guard) => guard.name), ['auth']);
+`,
+      'middleware.ts',
+    );
+    assert.deepEqual(
+      clerk.projectGuards.map((guard) => [guard.name, guard.matcher]),
+      [
+        ['clerkMiddleware', ['/((?!_next).*)']],
+        ['isProtectedRoute', ['/((?!_next).*)']],
+        ['auth.protect', ['/((?!_next).*)']],
+      ],
+    );
+    const authJs = read(
+      `import NextAuth from 'next-auth';\nimport authConfig from './auth.config';\nexport default NextAuth(authConfig).auth;\n`,
+      'middleware.ts',
+    );
+    assert.deepEqual(
+      authJs.projectGuards.map((guard) => guard.name),
+      ['auth'],
+    );
     const reexport = read(`export { auth as middleware } from '@/auth';\n`, 'middleware.ts');
-    assert.deepEqual(reexport.projectGuards.map((guard) => guard.name), ['auth']);
+    assert.deepEqual(
+      reexport.projectGuards.map((guard) => guard.name),
+      ['auth'],
+    );
   });
 
   it('records a hand-written middleware check under its own name, with an auth definition', () => {
-    const summary = read(`import { NextResponse, type NextRequest } from 'next/server';
+    const summary = read(
+      `import { NextResponse, type NextRequest } from 'next/server';
 export function middleware(request: NextRequest) {
   const cookie = request.cookies.get('sid');
   if (!cookie) return NextResponse.redirect(new URL('/signin', request.url));
   return NextResponse.next();
 }
-`, 'middleware.ts');
-    assert.deepEqual(summary.projectGuards.map((guard) => [guard.name, guard.kind, guard.matcher, guard.range.start.line + 1]), [['middleware', 'project-middleware', undefined, 2]]);
-    assert.deepEqual(summary.authDefinitions.map((definition) => definition.name), ['middleware']);
+`,
+      'middleware.ts',
+    );
+    assert.deepEqual(
+      summary.projectGuards.map((guard) => [guard.name, guard.kind, guard.matcher, guard.range.start.line + 1]),
+      [['middleware', 'project-middleware', undefined, 2]],
+    );
+    assert.deepEqual(
+      summary.authDefinitions.map((definition) => definition.name),
+      ['middleware'],
+    );
   });
 
   it('records nothing for a middleware that does not check auth', () => {
-    const intl = read(`import createMiddleware from 'next-intl/middleware';
+    const intl = read(
+      `import createMiddleware from 'next-intl/middleware';
 import { routing } from './i18n/routing';
 export default createMiddleware(routing);
 export const config = { matcher: ['/((?!api|_next).*)'] };
-`, 'middleware.ts');
+`,
+      'middleware.ts',
+    );
     assert.deepEqual(intl.projectGuards, []);
-    const headers = read(`import { NextResponse } from 'next/server';
+    const headers = read(
+      `import { NextResponse } from 'next/server';
 export function middleware(req) {
   const res = NextResponse.next();
   res.headers.set('x-frame-options', 'DENY');
   return res;
 }
-`, 'src/middleware.ts');
+`,
+      'src/middleware.ts',
+    );
     assert.deepEqual(headers.projectGuards, []);
   });
 
@@ -357,7 +452,13 @@ if (!session?.user) {
   function fix(text: string, path: string, routeIndex: number, guard: GuardToAdd = authCheck): string | undefined {
     const summary = read(text, path);
     const program = parse(text, path);
-    const result = next.addGuard!({ file: { path, text, lines: new LineIndex(text), language: 'typescript' }, route: summary.routes[routeIndex], guard, summary, javascript: program });
+    const result = next.addGuard!({
+      file: { path, text, lines: new LineIndex(text), language: 'typescript' },
+      route: summary.routes[routeIndex],
+      guard,
+      summary,
+      javascript: program,
+    });
     if (!result) return undefined;
     assert.equal(result.safe, false);
     assert.equal(result.title, `Add the ${guard.name} check to this handler`);
@@ -365,14 +466,20 @@ if (!session?.user) {
   }
 
   it('copies the check as the first statements, adding imports the file lacks', () => {
-    assert.equal(fix(`import { NextResponse } from 'next/server';
+    assert.equal(
+      fix(
+        `import { NextResponse } from 'next/server';
 import { db } from '@/lib/db';
 
 export async function DELETE(req: Request, { params }: { params: { id: string } }) {
   await db.order.delete({ where: { id: params.id } });
   return NextResponse.json({ ok: true });
 }
-`, 'app/api/orders/[id]/route.ts', 0), `import { NextResponse } from 'next/server';
+`,
+        'app/api/orders/[id]/route.ts',
+        0,
+      ),
+      `import { NextResponse } from 'next/server';
 import { db } from '@/lib/db';
 import { auth } from '@/auth';
 
@@ -385,16 +492,23 @@ export async function DELETE(req: Request, { params }: { params: { id: string } 
   await db.order.delete({ where: { id: params.id } });
   return NextResponse.json({ ok: true });
 }
-`);
+`,
+    );
   });
 
   it('makes a handler async when the check awaits, and keeps tabs and double quotes', () => {
-    assert.equal(fix(`import { db } from "@/lib/db"
+    assert.equal(
+      fix(
+        `import { db } from "@/lib/db"
 
 export const POST = (request: Request) => {
 \treturn Response.json(db.create())
 }
-`, 'app/api/things/route.ts', 0), `import { db } from "@/lib/db"
+`,
+        'app/api/things/route.ts',
+        0,
+      ),
+      `import { db } from "@/lib/db"
 import { auth } from "@/auth"
 import { NextResponse } from "next/server"
 
@@ -406,16 +520,23 @@ export const POST = async (request: Request) => {
 
 \treturn Response.json(db.create())
 }
-`);
+`,
+    );
   });
 
   it('inserts into a server action, its imports after the use-server directive of a file without imports', () => {
-    assert.equal(fix(`'use server';
+    assert.equal(
+      fix(
+        `'use server';
 
 export async function deleteAccount(id: string) {
   await removeAccount(id);
 }
-`, 'app/account/actions.ts', 0), `'use server';
+`,
+        'app/account/actions.ts',
+        0,
+      ),
+      `'use server';
 import { auth } from '@/auth';
 import { NextResponse } from 'next/server';
 
@@ -427,12 +548,19 @@ export async function deleteAccount(id: string) {
 
   await removeAccount(id);
 }
-`);
+`,
+    );
   });
 
   it('declines when the check needs a request the handler does not have, or there is no statement to copy', () => {
     const text = `export async function GET() {\n  return Response.json([]);\n}\n`;
-    const needsRequest: GuardToAdd = { name: 'getToken', kind: 'handler-call', text: 'getToken({ req })', statements: 'const token = await getToken({ req });\nif (!token) return new Response(null, { status: 401 });', imports: [] };
+    const needsRequest: GuardToAdd = {
+      name: 'getToken',
+      kind: 'handler-call',
+      text: 'getToken({ req })',
+      statements: 'const token = await getToken({ req });\nif (!token) return new Response(null, { status: 401 });',
+      imports: [],
+    };
     assert.equal(fix(text, 'app/api/x/route.ts', 0, needsRequest), undefined);
     assert.equal(fix(text, 'app/api/x/route.ts', 0, { name: 'withAuth', kind: 'middleware', text: 'withAuth', imports: [] }), undefined);
     assert.equal(fix(`export const GET = async () => Response.json([]);\n`, 'app/api/x/route.ts', 0), undefined);

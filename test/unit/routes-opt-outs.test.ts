@@ -145,8 +145,14 @@ describe('explicitly opened routes: Django REST framework', () => {
   it('names the opt-out, the default it waives and why the view is sensitive', async () => {
     const model = await project();
     const table: [string, RegExp][] = [
-      ['ALL /admin/users', /permission_classes = \[AllowAny\] opts it out of IsAuthenticated, though it is sensitive \(admin or internal endpoint \('admin'\); state-changing method POST\/PUT\/PATCH\/DELETE \(served by AdminUserViewSet\); user data \('users'\)\)/],
-      ['ALL /posts', /permission_classes = \(AllowAny,\) opts it out of IsAuthenticated.*state-changing method POST\/PUT\/PATCH\/DELETE \(served by PostViewSet\)/],
+      [
+        'ALL /admin/users',
+        /permission_classes = \[AllowAny\] opts it out of IsAuthenticated, though it is sensitive \(admin or internal endpoint \('admin'\); state-changing method POST\/PUT\/PATCH\/DELETE \(served by AdminUserViewSet\); user data \('users'\)\)/,
+      ],
+      [
+        'ALL /posts',
+        /permission_classes = \(AllowAny,\) opts it out of IsAuthenticated.*state-changing method POST\/PUT\/PATCH\/DELETE \(served by PostViewSet\)/,
+      ],
       ['ALL /metrics/', /admin or internal endpoint \('internal'\)/],
       ['ALL /profile/', /authentication_classes = \[\] opts it out of IsAuthenticated, though it is sensitive \(user data \('profile'\)\)/],
       ['POST /transfers/', /@permission_classes\(\[AllowAny\]\) opts it out of IsAuthenticated, though it is sensitive \(state-changing method POST\)/],
@@ -175,7 +181,8 @@ describe('explicitly opened routes: NestJS @Public()', () => {
   });
 
   it('reports @Public() on a destructive handler, naming the global guard it waives; not on health, login or a public read', async () => {
-    const model = await resolveProject(files(`
+    const model = await resolveProject(
+      files(`
       import { Controller, Delete, Get, Param, Post } from '@nestjs/common';
       import { Public } from './public.decorator';
 
@@ -216,7 +223,8 @@ describe('explicitly opened routes: NestJS @Public()', () => {
           return id;
         }
       }
-    `));
+    `),
+    );
     assert.deepEqual(verdictLines(model), [
       '.: DELETE /posts/:id open (error)',
       '.: DELETE /posts/drafts/:id guarded',
@@ -225,11 +233,15 @@ describe('explicitly opened routes: NestJS @Public()', () => {
       '.: POST /posts/login public',
       '.: POST /posts/sign-up public',
     ]);
-    assert.equal(messageOf(model, 'DELETE /posts/:id'), 'Open route: DELETE /posts/:id has no authentication: @Public() opts it out of JwtAuthGuard, though it is sensitive (state-changing method DELETE).');
+    assert.equal(
+      messageOf(model, 'DELETE /posts/:id'),
+      'Open route: DELETE /posts/:id has no authentication: @Public() opts it out of JwtAuthGuard, though it is sensitive (state-changing method DELETE).',
+    );
   });
 
   it('reports a controller-wide @Public() on its destructive routes only', async () => {
-    const model = await resolveProject(files(`
+    const model = await resolveProject(
+      files(`
       import { Controller, Delete, Get } from '@nestjs/common';
       import { Public } from './public.decorator';
 
@@ -246,7 +258,8 @@ describe('explicitly opened routes: NestJS @Public()', () => {
           return 0;
         }
       }
-    `));
+    `),
+    );
     assert.deepEqual(verdictLines(model), ['.: DELETE /posts open (error)', '.: GET /posts public']);
   });
 });
@@ -302,7 +315,10 @@ describe('Django function views that change state without the login_required the
       '.: ALL /posts/<int:pk>/delete/ open (error)',
       '.: ALL /posts/<int:pk>/edit/ guarded',
     ]);
-    assert.match(messageOf(model, 'ALL /posts/<int:pk>/delete/'), /sensitive: state-changing method POST\/DELETE \(served by delete_post\), path word 'delete'; other routes of this app\/router require login_required/);
+    assert.match(
+      messageOf(model, 'ALL /posts/<int:pk>/delete/'),
+      /sensitive: state-changing method POST\/DELETE \(served by delete_post\), path word 'delete'; other routes of this app\/router require login_required/,
+    );
   });
 });
 
@@ -312,7 +328,9 @@ describe('Django views: what they serve and how they opt out', () => {
   }
 
   it('reads the state-changing methods of class and function views, and empty authentication_classes', async () => {
-    const summary = await readFile(djangoReader, dedent(`
+    const summary = await readFile(
+      djangoReader,
+      dedent(`
       from django.views.generic import DeleteView, DetailView, FormView
       from rest_framework import generics, mixins, viewsets
       from rest_framework.decorators import action, authentication_classes
@@ -361,7 +379,8 @@ describe('Django views: what they serve and how they opt out', () => {
       @authentication_classes([])
       def i(request):
           pass
-    `));
+    `),
+    );
     assert.deepEqual(summary.handlers.map(describeView), [
       'A writes=POST,PUT,PATCH,DELETE',
       'B writes=POST',

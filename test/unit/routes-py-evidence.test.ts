@@ -35,7 +35,10 @@ describe('routes: Python auth evidence', () => {
     const cases: [string, number | undefined][] = [
       ['def v():\n    if not current_user.is_authenticated:\n        abort(401)\n    return 1\n', 1],
       ['def v(request):\n    if not request.user.is_authenticated:\n        return redirect_to_login(request.get_full_path())\n', 1],
-      ['def v(request):\n    x = 1\n    if request.headers.get("Authorization") != TOKEN:\n        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED)\n', 2],
+      [
+        'def v(request):\n    x = 1\n    if request.headers.get("Authorization") != TOKEN:\n        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED)\n',
+        2,
+      ],
       ['def v():\n    if "user_id" not in session:\n        return redirect(url_for("auth.login"))\n', 1],
       ['def v():\n    if not g.user:\n        return jsonify(error="unauthorized"), 401\n', 1],
       ['def v(request):\n    if not request.user.is_staff:\n        raise PermissionDenied\n', 1],
@@ -64,7 +67,8 @@ describe('routes: Python auth evidence', () => {
   });
 
   it('reads decorators, before_request hooks and token checks as auth definitions', async () => {
-    assert.deepEqual(await definitions(`
+    assert.deepEqual(
+      await definitions(`
       from functools import wraps
 
       def login_required(f):
@@ -110,16 +114,19 @@ describe('routes: Python auth evidence', () => {
           def wrapper(*args, **kwargs):
               return f(*args, **kwargs)
           return wrapper
-    `), [
-      'login_required: decorator that redirects to login',
-      'roles_required: decorator that aborts 403',
-      'require_api_key: aborts 401',
-      'verify_token: verifies the token and raises Unauthorized',
-    ]);
+    `),
+      [
+        'login_required: decorator that redirects to login',
+        'roles_required: decorator that aborts 403',
+        'require_api_key: aborts 401',
+        'verify_token: verifies the token and raises Unauthorized',
+      ],
+    );
   });
 
   it('reads FastAPI dependencies, security schemes and their aliases as auth definitions', async () => {
-    assert.deepEqual(await definitions(`
+    assert.deepEqual(
+      await definitions(`
       from typing import Annotated
       from fastapi import Depends, HTTPException, status
       from fastapi.security import OAuth2PasswordBearer, APIKeyHeader
@@ -153,17 +160,20 @@ describe('routes: Python auth evidence', () => {
 
       CurrentUser = Annotated[User, Depends(get_current_active_user)]
       DbSession = Annotated[Session, Depends(get_db)]
-    `), [
-      'get_current_user: raises HTTPException(401)',
-      'get_current_active_user: depends on get_current_user',
-      'oauth2_scheme: OAuth2PasswordBearer answers 401/403 without credentials',
-      'api_key: APIKeyHeader answers 401/403 without credentials',
-      'CurrentUser: alias of Depends(get_current_active_user)',
-    ]);
+    `),
+      [
+        'get_current_user: raises HTTPException(401)',
+        'get_current_active_user: depends on get_current_user',
+        'oauth2_scheme: OAuth2PasswordBearer answers 401/403 without credentials',
+        'api_key: APIKeyHeader answers 401/403 without credentials',
+        'CurrentUser: alias of Depends(get_current_active_user)',
+      ],
+    );
   });
 
   it('reads DRF permissions, auth mixins and rejecting middleware as auth definitions', async () => {
-    assert.deepEqual(await definitions(`
+    assert.deepEqual(
+      await definitions(`
       class IsStaffUser(BasePermission):
           def has_permission(self, request, view):
               return bool(request.user and request.user.is_staff)
@@ -188,10 +198,8 @@ describe('routes: Python auth evidence', () => {
       class TimingMiddleware:
           def __call__(self, request):
               return self.get_response(request)
-    `), [
-      'IsStaffUser: permission class checking request.user',
-      'StaffRequiredMixin: extends UserPassesTestMixin',
-      'LoginWall: __call__ redirects to login',
-    ]);
+    `),
+      ['IsStaffUser: permission class checking request.user', 'StaffRequiredMixin: extends UserPassesTestMixin', 'LoginWall: __call__ redirects to login'],
+    );
   });
 });

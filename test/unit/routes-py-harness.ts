@@ -30,7 +30,10 @@ export function describeRoute(route: RouteDecl): string {
   const parts = [route.methods.join(','), route.path];
   if (route.container) parts.push(`@${route.container}`);
   if (route.guards.length > 0) parts.push(`[${guardNames(route.guards)}]`);
-  if (route.handlerRef) parts.push(`-> ${'local' in route.handlerRef ? route.handlerRef.local : route.handlerRef.module}${route.handlerRef.member ? `.${route.handlerRef.member}` : ''}`);
+  if (route.handlerRef)
+    parts.push(
+      `-> ${'local' in route.handlerRef ? route.handlerRef.local : route.handlerRef.module}${route.handlerRef.member ? `.${route.handlerRef.member}` : ''}`,
+    );
   if (route.public) parts.push('public');
   if (route.handler?.inlineCheck) parts.push('inline');
   if (route.handler?.verifiesSignature) parts.push('signed');

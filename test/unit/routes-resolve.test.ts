@@ -35,7 +35,10 @@ function find(routes: ResolvedRoute[], label: string): ResolvedRoute {
 describe('routes: resolving across files', () => {
   const app = summary('src/app.ts', {
     containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(1), guards: [] }],
-    imports: [{ local: 'adminRouter', module: './routes/admin', imported: 'default' }, { local: 'requireAuth', module: './auth', imported: 'requireAuth' }],
+    imports: [
+      { local: 'adminRouter', module: './routes/admin', imported: 'default' },
+      { local: 'requireAuth', module: './auth', imported: 'requireAuth' },
+    ],
     mounts: [{ parent: 'app', child: { local: 'adminRouter' }, prefix: '/admin', order: 500, range: at(5), guards: [middleware('requireAuth', 5)] }],
     routes: [route('app', 'GET', '/health', 3)],
   });
@@ -49,8 +52,14 @@ describe('routes: resolving across files', () => {
     const { routes } = model(app, admin);
     const users = find(routes, 'GET /admin/users');
     assert.equal(users.declared.file, 'src/routes/admin.ts');
-    assert.deepEqual(users.guards.map((guard) => [guard.name, guard.scope, guard.file]), [['requireAuth', 'mount', 'src/app.ts']]);
-    assert.deepEqual(users.mounts.map((mount) => mount.file), ['src/app.ts']);
+    assert.deepEqual(
+      users.guards.map((guard) => [guard.name, guard.scope, guard.file]),
+      [['requireAuth', 'mount', 'src/app.ts']],
+    );
+    assert.deepEqual(
+      users.mounts.map((mount) => mount.file),
+      ['src/app.ts'],
+    );
     assert.equal(judgeRoute(find(routes, 'DELETE /admin/users/:id'), routes).auth, 'guarded');
   });
 
@@ -70,11 +79,17 @@ describe('routes: resolving across files', () => {
     const { routes } = model(file);
     const early = find(routes, 'POST /admin/export');
     assert.deepEqual(early.guards, []);
-    assert.deepEqual(early.laterGuards.map((guard) => guard.name), ['requireAuth']);
+    assert.deepEqual(
+      early.laterGuards.map((guard) => guard.name),
+      ['requireAuth'],
+    );
     const verdict = judgeRoute(early, routes);
     assert.equal(verdict.report?.severity, 'error', 'sensitive and a guarded sibling');
     assert.match(verdict.report!.message, /registered after it/);
-    assert.deepEqual(verdict.report!.related.map((related) => related.message), ['GET /admin/stats is guarded by requireAuth', 'requireAuth is registered after this route, so it does not protect it']);
+    assert.deepEqual(
+      verdict.report!.related.map((related) => related.message),
+      ['GET /admin/stats is guarded by requireAuth', 'requireAuth is registered after this route, so it does not protect it'],
+    );
     assert.equal(judgeRoute(find(routes, 'GET /admin/stats'), routes).auth, 'guarded');
   });
 
@@ -91,7 +106,10 @@ describe('routes: resolving across files', () => {
     });
     const { routes } = model(main, admin);
     const remove = find(routes, 'DELETE /admin/users/:id');
-    assert.deepEqual(remove.guards.map((guard) => guard.name), ['requireAuth']);
+    assert.deepEqual(
+      remove.guards.map((guard) => guard.name),
+      ['requireAuth'],
+    );
     assert.equal(remove.group, find(routes, 'GET /health').group, 'the same app: siblings');
   });
 
@@ -114,12 +132,17 @@ describe('routes: resolving across files', () => {
 
     const gate = summary('gate.js', { authDefinitions: [{ name: 'reports', range: at(0), evidence: 'responds 401' }] });
     const asMiddleware = model(appWith('./gate'), gate);
-    assert.deepEqual(find(asMiddleware.routes, 'GET /settings').guards.map((guard) => guard.name), ['reports']);
+    assert.deepEqual(
+      find(asMiddleware.routes, 'GET /settings').guards.map((guard) => guard.name),
+      ['reports'],
+    );
   });
 
   it('applies path-scoped middleware only below its prefix, on segment boundaries', () => {
     const file = summary('app.js', {
-      containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [{ ...middleware('requireAuth', 1), order: 100, pathPrefix: '/admin' }] }],
+      containers: [
+        { name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [{ ...middleware('requireAuth', 1), order: 100, pathPrefix: '/admin' }] },
+      ],
       routes: [route('app', 'GET', '/admin/users', 5), route('app', 'GET', '/administrator', 6)],
     });
     const { routes } = model(file);
@@ -128,7 +151,10 @@ describe('routes: resolving across files', () => {
   });
 
   it('follows CommonJS exports, re-exports and Python imports', () => {
-    const index = summary('routes/index.js', { imports: [{ local: 'adminRouter', module: './admin', imported: 'router' }], exports: [{ exported: 'adminRouter', local: 'adminRouter' }] });
+    const index = summary('routes/index.js', {
+      imports: [{ local: 'adminRouter', module: './admin', imported: 'router' }],
+      exports: [{ exported: 'adminRouter', local: 'adminRouter' }],
+    });
     const adminJs = summary('routes/admin.js', {
       containers: [{ name: 'router', framework: 'express', kind: 'router', range: at(0), guards: [] }],
       exports: [{ exported: 'router', local: 'router' }],
@@ -157,7 +183,18 @@ describe('routes: resolving across files', () => {
     const urls = summary('shop/urls.py', {
       containers: [{ name: 'urlpatterns', framework: 'django', kind: 'router', range: at(0), guards: [] }],
       imports: [{ local: 'views', module: '.', imported: 'views' }],
-      routes: [{ framework: 'django', container: 'urlpatterns', methods: ['ALL'], path: 'orders/export/', range: at(4), order: 40, guards: [], handlerRef: { local: 'views', member: 'export_orders' } }],
+      routes: [
+        {
+          framework: 'django',
+          container: 'urlpatterns',
+          methods: ['ALL'],
+          path: 'orders/export/',
+          range: at(4),
+          order: 40,
+          guards: [],
+          handlerRef: { local: 'views', member: 'export_orders' },
+        },
+      ],
     });
     const rootUrls = summary('project/urls.py', {
       containers: [{ name: 'urlpatterns', framework: 'django', kind: 'router', range: at(0), guards: [] }],
@@ -169,12 +206,16 @@ describe('routes: resolving across files', () => {
     assert.deepEqual(exportRoute.reportAt, { file: 'shop/views.py', range: at(9) });
     assert.equal(judgeRoute(exportRoute, routes).report?.severity, 'warning');
 
-    const guardedViews = summary('shop/views.py', { handlers: [{ name: 'export_orders', range: at(9), guards: [{ name: 'login_required', text: 'login_required', range: at(8), kind: 'decorator' }] }] });
+    const guardedViews = summary('shop/views.py', {
+      handlers: [{ name: 'export_orders', range: at(9), guards: [{ name: 'login_required', text: 'login_required', range: at(8), kind: 'decorator' }] }],
+    });
     assert.equal(judgeRoute(find(model(urls, rootUrls, guardedViews).routes, 'ALL /shop/orders/export/'), routes).auth, 'guarded');
   });
 
   it('applies project-wide settings: Nest global guards, DRF defaults to DRF views only, Next middleware matchers', () => {
-    const nest = summary('src/app.module.ts', { projectGuards: [{ framework: 'nestjs', name: 'JwtAuthGuard', text: 'JwtAuthGuard', range: at(3), kind: 'guard-class' }] });
+    const nest = summary('src/app.module.ts', {
+      projectGuards: [{ framework: 'nestjs', name: 'JwtAuthGuard', text: 'JwtAuthGuard', range: at(3), kind: 'guard-class' }],
+    });
     const controller = summary('src/users.controller.ts', {
       containers: [{ name: 'UsersController', framework: 'nestjs', kind: 'controller', prefix: 'users', range: at(0), guards: [] }],
       routes: [
@@ -186,31 +227,65 @@ describe('routes: resolving across files', () => {
     assert.equal(judgeRoute(find(nestModel.routes, 'DELETE /users/:id'), nestModel.routes).auth, 'guarded');
     const publicRoute = find(nestModel.routes, 'GET /users/public-count');
     assert.deepEqual(publicRoute.guards, [], '@Public() opts the route out of the global guard');
-    assert.deepEqual(publicRoute.waived.map((guard) => guard.name), ['JwtAuthGuard']);
+    assert.deepEqual(
+      publicRoute.waived.map((guard) => guard.name),
+      ['JwtAuthGuard'],
+    );
     assert.equal(judgeRoute(publicRoute, nestModel.routes).auth, 'public');
 
-    const settings = summary('proj/settings.py', { projectGuards: [{ framework: 'django', name: 'IsAuthenticated', text: 'IsAuthenticated', range: at(2), kind: 'permission-class' }] });
+    const settings = summary('proj/settings.py', {
+      projectGuards: [{ framework: 'django', name: 'IsAuthenticated', text: 'IsAuthenticated', range: at(2), kind: 'permission-class' }],
+    });
     const urls = summary('proj/urls.py', {
       containers: [{ name: 'urlpatterns', framework: 'django', kind: 'router', range: at(0), guards: [] }],
       routes: [
-        { framework: 'django', container: 'urlpatterns', methods: ['ALL'], path: 'api/orders/', range: at(3), order: 3, guards: [], handler: { name: 'OrderViewSet', range: at(3), guards: [], restFramework: true } },
-        { framework: 'django', container: 'urlpatterns', methods: ['POST'], path: 'upload/', range: at(4), order: 4, guards: [], handler: { name: 'upload', range: at(4), guards: [] } },
+        {
+          framework: 'django',
+          container: 'urlpatterns',
+          methods: ['ALL'],
+          path: 'api/orders/',
+          range: at(3),
+          order: 3,
+          guards: [],
+          handler: { name: 'OrderViewSet', range: at(3), guards: [], restFramework: true },
+        },
+        {
+          framework: 'django',
+          container: 'urlpatterns',
+          methods: ['POST'],
+          path: 'upload/',
+          range: at(4),
+          order: 4,
+          guards: [],
+          handler: { name: 'upload', range: at(4), guards: [] },
+        },
       ],
     });
     const django = model(settings, urls);
     assert.equal(find(django.routes, 'ALL /api/orders/').guards[0]?.scope, 'project');
     assert.equal(find(django.routes, 'POST /upload/').guards.length, 0);
 
-    const middlewareFile = summary('middleware.ts', { projectGuards: [{ framework: 'nextjs', name: 'auth', text: 'auth', range: at(1), kind: 'project-middleware', matcher: ['/dashboard/:path*', '/api/admin/:path*'] }] });
-    const nextRoute = (path: string) => summary(`app${path}/route.ts`, { routes: [{ framework: 'nextjs', methods: ['POST'], path, range: at(1), order: 1, guards: [] }] });
+    const middlewareFile = summary('middleware.ts', {
+      projectGuards: [
+        { framework: 'nextjs', name: 'auth', text: 'auth', range: at(1), kind: 'project-middleware', matcher: ['/dashboard/:path*', '/api/admin/:path*'] },
+      ],
+    });
+    const nextRoute = (path: string) =>
+      summary(`app${path}/route.ts`, { routes: [{ framework: 'nextjs', methods: ['POST'], path, range: at(1), order: 1, guards: [] }] });
     const next = model(middlewareFile, nextRoute('/api/admin/users'), nextRoute('/api/orders'));
     assert.equal(find(next.routes, 'POST /api/admin/users').guards.length, 1);
     assert.equal(find(next.routes, 'POST /api/orders').guards.length, 0);
 
     // In a monorepo, an app's middleware guards that app's routes only.
-    const webMiddleware = summary('apps/web/src/middleware.ts', { projectGuards: [{ framework: 'nextjs', name: 'auth', text: 'auth', range: at(1), kind: 'project-middleware' }] });
-    const webRoute = summary('apps/web/src/app/api/me/route.ts', { routes: [{ framework: 'nextjs', methods: ['GET'], path: '/api/me', range: at(1), order: 1, guards: [] }] });
-    const docsRoute = summary('apps/docs/app/api/search/route.ts', { routes: [{ framework: 'nextjs', methods: ['GET'], path: '/api/search', range: at(1), order: 1, guards: [] }] });
+    const webMiddleware = summary('apps/web/src/middleware.ts', {
+      projectGuards: [{ framework: 'nextjs', name: 'auth', text: 'auth', range: at(1), kind: 'project-middleware' }],
+    });
+    const webRoute = summary('apps/web/src/app/api/me/route.ts', {
+      routes: [{ framework: 'nextjs', methods: ['GET'], path: '/api/me', range: at(1), order: 1, guards: [] }],
+    });
+    const docsRoute = summary('apps/docs/app/api/search/route.ts', {
+      routes: [{ framework: 'nextjs', methods: ['GET'], path: '/api/search', range: at(1), order: 1, guards: [] }],
+    });
     const monorepo = model(webMiddleware, webRoute, docsRoute);
     assert.equal(find(monorepo.routes, 'GET /api/me').guards.length, 1);
     assert.equal(find(monorepo.routes, 'GET /api/search').guards.length, 0);
@@ -230,16 +305,37 @@ describe('routes: resolving across files', () => {
 });
 
 describe('routes: judging', () => {
-  const appOf = (...routes: RouteDecl[]) => model(summary('app.js', { containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [] }], routes }));
+  const appOf = (...routes: RouteDecl[]) =>
+    model(summary('app.js', { containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [] }], routes }));
   const verdict = (routeDecl: RouteDecl, ...siblings: RouteDecl[]) => {
     const { routes } = appOf(routeDecl, ...siblings);
-    return judgeRoute(routes.find((candidate) => candidate.decl === routeDecl)!, routes);
+    return judgeRoute(
+      routes.find((candidate) => candidate.decl === routeDecl)!,
+      routes,
+    );
   };
   const guarded = route('app', 'GET', '/dashboard', 20, { guards: [middleware('requireAuth', 20)] });
 
   it('public by design is never reported, even next to guarded routes', () => {
-    for (const [method, path] of [['GET', '/health'], ['GET', '/healthz'], ['GET', '/api/v1/readiness'], ['POST', '/login'], ['POST', '/auth/signup'], ['POST', '/password/reset'], ['GET', '/auth/google/callback'], ['GET', '/static/*'], ['GET', '/favicon.ico'], ['POST', '/api/token/refresh'],
-      ['POST', '/auth/sign-up'], ['POST', '/auth/log-in'], ['POST', '/auth/refresh'], ['POST', '/auth/verify-email'], ['GET', '/docs'], ['GET', '/api/schema/'], ['GET', '/api/swagger-ui']]) {
+    for (const [method, path] of [
+      ['GET', '/health'],
+      ['GET', '/healthz'],
+      ['GET', '/api/v1/readiness'],
+      ['POST', '/login'],
+      ['POST', '/auth/signup'],
+      ['POST', '/password/reset'],
+      ['GET', '/auth/google/callback'],
+      ['GET', '/static/*'],
+      ['GET', '/favicon.ico'],
+      ['POST', '/api/token/refresh'],
+      ['POST', '/auth/sign-up'],
+      ['POST', '/auth/log-in'],
+      ['POST', '/auth/refresh'],
+      ['POST', '/auth/verify-email'],
+      ['GET', '/docs'],
+      ['GET', '/api/schema/'],
+      ['GET', '/api/swagger-ui'],
+    ]) {
       const result = verdict(route('app', method, path, 1), guarded);
       assert.equal(result.auth, 'public', `${method} ${path}`);
       assert.equal(result.report, undefined);
@@ -247,7 +343,8 @@ describe('routes: judging', () => {
   });
 
   it("reads a sign-in flow or a probe from the handler's name too, resolved or not", () => {
-    const named = (name: string, method = 'POST', path = '/api/token/') => verdict(route('app', method, path, 1, { handlerRef: { local: 'views', member: name } }), guarded);
+    const named = (name: string, method = 'POST', path = '/api/token/') =>
+      verdict(route('app', method, path, 1, { handlerRef: { local: 'views', member: name } }), guarded);
     assert.equal(named('TokenObtainPairView').publicReason, 'token issuance (sign-in flow)');
     assert.equal(named('obtain_auth_token').auth, 'public');
     assert.equal(named('SignUpView', 'POST', '/api/accounts/').publicReason, 'sign-in flow');
@@ -267,8 +364,17 @@ describe('routes: judging', () => {
     const opened = verdict(route('app', 'DELETE', '/admin/cache', 1, marked), guarded);
     assert.equal(opened.auth, 'open');
     assert.equal(opened.report?.severity, 'error', 'sensitive, next to guarded routes');
-    assert.match(opened.report!.message, /@Public\(\) opts it out of authentication, though it is sensitive \(admin or internal endpoint \('admin'\); state-changing method DELETE\)/);
-    for (const [method, path] of [['GET', '/products'], ['POST', '/login'], ['GET', '/health'], ['POST', '/contact'], ['GET', '/docs']]) {
+    assert.match(
+      opened.report!.message,
+      /@Public\(\) opts it out of authentication, though it is sensitive \(admin or internal endpoint \('admin'\); state-changing method DELETE\)/,
+    );
+    for (const [method, path] of [
+      ['GET', '/products'],
+      ['POST', '/login'],
+      ['GET', '/health'],
+      ['POST', '/contact'],
+      ['GET', '/docs'],
+    ]) {
       assert.equal(verdict(route('app', method, path, 1, marked), guarded).auth, 'public', `${method} ${path}`);
     }
   });
@@ -298,7 +404,19 @@ describe('routes: vocabulary', () => {
   const isGuard = (name: string, kind: GuardCandidate['kind'] = 'middleware') => vocabulary.isGuard({ name, kind });
 
   it('knows the common guards and guard-shaped names', () => {
-    for (const name of ['requireAuth', 'passport.authenticate', 'auth.required', 'ensureLoggedIn', 'requireAdmin', 'isStaff', 'verifyApiKey', 'checkJwt', 'app.authenticate', 'mustBeLoggedIn']) assert.ok(isGuard(name), name);
+    for (const name of [
+      'requireAuth',
+      'passport.authenticate',
+      'auth.required',
+      'ensureLoggedIn',
+      'requireAdmin',
+      'isStaff',
+      'verifyApiKey',
+      'checkJwt',
+      'app.authenticate',
+      'mustBeLoggedIn',
+    ])
+      assert.ok(isGuard(name), name);
     assert.ok(isGuard('login_required', 'decorator'));
     assert.ok(isGuard('get_current_active_user', 'dependency'));
     assert.ok(isGuard('current_admin', 'dependency'));
@@ -307,7 +425,21 @@ describe('routes: vocabulary', () => {
   });
 
   it('rejects infrastructure that only sounds related', () => {
-    for (const name of ['passport.initialize', 'passport.session', 'session', 'csrfProtection', 'rateLimit', 'cors', 'express.json', 'helmet', 'morgan', 'multer', 'bodyParser.json', 'authCallbackLogger']) assert.ok(!isGuard(name), name);
+    for (const name of [
+      'passport.initialize',
+      'passport.session',
+      'session',
+      'csrfProtection',
+      'rateLimit',
+      'cors',
+      'express.json',
+      'helmet',
+      'morgan',
+      'multer',
+      'bodyParser.json',
+      'authCallbackLogger',
+    ])
+      assert.ok(!isGuard(name), name);
     assert.ok(!isGuard('get_db', 'dependency'));
     assert.ok(!isGuard('get_session', 'dependency'));
     assert.ok(!isGuard('ThrottlerGuard', 'guard-class'));
@@ -349,9 +481,16 @@ describe('routes: paths and modules', () => {
     assert.equal(resolveJsModule('src/app.ts', 'express', known), undefined);
     assert.deepEqual(resolvePythonImport('app/urls.py', '.', 'views', known), { path: 'app/views.py' });
     assert.deepEqual(resolvePythonImport('app/urls.py', '.', 'admin_bp', known), { path: 'app/__init__.py', member: 'admin_bp' });
-    assert.deepEqual(resolvePythonImport('backend/api/routes.py', 'core.security', 'get_current_user', known), { path: 'backend/core/security.py', member: 'get_current_user' });
+    assert.deepEqual(resolvePythonImport('backend/api/routes.py', 'core.security', 'get_current_user', known), {
+      path: 'backend/core/security.py',
+      member: 'get_current_user',
+    });
     const monorepo = new Set(['services/a/config/urls.py', 'services/b/config/urls.py', 'site/blog/views.py']);
-    assert.deepEqual(resolvePythonImport('services/b/config/settings.py', 'config.urls', undefined, monorepo), { path: 'services/b/config/urls.py' }, "the importing file's own app first");
+    assert.deepEqual(
+      resolvePythonImport('services/b/config/settings.py', 'config.urls', undefined, monorepo),
+      { path: 'services/b/config/urls.py' },
+      "the importing file's own app first",
+    );
     assert.deepEqual(resolvePythonImport('services/a/config/settings.py', 'config.urls', undefined, monorepo), { path: 'services/a/config/urls.py' });
     assert.deepEqual(resolvePythonImport('site/site/urls.py', 'blog', 'views', monorepo), { path: 'site/blog/views.py' }, 'a package without __init__.py');
     assert.equal(relativePythonModule('app/routes/admin.py', 'app/auth.py'), '..auth');
@@ -387,12 +526,28 @@ describe('routes: choosing the guard to add', () => {
     const urls = summary('shop/urls.py', {
       containers: [{ name: 'urlpatterns', framework: 'django', kind: 'router', range: at(0), guards: [] }],
       imports: [{ local: 'export_orders', module: '.views', imported: 'export_orders' }],
-      routes: [{ framework: 'django', container: 'urlpatterns', methods: ['ALL'], path: 'export/', range: at(3), order: 3, guards: [], handlerRef: { local: 'export_orders' } }],
+      routes: [
+        {
+          framework: 'django',
+          container: 'urlpatterns',
+          methods: ['ALL'],
+          path: 'export/',
+          range: at(3),
+          order: 3,
+          guards: [],
+          handlerRef: { local: 'export_orders' },
+        },
+      ],
     });
     const summaries = new Map([views, urls].map((file) => [file.path, file]));
     const resolved = resolveRoutes(summaries);
     assert.equal(chooseGuard(resolved.routes[0], resolved, summaries, 'shop/views.py')?.name, 'login_required');
-    const lone = model(summary('app.js', { containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [] }], routes: [route('app', 'POST', '/orders', 1)] }));
+    const lone = model(
+      summary('app.js', {
+        containers: [{ name: 'app', framework: 'express', kind: 'app', range: at(0), guards: [] }],
+        routes: [route('app', 'POST', '/orders', 1)],
+      }),
+    );
     assert.equal(chooseGuard(lone.routes[0], lone, new Map(), 'app.js'), undefined);
   });
 });

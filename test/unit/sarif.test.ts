@@ -68,8 +68,13 @@ describe('SARIF output', () => {
               message: 'm',
               range,
               fingerprint: 'ab'.repeat(16),
-              related: [{ message: 'built here', range }, { message: 'guarded sibling', range, file: 'src/other.py' }],
-              fixes: [{ title: 'Move to environment', safe: false, edits: [{ range, newText: 'os.environ["X"]' }], files: [{ path: '.env', appendLines: ['X=1'] }] }],
+              related: [
+                { message: 'built here', range },
+                { message: 'guarded sibling', range, file: 'src/other.py' },
+              ],
+              fixes: [
+                { title: 'Move to environment', safe: false, edits: [{ range, newText: 'os.environ["X"]' }], files: [{ path: '.env', appendLines: ['X=1'] }] },
+              ],
             },
           ],
         },

@@ -61,7 +61,9 @@ describe('scan result cache', () => {
     const cache = options.cache === false ? undefined : ScanCache.open(repo.path);
     const result = await scanWorkingTree({ roots: [repo.path], projectRoot: repo.path, config, log: silent, jobs: 1, cache });
     cache?.save();
-    const findings = result.reports.flatMap((report) => report.findings.map((finding) => `${report.projectPath}:${finding.range.start.line + 1} ${finding.ruleId} ${finding.severity}`)).sort();
+    const findings = result.reports
+      .flatMap((report) => report.findings.map((finding) => `${report.projectPath}:${finding.range.start.line + 1} ${finding.ruleId} ${finding.severity}`))
+      .sort();
     return { findings, stats: cache?.stats, result };
   }
 
@@ -69,7 +71,10 @@ describe('scan result cache', () => {
     writeTree(repo.path, PROJECT);
     age(repo.path, Object.keys(PROJECT));
     const cold = await scan();
-    assert.ok(cold.findings.some((finding) => finding.startsWith('routes/admin.js:3 open-route')), cold.findings.join('\n'));
+    assert.ok(
+      cold.findings.some((finding) => finding.startsWith('routes/admin.js:3 open-route')),
+      cold.findings.join('\n'),
+    );
     assert.ok(cold.findings.some((finding) => finding.startsWith('db/users.py:2 string-built-query')));
     assert.ok(cold.findings.some((finding) => finding.startsWith('config/settings.json:1 ')));
     const warm = await scan();
@@ -135,7 +140,10 @@ export class ToolsController {
     writeTree(repo.path, { 'apps/admin/package.json': '{ "name": "admin" }\n' });
     age(repo.path, ['apps/admin/package.json']);
     const warm = await scan();
-    assert.deepEqual(warm.findings.filter((finding) => finding.includes('open-route')).map((finding) => finding.split(' ').slice(0, 2).join(' ')), ['apps/admin/src/tools.controller.ts:5 open-route']);
+    assert.deepEqual(
+      warm.findings.filter((finding) => finding.includes('open-route')).map((finding) => finding.split(' ').slice(0, 2).join(' ')),
+      ['apps/admin/src/tools.controller.ts:5 open-route'],
+    );
     assert.deepEqual(warm.findings, (await scan({ cache: false })).findings);
   });
 
@@ -164,7 +172,11 @@ export class ToolsController {
     age(repo.path, Object.keys(PROJECT));
     const expected = (await scan()).findings;
     const file = join(repo.path, '.git', 'lastline', 'scan-cache.json');
-    const valid = JSON.parse(readFileSync(file, 'utf8')) as { engine: string; project: string; files: Record<string, { contents: { analysis?: { result: { findings: unknown[] } } }[] }> };
+    const valid = JSON.parse(readFileSync(file, 'utf8')) as {
+      engine: string;
+      project: string;
+      files: Record<string, { contents: { analysis?: { result: { findings: unknown[] } } }[] }>;
+    };
     // Entries that would hide every finding, under a foreign engine id or project, then garbage.
     for (const entry of Object.values(valid.files)) for (const content of entry.contents) if (content.analysis) content.analysis.result.findings = [];
     for (const tampered of [{ ...valid, engine: 'another build' }, { ...valid, project: '/elsewhere' }, '{"format":1,"engine":', '\u0000\u0001binary']) {

@@ -30,8 +30,12 @@ describe('candidateAt', () => {
 
   it('answers in linear time over a file of literals (one query per literal)', async () => {
     const build = (size: number) => Array.from({ length: size / 32 }, (_, index) => literal(index * 32 + 1, index * 32 + 30));
-    await assertGrowth(build, (all) => {
-      for (const candidate of all) candidateAt(all, candidate.valueStart, candidate.valueEnd);
-    }, 16 * 1024);
+    await assertGrowth(
+      build,
+      (all) => {
+        for (const candidate of all) candidateAt(all, candidate.valueStart, candidate.valueEnd);
+      },
+      16 * 1024,
+    );
   });
 });

@@ -117,8 +117,15 @@ function runCases(detector: SecretDetector, cases: Case[]): void {
   for (const { name, text, found } of cases) {
     it(found.length > 0 ? `finds ${name}` : `ignores ${name}`, () => {
       const actual = detector.detect(text).map(describeMatch);
-      assert.deepEqual(actual, found.map((expected) => expectedMatch(text, expected)));
-      if (found.length > 0) assert.ok(detector.keywords.some((keyword) => text.includes(keyword)), 'the keyword pre-filter would skip this text');
+      assert.deepEqual(
+        actual,
+        found.map((expected) => expectedMatch(text, expected)),
+      );
+      if (found.length > 0)
+        assert.ok(
+          detector.keywords.some((keyword) => text.includes(keyword)),
+          'the keyword pre-filter would skip this text',
+        );
     });
   }
 }
@@ -150,7 +157,24 @@ describe('provider secret detectors', () => {
       assert.equal(new Set(ids).size, ids.length);
       // The 16 original detectors: 11 still written by hand, 5 now rows of the provider table.
       assert.equal(handWrittenDetectors.length, 11);
-      for (const id of ['aws', 'github', 'npm', 'slack-token', 'slack-webhook', 'stripe', 'openai', 'anthropic', 'google-api-key', 'gcp-service-account', 'azure-storage-key', 'azure-sas', 'twilio', 'sendgrid', 'mailgun', 'jwt']) {
+      for (const id of [
+        'aws',
+        'github',
+        'npm',
+        'slack-token',
+        'slack-webhook',
+        'stripe',
+        'openai',
+        'anthropic',
+        'google-api-key',
+        'gcp-service-account',
+        'azure-storage-key',
+        'azure-sas',
+        'twilio',
+        'sendgrid',
+        'mailgun',
+        'jwt',
+      ]) {
         assert.ok(ids.includes(id), id);
       }
       for (const detector of providerDetectors) assert.ok(detector.keywords.length > 0, detector.id);
@@ -202,7 +226,11 @@ describe('provider secret detectors', () => {
         text: `AWS_ACCESS_KEY_ID=${temporaryId}\n`,
         found: [{ value: temporaryId, kind: 'AWS temporary (STS) access key ID', severity: 'warning', envName: 'AWS_ACCESS_KEY_ID' }],
       },
-      { name: 'an unnamed 40-character string far from the id', text: `id = ${id}\n${'\n'.repeat(10)}blob = ${farSecret}\n`, found: [{ value: id, ...idMatch }] },
+      {
+        name: 'an unnamed 40-character string far from the id',
+        text: `id = ${id}\n${'\n'.repeat(10)}blob = ${farSecret}\n`,
+        found: [{ value: id, ...idMatch }],
+      },
       { name: 'a secret without any access key id', text: `aws_secret_access_key = ${secret}\n`, found: [] },
       {
         name: "an id with AWS's documented example secret",
@@ -238,11 +266,31 @@ describe('provider secret detectors', () => {
       { name: 'a classic personal access token', text: `GITHUB_TOKEN=${pat}\n`, found: [gh(pat, 'GitHub personal access token')] },
       { name: 'an OAuth token in JSON', text: `{"token": "${oauth}"}`, found: [gh(oauth, 'GitHub OAuth access token')] },
       { name: 'a user-to-server token', text: `token: ${user}`, found: [gh(user, 'GitHub App user access token')] },
-      { name: 'an installation token in a clone URL', text: `git clone https://x-access-token:${installation}@github.com/o/r.git`, found: [gh(installation, 'GitHub App installation token')] },
-      { name: 'a refresh token at the end of a sentence', text: `The refresh token is ${refresh}.`, found: [gh(refresh, 'GitHub App refresh token', 'GITHUB_REFRESH_TOKEN')] },
-      { name: 'a fine-grained personal access token', text: `const token = '${fineGrained}';`, found: [gh(fineGrained, 'GitHub fine-grained personal access token')] },
-      { name: 'a stateless installation token (warning)', text: `Authorization: token ${stateless}\n`, found: [gh(stateless, 'GitHub App installation token (stateless)', 'GITHUB_TOKEN', 'warning')] },
-      { name: 'an expired stateless installation token (info)', text: `t=${expiredStateless}`, found: [gh(expiredStateless, 'GitHub App installation token (stateless)', 'GITHUB_TOKEN', 'info')] },
+      {
+        name: 'an installation token in a clone URL',
+        text: `git clone https://x-access-token:${installation}@github.com/o/r.git`,
+        found: [gh(installation, 'GitHub App installation token')],
+      },
+      {
+        name: 'a refresh token at the end of a sentence',
+        text: `The refresh token is ${refresh}.`,
+        found: [gh(refresh, 'GitHub App refresh token', 'GITHUB_REFRESH_TOKEN')],
+      },
+      {
+        name: 'a fine-grained personal access token',
+        text: `const token = '${fineGrained}';`,
+        found: [gh(fineGrained, 'GitHub fine-grained personal access token')],
+      },
+      {
+        name: 'a stateless installation token (warning)',
+        text: `Authorization: token ${stateless}\n`,
+        found: [gh(stateless, 'GitHub App installation token (stateless)', 'GITHUB_TOKEN', 'warning')],
+      },
+      {
+        name: 'an expired stateless installation token (info)',
+        text: `t=${expiredStateless}`,
+        found: [gh(expiredStateless, 'GitHub App installation token (stateless)', 'GITHUB_TOKEN', 'info')],
+      },
       { name: 'a token after an escaped line break', text: `"FOO=1\\nGITHUB_TOKEN=x\\n${pat}\\n"`, found: [gh(pat, 'GitHub personal access token')] },
       { name: 'a token with a wrong checksum', text: `GITHUB_TOKEN=${withBrokenChecksum(pat)}\n`, found: [] },
       { name: 'a random 36-character body without checksum', text: `t = ghp_${randomString('nochk', 36, BASE62)}`, found: [] },
@@ -250,7 +298,11 @@ describe('provider secret detectors', () => {
       { name: 'a placeholder body with a valid checksum', text: `t = ghp_${'ab'.repeat(15)}${encodeBase62(crc32('ab'.repeat(15)), 6)}`, found: [] },
       { name: 'a token one character too long', text: `t = ${pat}Z`, found: [] },
       { name: 'a token glued to an identifier', text: `t = my${pat} and ${pat}_v2`, found: [] },
-      { name: 'a fine-grained token with a wrong separator position', text: `t = github_pat_${randomString('fg3', 21, BASE62)}_${randomString('fg4', 60, BASE62)}`, found: [] },
+      {
+        name: 'a fine-grained token with a wrong separator position',
+        text: `t = github_pat_${randomString('fg3', 21, BASE62)}_${randomString('fg4', 60, BASE62)}`,
+        found: [],
+      },
       { name: 'a placeholder fine-grained token', text: `t = github_pat_${'X'.repeat(22)}_${'X'.repeat(59)}`, found: [] },
     ]);
   });
@@ -258,7 +310,11 @@ describe('provider secret detectors', () => {
   describe('npm', () => {
     const token = checksummedToken('npm_', 'npm');
     runCases(npmDetector, [
-      { name: 'a token in .npmrc', text: `//registry.npmjs.org/:_authToken=${token}\n`, found: [{ value: token, kind: 'npm access token', severity: 'error', envName: 'NPM_TOKEN' }] },
+      {
+        name: 'a token in .npmrc',
+        text: `//registry.npmjs.org/:_authToken=${token}\n`,
+        found: [{ value: token, kind: 'npm access token', severity: 'error', envName: 'NPM_TOKEN' }],
+      },
       { name: 'a token with a wrong checksum', text: `//registry.npmjs.org/:_authToken=${withBrokenChecksum(token)}\n`, found: [] },
       { name: 'a token glued to a longer word', text: `x${token} ${token}x`, found: [] },
       { name: 'npm_ followed by filler', text: `NPM_TOKEN=npm_${'0'.repeat(36)}`, found: [] },
@@ -282,13 +338,21 @@ describe('provider secret detectors', () => {
       { name: 'a bot token', text: `SLACK_BOT_TOKEN=${bot}\n`, found: [slack(bot, 'Slack bot token', 'SLACK_BOT_TOKEN')] },
       { name: 'a legacy bot token', text: `token: "${legacyBot}"`, found: [slack(legacyBot, 'Slack bot token', 'SLACK_BOT_TOKEN')] },
       { name: 'a user token', text: `client = WebClient(token='${userToken}')`, found: [slack(userToken, 'Slack user token', 'SLACK_USER_TOKEN')] },
-      { name: 'a workspace access token', text: `"access_token": "${workspace}"`, found: [slack(workspace, 'Slack workspace access token', 'SLACK_ACCESS_TOKEN')] },
+      {
+        name: 'a workspace access token',
+        text: `"access_token": "${workspace}"`,
+        found: [slack(workspace, 'Slack workspace access token', 'SLACK_ACCESS_TOKEN')],
+      },
       { name: 'a workspace refresh token', text: `"refresh_token": "${refresh}"`, found: [slack(refresh, 'Slack refresh token', 'SLACK_REFRESH_TOKEN')] },
       { name: 'a legacy session token', text: `token=${session}&x=1`, found: [slack(session, 'Slack legacy session token', 'SLACK_TOKEN')] },
       { name: 'a legacy xoxo token', text: `token=${legacy}\n`, found: [slack(legacy, 'Slack legacy token', 'SLACK_TOKEN')] },
       { name: 'an app-level token', text: `SLACK_APP_TOKEN=${app}`, found: [slack(app, 'Slack app-level token', 'SLACK_APP_TOKEN')] },
       { name: 'a configuration token', text: `cfg = "${config}"`, found: [slack(config, 'Slack configuration access token', 'SLACK_CONFIG_TOKEN')] },
-      { name: 'a configuration refresh token', text: `cfg = "${configRefresh}"`, found: [slack(configRefresh, 'Slack configuration refresh token', 'SLACK_CONFIG_REFRESH_TOKEN')] },
+      {
+        name: 'a configuration refresh token',
+        text: `cfg = "${configRefresh}"`,
+        found: [slack(configRefresh, 'Slack configuration refresh token', 'SLACK_CONFIG_REFRESH_TOKEN')],
+      },
       { name: 'an x-filled bot token', text: `SLACK_BOT_TOKEN=xoxb-${'x'.repeat(12)}-${'x'.repeat(13)}-${'x'.repeat(24)}`, found: [] },
       { name: 'a bot token with filler ids', text: `SLACK_BOT_TOKEN=xoxb-000000000000-1234567890123-${randomString('b3', 24, BASE62)}`, found: [] },
       { name: 'a bot token with a sequential tail', text: `t = xoxb-${digits('b1', 12)}-${digits('b2', 13)}-abcdefghijklmnopqrstuvwx`, found: [] },
@@ -303,8 +367,16 @@ describe('provider secret detectors', () => {
     const url = `https://hooks.slack.com/services/${team}/B${randomString('hook', 10, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')}/${randomString('hook-secret', 24, BASE62)}`;
     const workflow = `https://hooks.slack.com/workflows/${team}/A${randomString('wf', 10, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')}/${randomString('wf-id', 18, DIGITS)}/${randomString('wf-secret', 24, BASE62)}`;
     runCases(slackWebhookDetector, [
-      { name: 'an incoming webhook URL', text: `SLACK_WEBHOOK_URL="${url}"\n`, found: [{ value: url, kind: 'Slack incoming webhook URL', severity: 'error', envName: 'SLACK_WEBHOOK_URL' }] },
-      { name: 'a workflow webhook URL', text: `post(${JSON.stringify(workflow)})`, found: [{ value: workflow, kind: 'Slack workflow webhook URL', severity: 'error', envName: 'SLACK_WEBHOOK_URL' }] },
+      {
+        name: 'an incoming webhook URL',
+        text: `SLACK_WEBHOOK_URL="${url}"\n`,
+        found: [{ value: url, kind: 'Slack incoming webhook URL', severity: 'error', envName: 'SLACK_WEBHOOK_URL' }],
+      },
+      {
+        name: 'a workflow webhook URL',
+        text: `post(${JSON.stringify(workflow)})`,
+        found: [{ value: workflow, kind: 'Slack workflow webhook URL', severity: 'error', envName: 'SLACK_WEBHOOK_URL' }],
+      },
       { name: 'a placeholder URL', text: `url: https://hooks.slack.com/services/T${'0'.repeat(8)}/B${'0'.repeat(8)}/${'X'.repeat(24)}`, found: [] },
       { name: 'a URL with the secret cut short', text: `url: ${url.slice(0, -4)}`, found: [] },
       { name: 'the bare endpoint', text: 'POST to https://hooks.slack.com/services/ with your webhook path', found: [] },
@@ -317,10 +389,26 @@ describe('provider secret detectors', () => {
     const test = 'sk_' + 'test_' + randomString('sk-test', 99, BASE62);
     const restrictedTest = 'rk_' + 'test_' + randomString('rk-test', 30, BASE62);
     runCases(stripeDetector, [
-      { name: 'a live secret key', text: `Stripe::api_key = '${live}'`, found: [{ value: live, kind: 'Stripe live secret key', severity: 'error', envName: 'STRIPE_SECRET_KEY' }] },
-      { name: 'a live restricted key', text: `STRIPE_KEY=${restricted}`, found: [{ value: restricted, kind: 'Stripe live restricted key', severity: 'error', envName: 'STRIPE_RESTRICTED_KEY' }] },
-      { name: 'a test secret key (info)', text: `stripe.api_key = "${test}"`, found: [{ value: test, kind: 'Stripe test secret key', severity: 'info', envName: 'STRIPE_SECRET_KEY' }] },
-      { name: 'a test restricted key (info)', text: `k: ${restrictedTest}`, found: [{ value: restrictedTest, kind: 'Stripe test restricted key', severity: 'info', envName: 'STRIPE_RESTRICTED_KEY' }] },
+      {
+        name: 'a live secret key',
+        text: `Stripe::api_key = '${live}'`,
+        found: [{ value: live, kind: 'Stripe live secret key', severity: 'error', envName: 'STRIPE_SECRET_KEY' }],
+      },
+      {
+        name: 'a live restricted key',
+        text: `STRIPE_KEY=${restricted}`,
+        found: [{ value: restricted, kind: 'Stripe live restricted key', severity: 'error', envName: 'STRIPE_RESTRICTED_KEY' }],
+      },
+      {
+        name: 'a test secret key (info)',
+        text: `stripe.api_key = "${test}"`,
+        found: [{ value: test, kind: 'Stripe test secret key', severity: 'info', envName: 'STRIPE_SECRET_KEY' }],
+      },
+      {
+        name: 'a test restricted key (info)',
+        text: `k: ${restrictedTest}`,
+        found: [{ value: restrictedTest, kind: 'Stripe test restricted key', severity: 'info', envName: 'STRIPE_RESTRICTED_KEY' }],
+      },
       { name: 'a publishable key', text: `const stripe = Stripe('pk_${'live_'}${randomString('pk', 99, BASE62)}');`, found: [] },
       { name: 'an x-filled live key', text: `STRIPE_SECRET_KEY='sk_live_${'x'.repeat(24)}'`, found: [] },
       { name: 'a placeholder live key', text: 'STRIPE_SECRET_KEY=sk_live_EXAMPLE_KEY_DO_NOT_USE', found: [] },
@@ -337,10 +425,22 @@ describe('provider secret detectors', () => {
     const admin = `sk-admin-${half('a1', 58)}${marker}${half('a2', 58)}`;
     const legacy = `sk-${randomString('l1', 20, BASE62)}${marker}${randomString('l2', 20, BASE62)}`;
     runCases(openaiDetector, [
-      { name: 'a project key', text: `OPENAI_API_KEY=${project}\n`, found: [{ value: project, kind: 'OpenAI project API key', severity: 'error', envName: 'OPENAI_API_KEY' }] },
-      { name: 'a service account key', text: `api_key="${service}"`, found: [{ value: service, kind: 'OpenAI service account key', severity: 'error', envName: 'OPENAI_API_KEY' }] },
+      {
+        name: 'a project key',
+        text: `OPENAI_API_KEY=${project}\n`,
+        found: [{ value: project, kind: 'OpenAI project API key', severity: 'error', envName: 'OPENAI_API_KEY' }],
+      },
+      {
+        name: 'a service account key',
+        text: `api_key="${service}"`,
+        found: [{ value: service, kind: 'OpenAI service account key', severity: 'error', envName: 'OPENAI_API_KEY' }],
+      },
       { name: 'an admin key', text: `key: ${admin}`, found: [{ value: admin, kind: 'OpenAI admin key', severity: 'error', envName: 'OPENAI_ADMIN_KEY' }] },
-      { name: 'a legacy key', text: `openai.api_key = '${legacy}'`, found: [{ value: legacy, kind: 'OpenAI API key (legacy)', severity: 'error', envName: 'OPENAI_API_KEY' }] },
+      {
+        name: 'a legacy key',
+        text: `openai.api_key = '${legacy}'`,
+        found: [{ value: legacy, kind: 'OpenAI API key (legacy)', severity: 'error', envName: 'OPENAI_API_KEY' }],
+      },
       { name: 'a project key without the marker', text: `OPENAI_API_KEY=sk-proj-${half('nm', 156)}`, found: [] },
       { name: 'a legacy key with the marker misplaced', text: `k = sk-${randomString('l3', 10, BASE62)}${marker}${randomString('l4', 30, BASE62)}`, found: [] },
       { name: 'a placeholder project key', text: `OPENAI_API_KEY=sk-proj-${'x'.repeat(74)}${marker}${'x'.repeat(74)}`, found: [] },
@@ -352,8 +452,16 @@ describe('provider secret detectors', () => {
     const key = `sk-ant-api03-${randomString('ant', 93, BASE64URL)}AA`;
     const admin = `sk-ant-admin01-${randomString('ant-admin', 93, BASE64URL)}AA`;
     runCases(anthropicDetector, [
-      { name: 'an API key', text: `ANTHROPIC_API_KEY=${key}\n`, found: [{ value: key, kind: 'Anthropic API key', severity: 'error', envName: 'ANTHROPIC_API_KEY' }] },
-      { name: 'an admin key', text: `admin_key = "${admin}"`, found: [{ value: admin, kind: 'Anthropic admin API key', severity: 'error', envName: 'ANTHROPIC_ADMIN_KEY' }] },
+      {
+        name: 'an API key',
+        text: `ANTHROPIC_API_KEY=${key}\n`,
+        found: [{ value: key, kind: 'Anthropic API key', severity: 'error', envName: 'ANTHROPIC_API_KEY' }],
+      },
+      {
+        name: 'an admin key',
+        text: `admin_key = "${admin}"`,
+        found: [{ value: admin, kind: 'Anthropic admin API key', severity: 'error', envName: 'ANTHROPIC_ADMIN_KEY' }],
+      },
       { name: 'an elided key', text: 'ANTHROPIC_API_KEY=sk-ant-api03-...', found: [] },
       { name: 'a key without the AA suffix', text: `k = sk-ant-api03-${randomString('ant', 93, BASE64URL)}BB`, found: [] },
       { name: 'a key one character short', text: `k = sk-ant-api03-${randomString('ant', 92, BASE64URL)}AA`, found: [] },
@@ -365,7 +473,11 @@ describe('provider secret detectors', () => {
     const key = 'AIza' + randomString('google', 35, BASE64URL);
     const firebaseKey = 'AIza' + randomString('firebase', 35, BASE64URL);
     runCases(googleApiKeyDetector, [
-      { name: 'a Maps key in a URL', text: `https://maps.googleapis.com/maps/api/geocode/json?key=${key}&address=x`, found: [{ value: key, kind: 'Google API key', severity: 'error', envName: 'GOOGLE_API_KEY' }] },
+      {
+        name: 'a Maps key in a URL',
+        text: `https://maps.googleapis.com/maps/api/geocode/json?key=${key}&address=x`,
+        found: [{ value: key, kind: 'Google API key', severity: 'error', envName: 'GOOGLE_API_KEY' }],
+      },
       {
         name: 'a Firebase web config key (info)',
         text: `const firebaseConfig = {\n  apiKey: "${firebaseKey}",\n  authDomain: "demo.firebaseapp.com",\n  projectId: "demo",\n};\n`,
@@ -383,7 +495,9 @@ describe('provider secret detectors', () => {
     const privateKey = `-----BEGIN PRIVATE KEY-----\\n${pemLines.join('\\n')}\\n-----END PRIVATE KEY-----\\n`;
     const keyFile = (key: string, type = 'service_account') =>
       `{\n  "type": "${type}",\n  "project_id": "demo",\n  "private_key_id": "${randomString('kid', 40, HEX)}",\n  "private_key": "${key}",\n  "client_email": "ci@demo.iam.gserviceaccount.com"\n}\n`;
-    const found: Expected[] = [{ value: privateKey, kind: 'GCP service account private key', severity: 'error', envName: 'GOOGLE_APPLICATION_CREDENTIALS_JSON' }];
+    const found: Expected[] = [
+      { value: privateKey, kind: 'GCP service account private key', severity: 'error', envName: 'GOOGLE_APPLICATION_CREDENTIALS_JSON' },
+    ];
     const escapedKey = privateKey.replace(/\\n/g, '\\\\n');
     runCases(gcpServiceAccountDetector, [
       { name: 'the private key of a key file', text: keyFile(privateKey), found },
@@ -394,7 +508,11 @@ describe('provider secret detectors', () => {
       },
       { name: 'a private key in another kind of JSON', text: keyFile(privateKey, 'authorized_user'), found: [] },
       { name: 'a key file with a placeholder key', text: keyFile('-----BEGIN PRIVATE KEY-----\\nMIIE...\\n-----END PRIVATE KEY-----\\n'), found: [] },
-      { name: 'a key file with a low-variety key', text: keyFile(`-----BEGIN PRIVATE KEY-----\\n${'A'.repeat(1500)}\\n-----END PRIVATE KEY-----\\n`), found: [] },
+      {
+        name: 'a key file with a low-variety key',
+        text: keyFile(`-----BEGIN PRIVATE KEY-----\\n${'A'.repeat(1500)}\\n-----END PRIVATE KEY-----\\n`),
+        found: [],
+      },
       { name: 'a key file without a private key', text: keyFile('').replace('"private_key": "",\n', ''), found: [] },
     ]);
   });
@@ -448,9 +566,17 @@ describe('provider secret detectors', () => {
     const tokenFound: Expected = { value: authToken, kind: 'Twilio auth token', severity: 'error', envName: 'TWILIO_AUTH_TOKEN' };
     runCases(twilioDetector, [
       { name: 'an API key SID (warning)', text: `TWILIO_API_KEY=${apiKeySid}\n`, found: [sidFound] },
-      { name: 'an auth token assigned next to an account SID', text: `TWILIO_ACCOUNT_SID=${accountSid}\nTWILIO_AUTH_TOKEN=${authToken}\n`, found: [tokenFound] },
+      {
+        name: 'an auth token assigned next to an account SID',
+        text: `TWILIO_ACCOUNT_SID=${accountSid}\nTWILIO_AUTH_TOKEN=${authToken}\n`,
+        found: [tokenFound],
+      },
       { name: 'an auth token passed after the account SID', text: `const client = twilio('${accountSid}', '${authToken}');`, found: [tokenFound] },
-      { name: 'an auth token as the basic-auth password', text: `curl -u ${accountSid}:${authToken} https://api.twilio.com/2010-04-01/Accounts.json`, found: [tokenFound] },
+      {
+        name: 'an auth token as the basic-auth password',
+        text: `curl -u ${accountSid}:${authToken} https://api.twilio.com/2010-04-01/Accounts.json`,
+        found: [tokenFound],
+      },
       { name: 'an authToken property', text: `{ accountSid: "${accountSid}", authToken: "${authToken}" }`, found: [tokenFound] },
       { name: 'an account SID alone', text: `TWILIO_ACCOUNT_SID=${accountSid}\n`, found: [] },
       { name: 'an auth token with no account SID in the file', text: `TWILIO_AUTH_TOKEN=${authToken}\n`, found: [] },
@@ -478,8 +604,16 @@ describe('provider secret detectors', () => {
     const legacy = 'key-' + randomString('mg', 32, HEX);
     const current = `${randomString('mg-new', 32, HEX)}-${randomString('mg-id1', 8, HEX)}-${randomString('mg-id2', 8, HEX)}`;
     runCases(mailgunDetector, [
-      { name: 'a prefixed key with Mailgun context', text: `MAILGUN_API_KEY=${legacy}\n`, found: [{ value: legacy, kind: 'Mailgun API key', severity: 'error', envName: 'MAILGUN_API_KEY' }] },
-      { name: 'a prefixed key without context (warning)', text: `const k = "${legacy}";`, found: [{ value: legacy, kind: 'Mailgun API key', severity: 'warning', envName: 'MAILGUN_API_KEY' }] },
+      {
+        name: 'a prefixed key with Mailgun context',
+        text: `MAILGUN_API_KEY=${legacy}\n`,
+        found: [{ value: legacy, kind: 'Mailgun API key', severity: 'error', envName: 'MAILGUN_API_KEY' }],
+      },
+      {
+        name: 'a prefixed key without context (warning)',
+        text: `const k = "${legacy}";`,
+        found: [{ value: legacy, kind: 'Mailgun API key', severity: 'warning', envName: 'MAILGUN_API_KEY' }],
+      },
       {
         name: 'a current-format key next to the client',
         text: `const mg = mailgun.client({\n  username: 'api',\n  key: '${current}',\n});\n`,
@@ -519,16 +653,27 @@ describe('provider secret detectors', () => {
       { name: 'a two-segment string', text: `t = ${token.slice(0, token.lastIndexOf('.'))}`, found: [] },
       { name: 'an unsigned token that carries a signature', text: `t = ${unsigned}${randomString('sig', 43, BASE64URL)}`, found: [] },
       { name: 'a header without alg', text: `t = ${base64url({ typ: 'JWT' })}.${base64url({ sub: 'x' })}.${randomString('s', 43, BASE64URL)}`, found: [] },
-      { name: 'a payload that is not JSON', text: `t = ${base64url({ alg: 'HS256' })}.${Buffer.from('not json').toString('base64url')}.${randomString('s', 43, BASE64URL)}`, found: [] },
+      {
+        name: 'a payload that is not JSON',
+        text: `t = ${base64url({ alg: 'HS256' })}.${Buffer.from('not json').toString('base64url')}.${randomString('s', 43, BASE64URL)}`,
+        found: [],
+      },
       { name: 'a header that is not JSON', text: `t = eyJub3QganNvbg.${base64url({ sub: 'x' })}.${randomString('s', 43, BASE64URL)}`, found: [] },
-      { name: 'an encrypted token (five segments)', text: `t = ${token}.${randomString('jwe1', 22, BASE64URL)}.${randomString('jwe2', 22, BASE64URL)}`, found: [] },
+      {
+        name: 'an encrypted token (five segments)',
+        text: `t = ${token}.${randomString('jwe1', 22, BASE64URL)}.${randomString('jwe2', 22, BASE64URL)}`,
+        found: [],
+      },
       { name: 'a token glued to a word', text: `t = x${token} and a.${token}`, found: [] },
       { name: 'the JWT inside a GitHub stateless installation token', text: `t = ghs_123456_${futureToken}`, found: [] },
     ]);
   });
 
   describe('linear time on adversarial input', () => {
-    const fill = (unit: string, prefix = '') => (size: number) => prefix + unit.repeat(Math.ceil((size - prefix.length) / unit.length));
+    const fill =
+      (unit: string, prefix = '') =>
+      (size: number) =>
+        prefix + unit.repeat(Math.ceil((size - prefix.length) / unit.length));
     const validHex = randomString('adv-hex', 32, HEX);
     const validB64 = randomString('adv-b64', 40, BASE64);
     const awsId = 'AKIA' + randomString('adv-aws', 16, AWS_BASE32);

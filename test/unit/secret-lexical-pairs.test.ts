@@ -21,17 +21,37 @@ const mayHold: Row[] = [
   { name: 'JS property', path: 'a.js', text: `module.exports = { password: "${SECRET}" };\n` },
   { name: 'JS env fallback ||', path: 'a.js', text: `const password = process.env.DB_PASSWORD || "${SECRET}";\n` },
   { name: 'JS env fallback ??', path: 'a.ts', text: `const password = process.env.DB_PASSWORD ?? "${SECRET}";\n` },
-  { name: 'JS jwt.sign with a literal key after an object payload', path: 'a.js', text: `jwt.sign({ sub: user.id, roles: ['a', 'b'] }, '${SECRET}', { expiresIn: '1h' });\n` },
-  { name: 'JS bare sign( imported from jsonwebtoken', path: 'a.ts', text: `import { sign } from 'jsonwebtoken';\nexport const t = sign(payload, \`${SECRET}\`);\n` },
+  {
+    name: 'JS jwt.sign with a literal key after an object payload',
+    path: 'a.js',
+    text: `jwt.sign({ sub: user.id, roles: ['a', 'b'] }, '${SECRET}', { expiresIn: '1h' });\n`,
+  },
+  {
+    name: 'JS bare sign( imported from jsonwebtoken',
+    path: 'a.ts',
+    text: `import { sign } from 'jsonwebtoken';\nexport const t = sign(payload, \`${SECRET}\`);\n`,
+  },
   { name: 'Python assignment', path: 'a.py', text: `DB_PASSWORD = "${SECRET}"\n` },
   { name: 'Python getenv default', path: 'a.py', text: `import os\nKEY = os.getenv("API_SECRET", "${SECRET}")\n` },
-  { name: 'Python os.environ.get default, arguments on their own lines', path: 'a.py', text: `import os\nKEY = os.environ.get(\n    'API_SECRET',\n    '${SECRET}',\n)\n` },
+  {
+    name: 'Python os.environ.get default, arguments on their own lines',
+    path: 'a.py',
+    text: `import os\nKEY = os.environ.get(\n    'API_SECRET',\n    '${SECRET}',\n)\n`,
+  },
   // Two line breaks (a blank line) between the ( and the name: the backward skip once stopped moving there.
   { name: 'Python getenv default after a blank line in the call', path: 'a.py', text: `import os\nKEY = os.getenv(\n\n    "API_SECRET", "${SECRET}")\n` },
-  { name: 'Python getenv default after a comment in the call', path: 'a.py', text: `from os import getenv\nKEY = getenv(  # the signing key\n    "API_SECRET", "${SECRET}")\n` },
+  {
+    name: 'Python getenv default after a comment in the call',
+    path: 'a.py',
+    text: `from os import getenv\nKEY = getenv(  # the signing key\n    "API_SECRET", "${SECRET}")\n`,
+  },
   { name: 'Python os.environ.get(…) or "…"', path: 'a.py', text: `import os\nKEY = os.environ.get("API_SECRET") or "${SECRET}"\n` },
   { name: 'Python getenv(…)or"…" without spaces', path: 'a.py', text: `from os import getenv\nKEY = getenv('DB_PASSWORD')or'${SECRET}'\n` },
-  { name: 'Python decouple config(…, default="…")', path: 'a.py', text: `from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\n` },
+  {
+    name: 'Python decouple config(…, default="…")',
+    path: 'a.py',
+    text: `from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\n`,
+  },
   { name: 'Python keyword argument', path: 'a.py', text: `connect(host="db", password="${SECRET}")\n` },
   { name: 'Python jwt.encode with a literal key', path: 'a.py', text: `import jwt\ntoken = jwt.encode({"sub": user_id}, "${SECRET}", algorithm="HS256")\n` },
 ];

@@ -47,7 +47,13 @@ function runCases(cases: Case[]): void {
       const found = await secretFindings(path, text);
       const actual = found.map((finding, index): Expected => {
         const start = expected[index]?.[3] ?? '';
-        return [finding.ruleId, finding.range.start.line + 1, finding.severity, finding.message.startsWith(start) ? start : finding.message, flaggedText(text, finding)];
+        return [
+          finding.ruleId,
+          finding.range.start.line + 1,
+          finding.severity,
+          finding.message.startsWith(start) ? start : finding.message,
+          flaggedText(text, finding),
+        ];
       });
       assert.deepEqual(actual, expected);
     });
@@ -94,9 +100,24 @@ describe('secrets in other places', () => {
       },
       { name: 'a percent-encoded placeholder password', path: 'app/db.py', text: 'URL = "postgres://app:%3Cpassword%3E@db/app"\n', expected: [] },
       { name: 'an environment reference with a `#` after it', path: 'app/db.py', text: 'URL = "postgres://app:${DB_PASSWORD}@db/app#primary"\n', expected: [] },
-      { name: 'a port followed by a path holding `@`', path: 'notes.txt', text: 'see http://localhost:8080/users/jane@acme-corp.io for the profile\n', expected: [] },
-      { name: 'a query holding an e-mail address', path: 'a.py', text: 'URL = "https://api.acme-corp.io:443/v1/invite?email=jane@acme-corp.io"\n', expected: [] },
-      { name: 'a database URL with an e-mail in its query', path: 'a.py', text: 'URL = "postgres://db.acme-corp.io:5432/app?application_name=jane@acme-corp.io"\n', expected: [] },
+      {
+        name: 'a port followed by a path holding `@`',
+        path: 'notes.txt',
+        text: 'see http://localhost:8080/users/jane@acme-corp.io for the profile\n',
+        expected: [],
+      },
+      {
+        name: 'a query holding an e-mail address',
+        path: 'a.py',
+        text: 'URL = "https://api.acme-corp.io:443/v1/invite?email=jane@acme-corp.io"\n',
+        expected: [],
+      },
+      {
+        name: 'a database URL with an e-mail in its query',
+        path: 'a.py',
+        text: 'URL = "postgres://db.acme-corp.io:5432/app?application_name=jane@acme-corp.io"\n',
+        expected: [],
+      },
       { name: 'a scoped package path', path: 'a.md', text: 'https://registry.npmjs.org:443/@types/node and https://medium.com/@someone/post\n', expected: [] },
     ]);
   });
@@ -163,7 +184,7 @@ describe('secrets in other places', () => {
         expected: [['generic-secret', 2, 'warning', requirepass, PW]],
       },
       {
-        name: 'export PGPASSWORD and mysql -p\'…\' in a shell script',
+        name: "export PGPASSWORD and mysql -p'…' in a shell script",
         path: 'scripts/backup.sh',
         text: `#!/usr/bin/env bash\nset -euo pipefail\nexport PGPASSWORD=${PW}\npg_dump -h db -U app app > app.sql\nmysqldump -u root -p'${PW}' shop > shop.sql\n`,
         expected: [
@@ -323,12 +344,39 @@ describe('secrets in other places', () => {
         text: `{\n  "ConnectionStrings": {\n    "Redis": "acme.redis.cache.windows.net:6380,password=${SHARED_KEY},ssl=True,abortConnect=False"\n  }\n}\n`,
         expected: [['credentialed-uri', 3, 'error', 'Redis password in connection string in `Redis`', SHARED_KEY]],
       },
-      { name: 'a Redis configuration string with a reference', path: 'appsettings.json', text: '{\n  "Redis": { "Configuration": "localhost:6379,password=${REDIS_PASSWORD},ssl=False" }\n}\n', expected: [] },
+      {
+        name: 'a Redis configuration string with a reference',
+        path: 'appsettings.json',
+        text: '{\n  "Redis": { "Configuration": "localhost:6379,password=${REDIS_PASSWORD},ssl=False" }\n}\n',
+        expected: [],
+      },
       { name: 'the storage emulator', path: 'appsettings.Development.json', text: connection('UseDevelopmentStorage=true'), expected: [] },
-      { name: 'the storage emulator’s account', path: 'appsettings.Development.json', text: connection(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${SHORT_ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`), expected: [] },
-      { name: 'a placeholder account key', path: 'appsettings.json', text: connection('DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=<account-key>;EndpointSuffix=core.windows.net'), expected: [] },
-      { name: 'a placeholder signing key and a token lifetime', path: 'appsettings.json', text: '{\n  "Jwt": { "Key": "your-256-bit-secret-key-here", "ExpiryMinutes": "60" }\n}\n', expected: [] },
-      { name: 'a cache key and a key file path', path: 'appsettings.json', text: '{\n  "Cache": { "Key": "products-v2" },\n  "Tls": { "Key": "/etc/ssl/private/api.key" }\n}\n', expected: [] },
+      {
+        name: 'the storage emulator’s account',
+        path: 'appsettings.Development.json',
+        text: connection(
+          `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${SHORT_ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`,
+        ),
+        expected: [],
+      },
+      {
+        name: 'a placeholder account key',
+        path: 'appsettings.json',
+        text: connection('DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=<account-key>;EndpointSuffix=core.windows.net'),
+        expected: [],
+      },
+      {
+        name: 'a placeholder signing key and a token lifetime',
+        path: 'appsettings.json',
+        text: '{\n  "Jwt": { "Key": "your-256-bit-secret-key-here", "ExpiryMinutes": "60" }\n}\n',
+        expected: [],
+      },
+      {
+        name: 'a cache key and a key file path',
+        path: 'appsettings.json',
+        text: '{\n  "Cache": { "Key": "products-v2" },\n  "Tls": { "Key": "/etc/ssl/private/api.key" }\n}\n',
+        expected: [],
+      },
     ]);
   });
 

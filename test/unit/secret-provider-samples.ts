@@ -97,7 +97,8 @@ export const SAMPLES: Readonly<Record<string, (seed: string) => string>> = {
   'doppler-service-token': (s) => `dp.st.prd.${randomString(s, 43, BASE62)}`,
   'databricks-token': (s) => `dapi${randomString(s, 32, HEX)}`,
   'defined-networking-api-key': (s) => `dnkey-${randomString(`${s}a`, 26, BASE64URL)}-${randomString(s, 52, BASE64URL)}`,
-  'onepassword-secret-key': (s) => `A3-${randomString(`${s}a`, 6, UPPER36)}-${randomString(`${s}b`, 11, UPPER36)}-${randomString(`${s}c`, 5, UPPER36)}-${randomString(`${s}d`, 5, UPPER36)}-${randomString(s, 5, UPPER36)}`,
+  'onepassword-secret-key': (s) =>
+    `A3-${randomString(`${s}a`, 6, UPPER36)}-${randomString(`${s}b`, 11, UPPER36)}-${randomString(`${s}c`, 5, UPPER36)}-${randomString(`${s}d`, 5, UPPER36)}-${randomString(s, 5, UPPER36)}`,
   'onepassword-service-account-token': (s) =>
     `ops_${base64Json({
       signInAddress: 'acme.1password.com',
@@ -122,7 +123,8 @@ export const SAMPLES: Readonly<Record<string, (seed: string) => string>> = {
   'brevo-smtp-key': (s) => `xsmtpsib-${randomString(`${s}a`, 64, HEX)}-${randomString(s, 16, BASE62)}`,
   'mailchimp-api-key': (s) => `${randomString(s, 32, HEX)}-us6`,
   'telegram-bot-token': (s) => `${digits(`${s}id`, 10)}:AA${randomString(s, 33, BASE64URL)}`,
-  'discord-bot-token': (s) => `${Buffer.from(digits(`${s}id`, 18)).toString('base64url')}.${randomString(`${s}t`, 6, BASE64URL)}.${randomString(s, 27, BASE64URL)}`,
+  'discord-bot-token': (s) =>
+    `${Buffer.from(digits(`${s}id`, 18)).toString('base64url')}.${randomString(`${s}t`, 6, BASE64URL)}.${randomString(s, 27, BASE64URL)}`,
   'twitter-access-token': (s) => `${digits(`${s}id`, 19)}-${randomString(s, 20, BASE62)}`,
   'twitter-bearer-token': (s) => `${'A'.repeat(22)}${randomString(s, 80, BASE62)}`,
   'openai-project-key': (s) => `sk-proj-${randomString(`${s}a`, 20, BASE64URL)}${'T3Blbk'}FJ${randomString(s, 20, BASE64URL)}`,
@@ -148,7 +150,10 @@ export const SAMPLES: Readonly<Record<string, (seed: string) => string>> = {
   'authress-access-key': (s) =>
     `sc_${randomString(`${s}a`, 10, BASE62)}.${randomString(`${s}b`, 5, BASE62)}.acc_${randomString(`${s}c`, 20, LOWER36)}.${randomString(s, 30, BASE64)}`,
   'maxmind-license-key': (s) => `${randomString(`${s}a`, 6, BASE62)}_${randomString(s, 29, BASE62)}_mmk`,
-  'jwt-base64': (s) => Buffer.from(hs256Jwt({ sub: 'svc', iat: 1_700_000_000 }, randomString(s, 32, BASE62))).toString('base64').replace(/=+$/, ''),
+  'jwt-base64': (s) =>
+    Buffer.from(hs256Jwt({ sub: 'svc', iat: 1_700_000_000 }, randomString(s, 32, BASE62)))
+      .toString('base64')
+      .replace(/=+$/, ''),
   'sidekiq-credentials': (s) => `${randomString(`${s}a`, 8, HEX)}:${randomString(s, 8, HEX)}`,
   'freemius-secret-key': (s) => `sk_${randomString(s, 29, BASE62)}`,
   'notion-integration-token': (s) => `ntn_${digits(`${s}id`, 11)}${randomString(s, 35, BASE62)}`,

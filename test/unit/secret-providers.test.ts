@@ -113,14 +113,24 @@ describe('provider table', () => {
   it('has unique row ids, one detector per provider, and every row compiles linear', () => {
     const ids = providerTable.map((row) => row.id);
     assert.equal(new Set(ids).size, ids.length);
-    assert.deepEqual(tableDetectors.map((detector) => detector.id), [...new Set(providerTable.map((row) => row.provider))]);
+    assert.deepEqual(
+      tableDetectors.map((detector) => detector.id),
+      [...new Set(providerTable.map((row) => row.provider))],
+    );
     for (const row of providerTable) assert.doesNotThrow(() => compileRow(row), row.id);
     const handWritten = new Set(handWrittenDetectors.map((detector) => detector.id));
     for (const detector of tableDetectors) assert.ok(!handWritten.has(detector.id), `${detector.id} is both hand-written and a table provider`);
   });
 
   it('refuses rows that could scan in more than linear time or have no prefix to scan for', () => {
-    const base: ProviderRow = { id: 'bad', provider: 'bad', kind: 'Bad', token: { prefix: 'bad_', body: 'a-z', length: 10 }, envName: 'BAD', docs: 'https://example.org' };
+    const base: ProviderRow = {
+      id: 'bad',
+      provider: 'bad',
+      kind: 'Bad',
+      token: { prefix: 'bad_', body: 'a-z', length: 10 },
+      envName: 'BAD',
+      docs: 'https://example.org',
+    };
     assert.throws(() => compileRow({ ...base, token: { ...base.token, layout: /^bad_(?:[a-z]+)+$/ } }), /quantifies a group/);
     assert.throws(() => compileRow({ ...base, token: { ...base.token, layout: /bad_[a-z]{10}/ } }), /anchored/);
     assert.throws(() => compileRow({ ...base, token: { ...base.token, length: [10, 100_000] } }), /body length/);
@@ -145,7 +155,10 @@ describe('provider table', () => {
         const text = placed(row, index, token);
         assert.deepEqual(detector.detect(text), [expectedMatch(row, text, token)]);
         const keywords = compileRow(row).keywords;
-        assert.ok(keywords.some((keyword) => text.includes(keyword)), 'the keyword pre-filter would skip this text');
+        assert.ok(
+          keywords.some((keyword) => text.includes(keyword)),
+          'the keyword pre-filter would skip this text',
+        );
       });
 
       for (const lookAlike of lookAlikes(row, token)) {
@@ -174,7 +187,7 @@ describe('provider table', () => {
       assert.deepEqual(detectorOf(datadog).detect(`DATADOG_SEARCH_KEY = "${key}"`), [], 'a key named public or search-only');
     });
 
-    it('skips ids and public keys that share a context row\'s shape', () => {
+    it("skips ids and public keys that share a context row's shape", () => {
       const heroku = row('heroku-api-key');
       const uuid = sampleToken(heroku);
       assert.deepEqual(detectorOf(heroku).detect(`HEROKU_APP_ID = "${uuid}"`), []);
@@ -210,12 +223,15 @@ describe('provider table', () => {
 describe('provider table through the rules', () => {
   it('reports each row once, as provider-token, and leaves none to generic-secret', async function () {
     this.timeout(60_000);
-    const lines = providerTable.map((row) => (row.context ? `${contextName(row)} = "${sampleToken(row)}"` : `TOKEN_${row.id.replace(/-/g, '_').toUpperCase()} = "${sampleToken(row)}"`));
+    const lines = providerTable.map((row) =>
+      row.context ? `${contextName(row)} = "${sampleToken(row)}"` : `TOKEN_${row.id.replace(/-/g, '_').toUpperCase()} = "${sampleToken(row)}"`,
+    );
     const text = `${lines.join('\n')}\n`;
     const { findings } = await analyze({ path: 'app/settings.py', text });
     const secretFindings = findings.filter((finding) => finding.category === 'inline-secret');
     const byLine = new Map<number, string[]>();
-    for (const finding of secretFindings) byLine.set(finding.range.start.line, [...(byLine.get(finding.range.start.line) ?? []), `${finding.ruleId}: ${finding.message}`]);
+    for (const finding of secretFindings)
+      byLine.set(finding.range.start.line, [...(byLine.get(finding.range.start.line) ?? []), `${finding.ruleId}: ${finding.message}`]);
     providerTable.forEach((row, line) => {
       const reported = byLine.get(line) ?? [];
       assert.equal(reported.length, 1, `${row.id}: ${JSON.stringify(reported)}`);
@@ -227,7 +243,10 @@ describe('provider table through the rules', () => {
     const key = ['sk', 'live', randomString('freemius-stripe', 24, BASE62)].join('_');
     const { findings } = await analyze({ path: 'wp/config.php', text: `<?php\n$config = array('secret_key' => '${key}');\n` });
     const secrets = findings.filter((finding) => finding.category === 'inline-secret');
-    assert.deepEqual(secrets.map((finding) => finding.message.split(' in ')[0]), ['Stripe live secret key']);
+    assert.deepEqual(
+      secrets.map((finding) => finding.message.split(' in ')[0]),
+      ['Stripe live secret key'],
+    );
   });
 });
 
@@ -287,8 +306,14 @@ const HAND_WRITTEN_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   aws: ['aws-access-token'],
   github: ['github-app-token', 'github-fine-grained-pat', 'github-oauth', 'github-pat', 'github-refresh-token'],
   'slack-token': [
-    'slack-app-token', 'slack-bot-token', 'slack-config-access-token', 'slack-config-refresh-token',
-    'slack-legacy-bot-token', 'slack-legacy-token', 'slack-legacy-workspace-token', 'slack-user-token',
+    'slack-app-token',
+    'slack-bot-token',
+    'slack-config-access-token',
+    'slack-config-refresh-token',
+    'slack-legacy-bot-token',
+    'slack-legacy-token',
+    'slack-legacy-workspace-token',
+    'slack-user-token',
   ],
   'slack-webhook': ['slack-webhook-url'],
   'google-api-key': ['gcp-api-key'],
@@ -312,7 +337,11 @@ describe('coverage of gitleaks default rules', () => {
       assert.ok(!byRows.has(id) && !byHand.has(id), `${id} is both covered and skipped`);
       assert.ok(reason.length > 20, id);
     }
-    for (const id of Object.keys(HAND_WRITTEN_COVERAGE)) assert.ok(providerDetectors.some((detector) => detector.id === id), id);
+    for (const id of Object.keys(HAND_WRITTEN_COVERAGE))
+      assert.ok(
+        providerDetectors.some((detector) => detector.id === id),
+        id,
+      );
   });
 
   it('covers at least the 190 provider rules of gitleaks default set', () => {
@@ -333,9 +362,11 @@ describe('provider table in linear time on adversarial input', () => {
     'every prefix, back to back': (size) => repeatTo(prefixes.join(''), size),
     'every prefix before a long body run': (size) => prefixes.map((prefix) => prefix + 'aB3'.repeat(Math.ceil(size / prefixes.length / 3))).join(' '),
     'every provider word as a never-ending name': (size) => words.map((word) => repeatTo(`${word}_`, Math.ceil(size / words.length))).join('='),
-    'every provider word assigned a never-ending value': (size) => words.map((word) => `${word}_KEY = "${repeatTo(HEX, Math.ceil(size / words.length))}"`).join('\n'),
+    'every provider word assigned a never-ending value': (size) =>
+      words.map((word) => `${word}_KEY = "${repeatTo(HEX, Math.ceil(size / words.length))}"`).join('\n'),
     'every provider word assigned, over and over': (size) => repeatTo(words.map((word) => `${word}_KEY=${randomString(word, 32, HEX)}\n`).join(''), size),
-    'leads before their markers': (size) => repeatTo(`${'1'.repeat(40)}:AA${'a'.repeat(20)}Q~${'f'.repeat(50)}NRAL${'a_'.repeat(30)}_mmk${'A'.repeat(20)}.atlasv1.`, size),
+    'leads before their markers': (size) =>
+      repeatTo(`${'1'.repeat(40)}:AA${'a'.repeat(20)}Q~${'f'.repeat(50)}NRAL${'a_'.repeat(30)}_mmk${'A'.repeat(20)}.atlasv1.`, size),
   };
 
   for (const [name, build] of Object.entries(inputs)) {

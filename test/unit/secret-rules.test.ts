@@ -119,7 +119,10 @@ describe('secret rules', () => {
     });
 
     it('offers no move when the URI is part of a larger string, and says what to do', async () => {
-      const finding = await only({ path: 'app/db.py', text: `dsn = "host=db url=postgres://shop:${randomBase62('uri2', 14)}@db.prod.example.com/shop sslmode=require"\n` });
+      const finding = await only({
+        path: 'app/db.py',
+        text: `dsn = "host=db url=postgres://shop:${randomBase62('uri2', 14)}@db.prod.example.com/shop sslmode=require"\n`,
+      });
       assert.equal(finding.fixes.filter((fix) => fix.edits.length).length, 0);
       assert.match(finding.message, /Load it from the environment/);
     });
@@ -185,7 +188,11 @@ describe('secret rules', () => {
       { name: 'a token type', path: 'a.py', text: 'token_type = "bearer"\n' },
       { name: 'a secret name, not a secret', path: 'a.py', text: 'secret_name = "prod/db/credentials"\n' },
       { name: 'a UUID', path: 'a.ts', text: 'const apiKey = "123e4567-e89b-12d3-a456-426614174000";\n' },
-      { name: 'an SRI hash', path: 'a.json', text: '{ "integrity": "sha512-7gUr7Smv2O8kL5Jbu6GEmX9jBwuS0AhRTMHFHnr0bD7qD8nJdQlHFYYuY4tG5b0vY2B9iS8sl4p6wyj6YvK9Nw==" }\n' },
+      {
+        name: 'an SRI hash',
+        path: 'a.json',
+        text: '{ "integrity": "sha512-7gUr7Smv2O8kL5Jbu6GEmX9jBwuS0AhRTMHFHnr0bD7qD8nJdQlHFYYuY4tG5b0vY2B9iS8sl4p6wyj6YvK9Nw==" }\n',
+      },
       { name: 'a publishable key', path: 'a.ts', text: `const pk = "${['pk', 'live', randomBase62('pk', 24)].join('_')}";\n` },
       { name: 'a .env that git ignores', path: '.env', text: `STRIPE_SECRET_KEY=${KEY}\nDB_PASSWORD=${PASSWORD}\n` },
       { name: 'a .env.example with placeholders', path: '.env.example', text: 'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\nDB_PASSWORD=<password>\n' },
@@ -266,7 +273,10 @@ describe('secret rules', () => {
         writeTree(dir.path, { 'config.py': 'STRIPE = os.environ["STRIPE"]\n' }); // fixed, but not staged
         const run = await runCli(dir.path, 'scan', '--staged', '--format', 'json');
         assert.equal(run.code, 1);
-        assert.deepEqual(JSON.parse(run.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId), ['provider-token']);
+        assert.deepEqual(
+          JSON.parse(run.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId),
+          ['provider-token'],
+        );
         assert.ok(!existsSync(join(dir.path, '.env')), 'scanning changes nothing');
       } finally {
         dir.remove();

@@ -8,7 +8,8 @@ import { interpolationDefault } from '../../src/core/languages/interpolation-def
 import { readStringList } from '../../src/core/languages/string-list';
 import { assertGrowth } from './scaling';
 
-const values = (text: string, folded = false) => readShellCommands(text, 0, text.length, { lineBreaksAreBlanks: folded }).map((words) => words.map((word) => word.value));
+const values = (text: string, folded = false) =>
+  readShellCommands(text, 0, text.length, { lineBreaksAreBlanks: folded }).map((words) => words.map((word) => word.value));
 
 describe('shell words', () => {
   const cases: [name: string, text: string, commands: string[][], folded?: boolean][] = [
@@ -18,10 +19,25 @@ describe('shell words', () => {
     ['joins continuation lines', 'mysql -uroot \\\n  -pX \\\n  app', [['mysql', '-uroot', '-pX', 'app']]],
     ['skips comments at a word start only', 'a # b c\nd e#f', [['a'], ['d', 'e#f']]],
     ['drops redirections and their targets', 'mysql -pX app < dump.sql > out.log 2>&1', [['mysql', '-pX', 'app']]],
-    ['steps over heredoc bodies', "cat <<EOF > .env\nPASSWORD=x y 'z\nEOF\nnext 1\ncat <<-'END'\n\tbody\n\tEND\nlast", [['cat'], ['next', '1'], ['cat'], ['last']]],
-    ['keeps substitutions whole', 'export A="$(cat /run/secrets/x)" B=$(printf "%s" "a b") C=${D:-"e f"}', [['export', 'A=$(cat /run/secrets/x)', 'B=$(printf "%s" "a b")', 'C=${D:-"e f"}']]],
+    [
+      'steps over heredoc bodies',
+      "cat <<EOF > .env\nPASSWORD=x y 'z\nEOF\nnext 1\ncat <<-'END'\n\tbody\n\tEND\nlast",
+      [['cat'], ['next', '1'], ['cat'], ['last']],
+    ],
+    [
+      'keeps substitutions whole',
+      'export A="$(cat /run/secrets/x)" B=$(printf "%s" "a b") C=${D:-"e f"}',
+      [['export', 'A=$(cat /run/secrets/x)', 'B=$(printf "%s" "a b")', 'C=${D:-"e f"}']],
+    ],
     ['reads folded lines as one command', 'sh -c "mysql -uroot\n  -pX app"', [['sh', '-c', 'mysql -uroot\n  -pX app']], true],
-    ['closes an unclosed quote at its line end', `echo 'open\nnext 1`, [['echo', 'open'], ['next', '1']]],
+    [
+      'closes an unclosed quote at its line end',
+      `echo 'open\nnext 1`,
+      [
+        ['echo', 'open'],
+        ['next', '1'],
+      ],
+    ],
   ];
   for (const [name, text, commands, folded] of cases) {
     it(name, () => assert.deepEqual(values(text, folded), commands));
@@ -31,7 +47,18 @@ describe('shell words', () => {
     const words = readShellCommands('a $B "${C}" "$(d)" `e` \'$f\' g$ "h $" $$ -p"$X"')[0];
     assert.deepEqual(
       words.map((word) => [word.value, word.expands]),
-      [['a', false], ['$B', true], ['${C}', true], ['$(d)', true], ['`e`', true], ['$f', false], ['g$', false], ['h $', false], ['$$', true], ['-p$X', true]],
+      [
+        ['a', false],
+        ['$B', true],
+        ['${C}', true],
+        ['$(d)', true],
+        ['`e`', true],
+        ['$f', false],
+        ['g$', false],
+        ['h $', false],
+        ['$$', true],
+        ['-p$X', true],
+      ],
     );
   });
 
@@ -50,16 +77,36 @@ describe('shell words', () => {
 
   it('reads any input in linear time', async () => {
     // Unclosed quotes, substitutions and heredocs are what could make each occurrence search the rest.
-    for (const unit of [`'`, '"', '`', '$(', '<<EOF x\n', "a 'b' \"c\" $d \\\n;\n"]) {
-      await assertGrowth((size) => unit.repeat(Math.ceil(size / unit.length)), (text) => readShellCommands(text), 16 * 1024);
+    for (const unit of [`'`, '"', '`', '$(', '<<EOF x\n', 'a \'b\' "c" $d \\\n;\n']) {
+      await assertGrowth(
+        (size) => unit.repeat(Math.ceil(size / unit.length)),
+        (text) => readShellCommands(text),
+        16 * 1024,
+      );
     }
   });
 });
 
 describe('string lists', () => {
   const cases: [name: string, text: string, items: [string, string, boolean][] | undefined][] = [
-    ['a JSON exec form', '["redis-server", "--requirepass", "a\\"b"]', [['redis-server', 'redis-server', true], ['--requirepass', '--requirepass', true], ['a"b', 'a\\"b', false]]],
-    ['a YAML flow sequence over lines', "[redis-server, '--port',\n  'it''s' ]", [['redis-server', 'redis-server', true], ['--port', '--port', true], ["it's", "it''s", false]]],
+    [
+      'a JSON exec form',
+      '["redis-server", "--requirepass", "a\\"b"]',
+      [
+        ['redis-server', 'redis-server', true],
+        ['--requirepass', '--requirepass', true],
+        ['a"b', 'a\\"b', false],
+      ],
+    ],
+    [
+      'a YAML flow sequence over lines',
+      "[redis-server, '--port',\n  'it''s' ]",
+      [
+        ['redis-server', 'redis-server', true],
+        ['--port', '--port', true],
+        ["it's", "it''s", false],
+      ],
+    ],
     ['an empty list', '[ ]', []],
     ['a nested list', '[a, [b]]', undefined],
     ['an unclosed list', '["a", "b"', undefined],
@@ -67,7 +114,10 @@ describe('string lists', () => {
   for (const [name, text, items] of cases) {
     it(`reads ${name}`, () => {
       const found = readStringList(text, 0);
-      assert.deepEqual(found?.map((item) => [item.value, text.slice(item.start, item.end), item.verbatim]), items);
+      assert.deepEqual(
+        found?.map((item) => [item.value, text.slice(item.start, item.end), item.verbatim]),
+        items,
+      );
     });
   }
 });

@@ -87,7 +87,9 @@ describe('startup snapshot', function () {
     assert.equal(second.status, 1, second.stderr);
     assert.match(second.stderr, /started from this machine's startup snapshot/);
     assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
-    const ruleIds = JSON.parse(second.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId).sort();
+    const ruleIds = JSON.parse(second.stdout)
+      .findings.map((finding: { ruleId: string }) => finding.ruleId)
+      .sort();
     assert.deepEqual(ruleIds, ['string-built-command', 'string-built-query']);
   });
 
@@ -112,7 +114,10 @@ describe('startup snapshot', function () {
     const run = await lastline(project.path, env, 'scan', 'tool.py', '--format', 'json', '--verbose');
     assert.equal(run.status, 1, run.stderr);
     assert.doesNotMatch(run.stderr, /snapshot/i);
-    assert.deepEqual(JSON.parse(run.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId), ['string-built-command']);
+    assert.deepEqual(
+      JSON.parse(run.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId),
+      ['string-built-command'],
+    );
     // It is removed and built again: the next run starts from the new one.
     await builtBlob(cache.path);
     const again = await lastline(project.path, env, 'scan', 'tool.py', '--format', 'json', '--verbose');

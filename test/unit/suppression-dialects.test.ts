@@ -66,7 +66,7 @@ function check(family: CommentFamily, testCase: Case): void {
 function runCases(family: CommentFamily, cases: Case[]): void {
   for (const testCase of cases) {
     const header = testCase.options?.leading ? ', in the file header' : '';
-    const where = (testCase.options?.standalone === undefined ? '' : testCase.options.standalone ? ' (alone on its line' + header + ')' : ' (trailing)');
+    const where = testCase.options?.standalone === undefined ? '' : testCase.options.standalone ? ' (alone on its line' + header + ')' : ' (trailing)';
     it(`${JSON.stringify(testCase.comment)}${where}`, () => check(family, testCase));
   }
 }
@@ -89,7 +89,10 @@ describe('suppression dialects', () => {
       { comment: '# nosec B608 -- input is an enum', expected: [d('bandit', 'line', ['B608'], 'nosec B608 -- input is an enum', 'input is an enum')] },
       { comment: '# nosec B608  # input is an enum', expected: [d('bandit', 'line', ['B608'], 'nosec B608  # input is an enum', 'input is an enum')] },
       // Every word before the next `#` is looked up as a test name: `eval` also skips B307.
-      { comment: '# nosec B608 - eval of a constant', expected: [d('bandit', 'line', ['B608', 'B307'], 'nosec B608 - eval of a constant', 'eval of a constant')] },
+      {
+        comment: '# nosec B608 - eval of a constant',
+        expected: [d('bandit', 'line', ['B608', 'B307'], 'nosec B608 - eval of a constant', 'eval of a constant')],
+      },
       { comment: '# nosec - reviewed by security', expected: [d('bandit', 'line', [], 'nosec - reviewed by security', 'reviewed by security')] },
       // No word boundary in Bandit's pattern: a blanket nosec with an unknown "test" `urity`.
       { comment: '#nosecurity', expected: [d('bandit', 'line', [], 'nosecurity')] },
@@ -107,8 +110,14 @@ describe('suppression dialects', () => {
       { comment: '# noqa: S608', expected: [d('flake8', 'line', ['S608'], 'noqa: S608')] },
       { comment: '# noqa:S608,E501', expected: [d('flake8', 'line', ['S608', 'E501'], 'noqa:S608,E501')] },
       { comment: '# noqa: S608 E501', expected: [d('flake8', 'line', ['S608', 'E501'], 'noqa: S608 E501')] },
-      { comment: '# noqa: S608 -- query built from an enum', expected: [d('flake8', 'line', ['S608'], 'noqa: S608 -- query built from an enum', 'query built from an enum')] },
-      { comment: '# noqa: S608  # query built from an enum', expected: [d('flake8', 'line', ['S608'], 'noqa: S608  # query built from an enum', 'query built from an enum')] },
+      {
+        comment: '# noqa: S608 -- query built from an enum',
+        expected: [d('flake8', 'line', ['S608'], 'noqa: S608 -- query built from an enum', 'query built from an enum')],
+      },
+      {
+        comment: '# noqa: S608  # query built from an enum',
+        expected: [d('flake8', 'line', ['S608'], 'noqa: S608  # query built from an enum', 'query built from an enum')],
+      },
       // flake8 reads a blanket when no code follows the colon (Ruff rejects it); the words are no reason.
       { comment: '# noqa: unused-import', expected: [d('flake8', 'line', [], 'noqa:')] },
       // Ruff reads S608, flake8 a blanket (it needs the colon right after `noqa`): blanket wins.
@@ -134,10 +143,20 @@ describe('suppression dialects', () => {
       { comment: '# type: ignored', expected: [] },
       { comment: '# a type: ignore', expected: [] },
       { comment: '# pyright: ignore', expected: [d('pyright', 'line', [], 'pyright: ignore')] },
-      { comment: '# pyright: ignore[reportGeneralTypeIssues]', expected: [d('pyright', 'line', ['reportGeneralTypeIssues'], 'pyright: ignore[reportGeneralTypeIssues]')] },
+      {
+        comment: '# pyright: ignore[reportGeneralTypeIssues]',
+        expected: [d('pyright', 'line', ['reportGeneralTypeIssues'], 'pyright: ignore[reportGeneralTypeIssues]')],
+      },
       {
         comment: '# pyright: ignore[reportOptionalMemberAccess, reportAttributeAccessIssue]',
-        expected: [d('pyright', 'line', ['reportOptionalMemberAccess', 'reportAttributeAccessIssue'], 'pyright: ignore[reportOptionalMemberAccess, reportAttributeAccessIssue]')],
+        expected: [
+          d(
+            'pyright',
+            'line',
+            ['reportOptionalMemberAccess', 'reportAttributeAccessIssue'],
+            'pyright: ignore[reportOptionalMemberAccess, reportAttributeAccessIssue]',
+          ),
+        ],
       },
     ]);
   });
@@ -145,7 +164,11 @@ describe('suppression dialects', () => {
   describe('Python: pylint pragmas', () => {
     runCases('python', [
       { comment: '# pylint: disable=eval-used', expected: [d('pylint', 'line', ['eval-used'], 'pylint: disable=eval-used')] },
-      { comment: '# pylint: disable=eval-used', options: { standalone: true }, expected: [d('pylint', 'block-start', ['eval-used'], 'pylint: disable=eval-used')] },
+      {
+        comment: '# pylint: disable=eval-used',
+        options: { standalone: true },
+        expected: [d('pylint', 'block-start', ['eval-used'], 'pylint: disable=eval-used')],
+      },
       { comment: '# pylint: disable=eval-used', options: { standalone: false }, expected: [d('pylint', 'line', ['eval-used'], 'pylint: disable=eval-used')] },
       { comment: '# pylint: disable = eval-used, W0123', expected: [d('pylint', 'line', ['eval-used', 'W0123'], 'pylint: disable = eval-used, W0123')] },
       { comment: '# pylint: disable-next=eval-used', expected: [d('pylint', 'next-line', ['eval-used'], 'pylint: disable-next=eval-used')] },
@@ -156,7 +179,10 @@ describe('suppression dialects', () => {
         comment: '# pylint: disable=eval-used  # the expression is a constant',
         expected: [d('pylint', 'line', ['eval-used'], 'pylint: disable=eval-used  # the expression is a constant', 'the expression is a constant')],
       },
-      { comment: '# pylint: disable=eval-used -- constant expression', expected: [d('pylint', 'line', ['eval-used'], 'pylint: disable=eval-used -- constant expression', 'constant expression')] },
+      {
+        comment: '# pylint: disable=eval-used -- constant expression',
+        expected: [d('pylint', 'line', ['eval-used'], 'pylint: disable=eval-used -- constant expression', 'constant expression')],
+      },
       {
         comment: '# pylint: disable=eval-used, enable=exec-used',
         expected: [d('pylint', 'line', ['eval-used'], 'pylint: disable=eval-used'), d('pylint', 'block-end', ['exec-used'], 'enable=exec-used')],
@@ -175,10 +201,20 @@ describe('suppression dialects', () => {
       { comment: '# nosemgrep: a, b', expected: [d('semgrep', 'line', ['a', 'b'], 'nosemgrep: a, b')] },
       {
         comment: '# NOSEMGREP:python.lang.security.audit.formatted-sql-query.formatted-sql-query',
-        expected: [d('semgrep', 'line', ['python.lang.security.audit.formatted-sql-query.formatted-sql-query'], 'NOSEMGREP:python.lang.security.audit.formatted-sql-query.formatted-sql-query')],
+        expected: [
+          d(
+            'semgrep',
+            'line',
+            ['python.lang.security.audit.formatted-sql-query.formatted-sql-query'],
+            'NOSEMGREP:python.lang.security.audit.formatted-sql-query.formatted-sql-query',
+          ),
+        ],
       },
       { comment: '# nosemgrep: rule-id', options: { standalone: true }, expected: [d('semgrep', 'next-line', ['rule-id'], 'nosemgrep: rule-id')] },
-      { comment: '# nosemgrep: rule-id -- input is validated', expected: [d('semgrep', 'line', ['rule-id'], 'nosemgrep: rule-id -- input is validated', 'input is validated')] },
+      {
+        comment: '# nosemgrep: rule-id -- input is validated',
+        expected: [d('semgrep', 'line', ['rule-id'], 'nosemgrep: rule-id -- input is validated', 'input is validated')],
+      },
       // Semgrep searches the whole line for its keyword after a space: prose counts, and there is no word boundary.
       { comment: '# we used to nosemgrep this', expected: [d('semgrep', 'line', [], 'nosemgrep')] },
       { comment: '# we used to nosemgrep this', options: { standalone: true }, expected: [d('semgrep', 'line', [], 'nosemgrep')] },
@@ -187,16 +223,25 @@ describe('suppression dialects', () => {
       { comment: '# pragma: allowlist secret', expected: [d('detect-secrets', 'line', [], 'pragma: allowlist secret')] },
       { comment: '# pragma:allowlist-secret', expected: [d('detect-secrets', 'line', [], 'pragma:allowlist-secret')] },
       { comment: '# pragma: whitelist secret', expected: [d('detect-secrets', 'line', [], 'pragma: whitelist secret')] },
-      { comment: '# pragma: allowlist secret -- test fixture', expected: [d('detect-secrets', 'line', [], 'pragma: allowlist secret -- test fixture', 'test fixture')] },
+      {
+        comment: '# pragma: allowlist secret -- test fixture',
+        expected: [d('detect-secrets', 'line', [], 'pragma: allowlist secret -- test fixture', 'test fixture')],
+      },
       { comment: '# pragma: allowlist nextline secret', expected: [d('detect-secrets', 'next-line', [], 'pragma: allowlist nextline secret')] },
       { comment: '# pragma: allowlist nextline secret', options: { standalone: false }, expected: [] },
       { comment: '# see pragma: allowlist secret', expected: [] },
       { comment: '# gitleaks:allow', expected: [d('gitleaks', 'line', [], 'gitleaks:allow')] },
       { comment: '# fake key, gitleaks:allow', expected: [d('gitleaks', 'line', [], 'gitleaks:allow')] },
-      { comment: '# gitleaks:allow -- fake key for tests', expected: [d('gitleaks', 'line', [], 'gitleaks:allow -- fake key for tests', 'fake key for tests')] },
+      {
+        comment: '# gitleaks:allow -- fake key for tests',
+        expected: [d('gitleaks', 'line', [], 'gitleaks:allow -- fake key for tests', 'fake key for tests')],
+      },
       { comment: '# secretlint-disable-line', expected: [d('secretlint', 'line', [], 'secretlint-disable-line')] },
       { comment: '# NOSONAR', expected: [d('sonar', 'line', [], 'NOSONAR')] },
-      { comment: '# deepcode ignore Sqli: query built from an enum', expected: [d('snyk', 'next-line', ['Sqli'], 'deepcode ignore Sqli: query built from an enum', 'query built from an enum')] },
+      {
+        comment: '# deepcode ignore Sqli: query built from an enum',
+        expected: [d('snyk', 'next-line', ['Sqli'], 'deepcode ignore Sqli: query built from an enum', 'query built from an enum')],
+      },
     ]);
   });
 
@@ -226,7 +271,10 @@ describe('suppression dialects', () => {
   describe('JavaScript / TypeScript: ESLint', () => {
     runCases('javascript', [
       { comment: '// eslint-disable-line', expected: [d('eslint', 'line', [], 'eslint-disable-line')] },
-      { comment: '// eslint-disable-line no-eval, no-new-func', expected: [d('eslint', 'line', ['no-eval', 'no-new-func'], 'eslint-disable-line no-eval, no-new-func')] },
+      {
+        comment: '// eslint-disable-line no-eval, no-new-func',
+        expected: [d('eslint', 'line', ['no-eval', 'no-new-func'], 'eslint-disable-line no-eval, no-new-func')],
+      },
       { comment: '// eslint-disable-next-line', expected: [d('eslint', 'next-line', [], 'eslint-disable-next-line')] },
       {
         comment: '// eslint-disable-next-line no-eval -- needed for the plugin loader',
@@ -235,14 +283,24 @@ describe('suppression dialects', () => {
       { comment: '/* eslint-disable */', expected: [d('eslint', 'block-start', [], 'eslint-disable')] },
       {
         comment: '/* eslint-disable security/detect-object-injection -- generated lookup tables */',
-        expected: [d('eslint', 'block-start', ['security/detect-object-injection'], 'eslint-disable security/detect-object-injection -- generated lookup tables', 'generated lookup tables')],
+        expected: [
+          d(
+            'eslint',
+            'block-start',
+            ['security/detect-object-injection'],
+            'eslint-disable security/detect-object-injection -- generated lookup tables',
+            'generated lookup tables',
+          ),
+        ],
       },
       { comment: '/* eslint-enable */', expected: [d('eslint', 'block-end', [], 'eslint-enable')] },
       { comment: '/* eslint-disable-line no-eval */', expected: [d('eslint', 'line', ['no-eval'], 'eslint-disable-line no-eval')] },
       { comment: '/* eslint-disable-next-line "no-eval" */', expected: [d('eslint', 'next-line', ['no-eval'], 'eslint-disable-next-line "no-eval"')] },
       {
         comment: '/* eslint no-eval: "off", "security/detect-object-injection": 0, eqeqeq: error */',
-        expected: [d('eslint', 'file', ['no-eval', 'security/detect-object-injection'], 'eslint no-eval: "off", "security/detect-object-injection": 0, eqeqeq: error')],
+        expected: [
+          d('eslint', 'file', ['no-eval', 'security/detect-object-injection'], 'eslint no-eval: "off", "security/detect-object-injection": 0, eqeqeq: error'),
+        ],
       },
       { comment: '/* eslint no-new-func: ["off"] */', expected: [d('eslint', 'file', ['no-new-func'], 'eslint no-new-func: ["off"]')] },
       { comment: '/* eslint eqeqeq: "error" */', expected: [] },
@@ -261,7 +319,10 @@ describe('suppression dialects', () => {
     runCases('javascript', [
       { comment: '// @ts-ignore', expected: [d('typescript', 'next-line', [], '@ts-ignore')] },
       { comment: '// @ts-expect-error', expected: [d('typescript', 'next-line', [], '@ts-expect-error')] },
-      { comment: '// @ts-expect-error: wrong typings upstream', expected: [d('typescript', 'next-line', [], '@ts-expect-error: wrong typings upstream', 'wrong typings upstream')] },
+      {
+        comment: '// @ts-expect-error: wrong typings upstream',
+        expected: [d('typescript', 'next-line', [], '@ts-expect-error: wrong typings upstream', 'wrong typings upstream')],
+      },
       { comment: '// @ts-ignore -- reason', expected: [d('typescript', 'next-line', [], '@ts-ignore -- reason', 'reason')] },
       {
         comment: '// @ts-expect-error TS2345 because the overload is missing',
@@ -287,23 +348,52 @@ describe('suppression dialects', () => {
     runCases('javascript', [
       {
         comment: '// biome-ignore lint/suspicious/noExplicitAny: the payload is untyped JSON',
-        expected: [d('biome', 'next-line', ['lint/suspicious/noExplicitAny'], 'biome-ignore lint/suspicious/noExplicitAny: the payload is untyped JSON', 'the payload is untyped JSON')],
+        expected: [
+          d(
+            'biome',
+            'next-line',
+            ['lint/suspicious/noExplicitAny'],
+            'biome-ignore lint/suspicious/noExplicitAny: the payload is untyped JSON',
+            'the payload is untyped JSON',
+          ),
+        ],
       },
       { comment: '// biome-ignore lint: legacy module', expected: [d('biome', 'next-line', [], 'biome-ignore lint: legacy module', 'legacy module')] },
       {
         comment: '// biome-ignore lint/security/noDangerouslySetInnerHtml lint/suspicious/noExplicitAny: sanitized upstream',
         expected: [
-          d('biome', 'next-line', ['lint/security/noDangerouslySetInnerHtml', 'lint/suspicious/noExplicitAny'], 'biome-ignore lint/security/noDangerouslySetInnerHtml lint/suspicious/noExplicitAny: sanitized upstream', 'sanitized upstream'),
+          d(
+            'biome',
+            'next-line',
+            ['lint/security/noDangerouslySetInnerHtml', 'lint/suspicious/noExplicitAny'],
+            'biome-ignore lint/security/noDangerouslySetInnerHtml lint/suspicious/noExplicitAny: sanitized upstream',
+            'sanitized upstream',
+          ),
         ],
       },
-      { comment: '// biome-ignore-all lint/security: generated', expected: [d('biome', 'file', ['lint/security'], 'biome-ignore-all lint/security: generated', 'generated')] },
-      { comment: '/* biome-ignore-start lint/security/noGlobalEval: sandboxed */', expected: [d('biome', 'block-start', ['lint/security/noGlobalEval'], 'biome-ignore-start lint/security/noGlobalEval: sandboxed', 'sandboxed')] },
-      { comment: '// biome-ignore-end lint/security/noGlobalEval: sandboxed', expected: [d('biome', 'block-end', ['lint/security/noGlobalEval'], 'biome-ignore-end lint/security/noGlobalEval: sandboxed', 'sandboxed')] },
-      { comment: '// Biome_Ignore lint/style/useConst: generated', expected: [d('biome', 'next-line', ['lint/style/useConst'], 'Biome_Ignore lint/style/useConst: generated', 'generated')] },
+      {
+        comment: '// biome-ignore-all lint/security: generated',
+        expected: [d('biome', 'file', ['lint/security'], 'biome-ignore-all lint/security: generated', 'generated')],
+      },
+      {
+        comment: '/* biome-ignore-start lint/security/noGlobalEval: sandboxed */',
+        expected: [d('biome', 'block-start', ['lint/security/noGlobalEval'], 'biome-ignore-start lint/security/noGlobalEval: sandboxed', 'sandboxed')],
+      },
+      {
+        comment: '// biome-ignore-end lint/security/noGlobalEval: sandboxed',
+        expected: [d('biome', 'block-end', ['lint/security/noGlobalEval'], 'biome-ignore-end lint/security/noGlobalEval: sandboxed', 'sandboxed')],
+      },
+      {
+        comment: '// Biome_Ignore lint/style/useConst: generated',
+        expected: [d('biome', 'next-line', ['lint/style/useConst'], 'Biome_Ignore lint/style/useConst: generated', 'generated')],
+      },
       { comment: '// biome-ignore lint/style/noVar:', expected: [d('biome', 'next-line', ['lint/style/noVar'], 'biome-ignore lint/style/noVar:')] },
       // Biome rejects a suppression without the `:` explanation, so nothing is suppressed.
       { comment: '// biome-ignore lint/suspicious/noExplicitAny', expected: [] },
-      { comment: '// nosemgrep: javascript.lang.security.audit.eval-detected', expected: [d('semgrep', 'line', ['javascript.lang.security.audit.eval-detected'], 'nosemgrep: javascript.lang.security.audit.eval-detected')] },
+      {
+        comment: '// nosemgrep: javascript.lang.security.audit.eval-detected',
+        expected: [d('semgrep', 'line', ['javascript.lang.security.audit.eval-detected'], 'nosemgrep: javascript.lang.security.audit.eval-detected')],
+      },
       { comment: '// nosemgrep', options: { standalone: true }, expected: [d('semgrep', 'next-line', [], 'nosemgrep')] },
       { comment: '//nosemgrep', expected: [] },
       { comment: '// NOSONAR', expected: [d('sonar', 'line', [], 'NOSONAR')] },
@@ -313,15 +403,36 @@ describe('suppression dialects', () => {
       { comment: '/* secretlint-enable */', expected: [d('secretlint', 'block-end', [], 'secretlint-enable')] },
       {
         comment: '// secretlint-disable-line @secretlint/secretlint-rule-pattern -- synthetic fixture',
-        expected: [d('secretlint', 'line', ['@secretlint/secretlint-rule-pattern'], 'secretlint-disable-line @secretlint/secretlint-rule-pattern -- synthetic fixture', 'synthetic fixture')],
+        expected: [
+          d(
+            'secretlint',
+            'line',
+            ['@secretlint/secretlint-rule-pattern'],
+            'secretlint-disable-line @secretlint/secretlint-rule-pattern -- synthetic fixture',
+            'synthetic fixture',
+          ),
+        ],
       },
       {
         comment: '// secretlint-disable-next-line @secretlint/secretlint-rule-basicauth, @secretlint/secretlint-rule-pattern',
-        expected: [d('secretlint', 'next-line', ['@secretlint/secretlint-rule-basicauth', '@secretlint/secretlint-rule-pattern'], 'secretlint-disable-next-line @secretlint/secretlint-rule-basicauth, @secretlint/secretlint-rule-pattern')],
+        expected: [
+          d(
+            'secretlint',
+            'next-line',
+            ['@secretlint/secretlint-rule-basicauth', '@secretlint/secretlint-rule-pattern'],
+            'secretlint-disable-next-line @secretlint/secretlint-rule-basicauth, @secretlint/secretlint-rule-pattern',
+          ),
+        ],
       },
       { comment: '// secretlint-disabled on purpose', expected: [] },
-      { comment: '// deepcode ignore HardcodedNonCryptoSecret: test data', expected: [d('snyk', 'next-line', ['HardcodedNonCryptoSecret'], 'deepcode ignore HardcodedNonCryptoSecret: test data', 'test data')] },
-      { comment: '// file deepcode ignore XSS: templates are escaped', expected: [d('snyk', 'file', ['XSS'], 'file deepcode ignore XSS: templates are escaped', 'templates are escaped')] },
+      {
+        comment: '// deepcode ignore HardcodedNonCryptoSecret: test data',
+        expected: [d('snyk', 'next-line', ['HardcodedNonCryptoSecret'], 'deepcode ignore HardcodedNonCryptoSecret: test data', 'test data')],
+      },
+      {
+        comment: '// file deepcode ignore XSS: templates are escaped',
+        expected: [d('snyk', 'file', ['XSS'], 'file deepcode ignore XSS: templates are escaped', 'templates are escaped')],
+      },
       { comment: '// deepcode ignore Sqli:', expected: [d('snyk', 'next-line', ['Sqli'], 'deepcode ignore Sqli:')] },
       { comment: '// we deepcode ignore nothing here', expected: [] },
       { comment: '// gitleaks:allow', expected: [d('gitleaks', 'line', [], 'gitleaks:allow')] },
@@ -353,7 +464,10 @@ describe('suppression dialects', () => {
       // A blank instead of a colon: no list, so every linter.
       { comment: '//nolint gosec', expected: [d('golangci-lint', 'line', [], 'nolint')] },
       // Without `//` before the explanation the words join the linter's name, which names no linter.
-      { comment: '//nolint:gosec because it is a test', expected: [d('golangci-lint', 'line', ['gosec because it is a test'], 'nolint:gosec because it is a test')] },
+      {
+        comment: '//nolint:gosec because it is a test',
+        expected: [d('golangci-lint', 'line', ['gosec because it is a test'], 'nolint:gosec because it is a test')],
+      },
       { comment: '//nolint:gosec', options: alone, expected: [d('golangci-lint', 'declaration', ['gosec'], 'nolint:gosec')] },
       { comment: '//nolint', options: { standalone: true, leading: true }, expected: [d('golangci-lint', 'file', [], 'nolint')] },
       { comment: '//nolint:', expected: [] },
@@ -387,11 +501,17 @@ describe('suppression dialects', () => {
     runCases('java', [
       { comment: '// CHECKSTYLE:OFF', expected: [d('checkstyle', 'block-start', [], 'CHECKSTYLE:OFF')] },
       { comment: '// CHECKSTYLE:ON', expected: [d('checkstyle', 'block-end', [], 'CHECKSTYLE:ON')] },
-      { comment: '/* CHECKSTYLE:OFF - generated parser */', expected: [d('checkstyle', 'block-start', [], 'CHECKSTYLE:OFF - generated parser', 'generated parser')] },
+      {
+        comment: '/* CHECKSTYLE:OFF - generated parser */',
+        expected: [d('checkstyle', 'block-start', [], 'CHECKSTYLE:OFF - generated parser', 'generated parser')],
+      },
       { comment: '// SUPPRESS CHECKSTYLE MagicNumber', expected: [d('checkstyle', 'line', ['MagicNumber'], 'SUPPRESS CHECKSTYLE MagicNumber')] },
       { comment: '// checkstyle:off', expected: [] },
       { comment: '// NOPMD', expected: [d('pmd', 'line', [], 'NOPMD')] },
-      { comment: '// NOPMD - the id comes from a constant', expected: [d('pmd', 'line', [], 'NOPMD - the id comes from a constant', 'the id comes from a constant')] },
+      {
+        comment: '// NOPMD - the id comes from a constant',
+        expected: [d('pmd', 'line', [], 'NOPMD - the id comes from a constant', 'the id comes from a constant')],
+      },
       { comment: '/* NOPMD */', expected: [] },
       { comment: '//NOSONAR', expected: [d('sonar', 'line', [], 'NOSONAR')] },
       {
@@ -404,7 +524,11 @@ describe('suppression dialects', () => {
   describe('Ruby: RuboCop', () => {
     runCases('ruby', [
       { comment: '# rubocop:disable Security/Eval', expected: [d('rubocop', 'line', ['Security/Eval'], 'rubocop:disable Security/Eval')] },
-      { comment: '# rubocop:disable Security/Eval', options: { standalone: true }, expected: [d('rubocop', 'block-start', ['Security/Eval'], 'rubocop:disable Security/Eval')] },
+      {
+        comment: '# rubocop:disable Security/Eval',
+        options: { standalone: true },
+        expected: [d('rubocop', 'block-start', ['Security/Eval'], 'rubocop:disable Security/Eval')],
+      },
       { comment: '# rubocop:enable Security/Eval', expected: [d('rubocop', 'block-end', ['Security/Eval'], 'rubocop:enable Security/Eval')] },
       {
         comment: '# rubocop:todo Metrics/AbcSize, Metrics/MethodLength',
@@ -420,7 +544,10 @@ describe('suppression dialects', () => {
         comment: '# rubocop:disable Security/Open # the URL is a constant',
         expected: [d('rubocop', 'line', ['Security/Open'], 'rubocop:disable Security/Open # the URL is a constant', 'the URL is a constant')],
       },
-      { comment: '# frozen_string_literal: true # rubocop:disable Style/Documentation', expected: [d('rubocop', 'line', ['Style/Documentation'], 'rubocop:disable Style/Documentation')] },
+      {
+        comment: '# frozen_string_literal: true # rubocop:disable Style/Documentation',
+        expected: [d('rubocop', 'line', ['Style/Documentation'], 'rubocop:disable Style/Documentation')],
+      },
       // Naming no cop is malformed: RuboCop disables nothing.
       { comment: '# rubocop:disable', expected: [] },
       { comment: '# rubocop:disabled Security/Eval', expected: [] },
@@ -437,19 +564,41 @@ describe('suppression dialects', () => {
         comment: '// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared',
         expected: [d('phpcs', 'line', ['WordPress.DB.PreparedSQL.NotPrepared'], 'phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared')],
       },
-      { comment: '// phpcs:ignore WordPress.DB.PreparedSQL', options: alone, expected: [d('phpcs', 'next-line', ['WordPress.DB.PreparedSQL'], 'phpcs:ignore WordPress.DB.PreparedSQL')] },
+      {
+        comment: '// phpcs:ignore WordPress.DB.PreparedSQL',
+        options: alone,
+        expected: [d('phpcs', 'next-line', ['WordPress.DB.PreparedSQL'], 'phpcs:ignore WordPress.DB.PreparedSQL')],
+      },
       { comment: '// phpcs:ignore', expected: [d('phpcs', 'line', [], 'phpcs:ignore')] },
       {
         comment: '// phpcs:ignore WordPress.Security.EscapeOutput -- escaped by the template',
-        expected: [d('phpcs', 'line', ['WordPress.Security.EscapeOutput'], 'phpcs:ignore WordPress.Security.EscapeOutput -- escaped by the template', 'escaped by the template')],
+        expected: [
+          d(
+            'phpcs',
+            'line',
+            ['WordPress.Security.EscapeOutput'],
+            'phpcs:ignore WordPress.Security.EscapeOutput -- escaped by the template',
+            'escaped by the template',
+          ),
+        ],
       },
       {
         comment: '/* phpcs:disable WordPress.DB.PreparedSQL, WordPress.DB.PreparedSQLPlaceholders */',
-        expected: [d('phpcs', 'block-start', ['WordPress.DB.PreparedSQL', 'WordPress.DB.PreparedSQLPlaceholders'], 'phpcs:disable WordPress.DB.PreparedSQL, WordPress.DB.PreparedSQLPlaceholders')],
+        expected: [
+          d(
+            'phpcs',
+            'block-start',
+            ['WordPress.DB.PreparedSQL', 'WordPress.DB.PreparedSQLPlaceholders'],
+            'phpcs:disable WordPress.DB.PreparedSQL, WordPress.DB.PreparedSQLPlaceholders',
+          ),
+        ],
       },
       { comment: '// phpcs:enable', expected: [d('phpcs', 'block-end', [], 'phpcs:enable')] },
       { comment: '// PHPCS:IgnoreFile', expected: [d('phpcs', 'file', [], 'PHPCS:IgnoreFile')] },
-      { comment: '# @phpcs:ignore Generic.Files.LineLength', expected: [d('phpcs', 'line', ['Generic.Files.LineLength'], '@phpcs:ignore Generic.Files.LineLength')] },
+      {
+        comment: '# @phpcs:ignore Generic.Files.LineLength',
+        expected: [d('phpcs', 'line', ['Generic.Files.LineLength'], '@phpcs:ignore Generic.Files.LineLength')],
+      },
       { comment: '// @codingStandardsIgnoreLine', expected: [d('phpcs', 'line', [], '@codingStandardsIgnoreLine')] },
       { comment: '// phpcs:set Generic.Files.LineLength lineLimit 120', expected: [] },
       { comment: '// we use phpcs:ignore sparingly', expected: [] },
@@ -459,13 +608,25 @@ describe('suppression dialects', () => {
         comment: '// @phpstan-ignore argument.type (the stub is wrong)',
         expected: [d('phpstan', 'line', ['argument.type'], '@phpstan-ignore argument.type (the stub is wrong)', 'the stub is wrong')],
       },
-      { comment: '// @phpstan-ignore argument.type, method.notFound', options: alone, expected: [d('phpstan', 'next-line', ['argument.type', 'method.notFound'], '@phpstan-ignore argument.type, method.notFound')] },
+      {
+        comment: '// @phpstan-ignore argument.type, method.notFound',
+        options: alone,
+        expected: [d('phpstan', 'next-line', ['argument.type', 'method.notFound'], '@phpstan-ignore argument.type, method.notFound')],
+      },
       { comment: '// @phpstan-ignore', expected: [] },
       { comment: '/** @psalm-suppress TaintedSql */', options: alone, expected: [d('psalm', 'declaration', ['TaintedSql'], '@psalm-suppress TaintedSql')] },
       {
         comment: '/**\n * Builds the report.\n * @psalm-suppress TaintedSql, TaintedHtml the ids are cast to int\n */',
         options: alone,
-        expected: [d('psalm', 'declaration', ['TaintedSql', 'TaintedHtml'], '@psalm-suppress TaintedSql, TaintedHtml the ids are cast to int', 'the ids are cast to int')],
+        expected: [
+          d(
+            'psalm',
+            'declaration',
+            ['TaintedSql', 'TaintedHtml'],
+            '@psalm-suppress TaintedSql, TaintedHtml the ids are cast to int',
+            'the ids are cast to int',
+          ),
+        ],
       },
       { comment: '/** @psalm-suppress all */', expected: [d('psalm', 'line', [], '@psalm-suppress all')] },
       // Psalm reads docblocks only.
@@ -481,29 +642,61 @@ describe('suppression dialects', () => {
       {
         comment: '# shellcheck disable=SC2086,SC2046 # word splitting is wanted here',
         options: alone,
-        expected: [d('shellcheck', 'declaration', ['SC2086', 'SC2046'], 'shellcheck disable=SC2086,SC2046 # word splitting is wanted here', 'word splitting is wanted here')],
+        expected: [
+          d(
+            'shellcheck',
+            'declaration',
+            ['SC2086', 'SC2046'],
+            'shellcheck disable=SC2086,SC2046 # word splitting is wanted here',
+            'word splitting is wanted here',
+          ),
+        ],
       },
-      { comment: '# shellcheck disable=SC2034', options: { standalone: true, leading: true }, expected: [d('shellcheck', 'file', ['SC2034'], 'shellcheck disable=SC2034')] },
+      {
+        comment: '# shellcheck disable=SC2034',
+        options: { standalone: true, leading: true },
+        expected: [d('shellcheck', 'file', ['SC2034'], 'shellcheck disable=SC2034')],
+      },
       { comment: '# shellcheck disable=all', options: alone, expected: [d('shellcheck', 'declaration', [], 'shellcheck disable=all')] },
       { comment: '# shellcheck disable=2086 source=lib.sh', options: alone, expected: [d('shellcheck', 'declaration', ['2086'], 'shellcheck disable=2086')] },
-      { comment: '# shellcheck disable=SC1000-SC9999', options: alone, expected: [d('shellcheck', 'declaration', ['SC1000-SC9999'], 'shellcheck disable=SC1000-SC9999')] },
+      {
+        comment: '# shellcheck disable=SC1000-SC9999',
+        options: alone,
+        expected: [d('shellcheck', 'declaration', ['SC1000-SC9999'], 'shellcheck disable=SC1000-SC9999')],
+      },
       { comment: '# shellcheck source=lib.sh', options: alone, expected: [] },
       // After a command ShellCheck rejects the directive (SC1126): it silences nothing.
       { comment: '# shellcheck disable=SC2086', options: { standalone: false }, expected: [] },
       { comment: '# ShellCheck disable=SC2086', options: alone, expected: [] },
-      { comment: '# nosemgrep: bash.lang.security.ifs-tampering', options: alone, expected: [d('semgrep', 'next-line', ['bash.lang.security.ifs-tampering'], 'nosemgrep: bash.lang.security.ifs-tampering')] },
+      {
+        comment: '# nosemgrep: bash.lang.security.ifs-tampering',
+        options: alone,
+        expected: [d('semgrep', 'next-line', ['bash.lang.security.ifs-tampering'], 'nosemgrep: bash.lang.security.ifs-tampering')],
+      },
     ]);
   });
 
   describe('the language-agnostic scanners in every other language', () => {
     const cases: [CommentFamily, Case][] = [
       ['kotlin', { comment: '// NOSONAR - reviewed', expected: [d('sonar', 'line', [], 'NOSONAR - reviewed', 'reviewed')] }],
-      ['csharp', { comment: '// nosemgrep: csharp.lang.security.sqli', expected: [d('semgrep', 'line', ['csharp.lang.security.sqli'], 'nosemgrep: csharp.lang.security.sqli')] }],
+      [
+        'csharp',
+        {
+          comment: '// nosemgrep: csharp.lang.security.sqli',
+          expected: [d('semgrep', 'line', ['csharp.lang.security.sqli'], 'nosemgrep: csharp.lang.security.sqli')],
+        },
+      ],
       ['rust', { comment: '// gitleaks:allow', expected: [d('gitleaks', 'line', [], 'gitleaks:allow')] }],
       ['c-like', { comment: '// pragma: allowlist secret', expected: [d('detect-secrets', 'line', [], 'pragma: allowlist secret')] }],
       ['hash-comments', { comment: '# gitleaks:allow # test key', expected: [d('gitleaks', 'line', [], 'gitleaks:allow # test key', 'test key')] }],
       ['dash-comments', { comment: '-- NOSONAR', expected: [d('sonar', 'line', [], 'NOSONAR')] }],
-      ['go', { comment: '// deepcode ignore HardcodedPassword: fixture', expected: [d('snyk', 'next-line', ['HardcodedPassword'], 'deepcode ignore HardcodedPassword: fixture', 'fixture')] }],
+      [
+        'go',
+        {
+          comment: '// deepcode ignore HardcodedPassword: fixture',
+          expected: [d('snyk', 'next-line', ['HardcodedPassword'], 'deepcode ignore HardcodedPassword: fixture', 'fixture')],
+        },
+      ],
       // Each language's own dialects stay in it.
       ['kotlin', { comment: '//nolint', expected: [] }],
       ['go', { comment: '# rubocop:disable all', expected: [] }],
@@ -521,7 +714,13 @@ describe('suppression dialects', () => {
       text: string;
       reason?: string;
     }
-    const c = (tool: SuppressionTool, scope: SuppressionScope, ids: string[], text: string, reason?: string): ExpectedCode => ({ tool, scope, ids, text, reason });
+    const c = (tool: SuppressionTool, scope: SuppressionScope, ids: string[], text: string, reason?: string): ExpectedCode => ({
+      tool,
+      scope,
+      ids,
+      text,
+      reason,
+    });
     const cases: { name: string; language: LexicalLanguage; source: string; expected: ExpectedCode[] }[] = [
       {
         name: 'Java: SuppressWarnings, SpotBugs, Android Lint; none in strings, comments or empty',
@@ -554,7 +753,13 @@ describe('suppression dialects', () => {
           c('java', 'declaration', ['java:S2077'], '@SuppressWarnings("java:S2077") // ids are validated as integers', 'ids are validated as integers'),
           c('java', 'declaration', ['unchecked', 'rawtypes'], '@SuppressWarnings({"unchecked", "rawtypes"})'),
           c('java', 'declaration', [], '@java.lang.SuppressWarnings(value = "all")'),
-          c('spotbugs', 'declaration', ['SQL_INJECTION_JDBC', 'HARD_CODE_PASSWORD'], '@SuppressFBWarnings(value = {"SQL_INJECTION_JDBC", "HARD_CODE_PASSWORD"}, justification = "fixtures only")', 'fixtures only'),
+          c(
+            'spotbugs',
+            'declaration',
+            ['SQL_INJECTION_JDBC', 'HARD_CODE_PASSWORD'],
+            '@SuppressFBWarnings(value = {"SQL_INJECTION_JDBC", "HARD_CODE_PASSWORD"}, justification = "fixtures only")',
+            'fixtures only',
+          ),
           c('spotbugs', 'declaration', [], '@SuppressFBWarnings'),
           c('android-lint', 'declaration', ['SetJavaScriptEnabled'], '@SuppressLint("SetJavaScriptEnabled")'),
         ],
@@ -573,7 +778,13 @@ fun helper() = 1
 `,
         expected: [
           c('kotlin', 'file', ['UNCHECKED_CAST', 'kotlin:S6418'], '@file:Suppress("UNCHECKED_CAST", "kotlin:S6418")'),
-          c('kotlin', 'declaration', ['kotlin:S2068'], '@Suppress("kotlin:S2068") // a documented default for local runs', 'a documented default for local runs'),
+          c(
+            'kotlin',
+            'declaration',
+            ['kotlin:S2068'],
+            '@Suppress("kotlin:S2068") // a documented default for local runs',
+            'a documented default for local runs',
+          ),
           c('kotlin', 'declaration', ['unused'], '@SuppressWarnings("unused")'),
         ],
       },
@@ -595,13 +806,30 @@ class Repo
 var s = "#pragma warning disable"; // #pragma warning disable
 `,
         expected: [
-          c('csharp', 'block-start', ['CA2100', 'S3649'], '#pragma warning disable CA2100, S3649 // the table name comes from an enum', 'the table name comes from an enum'),
-          c('csharp', 'declaration', ['CA3001'], '[SuppressMessage("Security", "CA3001:Review code for SQL injection vulnerabilities", Justification = "ids are parsed as int")]', 'ids are parsed as int'),
+          c(
+            'csharp',
+            'block-start',
+            ['CA2100', 'S3649'],
+            '#pragma warning disable CA2100, S3649 // the table name comes from an enum',
+            'the table name comes from an enum',
+          ),
+          c(
+            'csharp',
+            'declaration',
+            ['CA3001'],
+            '[SuppressMessage("Security", "CA3001:Review code for SQL injection vulnerabilities", Justification = "ids are parsed as int")]',
+            'ids are parsed as int',
+          ),
           c('csharp', 'declaration', ['IDE0051'], '[System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0051")]'),
           c('csharp', 'block-end', ['CA2100', 'S3649'], '#pragma warning restore CA2100, S3649'),
           c('csharp', 'block-start', [], '#pragma warning disable'),
           // The placeholder Visual Studio writes is no reason.
-          c('csharp', 'declaration', ['CA5350'], '[assembly: SuppressMessage("Security", "CA5350", Justification = "<Pending>", Scope = "member", Target = "~M:Legacy.Hash")]'),
+          c(
+            'csharp',
+            'declaration',
+            ['CA5350'],
+            '[assembly: SuppressMessage("Security", "CA5350", Justification = "<Pending>", Scope = "member", Target = "~M:Legacy.Hash")]',
+          ),
         ],
       },
       {
@@ -625,7 +853,13 @@ const DOC: &str = "#[allow(warnings)]";
 `,
         expected: [
           c('rust', 'file', ['dead_code', 'clippy::too_many_arguments'], '#![allow(dead_code, clippy::too_many_arguments)]'),
-          c('rust', 'declaration', ['unsafe_code'], '#[allow(unsafe_code, reason = "FFI boundary, checked by the caller")]', 'FFI boundary, checked by the caller'),
+          c(
+            'rust',
+            'declaration',
+            ['unsafe_code'],
+            '#[allow(unsafe_code, reason = "FFI boundary, checked by the caller")]',
+            'FFI boundary, checked by the caller',
+          ),
           c('rust', 'declaration', ['clippy::unwrap_used'], '#[expect(clippy::unwrap_used)] // test helper', 'test helper'),
           c('rust', 'declaration', [], '#[allow(warnings)]'),
         ],
@@ -652,11 +886,27 @@ const DOC: &str = "#[allow(warnings)]";
     const cases: { format: ConfigFormat; file: string; expected: Expected[] }[] = [
       { format: 'dotenv', file: 'API_KEY=sk_test_abc # gitleaks:allow\n', expected: [d('gitleaks', 'line', [], 'gitleaks:allow')] },
       { format: 'yaml', file: 'password: hunter2  # pragma: allowlist secret\n', expected: [d('detect-secrets', 'line', [], 'pragma: allowlist secret')] },
-      { format: 'yaml', file: '# pragma: allowlist nextline secret\npassword: hunter2\n', expected: [d('detect-secrets', 'next-line', [], 'pragma: allowlist nextline secret')] },
+      {
+        format: 'yaml',
+        file: '# pragma: allowlist nextline secret\npassword: hunter2\n',
+        expected: [d('detect-secrets', 'next-line', [], 'pragma: allowlist nextline secret')],
+      },
       { format: 'ini', file: '[db]\npassword = hunter2 ; pragma: allowlist secret\n', expected: [d('detect-secrets', 'line', [], 'pragma: allowlist secret')] },
-      { format: 'toml', file: 'token = "abc" # nosemgrep: generic.secrets.security.detected-generic-secret\n', expected: [d('semgrep', 'line', ['generic.secrets.security.detected-generic-secret'], 'nosemgrep: generic.secrets.security.detected-generic-secret')] },
-      { format: 'dockerfile', file: '# secretlint-disable-next-line -- demo image only\nENV TOKEN=abc\n', expected: [d('secretlint', 'next-line', [], 'secretlint-disable-next-line -- demo image only', 'demo image only')] },
-      { format: 'yaml', file: 'key: value # gitleaks:allow  # rotated weekly\n', expected: [d('gitleaks', 'line', [], 'gitleaks:allow  # rotated weekly', 'rotated weekly')] },
+      {
+        format: 'toml',
+        file: 'token = "abc" # nosemgrep: generic.secrets.security.detected-generic-secret\n',
+        expected: [d('semgrep', 'line', ['generic.secrets.security.detected-generic-secret'], 'nosemgrep: generic.secrets.security.detected-generic-secret')],
+      },
+      {
+        format: 'dockerfile',
+        file: '# secretlint-disable-next-line -- demo image only\nENV TOKEN=abc\n',
+        expected: [d('secretlint', 'next-line', [], 'secretlint-disable-next-line -- demo image only', 'demo image only')],
+      },
+      {
+        format: 'yaml',
+        file: 'key: value # gitleaks:allow  # rotated weekly\n',
+        expected: [d('gitleaks', 'line', [], 'gitleaks:allow  # rotated weekly', 'rotated weekly')],
+      },
       { format: 'yaml', file: 'key: value # nosec\n', expected: [] },
     ];
     for (const testCase of cases) {
@@ -701,7 +951,11 @@ const DOC: &str = "#[allow(warnings)]";
       });
     }
     // `//nolint gosec` would become `nolint:gosec gosec`, a linter that does not exist; `all` is a word to replace.
-    for (const [comment, family] of [['//nolint gosec', 'go'], ['//nolint:all', 'go'], ['# rubocop:disable all', 'ruby']] as const) {
+    for (const [comment, family] of [
+      ['//nolint gosec', 'go'],
+      ['//nolint:all', 'go'],
+      ['# rubocop:disable all', 'ruby'],
+    ] as const) {
       it(`does not narrow ${JSON.stringify(comment)}`, () => {
         const { text } = strip(comment);
         const [directive] = parseSuppressionComment(text, family);
@@ -784,8 +1038,7 @@ const DOC: &str = "#[allow(warnings)]";
     ];
     for (const [build, family] of adversarial) {
       it(`reads ${JSON.stringify(build(240).slice(0, 24))}… (${family}) in linear time`, () =>
-        assertGrowth(build, (text) => parseSuppressionComment(text, family, { standalone: true }), 16_000),
-      );
+        assertGrowth(build, (text) => parseSuppressionComment(text, family, { standalone: true }), 16_000));
     }
   });
 });
@@ -968,10 +1221,11 @@ describe('config switches', () => {
       s('eslint', ['security/detect-unsafe-regex'], 'security/detect-unsafe-regex', []),
     ]);
     checkSwitches('.eslintrc', 'rules:\n  security-node/detect-crlf: 0\n', [s('eslint', ['security-node/detect-crlf'], 'security-node/detect-crlf', [])]);
-    checkSwitches('web/package.json', '{"name":"web","eslintConfig":{"rules":{"no-eval":0,"@typescript-eslint/no-implied-eval":"off"}},"rules":{"no-eval":"off"}}', [
-      s('eslint', ['no-eval'], 'no-eval', []),
-      s('eslint', ['@typescript-eslint/no-implied-eval'], '@typescript-eslint/no-implied-eval', []),
-    ]);
+    checkSwitches(
+      'web/package.json',
+      '{"name":"web","eslintConfig":{"rules":{"no-eval":0,"@typescript-eslint/no-implied-eval":"off"}},"rules":{"no-eval":"off"}}',
+      [s('eslint', ['no-eval'], 'no-eval', []), s('eslint', ['@typescript-eslint/no-implied-eval'], '@typescript-eslint/no-implied-eval', [])],
+    );
   });
 
   it('eslint.config.mjs: flat config entries, files scope, spread rules are not switches', () => {
@@ -1019,11 +1273,15 @@ describe('config switches', () => {
 
   it('.gitleaksignore: each fingerprint, scoped to its file', () => {
     const commit = 'abc123def456abc123def456abc123def456abcd';
-    checkSwitches('.gitleaksignore', `# reviewed 2024-05\n${commit}:config/app.env:generic-api-key:12\r\ntest/data.json:aws-access-token:3\nnot-a-fingerprint\n`, [
-      s('gitleaks', [`${commit}:config/app.env:generic-api-key:12`], `${commit}:config/app.env:generic-api-key:12`, ['config/app.env']),
-      s('gitleaks', ['test/data.json:aws-access-token:3'], 'test/data.json:aws-access-token:3', ['test/data.json']),
-      s('gitleaks', ['not-a-fingerprint'], 'not-a-fingerprint', undefined),
-    ]);
+    checkSwitches(
+      '.gitleaksignore',
+      `# reviewed 2024-05\n${commit}:config/app.env:generic-api-key:12\r\ntest/data.json:aws-access-token:3\nnot-a-fingerprint\n`,
+      [
+        s('gitleaks', [`${commit}:config/app.env:generic-api-key:12`], `${commit}:config/app.env:generic-api-key:12`, ['config/app.env']),
+        s('gitleaks', ['test/data.json:aws-access-token:3'], 'test/data.json:aws-access-token:3', ['test/data.json']),
+        s('gitleaks', ['not-a-fingerprint'], 'not-a-fingerprint', undefined),
+      ],
+    );
   });
 
   it('does not read switches out of strings, block scalars or other tables', () => {

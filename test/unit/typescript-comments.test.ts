@@ -29,17 +29,32 @@ const CASES: Case[] = [
   // forEachComment's quirk on a tree with parsed JSDoc, kept: a `//` after a JSDoc tag's name is
   // scanned as a comment running to the end of the line (past the `*/`), reported before the JSDoc
   // comment itself. The rules' trees do not parse JSDoc (see 'as the rules parse' below).
-  { name: 'JSDoc with // after a parameter name', kind: 'TS', source: '/** @param x // y */ function f(x) {}', comments: ['// y */ function f(x) {}', '/** @param x // y */'] },
+  {
+    name: 'JSDoc with // after a parameter name',
+    kind: 'TS',
+    source: '/** @param x // y */ function f(x) {}',
+    comments: ['// y */ function f(x) {}', '/** @param x // y */'],
+  },
   { name: 'JSDoc with // after a type', kind: 'JS', source: '/** @type {string} // t */ let s;', comments: ['// t */ let s;', '/** @type {string} // t */'] },
   { name: 'JSDoc with /* after a link', kind: 'TS', source: '/** see {@link foo} /* q */\nlet s;', comments: ['/** see {@link foo} /* q */'] },
-  { name: 'JSDoc with // on a line of its own', kind: 'TS', source: '/**\n * @returns {Foo} x\n // z\n */\nfunction g() {}', comments: ['/**\n * @returns {Foo} x\n // z\n */'] },
+  {
+    name: 'JSDoc with // on a line of its own',
+    kind: 'TS',
+    source: '/**\n * @returns {Foo} x\n // z\n */\nfunction g() {}',
+    comments: ['/**\n * @returns {Foo} x\n // z\n */'],
+  },
   { name: 'shebang is not a comment', kind: 'JS', source: '#!/usr/bin/env node\n// after\nrun();', comments: ['// after'] },
   { name: 'shebang with // in it', kind: 'JS', source: '#!/usr/bin/env node // not', comments: [] },
   { name: 'line comment at end of file', kind: 'TS', source: 'x;\n// last', comments: ['// last'] },
   { name: 'block comment at end of file', kind: 'TS', source: 'x; /* end */', comments: ['/* end */'] },
   { name: 'only a comment', kind: 'TS', source: '// only', comments: ['// only'] },
   { name: 'empty file', kind: 'TS', source: '', comments: [] },
-  { name: 'before ) ] }', kind: 'TS', source: 'f(a /* p */, b // q\n);\n[1 /* e */];\nconst o = { a /* o */ };', comments: ['/* p */', '// q', '/* e */', '/* o */'] },
+  {
+    name: 'before ) ] }',
+    kind: 'TS',
+    source: 'f(a /* p */, b // q\n);\n[1 /* e */];\nconst o = { a /* o */ };',
+    comments: ['/* p */', '// q', '/* e */', '/* o */'],
+  },
   { name: 'around a comma', kind: 'TS', source: 'g(a /* c1 */, /* c2 */ b);', comments: ['/* c1 */', '/* c2 */'] },
   { name: 'template literal with // and /*', kind: 'TS', source: 'const t = `// no ${a /* yes */} /* no */`; // tail', comments: ['/* yes */', '// tail'] },
   { name: 'regex literal with //', kind: 'JS', source: 'const r = /\\/\\/ not/g; // yes', comments: ['// yes'] },
@@ -77,7 +92,12 @@ function forEachCommentResult(source: string, kind: Kind): SourceComment[] {
   const comments: SourceComment[] = [];
   forEachComment(parse(source, kind, true), (fullText, range) => {
     const isLine = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
-    comments.push({ kind: isLine ? 'line' : 'block', value: fullText.slice(range.pos + 2, isLine ? range.end : range.end - 2), start: range.pos, end: range.end });
+    comments.push({
+      kind: isLine ? 'line' : 'block',
+      value: fullText.slice(range.pos + 2, isLine ? range.end : range.end - 2),
+      start: range.pos,
+      end: range.end,
+    });
   });
   return comments;
 }
@@ -125,7 +145,10 @@ describe('comments of TypeScript’s tree', () => {
     it('fails as forEachComment fails where getChildren() does', () => {
       const expected = errorOf(() => forEachCommentResult(ASSERTION_SOURCE, 'TSX'));
       assert.match(expected, /^Debug Failure\./);
-      assert.equal(errorOf(() => walkResult(ASSERTION_SOURCE, 'TSX')), expected);
+      assert.equal(
+        errorOf(() => walkResult(ASSERTION_SOURCE, 'TSX')),
+        expected,
+      );
     });
 
     it('on every TypeScript file of this repository', function () {

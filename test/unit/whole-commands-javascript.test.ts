@@ -159,7 +159,7 @@ execSync(answer, { stdio: 'inherit' });
     message: `Shell command taken from outside the program: \`answer\` (interactive input rl.question('$ ')) is the whole command line that \`execSync\` runs through a shell${WHOLE}`,
   },
   {
-    name: 'a request value passed to a helper: reported at the helper\'s sink',
+    name: "a request value passed to a helper: reported at the helper's sink",
     source: `import { execSync } from 'child_process';
 import express from 'express';
 
@@ -251,7 +251,10 @@ export const run = (req, res) => execFile('cmd.exe', ['/c', req.query.bat], (_e,
 ];
 
 const safe: SafeCase[] = [
-  { name: 'a constant command and a template without values', source: `import { exec, execSync } from 'child_process';\n\nexec('ls -la');\nexecSync(\`git status\`);\n` },
+  {
+    name: 'a constant command and a template without values',
+    source: `import { exec, execSync } from 'child_process';\n\nexec('ls -la');\nexecSync(\`git status\`);\n`,
+  },
   {
     name: 'a module constant',
     source: `import { execSync } from 'child_process';
@@ -331,7 +334,7 @@ ping('localhost');
 `,
   },
   {
-    name: 'the result of the program\'s own command and of an awaited lookup',
+    name: "the result of the program's own command and of an awaited lookup",
     source: `import { exec, execSync } from 'child_process';
 
 export async function version(db, id) {

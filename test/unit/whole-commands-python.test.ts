@@ -181,7 +181,7 @@ for hook in sys.argv[1:]:
     message: `Shell command taken from outside the program: \`hook\` (command-line argument sys.argv[1:]) is the whole command line that \`subprocess.Popen()\` runs through a shell${WHOLE}`,
   },
   {
-    name: 'a request value passed to a helper: reported at the helper\'s sink',
+    name: "a request value passed to a helper: reported at the helper's sink",
     source: `import subprocess
 from flask import request
 

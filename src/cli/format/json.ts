@@ -16,7 +16,11 @@ export function formatJson(result: ScanResult, cwd: string): string {
       file: displayPath(report.absolutePath, cwd),
       ...oneBased(finding.range),
       fingerprint: finding.fingerprint,
-      related: (finding.related ?? []).map((related) => ({ message: related.message, ...(related.file ? { file: related.file } : {}), ...oneBased(related.range) })),
+      related: (finding.related ?? []).map((related) => ({
+        message: related.message,
+        ...(related.file ? { file: related.file } : {}),
+        ...oneBased(related.range),
+      })),
       fixes: finding.fixes.map((fix) => fixToJson(fix, secrets)),
     }));
   });

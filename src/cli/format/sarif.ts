@@ -70,11 +70,19 @@ function toResult(finding: Finding, report: FileReport, cwd: string, ruleIndex: 
     message: { text: finding.message },
     locations: [location(finding.range)],
     ...(finding.related?.length
-      ? { relatedLocations: finding.related.map((related, id) => ({ id, message: { text: related.message }, ...location(related.range, related.file ? artifactUri(related.file) : uri) })) }
+      ? {
+          relatedLocations: finding.related.map((related, id) => ({
+            id,
+            message: { text: related.message },
+            ...location(related.range, related.file ? artifactUri(related.file) : uri),
+          })),
+        }
       : {}),
     partialFingerprints: { 'lastline/v1': finding.fingerprint },
     // SARIF fixes are text replacements; an allowlist-only fix has none to express.
-    ...(finding.fixes.some((fix) => fix.edits.length) ? { fixes: finding.fixes.filter((fix) => fix.edits.length).map((fix) => toFix(fix, uri, secretTexts(report))) } : {}),
+    ...(finding.fixes.some((fix) => fix.edits.length)
+      ? { fixes: finding.fixes.filter((fix) => fix.edits.length).map((fix) => toFix(fix, uri, secretTexts(report))) }
+      : {}),
   };
 }
 

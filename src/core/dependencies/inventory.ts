@@ -35,17 +35,41 @@ export function dependencyInventory(files: ReadonlyMap<string, DependencyFileRea
     for (const dependency of read.declared) {
       const version = resolvedVersion(facts.locked, folder, dependency);
       const registry = facts.registry?.get(nameKey(dependency.ecosystem, dependency.name));
-      rows.push({ file, span: dependency.span, ecosystem: dependency.ecosystem, name: dependency.displayName, spec: dependency.spec, ...(version ? { version } : {}), direct: true, ...statusOf(facts, dependency.ecosystem, dependency.name, version), ...(registry ? { registry } : {}) });
+      rows.push({
+        file,
+        span: dependency.span,
+        ecosystem: dependency.ecosystem,
+        name: dependency.displayName,
+        spec: dependency.spec,
+        ...(version ? { version } : {}),
+        direct: true,
+        ...statusOf(facts, dependency.ecosystem, dependency.name, version),
+        ...(registry ? { registry } : {}),
+      });
     }
     for (const locked of read.locked) {
       if (resolvesDeclaration(facts, folder, locked)) continue; // listed with its manifest line
-      rows.push({ file, span: locked.span, ecosystem: locked.ecosystem, name: locked.name, spec: '', version: locked.version, direct: false, ...statusOf(facts, locked.ecosystem, locked.name, locked.version) });
+      rows.push({
+        file,
+        span: locked.span,
+        ecosystem: locked.ecosystem,
+        name: locked.name,
+        spec: '',
+        version: locked.version,
+        direct: false,
+        ...statusOf(facts, locked.ecosystem, locked.name, locked.version),
+      });
     }
   }
   return rows;
 }
 
-function statusOf(facts: DependencyFacts, ecosystem: Ecosystem, name: string, version: string | undefined): { status: DependencyStatus; advisories: readonly Advisory[] } {
+function statusOf(
+  facts: DependencyFacts,
+  ecosystem: Ecosystem,
+  name: string,
+  version: string | undefined,
+): { status: DependencyStatus; advisories: readonly Advisory[] } {
   if (!version) return { status: 'unresolved', advisories: [] };
   const advisories = facts.advisories.get(packageKey(ecosystem, name, version));
   if (!advisories) return { status: 'unchecked', advisories: [] };

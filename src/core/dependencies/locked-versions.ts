@@ -20,7 +20,8 @@ export function lockedVersions(reads: ReadonlyMap<string, DependencyFileRead>): 
     const kind = dependencyFileKind(path);
     const ecosystem = kind?.lock ? kind.ecosystem : undefined;
     if (ecosystem) ownLocks.add(nameKey(ecosystem, folder));
-    for (const lockedPackage of read.locked) if (lockedPackage.topLevel) addVersions(locked, folder, nameKey(lockedPackage.ecosystem, lockedPackage.name), [lockedPackage.version]);
+    for (const lockedPackage of read.locked)
+      if (lockedPackage.topLevel) addVersions(locked, folder, nameKey(lockedPackage.ecosystem, lockedPackage.name), [lockedPackage.version]);
   }
   const workspaceMembers = new Map<string, WorkspaceMember[]>();
   for (const { lockFolder, member, versions } of workspaceResolutions(reads, (folder, ecosystem) => ownLocks.has(nameKey(ecosystem, folder)))) {

@@ -51,7 +51,13 @@ export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
     },
     syntax: 'json',
   },
-  { id: 'package-lock', ecosystem: 'npm', matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json', read: (text) => lockRead(readPackageLockFile(text)), lock: true },
+  {
+    id: 'package-lock',
+    ecosystem: 'npm',
+    matches: (name) => name === 'package-lock.json' || name === 'npm-shrinkwrap.json',
+    read: (text) => lockRead(readPackageLockFile(text)),
+    lock: true,
+  },
   { id: 'yarn-lock', ecosystem: 'npm', matches: (name) => name === 'yarn.lock', read: (text) => lockRead(readYarnLockFile(text)), lock: true },
   { id: 'pnpm-lock', ecosystem: 'npm', matches: (name) => name === 'pnpm-lock.yaml', read: (text) => lockRead(readPnpmLockFile(text)), lock: true },
   {
@@ -65,9 +71,27 @@ export const DEPENDENCY_FILES: readonly DependencyFileKind[] = [
     },
     syntax: 'requirements',
   },
-  { id: 'pyproject', ecosystem: 'PyPI', matches: (name) => name === 'pyproject.toml', read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }), syntax: 'toml' },
-  { id: 'pipfile', ecosystem: 'PyPI', matches: (name) => name === 'Pipfile', read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }), syntax: 'toml' },
-  { id: 'pipfile-lock', ecosystem: 'PyPI', matches: (name) => name === 'Pipfile.lock', read: (text) => lockRead({ locked: readPipfileLock(text) }), lock: true },
+  {
+    id: 'pyproject',
+    ecosystem: 'PyPI',
+    matches: (name) => name === 'pyproject.toml',
+    read: (text) => ({ declared: readPyproject(text), locked: [], includes: [] }),
+    syntax: 'toml',
+  },
+  {
+    id: 'pipfile',
+    ecosystem: 'PyPI',
+    matches: (name) => name === 'Pipfile',
+    read: (text) => ({ declared: readPipfile(text), locked: [], includes: [] }),
+    syntax: 'toml',
+  },
+  {
+    id: 'pipfile-lock',
+    ecosystem: 'PyPI',
+    matches: (name) => name === 'Pipfile.lock',
+    read: (text) => lockRead({ locked: readPipfileLock(text) }),
+    lock: true,
+  },
   { id: 'poetry-lock', ecosystem: 'PyPI', matches: (name) => name === 'poetry.lock', read: (text) => lockRead(readPythonLockFile(text, 'poetry')), lock: true },
   { id: 'uv-lock', ecosystem: 'PyPI', matches: (name) => name === 'uv.lock', read: (text) => lockRead(readPythonLockFile(text, 'uv')), lock: true },
 ];
@@ -79,7 +103,9 @@ export function dependencyFileKind(path: string): DependencyFileKind | undefined
   const kind = DEPENDENCY_FILES.find((candidate) => candidate.matches(name));
   if (kind) return kind;
   // requirements/base.txt, requirements/dev.txt: pip-tools' and cookiecutter's layout.
-  return parts[parts.length - 2] === 'requirements' && /\.(?:txt|in)$/i.test(name) ? DEPENDENCY_FILES.find((candidate) => candidate.id === 'requirements') : undefined;
+  return parts[parts.length - 2] === 'requirements' && /\.(?:txt|in)$/i.test(name)
+    ? DEPENDENCY_FILES.find((candidate) => candidate.id === 'requirements')
+    : undefined;
 }
 
 /** The kind of `path` in this project: by its name, or a requirements file because another includes it. */
@@ -101,7 +127,7 @@ export function folderOf(path: string): string {
 /** The folders above `folder`, nearest first, the root ('') last; none above the root. */
 export function ancestorsOf(folder: string): string[] {
   const ancestors: string[] = [];
-  for (let current = folder; current !== ''; ) {
+  for (let current = folder; current !== '';) {
     current = folderOf(current);
     ancestors.push(current);
   }

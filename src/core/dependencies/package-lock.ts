@@ -43,7 +43,11 @@ export function readPackageLockFile(text: string): LockFileRead {
   }
   // A folder entry the globs do not name is a `file:` dependency's, not a member's.
   const members = workspaceGlobs(globs).filter([...folders]);
-  return { locked, ...(members.length ? { workspace: { kind: 'install-paths', members, installed } } : {}), ...(localPackages.size ? { localPackages: [...localPackages] } : {}) };
+  return {
+    locked,
+    ...(members.length ? { workspace: { kind: 'install-paths', members, installed } } : {}),
+    ...(localPackages.size ? { localPackages: [...localPackages] } : {}),
+  };
 }
 
 function isInstallPath(path: string): boolean {

@@ -48,7 +48,11 @@ export function readPnpmLockFile(text: string): LockFileRead {
     const start = lineOffset + indent + key.start + parsed.versionAt;
     locked.push({ ecosystem: 'npm', name: parsed.name, version: parsed.version, topLevel: roots.has(id), span: { start, end: start + parsed.version.length } });
   }
-  return { locked, ...(importers.size ? { workspace: { kind: 'importers', importers } } : {}), ...(localPackages.size ? { localPackages: [...localPackages] } : {}) };
+  return {
+    locked,
+    ...(importers.size ? { workspace: { kind: 'importers', importers } } : {}),
+    ...(localPackages.size ? { localPackages: [...localPackages] } : {}),
+  };
 }
 
 /** `'@a/b@1.0.0':`, `"x@1.0.0":` or `x@1.0.0:` (with `: {}` or a comment after): the key's text and where it starts in `content`. */

@@ -23,7 +23,9 @@ export function readPyproject(text: string): DeclaredDependency[] {
       if (dependency) declared.push(dependency);
     }
   }
-  const poetry = readPackageTables(text, { tableDepth: poetryTableDepth, pinnedOf: poetryPin, constraintArrays: true }, statements).filter((dependency) => dependency.name !== 'python');
+  const poetry = readPackageTables(text, { tableDepth: poetryTableDepth, pinnedOf: poetryPin, constraintArrays: true }, statements).filter(
+    (dependency) => dependency.name !== 'python',
+  );
   return [...declared, ...poetry].sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -42,7 +44,10 @@ function readPep508(written: string, offset: number): DeclaredDependency | undef
   const requirement = written.slice(lead);
   const marker = requirement.indexOf(';');
   const head = marker === -1 ? requirement : requirement.slice(0, marker);
-  const unwrapped = head.replace(/^([^\s()[\]]+\s*(?:\[[^\]]*\]\s*)?)\(([^()]*)\)(\s*)$/, (_, name: string, inner: string, blanks: string) => `${name} ${inner} ${blanks}`);
+  const unwrapped = head.replace(
+    /^([^\s()[\]]+\s*(?:\[[^\]]*\]\s*)?)\(([^()]*)\)(\s*)$/,
+    (_, name: string, inner: string, blanks: string) => `${name} ${inner} ${blanks}`,
+  );
   return readRequirement(unwrapped + requirement.slice(head.length), offset + lead);
 }
 

@@ -56,7 +56,9 @@ export function readPythonLockFile(text: string, format: 'poetry' | 'uv'): LockF
 /** The folders of the members `[manifest] members` names (the root's own `.` left out). */
 function uvMembers(text: string, packages: readonly { name?: ConfigEntry; source: Map<string, string> }[]): string[] {
   if (!/^[ \t]*\[[ \t]*manifest[ \t]*\]/m.test(text)) return [];
-  const named = readTomlStatements(text).find((statement) => statement.keyPath.length === 2 && statement.keyPath[0] === 'manifest' && statement.keyPath[1] === 'members');
+  const named = readTomlStatements(text).find(
+    (statement) => statement.keyPath.length === 2 && statement.keyPath[0] === 'manifest' && statement.keyPath[1] === 'members',
+  );
   const names = new Set((named?.strings ?? []).map((string) => normalizePypiName(string.value)));
   const folders: string[] = [];
   for (const { name, source } of packages) {

@@ -8,7 +8,10 @@ import { validRange } from '@renovatebot/pep440';
 export function pep440Alternatives(spec: string): string[] | undefined {
   const alternatives: string[] = [];
   for (const alternative of spec.split('||')) {
-    const clauses = alternative.replace(/(===|==|!=|~=|>=|<=|[<>^~=])\s+/g, '$1').split(/[\s,]+/).filter((clause) => clause !== '' && clause !== '*');
+    const clauses = alternative
+      .replace(/(===|==|!=|~=|>=|<=|[<>^~=])\s+/g, '$1')
+      .split(/[\s,]+/)
+      .filter((clause) => clause !== '' && clause !== '*');
     const converted = clauses.map(pep440Clause);
     if (converted.some((clause) => clause === undefined)) return undefined;
     const specifier = converted.join(',');
@@ -34,7 +37,11 @@ function caretPart(release: readonly number[]): number {
 
 /** `>=version,<upper`, where the upper bound raises the release part at the index `bump` picks and drops those after it. */
 function bounded(version: string, bump: (release: number[]) => number): string | undefined {
-  const release = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(version)?.slice(1).filter((part) => part !== undefined).map(Number);
+  const release = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/
+    .exec(version)
+    ?.slice(1)
+    .filter((part) => part !== undefined)
+    .map(Number);
   if (!release?.length) return undefined;
   const at = bump(release);
   return `>=${version},<${[...release.slice(0, at), release[at] + 1].join('.')}`;

@@ -70,7 +70,12 @@ function constraintDeclarations(text: string, tables: PackageTables, statements:
     const name = statement.keyPath[depth];
     for (const { span, entries } of statement.elements) {
       const version = entries?.find((entry) => entry.keyPath.length === 1 && entry.keyPath[0] === 'version');
-      if (!version?.quote || entries!.some((entry) => NOT_REGISTRY.has(entry.keyPath[0])) || text.slice(version.valueSpan.start, version.valueSpan.end) !== version.value) continue;
+      if (
+        !version?.quote ||
+        entries!.some((entry) => NOT_REGISTRY.has(entry.keyPath[0])) ||
+        text.slice(version.valueSpan.start, version.valueSpan.end) !== version.value
+      )
+        continue;
       const pinned = tables.pinnedOf(version.value);
       declared.push({
         ecosystem: 'PyPI',

@@ -11,7 +11,9 @@ interface AnalysisContext {
 }
 
 /** The file's declarations and lock entries (and a manifest's syntax) with the project's dependency facts; undefined when either is missing. */
-export function dependencyFileInAnalysis(context: AnalysisContext): { read: DependencyFileRead; facts: DependencyFacts; syntax?: DeclarationSyntax } | undefined {
+export function dependencyFileInAnalysis(
+  context: AnalysisContext,
+): { read: DependencyFileRead; facts: DependencyFacts; syntax?: DeclarationSyntax } | undefined {
   const facts = context.project.dependencies;
   const kind = dependencyFileKindIn(context.file.path, facts);
   if (!kind || !facts) return undefined;

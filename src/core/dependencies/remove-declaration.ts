@@ -31,7 +31,9 @@ function tomlRemoval(text: string, dependency: Pick<DeclaredDependency, 'span' |
   const statements = readTomlStatements(text);
   const statement = statements.find((candidate) => candidate.span.start <= span.start && span.end <= candidate.span.end);
   if (!statement) return undefined;
-  const element = dependency.partOf ? -1 : (statement.elements?.findIndex((candidate) => candidate.string && candidate.span.start <= span.start && span.end <= candidate.span.end) ?? -1);
+  const element = dependency.partOf
+    ? -1
+    : (statement.elements?.findIndex((candidate) => candidate.string && candidate.span.start <= span.start && span.end <= candidate.span.end) ?? -1);
   if (element !== -1) return arrayElementRemoval(text, statement.elements!, element);
   const table = statement.table?.path ?? [];
   // Only a statement of one key, right in its table: `name = …`, or `version = …` in `[….name]`.

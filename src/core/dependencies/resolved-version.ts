@@ -5,7 +5,11 @@
 import { nameKey, type DeclaredDependency, type DependencyFacts, type LockedPackage } from './model';
 import { allowsVersion } from './versions';
 
-export function resolvedVersion(locked: DependencyFacts['locked'], folder: string, dependency: Pick<DeclaredDependency, 'ecosystem' | 'name' | 'pinned' | 'spec' | 'partOf'>): string | undefined {
+export function resolvedVersion(
+  locked: DependencyFacts['locked'],
+  folder: string,
+  dependency: Pick<DeclaredDependency, 'ecosystem' | 'name' | 'pinned' | 'spec' | 'partOf'>,
+): string | undefined {
   if (dependency.pinned) return dependency.pinned;
   const versions = locked.get(folder)?.get(nameKey(dependency.ecosystem, dependency.name)) ?? [];
   const allowed = versions.filter((version) => allowsVersion(dependency.ecosystem, dependency.spec, version) === true);
@@ -24,6 +28,9 @@ export function resolvesDeclaration(facts: DependencyFacts, lockFolder: string, 
   const key = nameKey(entry.ecosystem, entry.name);
   if (entry.topLevel && facts.declared.get(lockFolder)?.has(key)) return true;
   return (facts.workspaceMembers?.get(lockFolder) ?? []).some(
-    (member) => member.ecosystem === entry.ecosystem && facts.declared.get(member.folder)?.has(key) === true && facts.locked.get(member.folder)?.get(key)?.includes(entry.version) === true,
+    (member) =>
+      member.ecosystem === entry.ecosystem &&
+      facts.declared.get(member.folder)?.has(key) === true &&
+      facts.locked.get(member.folder)?.get(key)?.includes(entry.version) === true,
   );
 }

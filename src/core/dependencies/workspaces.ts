@@ -23,7 +23,10 @@ export interface MemberResolution {
 }
 
 /** For each manifest folder governed by a workspace root's lock, the versions it resolves for the folder's declarations. */
-export function workspaceResolutions(reads: ReadonlyMap<string, DependencyFileRead>, hasOwnLock: (folder: string, ecosystem: Ecosystem) => boolean): MemberResolution[] {
+export function workspaceResolutions(
+  reads: ReadonlyMap<string, DependencyFileRead>,
+  hasOwnLock: (folder: string, ecosystem: Ecosystem) => boolean,
+): MemberResolution[] {
   const roots = rootLocks(reads);
   if (roots.length === 0) return [];
   const declaredIn = new Map<string, DeclaredDependency[]>();

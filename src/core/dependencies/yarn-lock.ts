@@ -26,7 +26,11 @@ export function readYarnLockFile(text: string): LockFileRead {
   const descriptors = new Map<string, string>();
   const localPackages = new Set<string>();
   const locked = /^__metadata:/m.test(text) ? readBerryLock(text, descriptors, localPackages) : readClassicLock(text, descriptors);
-  return { locked, ...(descriptors.size ? { workspace: { kind: 'descriptors', descriptors } } : {}), ...(localPackages.size ? { localPackages: [...localPackages] } : {}) };
+  return {
+    locked,
+    ...(descriptors.size ? { workspace: { kind: 'descriptors', descriptors } } : {}),
+    ...(localPackages.size ? { localPackages: [...localPackages] } : {}),
+  };
 }
 
 function readClassicLock(text: string, descriptors: Map<string, string>): LockedPackage[] {
@@ -96,7 +100,8 @@ function readBerryLock(text: string, descriptors: Map<string, string>, localPack
     const topLevel = !rootRequires || berryDescriptors(header).some((descriptor) => rootRequires!.has(descriptor));
     locked.push({ ecosystem: 'npm', name: resolved.name, version: version.value, topLevel, span: version.valueSpan });
     // `lodash@npm:^4.17.21`, as package.json writes it: `^4.17.21`.
-    for (const descriptor of berryDescriptors(header).map(parseDescriptor)) if (descriptor) descriptors.set(`${descriptor.name}@${descriptor.range.replace(/^npm:/, '')}`, version.value);
+    for (const descriptor of berryDescriptors(header).map(parseDescriptor))
+      if (descriptor) descriptors.set(`${descriptor.name}@${descriptor.range.replace(/^npm:/, '')}`, version.value);
   }
   return locked;
 }

@@ -12,7 +12,10 @@ const FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULT
 export function compileForeignRegex(pattern: string, flags: string): ForeignRegex {
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(pattern, [...flags].reduce((all, flag) => all | (FLAGS[flag] ?? 0), 0));
+    compiled = RE2JS.compile(
+      pattern,
+      [...flags].reduce((all, flag) => all | (FLAGS[flag] ?? 0), 0),
+    );
   } catch (error) {
     return { unsupported: error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error) };
   }

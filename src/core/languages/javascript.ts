@@ -129,7 +129,13 @@ export function typescriptParserGaveUp(error: unknown): ParseProblem | undefined
 function describe(error: unknown, text: string): ParseProblem {
   const gaveUp = typescriptParserGaveUp(error);
   if (gaveUp) return gaveUp;
-  if (error instanceof RangeError) return { message: `the parser ran out of stack (${error.message}): the code is nested too deeply or its expressions are too long`, offset: 0, beyondParser: true, ...(isStackOverflow(error) ? { outOfStack: true } : {}) };
+  if (error instanceof RangeError)
+    return {
+      message: `the parser ran out of stack (${error.message}): the code is nested too deeply or its expressions are too long`,
+      offset: 0,
+      beyondParser: true,
+      ...(isStackOverflow(error) ? { outOfStack: true } : {}),
+    };
   if (error && typeof error === 'object' && 'message' in error) {
     const index = (error as { index?: unknown }).index;
     return { message: String((error as { message: unknown }).message), offset: typeof index === 'number' ? index : 0 };

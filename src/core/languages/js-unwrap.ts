@@ -4,11 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 type TypeWrapper =
-  | TSESTree.TSAsExpression
-  | TSESTree.TSNonNullExpression
-  | TSESTree.TSTypeAssertion
-  | TSESTree.TSSatisfiesExpression
-  | TSESTree.TSInstantiationExpression;
+  TSESTree.TSAsExpression | TSESTree.TSNonNullExpression | TSESTree.TSTypeAssertion | TSESTree.TSSatisfiesExpression | TSESTree.TSInstantiationExpression;
 
 function isTypeWrapper(node: TSESTree.Node): node is TypeWrapper {
   return (

@@ -3,29 +3,23 @@
 
 export type SourceLanguage = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python';
 
-export type ConfigFormat =
-  | 'dotenv'
-  | 'yaml'
-  | 'json'
-  | 'jsonc'
-  | 'toml'
-  | 'ini'
-  | 'properties'
-  | 'dockerfile'
-  | 'npmrc'
-  | 'terraform';
+export type ConfigFormat = 'dotenv' | 'yaml' | 'json' | 'jsonc' | 'toml' | 'ini' | 'properties' | 'dockerfile' | 'npmrc' | 'terraform';
 
 export type LanguageKind = SourceLanguage | ConfigFormat | 'text';
 
-export const JS_LANGUAGES: ReadonlySet<LanguageKind> = new Set([
-  'javascript',
-  'javascriptreact',
-  'typescript',
-  'typescriptreact',
-]);
+export const JS_LANGUAGES: ReadonlySet<LanguageKind> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
 
 export const CONFIG_FORMATS: ReadonlySet<LanguageKind> = new Set<LanguageKind>([
-  'dotenv', 'yaml', 'json', 'jsonc', 'toml', 'ini', 'properties', 'dockerfile', 'npmrc', 'terraform',
+  'dotenv',
+  'yaml',
+  'json',
+  'jsonc',
+  'toml',
+  'ini',
+  'properties',
+  'dockerfile',
+  'npmrc',
+  'terraform',
 ]);
 
 const BY_EXTENSION: Record<string, LanguageKind> = {
@@ -83,7 +77,7 @@ const BY_VSCODE_ID: Record<string, LanguageKind> = {
   typescriptreact: 'typescriptreact',
   python: 'python',
   yaml: 'yaml',
-  'dockercompose': 'yaml',
+  dockercompose: 'yaml',
   json: 'json',
   jsonc: 'jsonc',
   toml: 'toml',

@@ -18,7 +18,20 @@ export function literalStyle(node: Node): LiteralStyle | undefined {
   return { raw: prefix.includes('r'), format: prefix.includes('f'), bytes: prefix.includes('b'), triple: quotes.length === 3 };
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '', '\r': '' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\n': '',
+  '\r': '',
+};
 
 /** The text between a literal's quotes as Python reads it (raw strings keep backslashes; f-strings turn `{{`/`}}` into braces). */
 export function decodePythonString(raw: string, style: Pick<LiteralStyle, 'raw' | 'format'>): string {

@@ -126,7 +126,12 @@ function commentsByForEachComment(sourceFile: Typescript.SourceFile): SourceComm
   const comments: SourceComment[] = [];
   loadTsApiUtils().forEachComment(sourceFile, (fullText, range) => {
     const isLine = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
-    comments.push({ kind: isLine ? 'line' : 'block', value: fullText.slice(range.pos + 2, isLine ? range.end : range.end - 2), start: range.pos, end: range.end });
+    comments.push({
+      kind: isLine ? 'line' : 'block',
+      value: fullText.slice(range.pos + 2, isLine ? range.end : range.end - 2),
+      start: range.pos,
+      end: range.end,
+    });
   });
   return comments;
 }

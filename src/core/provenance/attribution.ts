@@ -24,7 +24,13 @@ export function reconcile(record: FileProvenance, text: string): FileProvenance 
  * account from the tool), the file as the record last saw it stands in for it: lines changed since
  * then, by anyone, go to the assistant. Callers use that only as a last resort.
  */
-export function recordChange(record: FileProvenance | undefined, path: string, before: string | undefined, after: string, attribution: Attribution): FileProvenance {
+export function recordChange(
+  record: FileProvenance | undefined,
+  path: string,
+  before: string | undefined,
+  after: string,
+  attribution: Attribution,
+): FileProvenance {
   const start = record ? { ...record, path } : emptyProvenance(path);
   const base = before === undefined ? start : reconcile(start, before);
   const lines = splitLines(after);
@@ -47,7 +53,13 @@ function sameHashes(left: readonly string[], right: readonly string[]): boolean 
  * `anyKind` (the editor's "Not AI", after the person confirmed it). Undefined when there is no
  * such range at the line.
  */
-export function resolveSuspected(record: FileProvenance, text: string, line: number, verdict: 'confirm' | 'dismiss', anyKind = false): FileProvenance | undefined {
+export function resolveSuspected(
+  record: FileProvenance,
+  text: string,
+  line: number,
+  verdict: 'confirm' | 'dismiss',
+  anyKind = false,
+): FileProvenance | undefined {
   const current = reconcile(record, text);
   const owners = Array.from(ownersOf(current));
   const owner = owners[line];

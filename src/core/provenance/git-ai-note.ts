@@ -18,7 +18,13 @@ export interface GitAiSession {
 export interface GitAiNote {
   /** Path → [attestation key, 1-based inclusive line ranges]. */
   files: Map<string, { key: string; ranges: [number, number][] }[]>;
-  metadata: { schema_version: string; base_commit_sha?: string; sessions?: Record<string, GitAiSession>; prompts?: Record<string, unknown>; humans?: Record<string, unknown> };
+  metadata: {
+    schema_version: string;
+    base_commit_sha?: string;
+    sessions?: Record<string, GitAiSession>;
+    prompts?: Record<string, unknown>;
+    humans?: Record<string, unknown>;
+  };
 }
 
 const hex14 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 14);

@@ -54,7 +54,15 @@ export function alignLines(previous: readonly string[], next: readonly string[],
 }
 
 /** Unmatched new lines take an unmatched old line with the same hash (first come, first served). */
-function matchMoves(previous: readonly string[], from: number, to: number, next: readonly string[], nextTexts: readonly string[], matched: Int32Array, usedOld: Uint8Array): void {
+function matchMoves(
+  previous: readonly string[],
+  from: number,
+  to: number,
+  next: readonly string[],
+  nextTexts: readonly string[],
+  matched: Int32Array,
+  usedOld: Uint8Array,
+): void {
   const unmatchedOld = new Map<string, number[]>();
   for (let index = to - 1; index >= from; index--) {
     if (usedOld[index]) continue;

@@ -57,7 +57,7 @@ export function fromOwners(path: string, hashes: string[], owners: ArrayLike<num
   const renumber = new Map<number, number>();
   const kept: Attribution[] = [];
   const spans: Span[] = [];
-  for (let line = 0; line < hashes.length; ) {
+  for (let line = 0; line < hashes.length;) {
     const owner = owners[line];
     let end = line + 1;
     while (end < hashes.length && owners[end] === owner) end++;

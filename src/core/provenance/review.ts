@@ -29,7 +29,10 @@ export interface AiHunk {
 }
 
 export function hunkHash(path: string, lineHashes: readonly string[]): string {
-  return createHash('sha256').update(`${path}\n${lineHashes.join('\n')}`).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(`${path}\n${lineHashes.join('\n')}`)
+    .digest('hex')
+    .slice(0, 24);
 }
 
 export function formatReviewer(reviewer: Reviewer): string {

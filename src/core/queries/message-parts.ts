@@ -16,7 +16,7 @@ export function describeHoles(holes: readonly NamedHole[]): string {
   const named = described.slice(0, LISTED);
   const more = described.length - named.length;
   if (more > 0) return `${named.join(', ')} and ${more} more`;
-  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0] ?? '';
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : (named[0] ?? '');
 }
 
 function describeHole(hole: NamedHole): string {

@@ -38,8 +38,6 @@ export type PlaceholderStyle =
   | 'named-at'; // @name    mssql
 
 /** A parameter of the rewritten query: a hole's value (wrapped for LIKE patterns) or an existing parameter. */
-export type ParameterizedParam =
-  | { hole: number; name?: string; prefix: string; suffix: string }
-  | { existing: number; name?: string };
+export type ParameterizedParam = { hole: number; name?: string; prefix: string; suffix: string } | { existing: number; name?: string };
 
 export type ParameterizeResult = { ok: true; sql: string; params: ParameterizedParam[] } | { ok: false; reason: string };

@@ -33,7 +33,11 @@ export function parameterizeSql(parts: readonly Part[], style: PlaceholderStyle,
   }
 
   const removals: { start: number; end: number }[] = [];
-  const slots: Slot[] = existing.map((token, index) => ({ position: token.start, replaceEnd: token.end, param: { existing: index, existingText: token.text } }));
+  const slots: Slot[] = existing.map((token, index) => ({
+    position: token.start,
+    replaceEnd: token.end,
+    param: { existing: index, existingText: token.text },
+  }));
   for (let ordinal = 0; ordinal < template.holeIds.length; ordinal++) {
     const hole = template.holeIds[ordinal];
     const role = analysis.holes.find((candidate) => candidate.hole === hole);

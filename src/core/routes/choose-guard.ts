@@ -47,11 +47,23 @@ export function chooseGuard(route: ResolvedRoute, model: RouteModel, summaries: 
   const best = [...uses.values()].sort((a, b) => b.score - a.score || b.count - a.count)[0];
   if (best) {
     const imports = importsFor(best.guard, summaries, targetFile, route.framework);
-    if (imports) return { name: best.guard.name, kind: best.guard.kind, text: best.guard.text, ...(best.guard.statements ? { statements: best.guard.statements } : {}), imports };
+    if (imports)
+      return {
+        name: best.guard.name,
+        kind: best.guard.kind,
+        text: best.guard.text,
+        ...(best.guard.statements ? { statements: best.guard.statements } : {}),
+        imports,
+      };
   }
   // Django ships its guard: a project without one yet still gets `login_required`.
   if (route.framework === 'django') {
-    return { name: 'login_required', kind: 'decorator', text: 'login_required', imports: [{ local: 'login_required', module: 'django.contrib.auth.decorators', imported: 'login_required' }] };
+    return {
+      name: 'login_required',
+      kind: 'decorator',
+      text: 'login_required',
+      imports: [{ local: 'login_required', module: 'django.contrib.auth.decorators', imported: 'login_required' }],
+    };
   }
   return undefined;
 }
@@ -61,7 +73,12 @@ export function chooseGuard(route: ResolvedRoute, model: RouteModel, summaries: 
  * imports (module path rewritten relative to the target), or defines and exports. Undefined when
  * a name cannot be brought into scope (defined but not exported).
  */
-function importsFor(guard: AppliedGuard, summaries: ReadonlyMap<string, FileRoutes>, targetFile: string, framework: Framework): GuardToAdd['imports'] | undefined {
+function importsFor(
+  guard: AppliedGuard,
+  summaries: ReadonlyMap<string, FileRoutes>,
+  targetFile: string,
+  framework: Framework,
+): GuardToAdd['imports'] | undefined {
   const source = summaries.get(guard.file);
   if (!source) return undefined;
   const python = guard.file.endsWith('.py');
@@ -75,7 +92,8 @@ function importsFor(guard: AppliedGuard, summaries: ReadonlyMap<string, FileRout
   const root = guard.name.split('.')[0];
   // Fastify guards are decorations of the instance (`fastify.authenticate`): no import, the
   // fixer names this route's own instance.
-  const instanceMember = guard.name.includes('.') && !source.imports.some((binding) => binding.local === root) && !source.exports.some((binding) => binding.local === root);
+  const instanceMember =
+    guard.name.includes('.') && !source.imports.some((binding) => binding.local === root) && !source.exports.some((binding) => binding.local === root);
   if (framework === 'fastify' && instanceMember) return imports;
   if (guard.file !== targetFile && !imports.some((entry) => entry.local === root)) {
     // The guard is defined in its own file: import it from there.

@@ -8,15 +8,74 @@ import type { ResolvedRoute } from './resolve';
 import { splitWords } from './vocabulary';
 
 const SENSITIVE_WORDS = new Set([
-  'admin', 'admins', 'administrator', 'internal', 'debug', 'user', 'users', 'account', 'accounts', 'billing', 'payment', 'payments', 'order', 'orders',
-  'delete', 'export', 'exports', 'import', 'imports', 'config', 'configuration', 'settings', 'token', 'tokens', 'key', 'keys', 'apikey', 'apikeys',
-  'secret', 'secrets', 'upload', 'uploads',
+  'admin',
+  'admins',
+  'administrator',
+  'internal',
+  'debug',
+  'user',
+  'users',
+  'account',
+  'accounts',
+  'billing',
+  'payment',
+  'payments',
+  'order',
+  'orders',
+  'delete',
+  'export',
+  'exports',
+  'import',
+  'imports',
+  'config',
+  'configuration',
+  'settings',
+  'token',
+  'tokens',
+  'key',
+  'keys',
+  'apikey',
+  'apikeys',
+  'secret',
+  'secrets',
+  'upload',
+  'uploads',
 ]);
 
-const HEALTH_WORDS = new Set(['health', 'healthz', 'healthcheck', 'ready', 'readyz', 'readiness', 'live', 'livez', 'liveness', 'ping', 'heartbeat', 'alive', 'status']);
+const HEALTH_WORDS = new Set([
+  'health',
+  'healthz',
+  'healthcheck',
+  'ready',
+  'readyz',
+  'readiness',
+  'live',
+  'livez',
+  'liveness',
+  'ping',
+  'heartbeat',
+  'alive',
+  'status',
+]);
 /** A handler named only for a probe (`HealthCheckView`, `ping`); `status` alone names too much (`OrderStatusView`). */
 const HEALTH_NAME_WORDS = new Set(['health', 'healthz', 'healthcheck', 'readiness', 'liveness', 'ping', 'heartbeat']);
-const LOGIN_WORDS = new Set(['login', 'logout', 'logoff', 'signin', 'signout', 'signup', 'register', 'registration', 'callback', 'oauth', 'oauth2', 'sso', 'saml', 'openid', 'authorize']);
+const LOGIN_WORDS = new Set([
+  'login',
+  'logout',
+  'logoff',
+  'signin',
+  'signout',
+  'signup',
+  'register',
+  'registration',
+  'callback',
+  'oauth',
+  'oauth2',
+  'sso',
+  'saml',
+  'openid',
+  'authorize',
+]);
 const STATIC_SEGMENTS = new Set(['static', 'assets', 'public', 'favicon.ico', 'robots.txt', 'sitemap.xml', '.well-known', 'manifest.json']);
 /** API documentation a framework serves (Swagger UI, ReDoc, the OpenAPI schema): public by convention. */
 const DOCS_WORDS = new Set(['docs', 'swagger', 'openapi', 'redoc', 'apidocs']);
@@ -24,7 +83,24 @@ const DOCS_WORDS = new Set(['docs', 'swagger', 'openapi', 'redoc', 'apidocs']);
 /** Words of an opted-out route that make it an admin or internal endpoint, whatever its method. */
 const ADMIN_WORDS = new Set(['admin', 'admins', 'administrator', 'internal', 'debug', 'staff', 'superuser', 'backoffice', 'management']);
 /** User data beyond the sensitive path words: records of people that an anonymous caller must not list. */
-const USER_DATA_WORDS = new Set([...SENSITIVE_WORDS, 'profile', 'profiles', 'customer', 'customers', 'invoice', 'invoices', 'transaction', 'transactions', 'wallet', 'employee', 'employees', 'member', 'members', 'patient', 'patients']);
+const USER_DATA_WORDS = new Set([
+  ...SENSITIVE_WORDS,
+  'profile',
+  'profiles',
+  'customer',
+  'customers',
+  'invoice',
+  'invoices',
+  'transaction',
+  'transactions',
+  'wallet',
+  'employee',
+  'employees',
+  'member',
+  'members',
+  'patient',
+  'patients',
+]);
 /** Forms anyone may post (contact, newsletter): a public POST there changes nothing of anyone's. */
 const SUBMISSION_WORDS = new Set(['contact', 'feedback', 'newsletter', 'subscribe', 'unsubscribe', 'waitlist', 'inquiry', 'enquiry']);
 const CREATE_WORDS = new Set(['create', 'new', 'add']);
@@ -34,20 +110,33 @@ export function publicByDesign(route: ResolvedRoute): string | undefined {
   if (route.serverAction) return undefined;
   // The view's own name says it too (`LoginView`, `TokenObtainPairView`, `health_check`), wherever it is routed.
   const byName = handlerWords(route);
-  const byNameReason = signInFlow(byName, route) ?? (byName.some((word) => HEALTH_NAME_WORDS.has(word)) && byName.every((word) => HEALTH_NAME_WORDS.has(word) || word === 'check' || word === 'view') ? 'health check' : undefined);
-  const segments = route.path.split('/').filter(Boolean).filter((segment) => !segment.startsWith(':') && segment !== '*');
+  const byNameReason =
+    signInFlow(byName, route) ??
+    (byName.some((word) => HEALTH_NAME_WORDS.has(word)) && byName.every((word) => HEALTH_NAME_WORDS.has(word) || word === 'check' || word === 'view')
+      ? 'health check'
+      : undefined);
+  const segments = route.path
+    .split('/')
+    .filter(Boolean)
+    .filter((segment) => !segment.startsWith(':') && segment !== '*');
   const last = segments[segments.length - 1]?.toLowerCase();
   if (segments.length === 0) return byNameReason;
   if (segments.some((segment) => STATIC_SEGMENTS.has(segment.toLowerCase()))) return 'static files';
   const lastWords = last ? splitWords(last) : [];
   // A probe takes no id and changes nothing: `PATCH /orders/:id/status` is an order's status.
   const probe = writeMethods(route).length === 0 && !route.path.split('/').some((segment) => /^[:{<[]/.test(segment));
-  if (probe && lastWords.length > 0 && lastWords.every((word) => HEALTH_WORDS.has(word) || word === 'check' || word === 'api' || /^v\d+$/.test(word))) return 'health check';
+  if (probe && lastWords.length > 0 && lastWords.every((word) => HEALTH_WORDS.has(word) || word === 'check' || word === 'api' || /^v\d+$/.test(word)))
+    return 'health check';
   const words = pathWords(route.path);
   const flow = signInFlow(words, route);
   if (flow) return flow;
-  if (words.some((word) => word === 'webhook' || word === 'webhooks' || word === 'hooks') && route.verifiesSignature) return 'webhook that verifies its signature';
-  if (!route.methods.some((method) => STATE_CHANGING_METHODS.has(method)) && (words.some((word) => DOCS_WORDS.has(word)) || /^schema(\.json|\.ya?ml)?$/.test(last ?? ''))) return 'API documentation';
+  if (words.some((word) => word === 'webhook' || word === 'webhooks' || word === 'hooks') && route.verifiesSignature)
+    return 'webhook that verifies its signature';
+  if (
+    !route.methods.some((method) => STATE_CHANGING_METHODS.has(method)) &&
+    (words.some((word) => DOCS_WORDS.has(word)) || /^schema(\.json|\.ya?ml)?$/.test(last ?? ''))
+  )
+    return 'API documentation';
   return byNameReason;
 }
 
@@ -57,14 +146,15 @@ function signInFlow(words: readonly string[], route: ResolvedRoute): string | un
   if (words.includes('password') && words.some((word) => ['reset', 'forgot', 'forgotten', 'recover', 'recovery'].includes(word))) return 'password reset';
   const issuesTokens = words.some((word) => ['token', 'auth', 'jwt'].includes(word)) && words.some((word) => ['refresh', 'obtain', 'verify'].includes(word));
   if (issuesTokens && !route.methods.includes('DELETE')) return 'token issuance (sign-in flow)';
-  if (words.includes('email') && words.some((word) => ['verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation'].includes(word))) return 'email confirmation (sign-up flow)';
+  if (words.includes('email') && words.some((word) => ['verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation'].includes(word)))
+    return 'email confirmation (sign-up flow)';
   return undefined;
 }
 
 /** The words of the handler's name, also when it is not in the project (`TokenObtainPairView` of simplejwt). */
 function handlerWords(route: ResolvedRoute): string[] {
   const reference = route.decl.handlerRef;
-  const name = route.handler?.name ?? (reference ? reference.member ?? ('local' in reference ? reference.local : undefined) : undefined);
+  const name = route.handler?.name ?? (reference ? (reference.member ?? ('local' in reference ? reference.local : undefined)) : undefined);
   return name ? splitWords(name) : [];
 }
 

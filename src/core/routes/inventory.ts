@@ -45,5 +45,7 @@ export function routeInventory(model: RouteModel): InventoryEntry[] {
       ...(verdict.report ? { finding: { severity: verdict.report.severity, message: verdict.report.message } } : {}),
     };
   });
-  return entries.sort((a, b) => a.app.localeCompare(b.app) || a.path.localeCompare(b.path) || a.methods.join().localeCompare(b.methods.join()) || a.file.localeCompare(b.file));
+  return entries.sort(
+    (a, b) => a.app.localeCompare(b.app) || a.path.localeCompare(b.path) || a.methods.join().localeCompare(b.methods.join()) || a.file.localeCompare(b.file),
+  );
 }

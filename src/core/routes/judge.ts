@@ -53,7 +53,8 @@ function optOutReport(route: ResolvedRoute, exposure: string[], guardedSibling: 
   const waived = [...new Set(route.waived.map((guard) => guard.name))];
   const severity: Severity = waived.length || guardedSibling ? 'error' : 'warning';
   const related: RelatedLocation[] = [{ message: `${shortText(marker.text)} opens it`, file: marker.file, range: marker.range }];
-  if (route.waived[0]) related.push({ message: `${route.waived[0].name} guards the rest of the app`, file: route.waived[0].file, range: route.waived[0].range });
+  if (route.waived[0])
+    related.push({ message: `${route.waived[0].name} guards the rest of the app`, file: route.waived[0].file, range: route.waived[0].range });
   related.push(...relatedOf(route, guardedSibling));
   const optOut = `${shortText(marker.text)} opts it out${waived.length ? ` of ${waived.join(', ')}` : ' of authentication'}`;
   const message = `Open route: ${describe(route)} has no authentication: ${optOut}, though it is sensitive (${exposure.join('; ')}).`;
@@ -64,7 +65,11 @@ function relatedOf(route: ResolvedRoute, guardedSibling: ResolvedRoute | undefin
   const related: RelatedLocation[] = [];
   if (guardedSibling) {
     const guard = guardedSibling.guards[0];
-    related.push({ message: `${describe(guardedSibling)} is guarded by ${guard.name === 'inline check' ? 'a check in its handler' : guard.name}`, file: guardedSibling.declared.file, range: guardedSibling.declared.range });
+    related.push({
+      message: `${describe(guardedSibling)} is guarded by ${guard.name === 'inline check' ? 'a check in its handler' : guard.name}`,
+      file: guardedSibling.declared.file,
+      range: guardedSibling.declared.range,
+    });
   }
   for (const later of route.laterGuards) {
     related.push({ message: `${later.name} is registered after this route, so it does not protect it`, file: later.file, range: later.range });
@@ -91,9 +96,18 @@ export function describe(route: ResolvedRoute): string {
 
 /** A guarded route of the same app: preferably of the same router, then the nearest in the file. */
 function nearestGuardedSibling(route: ResolvedRoute, all: readonly ResolvedRoute[]): ResolvedRoute | undefined {
-  const siblings = all.filter((other) => other !== route && other.group === route.group && other.framework === route.framework && other.guards.some((guard) => guard.scope !== 'project') && !other.serverAction === !route.serverAction);
+  const siblings = all.filter(
+    (other) =>
+      other !== route &&
+      other.group === route.group &&
+      other.framework === route.framework &&
+      other.guards.some((guard) => guard.scope !== 'project') &&
+      !other.serverAction === !route.serverAction,
+  );
   if (siblings.length === 0) return undefined;
   const score = (other: ResolvedRoute) =>
-    (other.container === route.container ? 0 : 2) + (other.declared.file === route.declared.file ? 0 : 1) + Math.abs(other.declared.range.start.line - route.declared.range.start.line) / 1e6;
+    (other.container === route.container ? 0 : 2) +
+    (other.declared.file === route.declared.file ? 0 : 1) +
+    Math.abs(other.declared.range.start.line - route.declared.range.start.line) / 1e6;
   return siblings.reduce((best, other) => (score(other) < score(best) ? other : best));
 }

@@ -14,7 +14,8 @@ export function isRelativeSpecifier(specifier: string): boolean {
 export function resolveJsModule(fromFile: string, specifier: string, known: ReadonlySet<string>): string | undefined {
   let bases: string[];
   if (isRelativeSpecifier(specifier)) bases = [posix.normalize(posix.join(posix.dirname(fromFile), specifier))];
-  else if (specifier.startsWith('@/') || specifier.startsWith('~/')) bases = [posix.normalize(specifier.slice(2)), posix.normalize(`src/${specifier.slice(2)}`)];
+  else if (specifier.startsWith('@/') || specifier.startsWith('~/'))
+    bases = [posix.normalize(specifier.slice(2)), posix.normalize(`src/${specifier.slice(2)}`)];
   else return undefined; // a package
   for (const base of bases) {
     const withoutJs = base.replace(/\.(?:js|jsx|mjs|cjs)$/, '');
@@ -27,7 +28,10 @@ export function resolveJsModule(fromFile: string, specifier: string, known: Read
 
 /** The specifier a file at `toFile` uses to import the project file `moduleFile` (extension dropped, `./` kept). */
 export function relativeJsSpecifier(toFile: string, moduleFile: string): string {
-  let specifier = posix.relative(posix.dirname(toFile), moduleFile).replace(/\.(?:ts|tsx|js|jsx|mts|cts)$/, '').replace(/\/index$/, '');
+  let specifier = posix
+    .relative(posix.dirname(toFile), moduleFile)
+    .replace(/\.(?:ts|tsx|js|jsx|mts|cts)$/, '')
+    .replace(/\/index$/, '');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   return specifier;
 }
@@ -104,8 +108,14 @@ function findPythonModuleFile(dir: string, known: ReadonlySet<string>): string |
 
 /** The module a file at `toFile` imports `moduleFile` from, relative (`.auth`, `..core.security`). */
 export function relativePythonModule(toFile: string, moduleFile: string): string {
-  const fromParts = posix.dirname(toFile).split('/').filter((part) => part && part !== '.');
-  const target = moduleFile.replace(/(?:\/__init__)?\.py$/, '').split('/').filter(Boolean);
+  const fromParts = posix
+    .dirname(toFile)
+    .split('/')
+    .filter((part) => part && part !== '.');
+  const target = moduleFile
+    .replace(/(?:\/__init__)?\.py$/, '')
+    .split('/')
+    .filter(Boolean);
   // A top-level script is not in a package: relative imports fail there.
   if (fromParts.length === 0) return target.join('.');
   let common = 0;

@@ -45,10 +45,16 @@ export function matchesNextMatcher(pattern: string, path: string): boolean {
         if (!name) return true;
         index += name[0].length;
         const modifier = pattern[index + 1];
-        if (modifier === '*') { source = source.replace(/\/$/, '') + '(?:/.*)?'; index++; }
-        else if (modifier === '+') { source += '.+'; index++; }
-        else if (modifier === '?') { source = source.replace(/\/$/, '') + '(?:/[^/]+)?'; index++; }
-        else source += '[^/]+';
+        if (modifier === '*') {
+          source = source.replace(/\/$/, '') + '(?:/.*)?';
+          index++;
+        } else if (modifier === '+') {
+          source += '.+';
+          index++;
+        } else if (modifier === '?') {
+          source = source.replace(/\/$/, '') + '(?:/[^/]+)?';
+          index++;
+        } else source += '[^/]+';
       } else if (char === '(') {
         // A regex group: copy it to its balancing parenthesis.
         let depth = 0;

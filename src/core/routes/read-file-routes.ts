@@ -14,7 +14,8 @@ import type { RouteSourceFile } from './reader';
 import { JS_ROUTE_READERS, PYTHON_ROUTE_READERS } from './readers';
 
 /** Text that an auth helper's body holds: a 401/403 response, a permission base, a login redirect. */
-const AUTH_HELPER_HINT = /\b40[13]\b|Unauthori[sz]ed|Forbidden|HTTP_40[13]|CanActivate|BasePermission|PermissionDenied|NotAuthenticated|login_url|[Rr]edirect\([^)\n]{0,80}log_?in/;
+const AUTH_HELPER_HINT =
+  /\b40[13]\b|Unauthori[sz]ed|Forbidden|HTTP_40[13]|CanActivate|BasePermission|PermissionDenied|NotAuthenticated|login_url|[Rr]edirect\([^)\n]{0,80}log_?in/;
 
 export interface RouteParses {
   javascript(): JsParse;

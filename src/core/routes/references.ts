@@ -38,12 +38,18 @@ export class ReferenceResolver {
    * The file and name a reference lands on where `declares` finds it (a handler, a Nest module),
    * through imports and re-exports.
    */
-  declaration(file: string, reference: Reference, declares: (summary: FileRoutes, name: string) => boolean, depth = 0): { file: string; name: string } | undefined {
+  declaration(
+    file: string,
+    reference: Reference,
+    declares: (summary: FileRoutes, name: string) => boolean,
+    depth = 0,
+  ): { file: string; name: string } | undefined {
     const target = this.target(file, reference);
     if (!target?.name) return undefined;
     const summary = this.summaries.get(target.file)!;
     if (declares(summary, target.name)) return { file: target.file, name: target.name };
-    if (depth < 6 && summary.imports.some((binding) => binding.local === target.name)) return this.declaration(target.file, { local: target.name }, declares, depth + 1);
+    if (depth < 6 && summary.imports.some((binding) => binding.local === target.name))
+      return this.declaration(target.file, { local: target.name }, declares, depth + 1);
     return undefined;
   }
 
@@ -77,7 +83,7 @@ export class ReferenceResolver {
     }
     const moduleFile = resolveJsModule(file, binding.module, this.files);
     if (!moduleFile) return undefined;
-    const exported = binding.imported === '*' ? member ?? 'default' : binding.imported;
+    const exported = binding.imported === '*' ? (member ?? 'default') : binding.imported;
     if (binding.imported !== '*' && member !== undefined) return undefined; // a member of an imported value: not followed
     const target = this.summaries.get(moduleFile)!;
     const exportBinding = target.exports.find((candidate) => candidate.exported === exported);

@@ -5,7 +5,18 @@
 // registered before it (or order-free ones), and project-wide settings — judged by the project's
 // auth vocabulary. Pure: no fs, so the CLI and the editor share it.
 import type { Range } from '../types';
-import type { ContainerDecl, ContainerGuard, FileRoutes, Framework, GuardCandidate, HandlerDecl, HandlerInfo, MountDecl, ProjectGuard, RouteDecl } from './model';
+import type {
+  ContainerDecl,
+  ContainerGuard,
+  FileRoutes,
+  Framework,
+  GuardCandidate,
+  HandlerDecl,
+  HandlerInfo,
+  MountDecl,
+  ProjectGuard,
+  RouteDecl,
+} from './model';
 import { AppBoundaries, type RouteApp, type RouteSite } from './apps/app-boundaries';
 import { joinRoutePaths, pathUnderPrefix, matchesNextMatcher } from './paths';
 import { containerId, ReferenceResolver } from './references';
@@ -81,7 +92,9 @@ interface ChainLink {
 
 export function resolveRoutes(summaries: ReadonlyMap<string, FileRoutes>): RouteModel {
   const files = new Set(summaries.keys());
-  const vocabulary = new AuthVocabulary([...summaries.values()].flatMap((summary) => summary.authDefinitions.map((definition) => ({ ...definition, file: summary.path }))));
+  const vocabulary = new AuthVocabulary(
+    [...summaries.values()].flatMap((summary) => summary.authDefinitions.map((definition) => ({ ...definition, file: summary.path }))),
+  );
   const references = new ReferenceResolver(summaries, files);
   const projectGuards = [...summaries.values()].flatMap((summary) => summary.projectGuards.map((guard) => ({ ...guard, file: summary.path })));
 
@@ -99,7 +112,11 @@ export function resolveRoutes(summaries: ReadonlyMap<string, FileRoutes>): Route
       const childId = references.container(summary.path, mount.child);
       const parentId = containerId(summary.path, mount.parent);
       if ((!childId || !containers.has(childId)) && mount.orGuard) {
-        const guards = [...mount.guards, mount.orGuard].map((guard) => ({ ...guard, order: mount.order, ...(mount.prefix ? { pathPrefix: mount.prefix } : {}) }));
+        const guards = [...mount.guards, mount.orGuard].map((guard) => ({
+          ...guard,
+          order: mount.order,
+          ...(mount.prefix ? { pathPrefix: mount.prefix } : {}),
+        }));
         middlewareMounts.set(parentId, [...(middlewareMounts.get(parentId) ?? []), ...guards]);
         continue;
       }
@@ -161,14 +178,38 @@ function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[],
     if (!judgement.guard) return;
     // A call in a handler guards only when a check follows it or the callee rejects by itself
     // (`requireUser()`); `const session = await auth()` used for display protects nothing.
-    if (candidate.kind === 'handler-call' && !candidate.statements && !/^(?:require|ensure|assert|protect|verify|check)/i.test(candidate.name.split('.').pop()!) && !judgement.why?.startsWith('project')) return;
-    into.push({ name: candidate.name, text: candidate.text, kind: candidate.kind, statements: candidate.statements, file: where, range: candidate.range, scope, why: judgement.why ?? '' });
+    if (
+      candidate.kind === 'handler-call' &&
+      !candidate.statements &&
+      !/^(?:require|ensure|assert|protect|verify|check)/i.test(candidate.name.split('.').pop()!) &&
+      !judgement.why?.startsWith('project')
+    )
+      return;
+    into.push({
+      name: candidate.name,
+      text: candidate.text,
+      kind: candidate.kind,
+      statements: candidate.statements,
+      file: where,
+      range: candidate.range,
+      scope,
+      why: judgement.why ?? '',
+    });
   };
 
   for (const guard of route.guards) accept(guard, file, 'route');
   if (handler && handlerFile) {
     for (const guard of handler.guards) accept(guard, handlerFile, 'handler');
-    if (handler.inlineCheck) guards.push({ name: 'inline check', text: '', kind: 'handler-call', file: handlerFile, range: handler.inlineCheck, scope: 'inline', why: 'the handler rejects unauthenticated requests itself' });
+    if (handler.inlineCheck)
+      guards.push({
+        name: 'inline check',
+        text: '',
+        kind: 'handler-call',
+        file: handlerFile,
+        range: handler.inlineCheck,
+        scope: 'inline',
+        why: 'the handler rejects unauthenticated requests itself',
+      });
   }
 
   // Container guards, innermost first: those of the route's own container registered before it,
@@ -177,7 +218,10 @@ function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[],
     const link = chain[level];
     const next = chain[level + 1];
     const threshold = next?.via ? next.via.mount.order : route.order;
-    const pathBelow = joinRoutePaths(route.framework, [...chain.slice(level + 1).flatMap((inner) => [inner.via?.mount.prefix ?? '', inner.container.prefix ?? '']), route.path]);
+    const pathBelow = joinRoutePaths(route.framework, [
+      ...chain.slice(level + 1).flatMap((inner) => [inner.via?.mount.prefix ?? '', inner.container.prefix ?? '']),
+      route.path,
+    ]);
     for (const guard of [...link.container.guards, ...(context.middlewareMounts.get(link.id) ?? [])]) {
       if (guard.pathPrefix !== undefined && !pathUnderPrefix(pathBelow, guard.pathPrefix)) continue;
       const applies = guard.order < 0 || guard.order < threshold;
@@ -195,7 +239,8 @@ function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[],
   for (const guard of context.apps.settingsReaching(site)) {
     if (guard.allowsAny) continue;
     if (route.framework === 'django' && guard.kind === 'permission-class' && !handler?.restFramework) continue;
-    if (route.framework === 'nextjs' && guard.matcher && (route.serverAction || !guard.matcher.some((pattern) => matchesNextMatcher(pattern, fullPath)))) continue;
+    if (route.framework === 'nextjs' && guard.matcher && (route.serverAction || !guard.matcher.some((pattern) => matchesNextMatcher(pattern, fullPath))))
+      continue;
     // DRF: a view's own permission_classes replace the default ones.
     if (route.framework === 'django' && guard.kind === 'permission-class' && handler?.guards.some((own) => own.kind === 'permission-class')) continue;
     accept(guard, guard.file, 'project', publicMarker ? waived : guards);
@@ -225,7 +270,13 @@ function resolveRoute(route: RouteDecl, summary: FileRoutes, chain: ChainLink[],
   };
 }
 
-function publicMarkerOf(route: RouteDecl, file: string, handler: HandlerInfo | undefined, handlerFile: string | undefined, chain: ChainLink[]): (Location & { text: string }) | undefined {
+function publicMarkerOf(
+  route: RouteDecl,
+  file: string,
+  handler: HandlerInfo | undefined,
+  handlerFile: string | undefined,
+  chain: ChainLink[],
+): (Location & { text: string }) | undefined {
   if (route.public) return { file, range: route.public.range, text: route.public.text };
   if (handler?.public && handlerFile) return { file: handlerFile, range: handler.public.range, text: handler.public.text };
   const container = chain[chain.length - 1];

@@ -23,7 +23,9 @@ export default defineRule({
       ...(text.includes('://') ? detectCredentialedUris(text) : []),
       ...(/pwd|password/i.test(text) ? detectConnectionStringPasswords(text) : []),
       // An 88-character Storage key is the provider rule's (it checks the format).
-      ...(/accountkey|accesskey/i.test(text) ? detectConnectionStringKeys(text).filter((match) => !claimedByProvider(text, match.start, match.end, match.containerStart, match.containerEnd)) : []),
+      ...(/accountkey|accesskey/i.test(text)
+        ? detectConnectionStringKeys(text).filter((match) => !claimedByProvider(text, match.start, match.end, match.containerStart, match.containerEnd))
+        : []),
     ];
     for (const match of matches) {
       reportSecret(context, { ...match, moveStart: match.containerStart, moveEnd: match.containerEnd });

@@ -19,7 +19,8 @@ export default defineRule({
     id: 'generic-secret',
     category: 'inline-secret',
     defaultSeverity: 'warning',
-    description: 'Passwords, secrets, tokens and API keys assigned to a secret-like name or passed on a command line, and JWT signing secrets, when the value looks real.',
+    description:
+      'Passwords, secrets, tokens and API keys assigned to a secret-like name or passed on a command line, and JWT signing secrets, when the value looks real.',
     fixable: true,
     // Plain text for shell scripts (by extension or shebang), whose command lines are read.
     languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', ...CONFIG_FORMATS, 'text'],

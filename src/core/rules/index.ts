@@ -12,7 +12,18 @@ import stringBuiltQuery from './string-built-query';
 import unknownDependency from './unknown-dependency';
 import vulnerableDependency from './vulnerable-dependency';
 
-export const allRules: readonly Rule[] = [silencedCheck, stringBuiltQuery, stringBuiltCommand, openRoute, providerToken, privateKey, credentialedUri, genericSecret, vulnerableDependency, unknownDependency];
+export const allRules: readonly Rule[] = [
+  silencedCheck,
+  stringBuiltQuery,
+  stringBuiltCommand,
+  openRoute,
+  providerToken,
+  privateKey,
+  credentialedUri,
+  genericSecret,
+  vulnerableDependency,
+  unknownDependency,
+];
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.id === id);

@@ -12,7 +12,8 @@ export default defineRule({
     id: 'provider-token',
     category: 'inline-secret',
     defaultSeverity: 'error',
-    description: 'API keys and tokens in a provider format (GitHub, AWS, Stripe, Slack, OpenAI, Anthropic, Google, Azure, …), checksum-validated where possible.',
+    description:
+      'API keys and tokens in a provider format (GitHub, AWS, Stripe, Slack, OpenAI, Anthropic, Google, Azure, …), checksum-validated where possible.',
     fixable: true,
     languages: 'all',
     keywords: [...new Set(providerDetectors.flatMap((detector) => detector.keywords))],
@@ -43,7 +44,7 @@ function nonOverlapping(matches: readonly SecretMatch[]): SecretMatch[] {
   const preference = new Map(matches.map((match, index) => [match, index]));
   const byStart = [...matches].sort((a, b) => a.start - b.start || preference.get(a)! - preference.get(b)!);
   const kept: SecretMatch[] = [];
-  for (let first = 0; first < byStart.length; ) {
+  for (let first = 0; first < byStart.length;) {
     let clusterEnd = byStart[first].end;
     let next = first + 1;
     while (next < byStart.length && byStart[next].start < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[next++].end);

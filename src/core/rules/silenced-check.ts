@@ -23,7 +23,8 @@ export default defineRule({
     id: 'silenced-check',
     category: 'suppression',
     defaultSeverity: 'warning',
-    description: 'Suppression directives (# nosec, # noqa, eslint-disable, @ts-ignore, nosemgrep, //nolint, @SuppressWarnings, #pragma warning, rubocop:disable, …) and config switches that turn security checks off — error when one hides a Lastline finding.',
+    description:
+      'Suppression directives (# nosec, # noqa, eslint-disable, @ts-ignore, nosemgrep, //nolint, @SuppressWarnings, #pragma warning, rubocop:disable, …) and config switches that turn security checks off — error when one hides a Lastline finding.',
     fixable: true,
     languages: 'all',
     needsFindings: true,

@@ -27,7 +27,25 @@ export default defineRule({
     // Every sink's name or module holds one of these (exec, execa, spawn, system, popen, shelljs, zx, …);
     // an argument list starting a shell on a script (`["sh", "-c", …]`) ends its program's name in
     // `sh` (sh, bash, zsh, pwsh…), `cmd` or `.exe` right before the closing quote.
-    keywords: ['exec', 'spawn', 'system', 'popen', 'getoutput', 'create_subprocess_shell', 'shell', 'zx', 'sh"', "sh'", 'sh`', 'cmd"', "cmd'", 'cmd`', 'exe"', "exe'", 'exe`'],
+    keywords: [
+      'exec',
+      'spawn',
+      'system',
+      'popen',
+      'getoutput',
+      'create_subprocess_shell',
+      'shell',
+      'zx',
+      'sh"',
+      "sh'",
+      'sh`',
+      'cmd"',
+      "cmd'",
+      'cmd`',
+      'exe"',
+      "exe'",
+      'exe`',
+    ],
   },
   check(context) {
     const javascript = JS_LANGUAGES.has(context.file.language);

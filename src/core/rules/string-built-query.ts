@@ -18,15 +18,15 @@ import { pythonStringBuiltReports } from '../queries/python';
 const SQL_SHAPE =
   /(["'`])\s*\(?\s*(?:select\s(?:(?!\1)[\s\S]){0,300}?(?:\1\s*\+?\s*[rRbBuUfF]{0,2}["'`]\s*)?\bfrom\b|select\s+(?:\d|now\(|@@|\$\d|\?)|insert\s+(?:ignore\s+)?into\s|update\s+[^\s"'`]{1,120}\s+set\s|delete\s+from\s|with\s+(?:recursive\s+)?[^\s"'`]{1,80}\s+as\s*\(|merge\s+into\s|call\s+[\w.${}]+\s*\(|exec(?:ute)?\s+[\w.${}[\]]+\s*(?:\(|$|@|'|\1)|replace\s+into\s|(?:create|alter|drop|truncate)\s+(?:table|index|view|schema|database|procedure|function|trigger)\s|upsert\s|explain\s)|\$where|\$function/im;
 
-const FRAGMENT_SINK =
-  /Raw(?:Unsafe)?\s*\(|\bliteral\s*\(|\bcreateQueryBuilder\b|\.unsafe\s*\(|\.extra\s*\(|\bRawSQL\s*\(|\bsql\.raw\s*\(|["'`]typeorm["'`]/;
+const FRAGMENT_SINK = /Raw(?:Unsafe)?\s*\(|\bliteral\s*\(|\bcreateQueryBuilder\b|\.unsafe\s*\(|\.extra\s*\(|\bRawSQL\s*\(|\bsql\.raw\s*\(|["'`]typeorm["'`]/;
 
 export default defineRule({
   meta: {
     id: 'string-built-query',
     category: 'string-built-query',
     defaultSeverity: 'warning',
-    description: 'SQL built from values (f-strings, templates, concatenation, format) and passed to a database call; error when a request value or parameter reaches it.',
+    description:
+      'SQL built from values (f-strings, templates, concatenation, format) and passed to a database call; error when a request value or parameter reaches it.',
     fixable: true,
     languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'],
   },

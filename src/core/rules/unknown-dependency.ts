@@ -19,7 +19,8 @@ export default defineRule({
     id: 'unknown-dependency',
     category: 'risky-dependency',
     defaultSeverity: 'error',
-    description: 'A declared dependency its registry does not know (error), or one first published in the last 30 days or named like a popular package it is not (warning).',
+    description:
+      'A declared dependency its registry does not know (error), or one first published in the last 30 days or named like a popular package it is not (warning).',
     fixable: true,
     languages: 'all',
   },
@@ -35,20 +36,44 @@ export default defineRule({
       if (dependency.partOf) reported.add(dependency.partOf.start);
       const where = REGISTRY[dependency.ecosystem];
       if (!status.exists) {
-        report(context, file.syntax, dependency, 'error', `\`${dependency.displayName}\` does not exist on ${where}: it cannot be installed as written, and anyone could publish a package under this name. An assistant may have invented it; check the name.`);
+        report(
+          context,
+          file.syntax,
+          dependency,
+          'error',
+          `\`${dependency.displayName}\` does not exist on ${where}: it cannot be installed as written, and anyone could publish a package under this name. An assistant may have invented it; check the name.`,
+        );
         continue;
       }
       const popular = status.young ? lookAlikeOf(dependency.ecosystem, dependency.name) : undefined;
       if (popular) {
-        report(context, file.syntax, dependency, 'warning', `\`${dependency.displayName}\` is one letter away from the popular \`${popular}\` and was first published ${status.ageDays} days ago: check that it is the package you meant.`);
+        report(
+          context,
+          file.syntax,
+          dependency,
+          'warning',
+          `\`${dependency.displayName}\` is one letter away from the popular \`${popular}\` and was first published ${status.ageDays} days ago: check that it is the package you meant.`,
+        );
       } else if (status.recent) {
-        report(context, file.syntax, dependency, 'warning', `\`${dependency.displayName}\` was first published on ${where} ${status.ageDays} days ago (under ${RECENT_DAYS}): a package this new has no track record; check who publishes it.`);
+        report(
+          context,
+          file.syntax,
+          dependency,
+          'warning',
+          `\`${dependency.displayName}\` was first published on ${where} ${status.ageDays} days ago (under ${RECENT_DAYS}): a package this new has no track record; check who publishes it.`,
+        );
       }
     }
   },
 });
 
-function report(context: RuleContext, syntax: DeclarationSyntax | undefined, dependency: DeclaredDependency, severity: 'error' | 'warning', message: string): void {
+function report(
+  context: RuleContext,
+  syntax: DeclarationSyntax | undefined,
+  dependency: DeclaredDependency,
+  severity: 'error' | 'warning',
+  message: string,
+): void {
   const fix = syntax && removal(context, syntax, dependency);
   // Of several constraints, the name is what is in question: from it through the first one.
   const start = dependency.partOf?.start ?? dependency.span.start;

@@ -32,7 +32,15 @@ export default defineRule({
       if (!version) continue; // a range without a lock: which version installs is not known
       const advisories = facts.advisories.get(packageKey(dependency.ecosystem, dependency.name, version));
       if (!advisories?.length) continue;
-      report(context, dependency.displayName, version, advisories, dependency.span, fixedVersion(dependency.ecosystem, advisories, version), fixFor(context, dependency, version, advisories));
+      report(
+        context,
+        dependency.displayName,
+        version,
+        advisories,
+        dependency.span,
+        fixedVersion(dependency.ecosystem, advisories, version),
+        fixFor(context, dependency, version, advisories),
+      );
     }
     // Packages only the lock file has (transitive ones): the manifest cannot point at them.
     const seen = new Set<string>();
@@ -43,12 +51,30 @@ export default defineRule({
       if (!advisories?.length || seen.has(key)) continue;
       seen.add(key);
       const fixedIn = fixedVersion(locked.ecosystem, advisories, locked.version);
-      report(context, locked.name, locked.version, advisories, locked.span, fixedIn, undefined, ' It is a dependency of a dependency: update the package that requires it, or override its version.');
+      report(
+        context,
+        locked.name,
+        locked.version,
+        advisories,
+        locked.span,
+        fixedIn,
+        undefined,
+        ' It is a dependency of a dependency: update the package that requires it, or override its version.',
+      );
     }
   },
 });
 
-function report(context: RuleContext, name: string, version: string, advisories: readonly Advisory[], span: { start: number; end: number }, fixedIn: string | undefined, fix: Fix | undefined, hint = ''): void {
+function report(
+  context: RuleContext,
+  name: string,
+  version: string,
+  advisories: readonly Advisory[],
+  span: { start: number; end: number },
+  fixedIn: string | undefined,
+  fix: Fix | undefined,
+  hint = '',
+): void {
   const severity = worstSeverity(advisories);
   const ids = advisories.map((advisory) => (advisory.aliases.length ? `${advisory.id} (${advisory.aliases.join(', ')})` : advisory.id)).join('; ');
   context.report({

@@ -15,7 +15,9 @@ export function moveToEnvironmentFix(context: RuleContext, candidate: StringCand
 
   if (file.language === 'dotenv') return dotenvFix(context, candidate);
 
-  const variable = candidate.envDefault ? chooseExisting(context, candidate.envDefault.variable, candidate.value) : chooseEnvName(context, suggestedName, candidate.value);
+  const variable = candidate.envDefault
+    ? chooseExisting(context, candidate.envDefault.variable, candidate.value)
+    : chooseEnvName(context, suggestedName, candidate.value);
   const edits: TextEdit[] = [];
   if (JS_LANGUAGES.has(file.language)) {
     if (candidate.envDefault) edits.push(edit(candidate.envDefault.start, candidate.envDefault.end, candidate.envDefault.withoutDefault));

@@ -91,9 +91,7 @@ export class ClauseTracker {
         if (frame.clause !== 'ddl') frame.clause = stream.is(index + 1, 'CONFLICT', 'DUPLICATE') ? 'none' : 'predicate';
         break;
       case 'BY':
-        frame.clause = stream.is(index - 1, 'ORDER', 'GROUP', 'PARTITION', 'CLUSTER', 'DISTRIBUTE', 'SORT')
-          ? 'sort-keys'
-          : 'predicate';
+        frame.clause = stream.is(index - 1, 'ORDER', 'GROUP', 'PARTITION', 'CLUSTER', 'DISTRIBUTE', 'SORT') ? 'sort-keys' : 'predicate';
         break;
       case 'VALUES':
       case 'VALUE':
@@ -135,9 +133,7 @@ export class ClauseTracker {
     }
     if (isPunct(previous, ',') && parent.clause === 'values' && !LIST_FRAMES.has(parent.kind)) return inside('values-row');
     const startsColumnList =
-      stream.is(index - 1, 'USING', 'CONFLICT') ||
-      this.isMergeInsert(index - 1) ||
-      (COLUMN_LIST_CLAUSES.has(parent.clause) && isNameToken(previous));
+      stream.is(index - 1, 'USING', 'CONFLICT') || this.isMergeInsert(index - 1) || (COLUMN_LIST_CLAUSES.has(parent.clause) && isNameToken(previous));
     if (startsColumnList) return { ...inside('column-list'), slot: 'table' };
     if (isCallee(previous)) return this.callFrame(index);
     const closer = stream.closerOf(index);
@@ -150,9 +146,7 @@ export class ClauseTracker {
     const stream = this.stream;
     const nameStart = stream.nameStart(open - 1);
     const closer = stream.closerOf(open);
-    const slot = stream.is(nameStart - 1, 'CALL', 'EXEC', 'EXECUTE')
-      ? 'value'
-      : slotAt(this.context(), nameStart, closer < 0 ? open : closer + 1);
+    const slot = stream.is(nameStart - 1, 'CALL', 'EXEC', 'EXECUTE') ? 'value' : slotAt(this.context(), nameStart, closer < 0 ? open : closer + 1);
     return { kind: 'call', clause: 'none', slot, betweenPending: false };
   }
 

@@ -2,14 +2,7 @@
 // DELETE and MERGE. Each wants its keywords in order with a name where the table goes:
 // `INSERT INTO <name> … VALUES`, `UPDATE <name> … SET <column> =`, `DELETE FROM <name>`.
 import { isTableReferenceAt } from './query-shapes';
-import {
-  atStatementEnd,
-  skipAlias,
-  skipKeywords,
-  skipOrConflict,
-  skipParens,
-  skipTop,
-} from './shape-helpers';
+import { atStatementEnd, skipAlias, skipKeywords, skipOrConflict, skipParens, skipTop } from './shape-helpers';
 import { isNamePart, type TokenStream } from './token-stream';
 import { isOperator, isPunct } from './tokens';
 

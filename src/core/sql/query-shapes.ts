@@ -1,31 +1,60 @@
 // Structure checks for queries: SELECT (with or without FROM), WITH … AS ( … ), and the table
 // reference after FROM that SELECT and DELETE share. A check only looks at the skeleton —
 // clause keywords in a plausible order, names where names go — not at every expression.
-import {
-  atStatementEnd,
-  followsTable,
-  skipAlias,
-  skipKeywords,
-  skipParens,
-  skipTop,
-} from './shape-helpers';
+import { atStatementEnd, followsTable, skipAlias, skipKeywords, skipParens, skipTop } from './shape-helpers';
 import { KEYWORDS } from './keywords';
 import type { TokenStream } from './token-stream';
 import { isPunct, type Token } from './tokens';
 
 const SELECT_MODIFIERS = new Set([
-  'DISTINCT', 'ALL', 'DISTINCTROW', 'SQL_CALC_FOUND_ROWS', 'SQL_NO_CACHE', 'SQL_CACHE', 'STRAIGHT_JOIN',
-  'HIGH_PRIORITY', 'SQL_SMALL_RESULT', 'SQL_BIG_RESULT', 'SQL_BUFFER_RESULT',
+  'DISTINCT',
+  'ALL',
+  'DISTINCTROW',
+  'SQL_CALC_FOUND_ROWS',
+  'SQL_NO_CACHE',
+  'SQL_CACHE',
+  'STRAIGHT_JOIN',
+  'HIGH_PRIORITY',
+  'SQL_SMALL_RESULT',
+  'SQL_BIG_RESULT',
+  'SQL_BUFFER_RESULT',
 ]);
 /** Keywords that end a select list. */
 const SELECT_LIST_ENDERS = new Set([
-  'FROM', 'INTO', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT',
-  'EXCEPT', 'MINUS', 'WINDOW', 'FOR',
+  'FROM',
+  'INTO',
+  'WHERE',
+  'GROUP',
+  'ORDER',
+  'HAVING',
+  'LIMIT',
+  'OFFSET',
+  'FETCH',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'MINUS',
+  'WINDOW',
+  'FOR',
 ]);
 /** Keywords that are values by themselves, making `SELECT <them>` a typical FROM-less query. */
 const VALUE_KEYWORDS = new Set([
-  'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'LOCALTIME', 'LOCALTIMESTAMP',
-  'SESSION_USER', 'SYSDATE', 'SYSTIMESTAMP', 'NULL', 'TRUE', 'FALSE', 'CASE', 'CAST', 'EXISTS', 'NOT',
+  'CURRENT_DATE',
+  'CURRENT_TIME',
+  'CURRENT_TIMESTAMP',
+  'CURRENT_USER',
+  'LOCALTIME',
+  'LOCALTIMESTAMP',
+  'SESSION_USER',
+  'SYSDATE',
+  'SYSTIMESTAMP',
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'CASE',
+  'CAST',
+  'EXISTS',
+  'NOT',
 ]);
 const FROM_ITEM_PREFIXES = new Set(['ONLY', 'LATERAL']);
 const QUERY_BODY_STARTS = new Set(['SELECT', 'VALUES', 'WITH', 'INSERT', 'UPDATE', 'DELETE', 'TABLE']);

@@ -12,13 +12,7 @@ const MAX_DOLLAR_TAG = 64;
  * ends first. A doubled quote is an escaped quote, unless a hole sits between the two: then the
  * first one closes the literal (`'a'` + hole + `'b'` is two literals around the hole).
  */
-export function findClosingQuote(
-  text: string,
-  from: number,
-  quote: number,
-  backslashEscapes: boolean,
-  holeAt: (offset: number) => boolean,
-): number {
+export function findClosingQuote(text: string, from: number, quote: number, backslashEscapes: boolean, holeAt: (offset: number) => boolean): number {
   for (let index = from; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (backslashEscapes && code === Char.Backslash) {

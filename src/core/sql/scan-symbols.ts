@@ -53,9 +53,35 @@ export function placeholderAt(text: string, start: number, valueMayStart: boolea
 
 /** Operators longer than one character, by first character, longest first (`->>` before `->`). */
 const LONG_OPERATORS = groupByFirstChar([
-  '->>', '#>>', '<=>', '!~*', '<->',
-  '<>', '!=', '<=', '>=', '||', '::', ':=', '->', '#>', '#-', '@>', '<@', '&&', '<<', '>>', '~*', '!~', '~~', '==',
-  '=>', '@@', '?|', '?&', '%%',
+  '->>',
+  '#>>',
+  '<=>',
+  '!~*',
+  '<->',
+  '<>',
+  '!=',
+  '<=',
+  '>=',
+  '||',
+  '::',
+  ':=',
+  '->',
+  '#>',
+  '#-',
+  '@>',
+  '<@',
+  '&&',
+  '<<',
+  '>>',
+  '~*',
+  '!~',
+  '~~',
+  '==',
+  '=>',
+  '@@',
+  '?|',
+  '?&',
+  '%%',
 ]);
 const SINGLE_CHAR_OPERATORS = '=<>+-*/%~!&|^:@#?';
 

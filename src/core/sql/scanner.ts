@@ -319,11 +319,7 @@ class Scanner {
     return this.nextHole < this.holeOffsets.length && this.holeOffsets[this.nextHole] < endExclusive;
   }
 
-  private push(
-    kind: TokenKind,
-    start: number,
-    extra: TokenExtras = {},
-  ): void {
+  private push(kind: TokenKind, start: number, extra: TokenExtras = {}): void {
     const end = Math.max(start, this.position);
     // Holes inside a number or an operator (`1{x}2`) belong to it; names and literals took theirs.
     const holes = this.holeBefore(end) ? [...(extra.holes ?? []), ...this.takeHolesBefore(end)] : (extra.holes ?? NO_HOLES);
@@ -344,4 +340,3 @@ class Scanner {
     this.spaceBefore = false;
   }
 }
-

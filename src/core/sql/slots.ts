@@ -7,28 +7,69 @@ import { endsOperand, isPunct, type Token } from './tokens';
 
 /** Keywords right after which a value goes. */
 const VALUE_AFTER = new Set([
-  'IN', 'LIKE', 'ILIKE', 'RLIKE', 'REGEXP', 'GLOB', 'BETWEEN', 'THEN', 'ELSE', 'LIMIT', 'OFFSET', 'TOP',
-  'ESCAPE', 'DEFAULT', 'INTERVAL', 'AGAINST',
+  'IN',
+  'LIKE',
+  'ILIKE',
+  'RLIKE',
+  'REGEXP',
+  'GLOB',
+  'BETWEEN',
+  'THEN',
+  'ELSE',
+  'LIMIT',
+  'OFFSET',
+  'TOP',
+  'ESCAPE',
+  'DEFAULT',
+  'INTERVAL',
+  'AGAINST',
 ]);
 /** Keywords right after which a table (or other object) name goes. */
 const TABLE_AFTER = new Set([
-  'FROM', 'JOIN', 'INTO', 'TABLE', 'USING', 'TRUNCATE', 'VIEW', 'INDEX', 'ONLY', 'AS', 'COLUMN', 'SEQUENCE',
-  'SCHEMA', 'DATABASE', 'TRIGGER', 'APPLY', 'LATERAL', 'EXEC', 'EXECUTE', 'CALL',
+  'FROM',
+  'JOIN',
+  'INTO',
+  'TABLE',
+  'USING',
+  'TRUNCATE',
+  'VIEW',
+  'INDEX',
+  'ONLY',
+  'AS',
+  'COLUMN',
+  'SEQUENCE',
+  'SCHEMA',
+  'DATABASE',
+  'TRIGGER',
+  'APPLY',
+  'LATERAL',
+  'EXEC',
+  'EXECUTE',
+  'CALL',
 ]);
 /** Keywords that start a condition. */
 const CONDITION_STARTS = new Set(['OR', 'NOT', 'WHERE', 'HAVING', 'WHEN']);
 /** Keywords that, after an operand, make it the left side of a comparison. */
-const COMPARISON_WORDS = new Set([
-  'IS', 'IN', 'NOT', 'LIKE', 'ILIKE', 'BETWEEN', 'REGEXP', 'RLIKE', 'SIMILAR', 'GLOB', 'MATCH', 'ISNULL', 'NOTNULL',
-]);
+const COMPARISON_WORDS = new Set(['IS', 'IN', 'NOT', 'LIKE', 'ILIKE', 'BETWEEN', 'REGEXP', 'RLIKE', 'SIMILAR', 'GLOB', 'MATCH', 'ISNULL', 'NOTNULL']);
 /** Reserved words that are complete operands by themselves or end one. */
-const OPERAND_KEYWORDS = new Set([
-  'ASC', 'DESC', 'NULL', 'TRUE', 'FALSE', 'END', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP',
-]);
+const OPERAND_KEYWORDS = new Set(['ASC', 'DESC', 'NULL', 'TRUE', 'FALSE', 'END', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP']);
 /** What may follow a sort key. */
 const SORT_KEY_FOLLOWERS = new Set([
-  'ASC', 'DESC', 'NULLS', 'COLLATE', 'LIMIT', 'OFFSET', 'FETCH', 'HAVING', 'WINDOW', 'FOR', 'UNION', 'INTERSECT',
-  'EXCEPT', 'ROWS', 'RANGE',
+  'ASC',
+  'DESC',
+  'NULLS',
+  'COLLATE',
+  'LIMIT',
+  'OFFSET',
+  'FETCH',
+  'HAVING',
+  'WINDOW',
+  'FOR',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'ROWS',
+  'RANGE',
 ]);
 /** What may follow a select item. */
 const SELECT_ITEM_FOLLOWERS = new Set(['FROM', 'INTO', 'AS']);

@@ -16,8 +16,20 @@ export interface RecognisedStatement {
 }
 
 const EXPLAIN_OPTIONS = new Set([
-  'ANALYZE', 'ANALYSE', 'VERBOSE', 'QUERY', 'PLAN', 'EXTENDED', 'PARTITIONS', 'FORMAT', 'JSON', 'TREE',
-  'TRADITIONAL', 'COSTS', 'BUFFERS', 'FOR',
+  'ANALYZE',
+  'ANALYSE',
+  'VERBOSE',
+  'QUERY',
+  'PLAN',
+  'EXTENDED',
+  'PARTITIONS',
+  'FORMAT',
+  'JSON',
+  'TREE',
+  'TRADITIONAL',
+  'COSTS',
+  'BUFFERS',
+  'FOR',
 ]);
 
 export function recogniseStatement(stream: TokenStream): RecognisedStatement | undefined {

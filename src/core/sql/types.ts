@@ -10,18 +10,7 @@ export interface SqlHole {
 export type SqlTemplatePart = string | SqlHole;
 
 /** The statement a template starts with. `DDL` covers CREATE / ALTER / DROP / TRUNCATE. */
-export type SqlStatementKind =
-  | 'SELECT'
-  | 'INSERT'
-  | 'UPDATE'
-  | 'DELETE'
-  | 'WITH'
-  | 'MERGE'
-  | 'CALL'
-  | 'EXEC'
-  | 'REPLACE'
-  | 'UPSERT'
-  | 'DDL';
+export type SqlStatementKind = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'WITH' | 'MERGE' | 'CALL' | 'EXEC' | 'REPLACE' | 'UPSERT' | 'DDL';
 
 /**
  * What a hole stands for in the query.
@@ -41,13 +30,7 @@ export type SqlStatementKind =
  * - `inside-comment`: inside a `--`, `#` or `/* … *\/` comment.
  * - `unknown`: none of the above could be told with confidence.
  */
-export type HoleRoleKind =
-  | 'value'
-  | 'identifier'
-  | 'keyword-or-fragment'
-  | 'inside-string'
-  | 'inside-comment'
-  | 'unknown';
+export type HoleRoleKind = 'value' | 'identifier' | 'keyword-or-fragment' | 'inside-string' | 'inside-comment' | 'unknown';
 
 /**
  * A literal's delimiter inside the template: `length` characters at `offset` of `parts[part]`

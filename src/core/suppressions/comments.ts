@@ -39,7 +39,17 @@ export function collectComments(context: RuleContext): CommentOnlySite[] {
       .tree.rootNode.descendantsOfType('comment')
       .flatMap((node) =>
         node && !isInsideError(node)
-          ? [{ family: 'python' as const, text: node.text.slice(1), textStart: node.startIndex + 1, start: node.startIndex, end: node.endIndex, ownLine: ownLine(node.startIndex), kind: 'line' as const }]
+          ? [
+              {
+                family: 'python' as const,
+                text: node.text.slice(1),
+                textStart: node.startIndex + 1,
+                start: node.startIndex,
+                end: node.endIndex,
+                ownLine: ownLine(node.startIndex),
+                kind: 'line' as const,
+              },
+            ]
           : [],
       );
   }

@@ -49,7 +49,11 @@ export function expectErrorFix(lines: LineIndex, comment: CommentSite, directive
   const start = comment.textStart + directive.start;
   const at = text.indexOf('@ts-ignore', start);
   if (at < 0 || at >= comment.textStart + directive.end) return undefined;
-  return { title: 'Use @ts-expect-error instead of @ts-ignore', safe: false, edits: [{ range: lines.rangeOf(at, at + '@ts-ignore'.length), newText: '@ts-expect-error' }] };
+  return {
+    title: 'Use @ts-expect-error instead of @ts-ignore',
+    safe: false,
+    edits: [{ range: lines.rangeOf(at, at + '@ts-ignore'.length), newText: '@ts-expect-error' }],
+  };
 }
 
 /** Adds a reason placeholder where the dialect expects one (`-- `, `: `, …). */

@@ -22,11 +22,36 @@ const CATEGORY_PHRASE: Record<string, string> = {
 };
 
 const TOOL_NAME: Record<string, string> = {
-  bandit: 'Bandit', flake8: 'flake8/Ruff', ruff: 'Ruff', mypy: 'mypy', pyright: 'Pyright', pylint: 'Pylint', semgrep: 'Semgrep',
-  'detect-secrets': 'detect-secrets', gitleaks: 'gitleaks', eslint: 'ESLint', typescript: 'TypeScript', biome: 'Biome',
-  sonar: 'SonarQube', secretlint: 'secretlint', snyk: 'Snyk Code', 'golangci-lint': 'golangci-lint', gosec: 'gosec', java: 'Java',
-  kotlin: 'Kotlin', 'android-lint': 'Android Lint', spotbugs: 'SpotBugs', pmd: 'PMD', checkstyle: 'Checkstyle', csharp: 'C#',
-  rubocop: 'RuboCop', phpcs: 'PHP_CodeSniffer', phpstan: 'PHPStan', psalm: 'Psalm', rust: 'Rust', shellcheck: 'ShellCheck',
+  bandit: 'Bandit',
+  flake8: 'flake8/Ruff',
+  ruff: 'Ruff',
+  mypy: 'mypy',
+  pyright: 'Pyright',
+  pylint: 'Pylint',
+  semgrep: 'Semgrep',
+  'detect-secrets': 'detect-secrets',
+  gitleaks: 'gitleaks',
+  eslint: 'ESLint',
+  typescript: 'TypeScript',
+  biome: 'Biome',
+  sonar: 'SonarQube',
+  secretlint: 'secretlint',
+  snyk: 'Snyk Code',
+  'golangci-lint': 'golangci-lint',
+  gosec: 'gosec',
+  java: 'Java',
+  kotlin: 'Kotlin',
+  'android-lint': 'Android Lint',
+  spotbugs: 'SpotBugs',
+  pmd: 'PMD',
+  checkstyle: 'Checkstyle',
+  csharp: 'C#',
+  rubocop: 'RuboCop',
+  phpcs: 'PHP_CodeSniffer',
+  phpstan: 'PHPStan',
+  psalm: 'Psalm',
+  rust: 'Rust',
+  shellcheck: 'ShellCheck',
 };
 
 /** A directive that hides many findings lists this many (its message counts them all). */
@@ -47,7 +72,9 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
     const tool = TOOL_NAME[directive.tool] ?? directive.tool;
     const remove = removeDirectiveFix(text, lines, comment, directive);
 
-    const masked = code.masked(covered, directive, () => findings.filter((finding) => touches(finding, covered) && silencesCategory(directive.tool, directive.ids, finding.category)));
+    const masked = code.masked(covered, directive, () =>
+      findings.filter((finding) => touches(finding, covered) && silencesCategory(directive.tool, directive.ids, finding.category)),
+    );
     if (masked.length) {
       const listed = masked.slice(0, MAX_MASKED_LISTED);
       const first = masked[0];
@@ -87,12 +114,17 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
     if (blanket || (fileWide && silencesSecurity(directive.tool, directive.ids))) {
       const where = directive.scope === 'file' || covered[0] === 0 ? 'this file' : `this file from line ${covered[0] + 1} on`;
       const checks = blanket ? `every ${tool} check` : listIds(directive.ids);
-      const scope = fileWide ? `${checks} in ${where}` : `${checks} on this ${directive.scope === 'declaration' ? 'declaration' : covered[1] > covered[0] ? 'statement' : 'line'}`;
+      const scope = fileWide
+        ? `${checks} in ${where}`
+        : `${checks} on this ${directive.scope === 'declaration' ? 'declaration' : covered[1] > covered[0] ? 'statement' : 'line'}`;
       reports.push({
         range,
         severity: 'warning',
         message: `${name} silences ${scope}${directive.reason ? '' : ', without a reason'}. ${blanket ? 'Name the check' : 'Cover only the code that needs it'}${tsIgnore ? ' (or use @ts-expect-error, which fails when the error is gone)' : ''} and say why it is safe.`,
-        fixes: fixes(tsIgnore ? expectErrorFix(lines, comment, directive, text) : undefined, directive.reason ? undefined : justifyFix(lines, comment, directive)),
+        fixes: fixes(
+          tsIgnore ? expectErrorFix(lines, comment, directive, text) : undefined,
+          directive.reason ? undefined : justifyFix(lines, comment, directive),
+        ),
         fingerprintText: `blanket ${name} ${code.digest(covered)}`,
       });
       continue;
@@ -108,14 +140,23 @@ export function judgeDirectives(context: RuleContext, sites: readonly DirectiveS
       continue;
     }
     if (reportJustified) {
-      reports.push({ range, severity: 'info', message: `${name} (justified: ${directive.reason}).`, fixes: fixes(), fingerprintText: `justified ${name} ${code.digest(covered)}` });
+      reports.push({
+        range,
+        severity: 'info',
+        message: `${name} (justified: ${directive.reason}).`,
+        fixes: fixes(),
+        fingerprintText: `justified ${name} ${code.digest(covered)}`,
+      });
     }
   }
   return reports;
 }
 
 function listIds(ids: readonly string[]): string {
-  const shown = ids.slice(0, 3).map((id) => `\`${id}\``).join(', ');
+  const shown = ids
+    .slice(0, 3)
+    .map((id) => `\`${id}\``)
+    .join(', ');
   return ids.length > 3 ? `${shown} and ${ids.length - 3} more` : shown;
 }
 
@@ -228,7 +269,10 @@ class CoveredCode {
     const key = `${range[0]}:${range[1]}`;
     let digest = this.digests.get(key);
     if (digest === undefined) {
-      digest = createHash('sha256').update(lineText(this.context, range, MAX_DIGESTED_CHARS).replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
+      digest = createHash('sha256')
+        .update(lineText(this.context, range, MAX_DIGESTED_CHARS).replace(/\s+/g, ' ').trim())
+        .digest('hex')
+        .slice(0, 32);
       this.digests.set(key, digest);
     }
     return digest;
@@ -264,4 +308,3 @@ function lineText(context: RuleContext, [start, end]: LineRange, maxChars = Infi
   const from = lines.offsetAt({ line: start, character: 0 });
   return text.slice(from, Math.min(lines.lineEnd(end), from + maxChars));
 }
-

@@ -44,7 +44,22 @@ function smallestStatementAt(ranges: readonly LineRange[], line: number): LineRa
   return best;
 }
 
-const PY_COMPOUND = new Set(['function_definition', 'class_definition', 'if_statement', 'for_statement', 'while_statement', 'with_statement', 'try_statement', 'match_statement', 'elif_clause', 'else_clause', 'except_clause', 'finally_clause', 'case_clause', 'decorated_definition']);
+const PY_COMPOUND = new Set([
+  'function_definition',
+  'class_definition',
+  'if_statement',
+  'for_statement',
+  'while_statement',
+  'with_statement',
+  'try_statement',
+  'match_statement',
+  'elif_clause',
+  'else_clause',
+  'except_clause',
+  'finally_clause',
+  'case_clause',
+  'decorated_definition',
+]);
 
 function pythonStatements(root: Node): LineRange[] {
   const ranges: LineRange[] = [];
@@ -73,7 +88,8 @@ function typescriptStatements(sourceFile: Typescript.SourceFile): LineRange[] {
   const ts = loadTypescript();
   const ranges: LineRange[] = [];
   const lineOf = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
-  const isBody = (node: Typescript.Node) => ts.isBlock(node) || ts.isClassLike(node) || ts.isFunctionLike(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node);
+  const isBody = (node: Typescript.Node) =>
+    ts.isBlock(node) || ts.isClassLike(node) || ts.isFunctionLike(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node);
   const firstBodyStart = (node: Typescript.Node): number | undefined => {
     let found: number | undefined;
     const visit = (child: Typescript.Node): void => {

@@ -33,9 +33,11 @@ export class CachedAnalyses {
     if (!known) return source.read(maxFileSize); // not a readable text file: the read says why
     const recalled = this.recalled(source, known.hash, known.size, known.text);
     if (recalled && (!needsText(recalled.outcome) || known.text !== undefined)) return recalled;
-    const read = known.text !== undefined ? { kind: 'text' as const, text: known.text, size: known.size } : await readTextFile(source.absolutePath, maxFileSize);
+    const read =
+      known.text !== undefined ? { kind: 'text' as const, text: known.text, size: known.size } : await readTextFile(source.absolutePath, maxFileSize);
     // The stamp said unchanged; the text must agree before a cached report is shown beside it.
-    if (recalled && read.kind === 'text' && contentHashOf(read.text) === known.hash && recalled.outcome.kind === 'analysed') return { outcome: { ...recalled.outcome, text: read.text } };
+    if (recalled && read.kind === 'text' && contentHashOf(read.text) === known.hash && recalled.outcome.kind === 'analysed')
+      return { outcome: { ...recalled.outcome, text: read.text } };
     return read;
   }
 

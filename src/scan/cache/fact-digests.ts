@@ -5,7 +5,11 @@ import type { DependencyFacts } from '../../core/dependencies/model';
 import type { ProjectFacts } from '../../core/rule';
 import type { FactDigests } from './scan-cache';
 
-export function projectFactDigests(facts: { envVariables: ReadonlyMap<string, string>; routeHashes?: ReadonlyMap<string, string>; dependencies?: DependencyFacts }): FactDigests {
+export function projectFactDigests(facts: {
+  envVariables: ReadonlyMap<string, string>;
+  routeHashes?: ReadonlyMap<string, string>;
+  dependencies?: DependencyFacts;
+}): FactDigests {
   return {
     envVariables: digestOf(facts.envVariables),
     // The route index is its files' summaries; each summary is a function of its file's content.
@@ -19,7 +23,8 @@ function dependenciesDigest(facts: DependencyFacts): string {
   const hash = createHash('sha1');
   for (const key of [...facts.advisories.keys()].sort()) hash.update(`${key}\0${JSON.stringify(facts.advisories.get(key))}\n`);
   for (const folder of [...facts.locked.keys()].sort()) hash.update(`locked ${folder}\0${digestOf(facts.locked.get(folder)!)}\n`);
-  for (const folder of [...(facts.workspaceMembers?.keys() ?? [])].sort()) hash.update(`members ${folder}\0${JSON.stringify(facts.workspaceMembers!.get(folder))}\n`);
+  for (const folder of [...(facts.workspaceMembers?.keys() ?? [])].sort())
+    hash.update(`members ${folder}\0${JSON.stringify(facts.workspaceMembers!.get(folder))}\n`);
   for (const folder of [...facts.declared.keys()].sort()) hash.update(`declared ${folder}\0${[...facts.declared.get(folder)!].sort().join(',')}\n`);
   for (const key of [...(facts.registry?.keys() ?? [])].sort()) hash.update(`registry ${key}\0${JSON.stringify(facts.registry!.get(key))}\n`);
   hash.update(`included ${[...(facts.includedRequirements ?? [])].sort().join(',')}\n`);

@@ -130,7 +130,10 @@ export class ScanCache {
     const known = this.known.get(absolutePath);
     if (known) return known;
     const found = this.findContentHash(absolutePath, projectPath, maxFileSize);
-    this.known.set(absolutePath, found.then((content) => content && { hash: content.hash, size: content.size }));
+    this.known.set(
+      absolutePath,
+      found.then((content) => content && { hash: content.hash, size: content.size }),
+    );
     return found;
   }
 
@@ -151,7 +154,8 @@ export class ScanCache {
       return undefined;
     }
     const entry = this.entries.get(projectPath);
-    const trusted = entry?.hash && entry.stamp && entry.hashedAt !== undefined && sameStamp(entry.stamp, stamp) && entry.hashedAt - stamp.mtimeMs >= TRUST_AFTER_MS;
+    const trusted =
+      entry?.hash && entry.stamp && entry.hashedAt !== undefined && sameStamp(entry.stamp, stamp) && entry.hashedAt - stamp.mtimeMs >= TRUST_AFTER_MS;
     if (trusted && entry.hash && stamp.size <= maxFileSize) {
       this.seen.add(projectPath);
       return { hash: entry.hash, size: stamp.size };
@@ -169,7 +173,8 @@ export class ScanCache {
     this.seen.add(projectPath);
     const entry = this.entries.get(projectPath) ?? { contents: [] };
     this.entries.set(projectPath, entry);
-    if (entry.hash === hash && entry.stamp && sameStamp(entry.stamp, stamp) && entry.hashedAt !== undefined && entry.hashedAt - stamp.mtimeMs >= TRUST_AFTER_MS) return;
+    if (entry.hash === hash && entry.stamp && sameStamp(entry.stamp, stamp) && entry.hashedAt !== undefined && entry.hashedAt - stamp.mtimeMs >= TRUST_AFTER_MS)
+      return;
     entry.hash = hash;
     entry.stamp = stamp;
     entry.hashedAt = Date.now();
@@ -259,7 +264,8 @@ export class ScanCache {
   }
 
   private serialise(): string {
-    const write = (entries: Iterable<[string, Entry]>) => JSON.stringify({ format: FORMAT, engine: this.engine, project: this.projectRoot, files: Object.fromEntries(entries) } satisfies CacheFile);
+    const write = (entries: Iterable<[string, Entry]>) =>
+      JSON.stringify({ format: FORMAT, engine: this.engine, project: this.projectRoot, files: Object.fromEntries(entries) } satisfies CacheFile);
     let text = write(this.entries);
     if (text.length <= MAX_CACHE_BYTES) return text;
     // Over the bound: keep what this run saw; then, if still over, the route summaries alone.
@@ -281,7 +287,9 @@ export function contentHashOf(text: string): string {
  * treated differently).
  */
 export function analysisKey(engine: string, config: LastlineConfig, ignoredByGit: boolean): string {
-  return createHash('sha1').update(`${engine}\0${JSON.stringify(config)}\0${ignoredByGit}`).digest('hex');
+  return createHash('sha1')
+    .update(`${engine}\0${JSON.stringify(config)}\0${ignoredByGit}`)
+    .digest('hex');
 }
 
 /** `.git/lastline/scan-cache.json`, or a file per project in the user's cache folder. */
@@ -320,7 +328,14 @@ function readEntries(file: string, projectRoot: string, engine: string, log?: Lo
   if (read.kind !== 'text') return new Map();
   try {
     const parsed = JSON.parse(read.text) as Partial<CacheFile> | null;
-    if (!parsed || parsed.format !== FORMAT || parsed.engine !== engine || parsed.project !== projectRoot || typeof parsed.files !== 'object' || parsed.files === null) {
+    if (
+      !parsed ||
+      parsed.format !== FORMAT ||
+      parsed.engine !== engine ||
+      parsed.project !== projectRoot ||
+      typeof parsed.files !== 'object' ||
+      parsed.files === null
+    ) {
       log?.debug(`scan cache ${file} is from another engine build or project: not used`);
       return new Map();
     }
@@ -343,7 +358,13 @@ function validEntry(entry: unknown): entry is Entry {
   if (entry.hash === undefined) return entry.stamp === undefined;
   if (typeof entry.hash !== 'string' || !HASH.test(entry.hash)) return false;
   const { stamp } = entry;
-  return isObject(stamp) && typeof stamp.size === 'number' && typeof stamp.mtimeMs === 'number' && typeof stamp.ino === 'number' && typeof entry.hashedAt === 'number';
+  return (
+    isObject(stamp) &&
+    typeof stamp.size === 'number' &&
+    typeof stamp.mtimeMs === 'number' &&
+    typeof stamp.ino === 'number' &&
+    typeof entry.hashedAt === 'number'
+  );
 }
 
 function validSummary(summary: unknown, declarations: boolean): boolean {

@@ -85,7 +85,16 @@ export class AdvisoryStore {
 
   advisory(id: string, acceptStale: boolean): StoredAdvisory | undefined {
     const cached = this.data.advisories[id] as Partial<StoredAdvisory> | undefined;
-    if (!cached || cached.id !== id || !Array.isArray(cached.aliases) || typeof cached.summary !== 'string' || typeof cached.fixed !== 'object' || cached.fixed === null || typeof cached.at !== 'number') return undefined;
+    if (
+      !cached ||
+      cached.id !== id ||
+      !Array.isArray(cached.aliases) ||
+      typeof cached.summary !== 'string' ||
+      typeof cached.fixed !== 'object' ||
+      cached.fixed === null ||
+      typeof cached.at !== 'number'
+    )
+      return undefined;
     return acceptStale || Date.now() - cached.at < RECORD_FRESH_MS ? (cached as StoredAdvisory) : undefined;
   }
 
@@ -112,7 +121,13 @@ export class AdvisoryStore {
 
   registryAnswer(key: string, acceptStale: boolean): RegistryAnswer | undefined {
     const cached = this.data.packages[key] as { exists?: unknown; createdAt?: unknown; at?: unknown } | undefined;
-    if (!cached || typeof cached.exists !== 'boolean' || typeof cached.at !== 'number' || (cached.createdAt !== undefined && typeof cached.createdAt !== 'string')) return undefined;
+    if (
+      !cached ||
+      typeof cached.exists !== 'boolean' ||
+      typeof cached.at !== 'number' ||
+      (cached.createdAt !== undefined && typeof cached.createdAt !== 'string')
+    )
+      return undefined;
     const fresh = Date.now() - cached.at < (cached.exists ? PACKAGE_FRESH_MS : MISSING_PACKAGE_FRESH_MS);
     return acceptStale || fresh ? { exists: cached.exists, ...(typeof cached.createdAt === 'string' ? { createdAt: cached.createdAt } : {}) } : undefined;
   }
@@ -136,7 +151,12 @@ export class AdvisoryStore {
 }
 
 /** The advisories of each query's package version; see AdvisoryLookup. */
-export async function lookUpAdvisories(queries: readonly OsvQuery[], store: AdvisoryStore, client: OsvClient | undefined, exports?: OsvExportIndex): Promise<AdvisoryLookup> {
+export async function lookUpAdvisories(
+  queries: readonly OsvQuery[],
+  store: AdvisoryStore,
+  client: OsvClient | undefined,
+  exports?: OsvExportIndex,
+): Promise<AdvisoryLookup> {
   const offline = client === undefined;
   const unique = [...new Map(queries.map((query) => [queryKey(query), query])).values()];
   const ids = new Map<string, string[]>();
@@ -166,7 +186,8 @@ export async function lookUpAdvisories(queries: readonly OsvQuery[], store: Advi
     } catch (error) {
       problem = `OSV did not answer (${error instanceof Error ? error.message : String(error)})`;
     }
-  } else if (!client && unanswered.length > 0) problem = exports?.synced.size ? 'offline, and neither the cache nor the synced OSV exports answer them' : 'offline, and the cache has no answer for them';
+  } else if (!client && unanswered.length > 0)
+    problem = exports?.synced.size ? 'offline, and neither the cache nor the synced OSV exports answer them' : 'offline, and the cache has no answer for them';
 
   const records = new Map<string, StoredAdvisory>();
   const toFetch = new Set<string>();
@@ -200,10 +221,7 @@ export async function lookUpAdvisories(queries: readonly OsvQuery[], store: Advi
       missing.push(query);
       continue;
     }
-    advisories.set(
-      packageKey(query.ecosystem, query.name, query.version),
-      oneRecordPerFlaw(found.map((id) => advisoryFor(records.get(id)!, query))),
-    );
+    advisories.set(packageKey(query.ecosystem, query.name, query.version), oneRecordPerFlaw(found.map((id) => advisoryFor(records.get(id)!, query))));
   }
   const staleExports = [...exportsUsed]
     .map((ecosystem) => ({ ecosystem, days: Math.floor((Date.now() - Date.parse(exports!.synced.get(ecosystem)!.syncedAt)) / 86_400_000) }))
@@ -244,9 +262,18 @@ function informativeness(advisory: Advisory): number {
 
 function advisoryFor(stored: StoredAdvisory, query: OsvQuery): Advisory {
   const fixed = (stored.fixed[`${query.ecosystem}\0${comparableName(query.ecosystem, query.name)}`] ?? [])
-    .filter((version) => isVersion(query.ecosystem, version) && isVersion(query.ecosystem, query.version) && compareVersions(query.ecosystem, version, query.version) > 0)
+    .filter(
+      (version) =>
+        isVersion(query.ecosystem, version) && isVersion(query.ecosystem, query.version) && compareVersions(query.ecosystem, version, query.version) > 0,
+    )
     .sort((a, b) => compareVersions(query.ecosystem, a, b));
-  return { id: stored.id, aliases: stored.aliases, summary: stored.summary, ...(stored.severity ? { severity: stored.severity } : {}), ...(fixed.length ? { firstFixed: fixed[0] } : {}) };
+  return {
+    id: stored.id,
+    aliases: stored.aliases,
+    summary: stored.summary,
+    ...(stored.severity ? { severity: stored.severity } : {}),
+    ...(fixed.length ? { firstFixed: fixed[0] } : {}),
+  };
 }
 
 function storedAdvisory(record: OsvRecord): StoredAdvisory {
@@ -263,7 +290,14 @@ function storedAdvisory(record: OsvRecord): StoredAdvisory {
     }
   }
   const severity = record.database_specific?.severity?.toLowerCase();
-  return { id: record.id, aliases: (record.aliases ?? []).filter((alias) => typeof alias === 'string'), summary: record.summary ?? record.details?.split('\n')[0] ?? '', ...(severity ? { severity } : {}), fixed, at: Date.now() };
+  return {
+    id: record.id,
+    aliases: (record.aliases ?? []).filter((alias) => typeof alias === 'string'),
+    summary: record.summary ?? record.details?.split('\n')[0] ?? '',
+    ...(severity ? { severity } : {}),
+    fixed,
+    at: Date.now(),
+  };
 }
 
 function isRecord<T>(value: T | undefined): value is T {

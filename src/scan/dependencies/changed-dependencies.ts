@@ -20,7 +20,13 @@ export function checksDependencies(config: LastlineConfig): boolean {
  * `texts`: project path → content of the changed files (others are ignored). Undefined when none
  * of them is a dependency file.
  */
-export async function changedDependencies(texts: ReadonlyMap<string, string>, projectRoot: string, maxFileSize: number, network: NetworkOptions, http: JsonHttpOptions = {}): Promise<{ facts: DependencyFacts; check: DependencyCheck } | undefined> {
+export async function changedDependencies(
+  texts: ReadonlyMap<string, string>,
+  projectRoot: string,
+  maxFileSize: number,
+  network: NetworkOptions,
+  http: JsonHttpOptions = {},
+): Promise<{ facts: DependencyFacts; check: DependencyCheck } | undefined> {
   const reads = new Map<string, DependencyFileRead>();
   for (const [path, text] of texts) {
     const kind = dependencyFileKind(path);

@@ -72,7 +72,12 @@ export function dependencyCheckOf(scan: Pick<DependencyScan, 'lookup' | 'registr
  * Adds the dependency files of `folder` (a project path) that `reads` lacks, read from disk: the
  * lock file beside a manifest read from elsewhere (the editor's text, the index).
  */
-export async function addFolderDependencyFiles(reads: Map<string, DependencyFileRead>, projectRoot: string, folder: string, maxFileSize: number): Promise<void> {
+export async function addFolderDependencyFiles(
+  reads: Map<string, DependencyFileRead>,
+  projectRoot: string,
+  folder: string,
+  maxFileSize: number,
+): Promise<void> {
   let names: string[];
   try {
     names = readdirSync(join(projectRoot, folder));
@@ -124,10 +129,16 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
  * The facts of dependency files already read (the scan's from disk, the gate's from the index):
  * lock maps, then advisories and registry answers (cache first; the network unless offline).
  */
-export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, network: NetworkOptions, included = new Set<string>(), http: JsonHttpOptions = {}): Promise<Omit<DependencyScan, 'texts'>> {
+export async function dependencyFactsOf(
+  reads: Map<string, DependencyFileRead>,
+  network: NetworkOptions,
+  included = new Set<string>(),
+  http: JsonHttpOptions = {},
+): Promise<Omit<DependencyScan, 'texts'>> {
   const { locked, workspaceMembers } = lockedVersions(reads);
   const declared = new Map<string, Set<string>>();
-  for (const [path, read] of reads) for (const dependency of read.declared) getOrAdd(declared, folderOf(path), () => new Set<string>()).add(nameKey(dependency.ecosystem, dependency.name));
+  for (const [path, read] of reads)
+    for (const dependency of read.declared) getOrAdd(declared, folderOf(path), () => new Set<string>()).add(nameKey(dependency.ecosystem, dependency.name));
   const local = localPackagesOf(reads);
   const queries: OsvQuery[] = [];
   for (const [path, read] of reads) {
@@ -150,7 +161,14 @@ export async function dependencyFactsOf(reads: Map<string, DependencyFileRead>, 
   for (const key of local) registry.statuses.set(key, { exists: true }); // in the workspace
   store.save();
   return {
-    facts: { advisories: lookup.advisories, locked, ...(workspaceMembers.size ? { workspaceMembers } : {}), declared, registry: registry.statuses, includedRequirements: included },
+    facts: {
+      advisories: lookup.advisories,
+      locked,
+      ...(workspaceMembers.size ? { workspaceMembers } : {}),
+      declared,
+      registry: registry.statuses,
+      includedRequirements: included,
+    },
     files: reads,
     lookup,
     registryMissing: registry.missing,
@@ -166,7 +184,12 @@ const MAX_INCLUDE_DEPTH = 8;
  * file, inside the project): an included file that no name marks as a requirements file
  * (`base.txt`, `common/web.txt`) is read as one. Returns the project paths read this way.
  */
-async function followIncludes(files: readonly WalkedFile[], reads: Map<string, DependencyFileRead>, texts: Map<string, string>, maxFileSize: number): Promise<Set<string>> {
+async function followIncludes(
+  files: readonly WalkedFile[],
+  reads: Map<string, DependencyFileRead>,
+  texts: Map<string, string>,
+  maxFileSize: number,
+): Promise<Set<string>> {
   const byPath = new Map(files.map((file) => [file.projectPath, file]));
   const requirements = DEPENDENCY_FILES.find((kind) => kind.id === 'requirements')!;
   const included = new Set<string>();
@@ -192,7 +215,11 @@ async function followIncludes(files: readonly WalkedFile[], reads: Map<string, D
 }
 
 /** Each declared package's registry status: cached answers, then the registries (unless offline). */
-async function lookUpRegistries(packages: [string, { ecosystem: Ecosystem; name: string }][], store: AdvisoryStore, client: RegistryClient | undefined): Promise<{ statuses: Map<string, RegistryStatus>; missing: number; problem?: string }> {
+async function lookUpRegistries(
+  packages: [string, { ecosystem: Ecosystem; name: string }][],
+  store: AdvisoryStore,
+  client: RegistryClient | undefined,
+): Promise<{ statuses: Map<string, RegistryStatus>; missing: number; problem?: string }> {
   const statuses = new Map<string, RegistryStatus>();
   let missing = 0;
   let problem: string | undefined;

@@ -52,7 +52,11 @@ export async function downloadToFile(url: string, file: string, options: Downloa
       }
     }
     response.resume();
-    lastError = new HttpJsonError(`${new URL(url).host} answered GET ${new URL(url).pathname} with HTTP ${status}`, status, retryAfter(response.headers['retry-after']));
+    lastError = new HttpJsonError(
+      `${new URL(url).host} answered GET ${new URL(url).pathname} with HTTP ${status}`,
+      status,
+      retryAfter(response.headers['retry-after']),
+    );
     if (status !== 429 && status < 500) throw lastError;
   }
   throw lastError;

@@ -6,7 +6,12 @@
 import { ancestorsOf, type DependencyFileRead } from '../../core/dependencies/manifests';
 import { addFolderDependencyFiles } from './dependency-facts';
 
-export async function addGoverningDependencyFiles(reads: Map<string, DependencyFileRead>, projectRoot: string, folders: readonly string[], maxFileSize: number): Promise<void> {
+export async function addGoverningDependencyFiles(
+  reads: Map<string, DependencyFileRead>,
+  projectRoot: string,
+  folders: readonly string[],
+  maxFileSize: number,
+): Promise<void> {
   for (const folder of new Set(folders)) await addFolderDependencyFiles(reads, projectRoot, folder, maxFileSize);
   const above = new Set(folders.flatMap(ancestorsOf).filter((folder) => !folders.includes(folder)));
   for (const folder of above) {
@@ -14,7 +19,13 @@ export async function addGoverningDependencyFiles(reads: Map<string, DependencyF
     await addFolderDependencyFiles(found, projectRoot, folder, maxFileSize);
     for (const [path, read] of found) {
       if (reads.has(path) || (!read.workspace && !read.workspaces)) continue;
-      reads.set(path, { declared: [], locked: [], includes: [], ...(read.workspace ? { workspace: read.workspace } : {}), ...(read.workspaces ? { workspaces: read.workspaces } : {}) });
+      reads.set(path, {
+        declared: [],
+        locked: [],
+        includes: [],
+        ...(read.workspace ? { workspace: read.workspace } : {}),
+        ...(read.workspaces ? { workspaces: read.workspaces } : {}),
+      });
     }
   }
 }

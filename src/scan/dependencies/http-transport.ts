@@ -20,7 +20,12 @@ export function sendRequest(method: string, url: URL, settings: RequestSettings)
   const { timeoutMs, env } = settings;
   const proxy = proxyFor(url, env);
   const options: RequestOptions = { method, timeout: timeoutMs, headers: { 'user-agent': 'lastline', ...settings.headers } };
-  if (proxy && url.protocol === 'https:') options.createConnection = (_options, done) => void tunnel(proxy, url, timeoutMs).then((socket) => done(null, socket), (error: Error) => done(error, undefined as never));
+  if (proxy && url.protocol === 'https:')
+    options.createConnection = (_options, done) =>
+      void tunnel(proxy, url, timeoutMs).then(
+        (socket) => done(null, socket),
+        (error: Error) => done(error, undefined as never),
+      );
   const target = proxy && url.protocol === 'http:' ? proxy : url; // plain HTTP goes to the proxy with the full URL as path
   if (proxy && url.protocol === 'http:') options.path = url.href;
   const send = target.protocol === 'http:' ? httpRequest : httpsRequest;
@@ -37,8 +42,15 @@ export function sendRequest(method: string, url: URL, settings: RequestSettings)
 function tunnel(proxy: URL, url: URL, timeoutMs: number): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const authority = `${url.hostname}:${url.port || 443}`;
-    const auth = proxy.username ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` } : {};
-    const connect = (proxy.protocol === 'https:' ? httpsRequest : httpRequest)(proxy, { method: 'CONNECT', path: authority, headers: { host: authority, ...auth }, timeout: timeoutMs });
+    const auth = proxy.username
+      ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` }
+      : {};
+    const connect = (proxy.protocol === 'https:' ? httpsRequest : httpRequest)(proxy, {
+      method: 'CONNECT',
+      path: authority,
+      headers: { host: authority, ...auth },
+      timeout: timeoutMs,
+    });
     connect.on('connect', (response: IncomingMessage, socket) => {
       if (response.statusCode !== 200) {
         socket.destroy();

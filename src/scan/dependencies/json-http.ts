@@ -89,7 +89,9 @@ export class JsonHttp {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), retryAfterMs: retryAfter(response.headers['retry-after']) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), retryAfterMs: retryAfter(response.headers['retry-after']) }),
+      );
       response.on('error', reject);
     });
   }

@@ -55,10 +55,15 @@ export class OsvClient {
     const ids: string[][] = [];
     for (let start = 0; start < queries.length; start += MAX_BATCH) {
       const batch = queries.slice(start, start + MAX_BATCH);
-      const answer = (await this.http.request('POST', `${this.baseUrl}/v1/querybatch`, { queries: batch.map((query) => ({ package: { name: query.name, ecosystem: query.ecosystem }, version: query.version })) })).body as {
+      const answer = (
+        await this.http.request('POST', `${this.baseUrl}/v1/querybatch`, {
+          queries: batch.map((query) => ({ package: { name: query.name, ecosystem: query.ecosystem }, version: query.version })),
+        })
+      ).body as {
         results?: { vulns?: { id?: unknown }[] }[];
       };
-      if (!Array.isArray(answer?.results) || answer.results.length !== batch.length) throw new OsvError('OSV answered a batch query with a result list of the wrong length');
+      if (!Array.isArray(answer?.results) || answer.results.length !== batch.length)
+        throw new OsvError('OSV answered a batch query with a result list of the wrong length');
       for (const result of answer.results) ids.push((result?.vulns ?? []).map((vuln) => vuln?.id).filter((id): id is string => typeof id === 'string'));
     }
     return ids;

@@ -43,7 +43,11 @@ export function shardOf(name: string): string {
 export function readExportMeta(folder: string): ExportMeta | undefined {
   try {
     const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as Partial<ExportMeta>;
-    const valid = meta.format === EXPORT_FORMAT && typeof meta.syncedAt === 'string' && typeof meta.url === 'string' && (meta.ecosystem === 'npm' || meta.ecosystem === 'PyPI');
+    const valid =
+      meta.format === EXPORT_FORMAT &&
+      typeof meta.syncedAt === 'string' &&
+      typeof meta.url === 'string' &&
+      (meta.ecosystem === 'npm' || meta.ecosystem === 'PyPI');
     return valid ? (meta as ExportMeta) : undefined;
   } catch {
     return undefined; // never synced, or damaged: the ecosystem is not covered

@@ -60,7 +60,14 @@ export async function syncOsvExport(ecosystem: Ecosystem, options: SyncOptions =
     options.onProgress?.(`${ecosystem}: indexing ${megabytes(download.bytes)} of advisories`);
     const counts = await indexZip(zip, ecosystem, join(building, 'shards'));
     rmSync(zip, { force: true });
-    const meta: ExportMeta = { format: EXPORT_FORMAT, ecosystem, url, ...(download.etag ? { etag: download.etag } : {}), syncedAt: new Date().toISOString(), ...counts };
+    const meta: ExportMeta = {
+      format: EXPORT_FORMAT,
+      ecosystem,
+      url,
+      ...(download.etag ? { etag: download.etag } : {}),
+      syncedAt: new Date().toISOString(),
+      ...counts,
+    };
     writeFileAtomic(join(building, 'meta.json'), JSON.stringify(meta));
     swapIn(building, target);
     return { kind: 'synced', meta, bytes: download.bytes };
@@ -140,7 +147,11 @@ function trimmed(record: OsvRecord, affected: NonNullable<OsvRecord['affected']>
     ...(record.summary ? { summary: record.summary } : record.details ? { summary: record.details.split('\n')[0].slice(0, 200) } : {}),
     ...(record.severity?.length ? { severity: record.severity } : {}),
     ...(record.database_specific?.severity ? { database_specific: { severity: record.database_specific.severity } } : {}),
-    affected: affected.map((entry) => ({ package: entry.package, ...(entry.ranges ? { ranges: entry.ranges } : {}), ...(entry.versions ? { versions: entry.versions } : {}) })),
+    affected: affected.map((entry) => ({
+      package: entry.package,
+      ...(entry.ranges ? { ranges: entry.ranges } : {}),
+      ...(entry.versions ? { versions: entry.versions } : {}),
+    })),
   };
 }
 
@@ -149,7 +160,11 @@ function megabytes(bytes: number): string {
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, autoClose: false }, (error, zip) => (error ? reject(new Error(`the export is not a readable zip file (${error.message})`)) : resolve(zip))));
+  return new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false }, (error, zip) =>
+      error ? reject(new Error(`the export is not a readable zip file (${error.message})`)) : resolve(zip),
+    ),
+  );
 }
 
 async function* entries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {

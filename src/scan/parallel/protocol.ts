@@ -23,9 +23,7 @@ export type { ProjectData } from '../project-data';
 /** Route summaries (full, or declarations only: see RouteIndexOptions.helpersOnlyWithRoutes), or analysis. */
 export type JobKind = 'summarize' | 'declarations' | 'analyze';
 
-export type ToWorker =
-  | { type: 'project'; project: ProjectData }
-  | { type: 'job'; kind: JobKind; batch: number; files: WorkerFile[] };
+export type ToWorker = { type: 'project'; project: ProjectData } | { type: 'job'; kind: JobKind; batch: number; files: WorkerFile[] };
 
 export type FromWorker =
   | { type: 'done'; batch: number; results: RouteSummary[] | DeclarationSummary[] | FileOutcome[] }

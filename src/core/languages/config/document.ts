@@ -24,10 +24,7 @@ export class ConfigDocumentBuilder {
    * it becomes a problem instead.
    */
   addEntry(keyPath: string[], keySpan: Span, value: string, valueSpan: Span, quote?: Quote): void {
-    if (
-      hasControlCharacter(this.text, keySpan.start, keySpan.end) ||
-      hasControlCharacter(this.text, valueSpan.start, valueSpan.end)
-    ) {
+    if (hasControlCharacter(this.text, keySpan.start, keySpan.end) || hasControlCharacter(this.text, valueSpan.start, valueSpan.end)) {
       this.addProblem('control characters in a key or value; the line looks binary', keySpan.start, valueSpan.end);
       return;
     }

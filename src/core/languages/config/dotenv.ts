@@ -4,9 +4,24 @@ import type { ConfigDocument, Span } from './model';
 import { ConfigDocumentBuilder, type Quote } from './document';
 import { LineCursor } from './lines';
 import {
-  BACKSLASH, BACKTICK, COLON, DOT, DOUBLE_QUOTE, EQUALS, HASH, MINUS, SINGLE_QUOTE, UNDERSCORE,
-  findUnescapedQuote, isAsciiLetter, isBlank, isDigit, normalizeLineBreaks, skipBlanks,
-  startsWithWord, trimBlanksEnd,
+  BACKSLASH,
+  BACKTICK,
+  COLON,
+  DOT,
+  DOUBLE_QUOTE,
+  EQUALS,
+  HASH,
+  MINUS,
+  SINGLE_QUOTE,
+  UNDERSCORE,
+  findUnescapedQuote,
+  isAsciiLetter,
+  isBlank,
+  isDigit,
+  normalizeLineBreaks,
+  skipBlanks,
+  startsWithWord,
+  trimBlanksEnd,
 } from './chars';
 
 export function readDotenv(text: string): ConfigDocument {
@@ -59,8 +74,13 @@ function readLine(text: string, lines: LineCursor, doc: ConfigDocumentBuilder): 
 }
 
 function readUnquotedValue(
-  text: string, end: number, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span,
-  afterSeparator: number, valueStart: number,
+  text: string,
+  end: number,
+  doc: ConfigDocumentBuilder,
+  keyPath: string[],
+  keySpan: Span,
+  afterSeparator: number,
+  valueStart: number,
 ): void {
   let commentStart = -1;
   for (let i = valueStart; i < end; i++) {
@@ -83,10 +103,7 @@ function readUnquotedValue(
  * followed by nothing but blanks or a comment; otherwise the opening quote was never closed and
  * the quote we found belongs to a later line, so we report the line and read on after it.
  */
-function readQuotedValue(
-  text: string, lines: LineCursor, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span,
-  quotePos: number,
-): void {
+function readQuotedValue(text: string, lines: LineCursor, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span, quotePos: number): void {
   const code = text.charCodeAt(quotePos);
   const quote: Quote = code === DOUBLE_QUOTE ? '"' : code === SINGLE_QUOTE ? "'" : '`';
   const contentStart = quotePos + 1;

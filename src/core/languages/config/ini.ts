@@ -5,10 +5,7 @@ import type { ConfigDocument, Span } from './model';
 import { ConfigDocumentBuilder } from './document';
 import { LineCursor } from './lines';
 import { readQuotedLineValue } from './quoted-values';
-import {
-  BACKSLASH, COLON, DOUBLE_QUOTE, EQUALS, HASH, OPEN_BRACKET, SEMICOLON, SINGLE_QUOTE,
-  isBlank, skipBlanks, trimBlanksEnd,
-} from './chars';
+import { BACKSLASH, COLON, DOUBLE_QUOTE, EQUALS, HASH, OPEN_BRACKET, SEMICOLON, SINGLE_QUOTE, isBlank, skipBlanks, trimBlanksEnd } from './chars';
 
 interface IniDialect {
   format: 'ini' | 'npmrc';

@@ -8,14 +8,10 @@ import type { Span } from './model';
  * only by blanks or a `;`/`#` comment. Anything else is reported and yields no entry: a value
  * whose end we cannot find is exactly the misread that would turn into a false finding.
  */
-export function readQuotedLineValue(
-  text: string, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span, quotePos: number, lineEnd: number,
-): void {
+export function readQuotedLineValue(text: string, doc: ConfigDocumentBuilder, keyPath: string[], keySpan: Span, quotePos: number, lineEnd: number): void {
   const quote: Quote = text.charCodeAt(quotePos) === DOUBLE_QUOTE ? '"' : "'";
   const contentStart = quotePos + 1;
-  const close = quote === '"'
-    ? findUnescapedQuote(text, quote, contentStart, lineEnd)
-    : findQuote(text, quote, contentStart, lineEnd);
+  const close = quote === '"' ? findUnescapedQuote(text, quote, contentStart, lineEnd) : findQuote(text, quote, contentStart, lineEnd);
   if (close === -1) {
     doc.addProblem(`unterminated quoted value (no closing ${quote})`, quotePos, lineEnd);
     return;

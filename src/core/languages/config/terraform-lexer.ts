@@ -4,9 +4,28 @@
 import type { Span } from './model';
 import type { ConfigDocumentBuilder } from './document';
 import {
-  ASTERISK, BACKSLASH, BYTE_ORDER_MARK, CR, DOLLAR, DOUBLE_QUOTE, HASH, LESS_THAN, LF, MINUS, OPEN_BRACE,
-  CLOSE_BRACE, PERCENT, SLASH, UNDERSCORE, isAsciiLetter, isBlank, isDigit, isLineBreak, readHexCodePoint,
-  skipBlanks, trimBlanksEnd,
+  ASTERISK,
+  BACKSLASH,
+  BYTE_ORDER_MARK,
+  CR,
+  DOLLAR,
+  DOUBLE_QUOTE,
+  HASH,
+  LESS_THAN,
+  LF,
+  MINUS,
+  OPEN_BRACE,
+  CLOSE_BRACE,
+  PERCENT,
+  SLASH,
+  UNDERSCORE,
+  isAsciiLetter,
+  isBlank,
+  isDigit,
+  isLineBreak,
+  readHexCodePoint,
+  skipBlanks,
+  trimBlanksEnd,
 } from './chars';
 
 export type TokenKind = 'identifier' | 'string' | 'heredoc' | 'number' | 'punctuation' | 'newline' | 'invalid' | 'end';

@@ -37,7 +37,7 @@ export function tableRemoval(text: string, statements: readonly TomlStatement[],
   if (!lines) return undefined;
   let end = lines.end;
   const blank = /[ \t]*\r?\n/y;
-  for (blank.lastIndex = end; blank.exec(text); ) end = blank.lastIndex;
+  for (blank.lastIndex = end; blank.exec(text);) end = blank.lastIndex;
   return { start: lines.start, end };
 }
 

@@ -105,7 +105,11 @@ export function readTomlStatements(text: string): TomlStatement[] {
  */
 export function ownerKeyStart(statements: readonly TomlStatement[], keyPath: readonly string[], offset: number): number | undefined {
   const owner = statements.find(
-    (statement) => statement.valueSpan.start <= offset && offset < statement.valueSpan.end && statement.keyPath.length === keyPath.length && statement.keyPath.every((segment, index) => segment === keyPath[index]),
+    (statement) =>
+      statement.valueSpan.start <= offset &&
+      offset < statement.valueSpan.end &&
+      statement.keyPath.length === keyPath.length &&
+      statement.keyPath.every((segment, index) => segment === keyPath[index]),
   );
   return owner?.keySpan.start;
 }
@@ -185,7 +189,7 @@ function readInlineTable(text: string, open: number, depth: number): ValueRead |
 /** The closing `"""`/`'''` from `pos` (a basic string's escaped quotes do not count); up to two quotes before it are content. */
 function multiLineClose(text: string, pos: number, quote: string): number {
   const delimiter = quote.repeat(3);
-  for (let from = pos; ; ) {
+  for (let from = pos; ;) {
     let found = text.indexOf(delimiter, from);
     if (found === -1) return -1;
     let backslashes = 0;

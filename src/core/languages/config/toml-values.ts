@@ -3,9 +3,27 @@
 import type { Quote } from './document';
 import type { Span } from './model';
 import {
-  CLOSE_BRACE, CLOSE_BRACKET, COMMA, DOT, DOUBLE_QUOTE, EQUALS, HASH, MINUS, OPEN_BRACE, OPEN_BRACKET,
-  SINGLE_QUOTE, UNDERSCORE, containsLineBreak, findQuote, findUnescapedQuote, isAsciiLetter, isBlank, isDigit, isLineBreak,
-  skipBlanks, trimBlanksEnd,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  DOT,
+  DOUBLE_QUOTE,
+  EQUALS,
+  HASH,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  SINGLE_QUOTE,
+  UNDERSCORE,
+  containsLineBreak,
+  findQuote,
+  findUnescapedQuote,
+  isAsciiLetter,
+  isBlank,
+  isDigit,
+  isLineBreak,
+  skipBlanks,
+  trimBlanksEnd,
 } from './chars';
 import { joinPaths } from './key-paths';
 import { decodeBasicString } from './toml-strings';

@@ -9,8 +9,19 @@ import { LineCursor } from './lines';
 import { decodeBasicString, decodeMultiLineLiteral, skipLeadingNewline } from './toml-strings';
 import { isBareValue, looksLikeStatement, readDottedKey, readInlineTable } from './toml-values';
 import {
-  BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, DOUBLE_QUOTE, EQUALS, HASH, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE,
-  findQuote, findUnescapedQuote, skipBlanks, trimBlanksEnd,
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  DOUBLE_QUOTE,
+  EQUALS,
+  HASH,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  SINGLE_QUOTE,
+  findQuote,
+  findUnescapedQuote,
+  skipBlanks,
+  trimBlanksEnd,
 } from './chars';
 
 export function readToml(text: string): ConfigDocument {
@@ -49,9 +60,7 @@ class TomlReader {
     const isArrayTable = text.charCodeAt(open + 1) === OPEN_BRACKET;
     const key = readDottedKey(text, open + (isArrayTable ? 2 : 1), lines.end);
     let close = key ? key.next : -1;
-    const closesProperly = key !== undefined
-      && text.charCodeAt(close) === CLOSE_BRACKET
-      && (!isArrayTable || text.charCodeAt(close + 1) === CLOSE_BRACKET);
+    const closesProperly = key !== undefined && text.charCodeAt(close) === CLOSE_BRACKET && (!isArrayTable || text.charCodeAt(close + 1) === CLOSE_BRACKET);
     if (!key || !closesProperly) {
       // The keys below still belong somewhere; naming the table by its raw header keeps them apart.
       this.doc.addProblem('malformed table header', open, lines.end);

@@ -3,9 +3,30 @@
 import type { Span } from './model';
 import { decodeDoubleQuoted, decodeSingleQuoted } from './yaml-scalars';
 import {
-  AMPERSAND, ASTERISK, AT, BACKTICK, BANG, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOUBLE_QUOTE, GREATER_THAN,
-  HASH, MINUS, OPEN_BRACE, OPEN_BRACKET, PERCENT, PIPE, QUESTION, SINGLE_QUOTE, SPACE,
-  findUnescapedQuote, isBlank, skipBlanks, trimBlanksEnd,
+  AMPERSAND,
+  ASTERISK,
+  AT,
+  BACKTICK,
+  BANG,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DOUBLE_QUOTE,
+  GREATER_THAN,
+  HASH,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PERCENT,
+  PIPE,
+  QUESTION,
+  SINGLE_QUOTE,
+  SPACE,
+  findUnescapedQuote,
+  isBlank,
+  skipBlanks,
+  trimBlanksEnd,
 } from './chars';
 
 export interface Key {
@@ -44,10 +65,25 @@ export function readKey(text: string, pos: number, end: number): Key | undefined
   return undefined;
 }
 
-const INDICATORS = new Set(
-  [MINUS, QUESTION, COLON, COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, HASH, AMPERSAND, ASTERISK, BANG, PIPE,
-    GREATER_THAN, PERCENT, AT, BACKTICK],
-);
+const INDICATORS = new Set([
+  MINUS,
+  QUESTION,
+  COLON,
+  COMMA,
+  OPEN_BRACKET,
+  CLOSE_BRACKET,
+  OPEN_BRACE,
+  CLOSE_BRACE,
+  HASH,
+  AMPERSAND,
+  ASTERISK,
+  BANG,
+  PIPE,
+  GREATER_THAN,
+  PERCENT,
+  AT,
+  BACKTICK,
+]);
 
 function isMappingColon(text: string, pos: number, end: number): boolean {
   return pos < end && text.charCodeAt(pos) === COLON && (pos + 1 === end || isBlank(text.charCodeAt(pos + 1)));
@@ -106,7 +142,7 @@ export function findSingleQuoteClose(text: string, pos: number, end: number): nu
 /** `KEY=` at the start of a list item (Compose `environment`, `args`); 0 when it is not there. */
 export function environmentKeyLength(value: string): number {
   const first = value.charCodeAt(0);
-  if (!(isLetterOrUnderscore(first))) return 0;
+  if (!isLetterOrUnderscore(first)) return 0;
   for (let i = 1; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code === 61 /* = */) return i;

@@ -8,13 +8,42 @@ import { appendSegment } from './key-paths';
 import { LineCursor } from './lines';
 import { assembleBlockScalar, decodeDoubleQuoted, decodeSingleQuoted, type Chomping } from './yaml-scalars';
 import {
-  NULLS, countSpaces, environmentKeyLength, findSingleQuoteClose, isDocumentMarker, isItemMarker, readKey, scanPlainLine,
-  skipSpaces, skipToBlank, startsFlowToken, startsWithClosingBracket, type Key,
+  NULLS,
+  countSpaces,
+  environmentKeyLength,
+  findSingleQuoteClose,
+  isDocumentMarker,
+  isItemMarker,
+  readKey,
+  scanPlainLine,
+  skipSpaces,
+  skipToBlank,
+  startsFlowToken,
+  startsWithClosingBracket,
+  type Key,
 } from './yaml-syntax';
 import {
-  AMPERSAND, ASTERISK, AT, BACKTICK, BANG, CLOSE_BRACE, CLOSE_BRACKET, DOUBLE_QUOTE, GREATER_THAN,
-  HASH, MINUS, OPEN_BRACE, OPEN_BRACKET, PERCENT, PIPE, QUESTION, SINGLE_QUOTE, TAB,
-  findUnescapedQuote, isBlank, skipBlanks,
+  AMPERSAND,
+  ASTERISK,
+  AT,
+  BACKTICK,
+  BANG,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  DOUBLE_QUOTE,
+  GREATER_THAN,
+  HASH,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PERCENT,
+  PIPE,
+  QUESTION,
+  SINGLE_QUOTE,
+  TAB,
+  findUnescapedQuote,
+  isBlank,
+  skipBlanks,
 } from './chars';
 
 const PLUS = 43;
@@ -454,4 +483,3 @@ class YamlReader {
     return { keyPath: this.path(), keySpan: frame.keySpan, parentIndent: frame.indent, isItem: frame.isItem, opensFrame: false };
   }
 }
-

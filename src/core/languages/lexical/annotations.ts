@@ -122,10 +122,11 @@ function readArguments(structure: LexicalStructure, from: number, to: number): A
   const args: Argument[] = [];
   let current: Argument = { values: [] };
   let depth = 0;
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     const span = structure.spanAt(at);
     if (span) {
-      if (span.kind === 'string') current.values.push({ text: unescape(text.slice(span.contentStart, span.contentEnd)), quoted: true, start: span.start, end: span.end });
+      if (span.kind === 'string')
+        current.values.push({ text: unescape(text.slice(span.contentStart, span.contentEnd)), quoted: true, start: span.start, end: span.end });
       at = Math.max(span.end, at + 1);
       continue;
     }

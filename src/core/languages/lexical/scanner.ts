@@ -89,7 +89,7 @@ class Scanner implements ScannerState {
     const block = syntax.blockComment;
     if (!block || !text.startsWith(block.open, at)) return undefined;
     let depth = 0;
-    for (let i = at + block.open.length; i < text.length; ) {
+    for (let i = at + block.open.length; i < text.length;) {
       if (text.startsWith(block.close, i)) {
         if (depth === 0) {
           const end = i + block.close.length;
@@ -127,7 +127,7 @@ class Scanner implements ScannerState {
   private readString(kind: StringKind, from: number, contentStart: number, pos: number): number {
     const { text } = this;
     const close = kind.close;
-    for (let i = pos; i < text.length; ) {
+    for (let i = pos; i < text.length;) {
       const code = text.charCodeAt(i);
       if (kind.escape === 'backslash' && code === 92) {
         i += 2;

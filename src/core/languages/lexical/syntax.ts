@@ -73,7 +73,11 @@ const shellHash: LineComment = {
   when: (text, at) => at === 0 || /[\s;&|()<>]/.test(text[at - 1]),
 };
 
-const C_STRINGS: readonly StringKind[] = [plain('"""', 'backslash', true), plain('"', 'backslash', false), plain("'", 'backslash', false, { notAfterWord: true })];
+const C_STRINGS: readonly StringKind[] = [
+  plain('"""', 'backslash', true),
+  plain('"', 'backslash', false),
+  plain("'", 'backslash', false, { notAfterWord: true }),
+];
 
 export const SYNTAX: Record<LexicalLanguage, LexicalSyntax> = {
   go: {

@@ -136,9 +136,7 @@ type Statement = TSESTree.ProgramStatement | TSESTree.Statement;
 
 function declareStatement(statement: Statement, scope: Node, add: (binding: Binding) => void, moduleLevel: boolean): void {
   const declaration =
-    (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.declaration
-      ? statement.declaration
-      : statement;
+    (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.declaration ? statement.declaration : statement;
   switch (declaration.type) {
     case 'VariableDeclaration':
       if (declaration.kind !== 'var') declareVariables(declaration, scope, add);
@@ -228,7 +226,12 @@ export function patternIdentifiers(pattern: Node, path: PatternStep[] = []): [TS
     case 'ObjectPattern':
       return pattern.properties.flatMap((property) => {
         if (property.type === 'RestElement') return patternIdentifiers(property.argument, [...path, '...']);
-        const key = property.key.type === 'Identifier' && !property.computed ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+        const key =
+          property.key.type === 'Identifier' && !property.computed
+            ? property.key.name
+            : property.key.type === 'Literal'
+              ? String(property.key.value)
+              : undefined;
         return key === undefined ? [] : patternIdentifiers(property.value, [...path, key]);
       });
     default:

@@ -74,7 +74,12 @@ export class Callers {
 
   private nameOf(fn: FunctionNode): Binding | undefined {
     const parent = this.tree.parent(fn);
-    const declared = fn.type === 'FunctionDeclaration' ? fn.id : parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier' ? parent.id : undefined;
+    const declared =
+      fn.type === 'FunctionDeclaration'
+        ? fn.id
+        : parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier'
+          ? parent.id
+          : undefined;
     if (!declared) return undefined;
     const binding = this.bindings.lookup(declared.name, parent ?? fn);
     return binding?.identifier === declared ? binding : undefined;
@@ -87,7 +92,10 @@ export class Callers {
       if (ancestor.type === 'Program' || ancestor.type === 'BlockStatement') break;
     }
     return this.tree.program.body.some(
-      (statement) => statement.type === 'ExportNamedDeclaration' && !statement.source && statement.specifiers.some((specifier) => specifier.local.type === 'Identifier' && specifier.local.name === name.name),
+      (statement) =>
+        statement.type === 'ExportNamedDeclaration' &&
+        !statement.source &&
+        statement.specifiers.some((specifier) => specifier.local.type === 'Identifier' && specifier.local.name === name.name),
     );
   }
 

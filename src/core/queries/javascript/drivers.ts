@@ -49,6 +49,9 @@ export function chooseDriver(candidates: readonly DriverId[], imports: ModuleImp
   const loaded = driversLoaded(imports);
   const matching = candidates.filter((candidate) => loaded.includes(candidate));
   if (matching.length === 1) return { driver: matching[0] };
-  if (matching.length > 1) return { reason: `the file imports several database libraries with this method (${matching.map((driver) => DRIVER_NAMES[driver]).join(', ')}), so the placeholder style is ambiguous` };
-  return { reason: 'the database driver could not be identified from this file\'s imports, so the placeholder style is unknown' };
+  if (matching.length > 1)
+    return {
+      reason: `the file imports several database libraries with this method (${matching.map((driver) => DRIVER_NAMES[driver]).join(', ')}), so the placeholder style is ambiguous`,
+    };
+  return { reason: "the database driver could not be identified from this file's imports, so the placeholder style is unknown" };
 }

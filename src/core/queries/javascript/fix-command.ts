@@ -31,13 +31,15 @@ type Token = { kind: 'text'; value: string } | { kind: 'hole'; hole: number };
 
 export function commandFix(sink: ShellSink, resolved: ResolvedString, file: AnalysisFile): CheckedFix {
   if (sink.script) return { reason: scriptFixReason(sink.script) };
-  if (sink.api === 'zx') return { reason: 'keep zx\'s own quoting: write $`cmd ${value}` with the default `$.quote`' };
+  if (sink.api === 'zx') return { reason: "keep zx's own quoting: write $`cmd ${value}` with the default `$.quote`" };
   if (sink.api === 'shelljs') return { reason: 'shelljs has no argument-list form; use child_process.execFile with an argument array' };
   if (sink.promisified) return { reason: 'the call goes through util.promisify; promisify execFile the same way and pass an argument array' };
   if (!sink.command || sink.node.type !== 'CallExpression') return { reason: 'the command is not a plain call argument' };
   const tokens = tokenize(resolved);
   if ('reason' in tokens) return tokens;
-  const [program, ...args] = tokens.tokens.map((token) => (token.kind === 'text' ? quotedString(token.value, file.quote) : resolved.built.holes[token.hole].text));
+  const [program, ...args] = tokens.tokens.map((token) =>
+    token.kind === 'text' ? quotedString(token.value, file.quote) : resolved.built.holes[token.hole].text,
+  );
   if (!program) return { reason: 'the command line is empty' };
   const argumentText = `${program}, [${args.join(', ')}]`;
 
@@ -134,7 +136,12 @@ function shellSyntax(char: string): { reason: string } {
 function hasShellOption(args: readonly TSESTree.CallExpressionArgument[]): boolean {
   return args.some((argument) => {
     const node = unwrapExpression(argument);
-    return node.type === 'ObjectExpression' && node.properties.some((property) => property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'shell');
+    return (
+      node.type === 'ObjectExpression' &&
+      node.properties.some(
+        (property) => property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'shell',
+      )
+    );
   });
 }
 
@@ -217,7 +224,8 @@ function moduleLevelNames(file: AnalysisFile): Map<string, TSESTree.Identifier[]
   for (const statement of file.tree.program.body) {
     if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
       for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier') add(normalizeModule(statement.source.value), specifier.imported.name, specifier.local);
+        if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier')
+          add(normalizeModule(statement.source.value), specifier.imported.name, specifier.local);
       }
     }
     if (statement.type !== 'VariableDeclaration') continue;
@@ -225,7 +233,8 @@ function moduleLevelNames(file: AnalysisFile): Map<string, TSESTree.Identifier[]
       const module = declarator.init ? requiredModule(unwrapExpression(declarator.init)) : undefined;
       if (!module || declarator.id.type !== 'ObjectPattern') continue;
       for (const property of declarator.id.properties) {
-        if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.value.type === 'Identifier') add(module, property.key.name, property.value);
+        if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.value.type === 'Identifier')
+          add(module, property.key.name, property.value);
       }
     }
   }

@@ -65,7 +65,8 @@ function driverRefusal({ sink, driver, resolved }: ParameterizeInput): string | 
   if (resolved.trace.indirectForm) return 'the query is built with util.format, join or String.raw, which the fix does not rewrite';
   if (sink.inConfigObject) return 'the query is passed inside a config object';
   if (driver === 'typeorm') return 'TypeORM hands the text to the database driver, whose placeholder style is not known here';
-  if (sink.method === 'literal') return 'Sequelize.literal takes no replacements: move the value into `replacements` of the surrounding query or use a `where` object';
+  if (sink.method === 'literal')
+    return 'Sequelize.literal takes no replacements: move the value into `replacements` of the surrounding query or use a `where` object';
   if (sink.method === 'exec') return 'exec() runs SQL without parameters: use run() (sqlite3) or prepare(…).run(…) (better-sqlite3)';
   if (driver === 'mysql' && sink.method === 'prepare') return 'mysql2 binds the values of a prepared statement when it is executed';
   return undefined;
@@ -131,11 +132,11 @@ function valueTexts(params: readonly ParameterizedParam[], input: ParameterizeIn
   const texts: string[] = [];
   for (const param of params) {
     const text = valueText(param, input, existing);
-    if (text === undefined) return { reason: 'the query\'s existing placeholders do not match the values passed with it' };
+    if (text === undefined) return { reason: "the query's existing placeholders do not match the values passed with it" };
     texts.push(text);
   }
   const used = new Set(params.flatMap((param) => ('existing' in param ? [param.existing] : [])));
-  if (existing && existing.length !== used.size) return { reason: 'the query\'s existing placeholders do not match the values passed with it' };
+  if (existing && existing.length !== used.size) return { reason: "the query's existing placeholders do not match the values passed with it" };
   return texts;
 }
 
@@ -198,7 +199,9 @@ function sequelizeEdits(input: ParameterizeInput, plan: ActivePlan): { edits: Of
   }
   if (options.type !== 'ObjectExpression') return { reason: 'the query options are not written as an object' };
   const property = (name: string) => {
-    const found = options.properties.find((candidate) => candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === name);
+    const found = options.properties.find(
+      (candidate) => candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === name,
+    );
     return found?.type === 'Property' ? found : undefined;
   };
   if (property('bind')) return { reason: 'the query already binds values with `bind`' };
@@ -227,7 +230,14 @@ function sequelizeEdits(input: ParameterizeInput, plan: ActivePlan): { edits: Of
 function mssqlInputEdits(input: ParameterizeInput, plan: ActivePlan): { edits: OffsetEdit[] } | Refusal {
   const callee = unwrapExpression(input.sink.call.callee);
   if (callee.type !== 'MemberExpression') return { reason: 'unexpected call syntax' };
-  const taken = new Set((input.reading.parts.filter((part): part is string => typeof part === 'string').join('').match(/@\w+/g) ?? []).map((name) => name.slice(1).toLowerCase()));
+  const taken = new Set(
+    (
+      input.reading.parts
+        .filter((part): part is string => typeof part === 'string')
+        .join('')
+        .match(/@\w+/g) ?? []
+    ).map((name) => name.slice(1).toLowerCase()),
+  );
   const names = new Map<number, string>();
   const nameOf = (hole: number) => {
     let name = names.get(hole);
@@ -259,7 +269,11 @@ function usesRequestObject(input: ParameterizeInput): boolean {
   if (callee.type !== 'MemberExpression') return false;
   const isRequest = (node: Node): boolean => {
     const value = unwrapExpression(node);
-    if (value.type === 'CallExpression') return calleeName(value.callee) === 'request' || (calleeName(value.callee) === 'input' && value.callee.type === 'MemberExpression' && isRequest(value.callee.object));
+    if (value.type === 'CallExpression')
+      return (
+        calleeName(value.callee) === 'request' ||
+        (calleeName(value.callee) === 'input' && value.callee.type === 'MemberExpression' && isRequest(value.callee.object))
+      );
     if (value.type === 'NewExpression') return calleeName(value.callee) === 'Request';
     if (value.type === 'AwaitExpression') return isRequest(value.argument);
     if (value.type !== 'Identifier') return false;
@@ -305,7 +319,11 @@ function taggedTemplateEdits(input: ParameterizeInput, plan: ActivePlan): { edit
     }
     case 'drizzle':
     case 'postgres':
-      return { edits: [{ start: call.range[0], end: call.range[1], newText: `${text.slice(callee.object.range[0], callee.object.range[1])}${typeArguments}${template}` }] };
+      return {
+        edits: [
+          { start: call.range[0], end: call.range[1], newText: `${text.slice(callee.object.range[0], callee.object.range[1])}${typeArguments}${template}` },
+        ],
+      };
     default:
       return { edits: [{ start: callee.range[1], end: call.range[1], newText: `${typeArguments}${template}` }] };
   }

@@ -27,7 +27,21 @@ export interface OutsideValue {
 }
 
 /** Methods whose result is the receiver's text reshaped, not a different value. */
-const TEXT_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toString', 'toLowerCase', 'toUpperCase', 'normalize', 'replace', 'replaceAll', 'join', 'slice', 'at', 'get']);
+const TEXT_METHODS = new Set([
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toString',
+  'toLowerCase',
+  'toUpperCase',
+  'normalize',
+  'replace',
+  'replaceAll',
+  'join',
+  'slice',
+  'at',
+  'get',
+]);
 /** Decoding and parsing keep the value what it was: `JSON.parse(body).cmd`, `new URL(req.url).searchParams.get('cmd')`. */
 const DECODERS = new Set(['JSON.parse', 'decodeURIComponent', 'decodeURI', 'atob', 'Buffer.from', 'url.parse', 'querystring.parse', 'URL', 'URLSearchParams']);
 const MAX_DEPTH = 30;
@@ -68,7 +82,9 @@ export class OutsideValues {
         return [...next(node.consequent), ...next(node.alternate)];
       case 'TemplateLiteral':
         // `${cmd}` alone is the value itself.
-        return node.expressions.length === 1 && node.quasis.every((quasi) => (quasi.value.cooked ?? quasi.value.raw).trim() === '') ? next(node.expressions[0]) : [];
+        return node.expressions.length === 1 && node.quasis.every((quasi) => (quasi.value.cooked ?? quasi.value.raw).trim() === '')
+          ? next(node.expressions[0])
+          : [];
       case 'CallExpression':
         return this.call(node, next);
       case 'NewExpression':
@@ -80,7 +96,8 @@ export class OutsideValues {
 
   private call(node: TSESTree.CallExpression, next: (child: Node) => OutsideValue[]): OutsideValue[] {
     const callee = unwrapExpression(node.callee);
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && TEXT_METHODS.has(callee.property.name)) return next(callee.object);
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && TEXT_METHODS.has(callee.property.name))
+      return next(callee.object);
     const [first] = node.arguments;
     const isString = callee.type === 'Identifier' && callee.name === 'String' && !this.bindings.resolve(callee);
     if (first && first.type !== 'SpreadElement' && (isString || DECODERS.has(dottedName(callee) ?? ''))) return next(first);
@@ -97,7 +114,12 @@ export class OutsideValues {
   /** `process.env.X`, `process.argv[2]`, `prompt(…)`, `rl.question(…)`. */
   private operatorRead(node: Node): OutsideValue | undefined {
     const source = { start: node.range[0], end: node.range[1] };
-    const read = (kind: 'argv' | 'environment' | 'input'): OutsideValue => ({ kind, description: operatorSource(kind, this.tree.textOf(node)), source, through: [] });
+    const read = (kind: 'argv' | 'environment' | 'input'): OutsideValue => ({
+      kind,
+      description: operatorSource(kind, this.tree.textOf(node)),
+      source,
+      through: [],
+    });
     if (node.type === 'MemberExpression') {
       const root = rootIdentifier(node);
       if (root?.name !== 'process' || this.bindings.resolve(root)) return undefined;
@@ -109,7 +131,14 @@ export class OutsideValues {
     if (node.type !== 'CallExpression') return undefined;
     const callee = unwrapExpression(node.callee);
     if (callee.type === 'Identifier' && callee.name === 'prompt' && !this.bindings.resolve(callee)) return read('input');
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'question' && node.arguments.length <= 2) return read('input');
+    if (
+      callee.type === 'MemberExpression' &&
+      !callee.computed &&
+      callee.property.type === 'Identifier' &&
+      callee.property.name === 'question' &&
+      node.arguments.length <= 2
+    )
+      return read('input');
     return undefined;
   }
 
@@ -125,7 +154,9 @@ export class OutsideValues {
         if (!values.length) continue;
         // `const { cmd } = req.body` reads req.body.cmd.
         const path = binding.path.filter((step): step is string => typeof step === 'string' && step !== '...');
-        return source === binding.declarator?.init && path.length ? values.map((value) => ({ ...value, description: `${value.description}.${path.join('.')}` })) : values;
+        return source === binding.declarator?.init && path.length
+          ? values.map((value) => ({ ...value, description: `${value.description}.${path.join('.')}` }))
+          : values;
       }
       return [];
     } finally {
@@ -155,7 +186,9 @@ export class OutsideValues {
     const passed = this.callers.passedTo(binding);
     if (!passed) {
       const taint = this.taint.parameterTaint(binding);
-      return [{ kind: taint.description.startsWith('request value') ? 'request' : 'parameter', description: taint.description, source: taint.source, through: [] }];
+      return [
+        { kind: taint.description.startsWith('request value') ? 'request' : 'parameter', description: taint.description, source: taint.source, through: [] },
+      ];
     }
     return passed.flatMap((entry) => {
       if (!entry.value) return [];

@@ -149,12 +149,26 @@ export class StringResolver {
         if (typeof node.value === 'number' || typeof node.value === 'boolean' || node.value === null) return { items: [String(node.value)], isString: false };
         return hole(original);
       case 'TemplateLiteral':
-        return { items: this.templateItems(node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw), node.expressions, resolution), isString: true };
+        return {
+          items: this.templateItems(
+            node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw),
+            node.expressions,
+            resolution,
+          ),
+          isString: true,
+        };
       case 'TaggedTemplateExpression':
         // String.raw`…${x}…` is a plain string with backslashes kept, not a safe query tag.
         if (dottedName(node.tag) !== 'String.raw') return hole(original);
         resolution.trace.indirectForm = true;
-        return { items: this.templateItems(node.quasi.quasis.map((quasi) => quasi.value.raw), node.quasi.expressions, resolution), isString: true };
+        return {
+          items: this.templateItems(
+            node.quasi.quasis.map((quasi) => quasi.value.raw),
+            node.quasi.expressions,
+            resolution,
+          ),
+          isString: true,
+        };
       case 'BinaryExpression':
         return this.binary(node, original, resolution);
       case 'UnaryExpression':
@@ -341,7 +355,8 @@ export class StringResolver {
     if (imported && imported.member && ESCAPING_METHODS.has(imported.member) && ESCAPING_MODULES.has(imported.module)) return hole(original, 'escaped');
     if (callee.type === 'Identifier' && !this.bindings.resolve(callee)) {
       if (NUMERIC_FUNCTIONS.has(callee.name)) return hole(original, 'numeric');
-      if (callee.name === 'String' && args.length === 1 && args[0].type !== 'SpreadElement') return { items: this.piece(args[0], resolution).items, isString: true };
+      if (callee.name === 'String' && args.length === 1 && args[0].type !== 'SpreadElement')
+        return { items: this.piece(args[0], resolution).items, isString: true };
     }
     return hole(original);
   }
@@ -489,7 +504,13 @@ interface Snapshot {
 
 function takeSnapshot(resolution: Resolution): Snapshot {
   const { trace } = resolution;
-  return { variables: trace.variables.length, sites: resolution.sites.length, foldedConstant: trace.foldedConstant, conditional: trace.conditional, indirectForm: trace.indirectForm };
+  return {
+    variables: trace.variables.length,
+    sites: resolution.sites.length,
+    foldedConstant: trace.foldedConstant,
+    conditional: trace.conditional,
+    indirectForm: trace.indirectForm,
+  };
 }
 
 function restoreSnapshot(resolution: Resolution, snapshot: Snapshot): void {

@@ -26,7 +26,9 @@ export function planRewrite(argument: Node, resolved: ResolvedString, tree: Synt
   }
   const writeTargets = new Set<Node>(variable.writes.map((write) => (write.type === 'AssignmentExpression' ? write.left : write)));
   const selfReads = variable.writes.flatMap((write) => (write.type === 'AssignmentExpression' ? bindings.references(variable.binding, write.right) : []));
-  const otherUses = bindings.references(variable.binding).filter((reference) => reference !== target && !writeTargets.has(reference) && !selfReads.includes(reference));
+  const otherUses = bindings
+    .references(variable.binding)
+    .filter((reference) => reference !== target && !writeTargets.has(reference) && !selfReads.includes(reference));
   const unmovable = resolved.holes.find((hole) => !staysValidAt(hole.node, variable.declarator, target, tree, bindings));
   if (unmovable) return refused(`\`${tree.textOf(unmovable.node)}\` would be read at a different point than where the string is built`);
 
@@ -89,8 +91,12 @@ function staysValidAt(expression: Node, builtAt: Node, sink: Node, tree: SyntaxT
     }
     case 'CallExpression':
       // Numeric conversions of a stable value (`Number(id)`, `parseInt(id, 10)`) are as stable.
-      return node.callee.type === 'Identifier' && !bindings.resolve(node.callee) && ['Number', 'parseInt', 'parseFloat', 'String'].includes(node.callee.name) &&
-        node.arguments.every((argument) => argument.type !== 'SpreadElement' && staysValidAt(argument, builtAt, sink, tree, bindings));
+      return (
+        node.callee.type === 'Identifier' &&
+        !bindings.resolve(node.callee) &&
+        ['Number', 'parseInt', 'parseFloat', 'String'].includes(node.callee.name) &&
+        node.arguments.every((argument) => argument.type !== 'SpreadElement' && staysValidAt(argument, builtAt, sink, tree, bindings))
+      );
     default:
       return false;
   }

@@ -63,7 +63,10 @@ function sinkReports(sink: ShellSink, file: AnalysisFile): Report[] {
   const builtHoles = judged.built.flatMap((entry) => entry.holes);
   const wholeHoles: NamedHole[] = judged.whole.map(({ text, value }) => ({ text, taint: value.description }));
   const error = builtHoles.some((hole) => hole.taint) || judged.whole.some(({ value }) => isErrorKind(value.kind));
-  const through = [...judged.built.flatMap((entry) => [...entry.line.through, ...entry.holes.flatMap((hole) => hole.through ?? [])]), ...judged.whole.flatMap(({ value }) => value.through)];
+  const through = [
+    ...judged.built.flatMap((entry) => [...entry.line.through, ...entry.holes.flatMap((hole) => hole.through ?? [])]),
+    ...judged.whole.flatMap(({ value }) => value.through),
+  ];
   const fix = fixOf(sink, judged, file);
   const words: CommandWords = {
     sink: sink.label,
@@ -105,7 +108,8 @@ function related(file: AnalysisFile, sink: ShellSink, judged: Judged, through: r
   for (const { line, holes } of judged.built) relatedLocations(file, line.resolved, holes, sink.node).forEach(add);
   const outside = (start: number, end: number) => end <= sink.node.range[0] || start >= sink.node.range[1];
   for (const { value } of judged.whole) {
-    if (outside(value.source.start, value.source.end)) add({ message: `untrusted value: ${value.description}`, range: file.lines.rangeOf(value.source.start, value.source.end) });
+    if (outside(value.source.start, value.source.end))
+      add({ message: `untrusted value: ${value.description}`, range: file.lines.rangeOf(value.source.start, value.source.end) });
   }
   for (const call of through) add({ message: passedHere(file.callers.label(call)), range: file.lines.rangeOf(call.range[0], call.range[1]) });
   return locations;

@@ -11,18 +11,7 @@ import type { ModuleImports } from './imports';
 import { calleeLabel, unwrapExpression, type Node, type SyntaxTree } from './tree';
 
 export type ShellApi =
-  | 'exec'
-  | 'execSync'
-  | 'spawn'
-  | 'spawnSync'
-  | 'execFile'
-  | 'execFileSync'
-  | 'execaCommand'
-  | 'execaCommandSync'
-  | 'execa'
-  | 'execaSync'
-  | 'zx'
-  | 'shelljs';
+  'exec' | 'execSync' | 'spawn' | 'spawnSync' | 'execFile' | 'execFileSync' | 'execaCommand' | 'execaCommandSync' | 'execa' | 'execaSync' | 'zx' | 'shelljs';
 
 export interface ShellSink {
   node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
@@ -83,7 +72,17 @@ export function shellSinkOfCall(call: TSESTree.CallExpression, tree: SyntaxTree,
     const script = args?.type === 'ArrayExpression' ? shellScript(first, args, constant) : undefined;
     if (!script) return undefined;
     const scriptLabel = `${label}(${tree.textOf(first)}, [${tree.textOf(script.flag)}, …])`;
-    return { node: call, api: asked, module: origin.module, label: scriptLabel, commandLine: [script.script], promisified: origin.promisified ?? false, command: first, args: args as TSESTree.ArrayExpression, script: script.shell };
+    return {
+      node: call,
+      api: asked,
+      module: origin.module,
+      label: scriptLabel,
+      commandLine: [script.script],
+      promisified: origin.promisified ?? false,
+      command: first,
+      args: args as TSESTree.ArrayExpression,
+      script: script.shell,
+    };
   }
   const commandLine: (Node | string)[] = [first];
   if (args?.type === 'ArrayExpression') {
@@ -118,14 +117,24 @@ function shellScript(program: Node, args: TSESTree.ArrayExpression, constant: Co
 /** zx's `$` tag when its quoting is replaced: `$.quote = …` somewhere in the file, or `$({ quote })`. */
 export function shellSinkOfTemplate(tagged: TSESTree.TaggedTemplateExpression, tree: SyntaxTree, imports: ModuleImports): ShellSink | undefined {
   const tag = unwrapExpression(tagged.tag);
-  const quoting = tag.type === 'CallExpression' && isZxDollar(tag.callee, tree, imports) ? quoteOption(tag) : tag.type === 'Identifier' && isZxDollar(tag, tree, imports) && quoteReplaced(tag.name, tree);
+  const quoting =
+    tag.type === 'CallExpression' && isZxDollar(tag.callee, tree, imports)
+      ? quoteOption(tag)
+      : tag.type === 'Identifier' && isZxDollar(tag, tree, imports) && quoteReplaced(tag.name, tree);
   if (!quoting) return undefined;
   const commandLine: (Node | string)[] = [];
   tagged.quasi.quasis.forEach((quasi, index) => {
     commandLine.push(quasi.value.cooked ?? quasi.value.raw);
     if (index < tagged.quasi.expressions.length) commandLine.push(tagged.quasi.expressions[index]);
   });
-  return { node: tagged, api: 'zx', module: 'zx', label: tag.type === 'CallExpression' ? `${calleeLabel(tag.callee)}(…)` : calleeLabel(tag), commandLine, promisified: false };
+  return {
+    node: tagged,
+    api: 'zx',
+    module: 'zx',
+    label: tag.type === 'CallExpression' ? `${calleeLabel(tag.callee)}(…)` : calleeLabel(tag),
+    commandLine,
+    promisified: false,
+  };
 }
 
 function isZxDollar(callee: Node, tree: SyntaxTree, imports: ModuleImports): boolean {

@@ -55,7 +55,10 @@ function sinkReports(sink: SqlSink, file: AnalysisFile): Report[] {
       message: role === 'identifier' ? sqlIdentifierMessage(sink.label, hole) : sqlFragmentMessage(sink.label, hole),
       range: file.lines.rangeOf(hole.node.range[0], hole.node.range[1]),
       severity: severityOf([hole]),
-      related: [{ message: `the SQL is run by ${sink.label} here`, range: file.lines.rangeOf(sink.call.range[0], sink.call.range[1]) }, ...relatedLocations(file, resolved, [hole], hole.node)],
+      related: [
+        { message: `the SQL is run by ${sink.label} here`, range: file.lines.rangeOf(sink.call.range[0], sink.call.range[1]) },
+        ...relatedLocations(file, resolved, [hole], hole.node),
+      ],
       fixes: [],
     });
   }
@@ -64,7 +67,8 @@ function sinkReports(sink: SqlSink, file: AnalysisFile): Report[] {
 
 function valueFix(sink: SqlSink, resolved: ResolvedString, reading: SqlReading, file: AnalysisFile): { fix: Fix } | { reason: string } {
   const structural = resolved.built.holes.filter((_, index) => STRUCTURAL_ROLES.has(reading.roles.get(index)?.role ?? 'unknown'));
-  if (structural.length) return { reason: `the query also takes SQL syntax from ${structural.map((hole) => `\`${hole.text}\``).join(', ')}, which placeholders cannot carry` };
+  if (structural.length)
+    return { reason: `the query also takes SQL syntax from ${structural.map((hole) => `\`${hole.text}\``).join(', ')}, which placeholders cannot carry` };
   const choice = chooseDriver(sink.drivers, file.imports, sink.identifiedByApi);
   if (!choice.driver) return { reason: choice.reason };
   return parameterizeFix({ sink, driver: choice.driver, resolved, reading, file });

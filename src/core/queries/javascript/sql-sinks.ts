@@ -87,11 +87,13 @@ export function sqlSinkOf(call: TSESTree.CallExpression, imports: ModuleImports)
     if (fromDrizzle) return { ...base, sqlOnly: true, drivers: ['drizzle'], identifiedByApi: true };
     return { ...base, sqlOnly: true, drivers: ['knex'], identifiedByApi: true };
   }
-  if (Object.hasOwn(KNEX_RAW_METHODS, method) && receiver) return { ...base, clause: KNEX_RAW_METHODS[method], sqlOnly: true, drivers: ['knex'], identifiedByApi: true };
+  if (Object.hasOwn(KNEX_RAW_METHODS, method) && receiver)
+    return { ...base, clause: KNEX_RAW_METHODS[method], sqlOnly: true, drivers: ['knex'], identifiedByApi: true };
 
   if (method === 'unsafe' && receiver && imports.loads('postgres')) return { ...base, sqlOnly: true, drivers: ['postgres'], identifiedByApi: true };
 
-  if (method === 'literal' && isSequelizeLiteral(call, imports)) return { ...base, clause: 'expression', sqlOnly: true, drivers: ['sequelize'], identifiedByApi: true };
+  if (method === 'literal' && isSequelizeLiteral(call, imports))
+    return { ...base, clause: 'expression', sqlOnly: true, drivers: ['sequelize'], identifiedByApi: true };
 
   if (Object.hasOwn(TYPEORM_BUILDER_METHODS, method) && receiver && isTypeormBuilder(receiver, imports)) {
     return { ...base, clause: TYPEORM_BUILDER_METHODS[method], sqlOnly: true, drivers: ['typeorm'], identifiedByApi: true };
@@ -100,7 +102,14 @@ export function sqlSinkOf(call: TSESTree.CallExpression, imports: ModuleImports)
   if (Object.hasOwn(STATEMENT_METHODS, method) && (receiver || method === 'query' || method === 'execute')) {
     if (isChildProcessCall(call, imports)) return undefined;
     const config = configText(first as Node);
-    return { ...base, argument: config ?? (first as Node), inConfigObject: config !== undefined, sqlOnly: false, drivers: STATEMENT_METHODS[method], identifiedByApi: false };
+    return {
+      ...base,
+      argument: config ?? (first as Node),
+      inConfigObject: config !== undefined,
+      sqlOnly: false,
+      drivers: STATEMENT_METHODS[method],
+      identifiedByApi: false,
+    };
   }
   return undefined;
 }
@@ -116,7 +125,7 @@ function isSequelizeLiteral(call: TSESTree.CallExpression, imports: ModuleImport
 /** A TypeORM file, or a chain that starts from `createQueryBuilder(…)`. */
 function isTypeormBuilder(receiver: Node, imports: ModuleImports): boolean {
   if (imports.loads('typeorm') || imports.loads('@nestjs/typeorm')) return true;
-  for (let node: Node = receiver; ; ) {
+  for (let node: Node = receiver; ;) {
     if (node.type === 'CallExpression') {
       if (calleeName(node.callee) === 'createQueryBuilder') return true;
       node = unwrapExpression(node.callee);

@@ -19,11 +19,42 @@ const REQUEST_OBJECTS = new Set(['req', 'request']);
 /** Koa's context exposes the request's parts directly: `ctx.query`, `ctx.params`. */
 const CONTEXT_OBJECTS = new Set(['ctx', 'context']);
 /** Parts of a request a client controls. */
-const REQUEST_PARTS = new Set(['query', 'body', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'file', 'nextUrl', 'url', 'originalUrl', 'path', 'searchParams', 'param', 'header', 'json', 'formData', 'text']);
+const REQUEST_PARTS = new Set([
+  'query',
+  'body',
+  'params',
+  'headers',
+  'cookies',
+  'signedCookies',
+  'files',
+  'file',
+  'nextUrl',
+  'url',
+  'originalUrl',
+  'path',
+  'searchParams',
+  'param',
+  'header',
+  'json',
+  'formData',
+  'text',
+]);
 /** NestJS parameter decorators that inject request data. */
 const NEST_REQUEST_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'Req', 'Request', 'Cookies', 'UploadedFile', 'UploadedFiles']);
 /** Conversions after which a value can no longer carry SQL or shell syntax. */
-const NUMERIC_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt', 'Number.parseInt', 'Number.parseFloat', 'Math.floor', 'Math.ceil', 'Math.round', 'Math.trunc', 'Math.abs']);
+const NUMERIC_CONVERSIONS = new Set([
+  'Number',
+  'parseInt',
+  'parseFloat',
+  'BigInt',
+  'Number.parseInt',
+  'Number.parseFloat',
+  'Math.floor',
+  'Math.ceil',
+  'Math.round',
+  'Math.trunc',
+  'Math.abs',
+]);
 
 export class TaintTracker {
   constructor(
@@ -125,7 +156,10 @@ export class TaintTracker {
   parameterTaint(binding: Binding): Taint {
     const source = { start: binding.identifier.range[0], end: binding.identifier.range[1] };
     const parameter = binding.parameterOf?.parameter;
-    const decorator = parameter && 'decorators' in parameter ? parameter.decorators?.find((candidate) => NEST_REQUEST_DECORATORS.has(calleePath(candidate.expression) ?? '')) : undefined;
+    const decorator =
+      parameter && 'decorators' in parameter
+        ? parameter.decorators?.find((candidate) => NEST_REQUEST_DECORATORS.has(calleePath(candidate.expression) ?? ''))
+        : undefined;
     if (decorator) return { description: `request value ${this.tree.textOf(decorator)} ${binding.name}`, source };
     return { description: `parameter ${binding.name}`, source };
   }
@@ -150,7 +184,8 @@ function memberSteps(expression: Node): string[] | undefined {
     case 'MemberExpression': {
       const object = memberSteps(node.object);
       if (!object) return undefined;
-      const property = !node.computed && node.property.type === 'Identifier' ? node.property.name : node.property.type === 'Literal' ? String(node.property.value) : '[]';
+      const property =
+        !node.computed && node.property.type === 'Identifier' ? node.property.name : node.property.type === 'Literal' ? String(node.property.value) : '[]';
       return [...object, property];
     }
     case 'CallExpression':

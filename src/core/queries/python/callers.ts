@@ -6,14 +6,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { PythonFile } from './python-file';
 import { parameterNames } from './scope';
-import {
-  callArguments,
-  decoratorExpression,
-  decoratorsOf,
-  definitionParent,
-  keywordValue,
-  sameNode,
-} from '../../languages/python-syntax';
+import { callArguments, decoratorExpression, decoratorsOf, definitionParent, keywordValue, sameNode } from '../../languages/python-syntax';
 
 export interface PassedValue {
   /** The call that passes the value. */
@@ -68,7 +61,7 @@ export class Callers {
 
   /** Calls by name within the scope that defines the function, when every mention of the name is one. */
   private functionCalls(fn: Node, name: string, container: Node | null): Node[] | undefined {
-    const scope = container?.type === 'module' ? this.file.root : enclosingFunction(fn) ?? this.file.root;
+    const scope = container?.type === 'module' ? this.file.root : (enclosingFunction(fn) ?? this.file.root);
     const calls: Node[] = [];
     for (const identifier of this.named(name)) {
       if (identifier.startIndex < scope.startIndex || identifier.endIndex > scope.endIndex) continue;
@@ -92,7 +85,12 @@ export class Callers {
       const attribute = identifier.parent;
       if (attribute?.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), identifier)) continue;
       const call = attribute.parent;
-      if (!SELF_NAMES.has(attribute.childForFieldName('object')?.text ?? '') || call?.type !== 'call' || !sameNode(call.childForFieldName('function'), attribute)) return undefined;
+      if (
+        !SELF_NAMES.has(attribute.childForFieldName('object')?.text ?? '') ||
+        call?.type !== 'call' ||
+        !sameNode(call.childForFieldName('function'), attribute)
+      )
+        return undefined;
       calls.push(call);
     }
     return calls;

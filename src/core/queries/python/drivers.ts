@@ -97,7 +97,8 @@ export function conventionFor(api: SqlSinkApi, drivers: readonly Driver[]): Conv
     return unknown(`Lastline cannot tell which placeholder style applies (${which}): use your driver's placeholders and pass the values separately`);
   }
   const [driver] = candidates;
-  if (driver === 'sqlalchemy') return unknown('SQLAlchemy wants text() with :name placeholders and a dict of values: execute(text("… :name …"), {"name": value})');
+  if (driver === 'sqlalchemy')
+    return unknown('SQLAlchemy wants text() with :name placeholders and a dict of values: execute(text("… :name …"), {"name": value})');
   if (api === 'asyncpg-fetch' && driver !== 'asyncpg') return unknown("use your driver's placeholders and pass the values separately");
   if (driver === 'asyncpg' && api !== 'execute' && api !== 'asyncpg-fetch') return unknown('use $1, $2… placeholders and pass the values separately');
   return { ok: true, convention: DRIVER_CONVENTIONS[driver] };

@@ -23,7 +23,8 @@ const SHELL_SYNTAX = /[|&;<>$`()*?~'"\\#{}[\]!\n\r]/;
 export function commandFix(sink: ShellSink, resolution: Resolution, built: Built, context: FixContext): FixChoice<Fix> {
   const refuse = (reason: string): FixChoice<Fix> => ({ ok: false, reason });
   if (sink.script) return refuse(scriptFixReason(sink.script));
-  if (sink.api === 'os.popen' || sink.api === 'getoutput') return refuse(`${sink.label} has no list form: use subprocess.run([...], capture_output=True, text=True)`);
+  if (sink.api === 'os.popen' || sink.api === 'getoutput')
+    return refuse(`${sink.label} has no list form: use subprocess.run([...], capture_output=True, text=True)`);
   if (built.indirect || built.holes.some((hole) => hole.opaque)) return refuse('the command is assembled through other variables');
   const words = argvWords(built);
   if (!words.ok) return refuse(words.reason);
@@ -118,7 +119,9 @@ function importOffset(context: FixContext): number {
   const { imports, root } = context.file;
   const lines = context.lines;
   const statements = imports.statements;
-  const future = statements.filter((statement) => statement.type === 'import_from_statement' && statement.childForFieldName('module_name')?.text === '__future__');
+  const future = statements.filter(
+    (statement) => statement.type === 'import_from_statement' && statement.childForFieldName('module_name')?.text === '__future__',
+  );
   if (future.length > 0) return lineAfter(context, lines.positionAt(future[future.length - 1].endIndex).line);
   if (statements.length > 0) return lines.lineStart(lines.positionAt(statements[0].startIndex).line);
   const first = namedChildren(root)[0];

@@ -35,9 +35,17 @@ export const PARAMETERIZE_TITLE = 'Parameterize query';
 // DB-API drivers name the params argument differently (psycopg2 `vars`, PyMySQL `args`).
 const PARAMS_KEYWORDS = ['params', 'parameters', 'args', 'vars'];
 
-export function parameterizeFix(sink: SqlSink, resolution: Resolution, built: Built, roles: readonly HoleRole[], drivers: readonly Driver[], context: FixContext): FixChoice<Fix> {
+export function parameterizeFix(
+  sink: SqlSink,
+  resolution: Resolution,
+  built: Built,
+  roles: readonly HoleRole[],
+  drivers: readonly Driver[],
+  context: FixContext,
+): FixChoice<Fix> {
   const refuse = (reason: string): FixChoice<Fix> => ({ ok: false, reason });
-  if (roles.some((role) => role.role === 'identifier' || role.role === 'keyword-or-fragment')) return refuse('the statement\'s structure is built from values too');
+  if (roles.some((role) => role.role === 'identifier' || role.role === 'keyword-or-fragment'))
+    return refuse("the statement's structure is built from values too");
   if (built.indirect) return refuse('the query is assembled through other variables or transformations');
   if (built.holes.some((hole) => hole.opaque)) return refuse('some values are passed as a whole sequence or mapping');
   const choice = conventionFor(sink.api, drivers);
@@ -50,7 +58,14 @@ export function parameterizeFix(sink: SqlSink, resolution: Resolution, built: Bu
   if (!existing.ok) return refuse(existing.reason);
 
   const taken = [...existing.value.names.keys(), ...namesInText(built)];
-  const result = parameterizeSql(built.parts, choice.convention.style, parameterNamer(built.holes.map((hole) => hole.node), taken));
+  const result = parameterizeSql(
+    built.parts,
+    choice.convention.style,
+    parameterNamer(
+      built.holes.map((hole) => hole.node),
+      taken,
+    ),
+  );
   if (!result.ok) return refuse(result.reason);
   const values = paramValues(result.params, built.holes, existing.value);
   if (!values.ok) return refuse(values.reason);
@@ -150,7 +165,8 @@ function paramValues(params: readonly ParameterizedParam[], holes: readonly Sour
     usedExisting.add(param.existing);
     values.push({ ...named, text: node.text });
   }
-  if (existing.names.size === 0 && usedExisting.size !== existing.items.length) return { ok: false, reason: 'the existing params do not match the placeholders' };
+  if (existing.names.size === 0 && usedExisting.size !== existing.items.length)
+    return { ok: false, reason: 'the existing params do not match the placeholders' };
   return { ok: true, value: values };
 }
 
@@ -169,7 +185,13 @@ function fStringText(text: string): string {
   return text.replace(/[\\{}\n\r\t]/g, (char) => F_STRING_ESCAPES[char] ?? char);
 }
 
-function paramsArgumentEdit(sink: SqlSink, call: Node, convention: ParamsConvention, existing: ExistingParams, values: readonly ParamValue[]): { span: Span; text: string } {
+function paramsArgumentEdit(
+  sink: SqlSink,
+  call: Node,
+  convention: ParamsConvention,
+  existing: ExistingParams,
+  values: readonly ParamValue[],
+): { span: Span; text: string } {
   const queryArgument = sink.api === 'sqlalchemy-text' ? sink.node : sink.query;
   if (convention.shape === 'arguments') {
     const text = values.map((value) => value.text).join(', ');

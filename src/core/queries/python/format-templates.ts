@@ -24,7 +24,7 @@ export function parsePrintfTemplate(template: string): FormatSegment[] | undefin
   let text = '';
   let positional = 0;
   let named = 0;
-  for (let index = 0; index < template.length; ) {
+  for (let index = 0; index < template.length;) {
     if (template[index] !== '%') {
       text += template[index++];
       continue;
@@ -62,7 +62,7 @@ export function parseFormatTemplate(template: string): FormatSegment[] | undefin
   let text = '';
   let automatic = 0;
   let explicit = false;
-  for (let index = 0; index < template.length; ) {
+  for (let index = 0; index < template.length;) {
     const char = template[index];
     if ((char === '{' || char === '}') && template[index + 1] === char) {
       text += char;

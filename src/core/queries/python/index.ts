@@ -83,13 +83,21 @@ class SinkAnalysis {
     const reports: Report[] = [];
     const valueHoles = unique(values, (entry) => `${entry.hole.start}:${entry.hole.end}`);
     if (valueHoles.length > 0) {
-      const fix = fixOrReason(resolution, 'query', () => parameterizeFix(sink, resolution, built, roles, importedDrivers(this.fixContext.file.imports), this.fixContext));
-      const message = sqlValueMessage(sink.label, valueHoles.map((entry) => entry.hole), fix.reason);
+      const fix = fixOrReason(resolution, 'query', () =>
+        parameterizeFix(sink, resolution, built, roles, importedDrivers(this.fixContext.file.imports), this.fixContext),
+      );
+      const message = sqlValueMessage(
+        sink.label,
+        valueHoles.map((entry) => entry.hole),
+        fix.reason,
+      );
       reports.push(this.report(sink, message, valueHoles, this.related(sites, valueHoles, 'sql'), fix.fix, built, 'values'));
     }
     for (const entry of unique(structural, (item) => `${item.kind}:${item.hole.hole.start}:${item.hole.hole.end}`)) {
       const message = entry.kind === 'identifier' ? sqlIdentifierMessage(sink.label, entry.hole.hole) : sqlFragmentMessage(sink.label, entry.hole.hole);
-      reports.push(this.report(sink, message, [entry.hole], this.related(sites, [entry.hole], 'sql'), undefined, built, `${entry.kind}:${entry.hole.hole.text}`));
+      reports.push(
+        this.report(sink, message, [entry.hole], this.related(sites, [entry.hole], 'sql'), undefined, built, `${entry.kind}:${entry.hole.hole.text}`),
+      );
     }
     return reports;
   }
@@ -98,7 +106,20 @@ class SinkAnalysis {
   private scriptReports(sink: SqlSink, resolution: Resolution): Report[] {
     const { holes, sites, first } = this.collect(resolution, 'script');
     if (!first) return [];
-    return [this.report(sink, scriptMessage(sink.label, holes.map((entry) => entry.hole)), holes, this.related(sites, holes, 'script'), undefined, first, 'script')];
+    return [
+      this.report(
+        sink,
+        scriptMessage(
+          sink.label,
+          holes.map((entry) => entry.hole),
+        ),
+        holes,
+        this.related(sites, holes, 'script'),
+        undefined,
+        first,
+        'script',
+      ),
+    ];
   }
 
   /** Dangerous holes of every candidate with constant text. */
@@ -129,7 +150,15 @@ class SinkAnalysis {
     return related.locations;
   }
 
-  private report(sink: Sink, message: string, holes: readonly ReportedHole[], related: RelatedLocation[], fix: Fix | undefined, built: Built, aspect: string): Report {
+  private report(
+    sink: Sink,
+    message: string,
+    holes: readonly ReportedHole[],
+    related: RelatedLocation[],
+    fix: Fix | undefined,
+    built: Built,
+    aspect: string,
+  ): Report {
     return {
       message,
       range: this.context.file.lines.rangeOf(sink.node.startIndex, sink.node.endIndex),

@@ -99,7 +99,12 @@ export class OutsideValues {
 
   /** `sys.argv[…]`, `parser.parse_args()`, `os.environ[…]`, `os.getenv(…)`, `input(…)`. */
   private operatorRead(node: Node): OutsideValue | undefined {
-    const read = (kind: 'argv' | 'environment' | 'input', text = node.text): OutsideValue => ({ kind, description: operatorSource(kind, text), site: node, through: [] });
+    const read = (kind: 'argv' | 'environment' | 'input', text = node.text): OutsideValue => ({
+      kind,
+      description: operatorSource(kind, text),
+      site: node,
+      through: [],
+    });
     if (node.type === 'attribute' || node.type === 'identifier' || node.type === 'subscript') {
       // `sys.argv[1]`, `os.environ["DEPLOY_CMD"]`: named with the part read.
       const object = node.type === 'subscript' ? node.childForFieldName('value') : node;
@@ -160,7 +165,9 @@ export class OutsideValues {
     if (isCommandLineTool(scope.scope)) return [{ kind: 'argv', description: operatorSource('argv', name), site, through: [] }];
     const passed = this.callers.passedTo(scope.scope, name);
     if (!passed) return [{ kind: 'parameter', description: `${scope.isRouteHandler ? 'route parameter' : 'parameter'} ${name}`, site, through: [] }];
-    return passed.flatMap((entry) => (entry.value ? this.visit(entry.value, visiting, depth + 1).map((value) => ({ ...value, through: [entry.call, ...value.through] })) : []));
+    return passed.flatMap((entry) =>
+      entry.value ? this.visit(entry.value, visiting, depth + 1).map((value) => ({ ...value, through: [entry.call, ...value.through] })) : [],
+    );
   }
 }
 

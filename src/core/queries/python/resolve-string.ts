@@ -231,7 +231,8 @@ class Resolver {
     } else if (values.type === 'tuple') {
       const items = namedChildren(values);
       if (items.some((item) => item.type === 'list_splat')) valueOf = () => opaque;
-      else if (items.length !== positional) return undefined; // Python raises: not a string
+      else if (items.length !== positional)
+        return undefined; // Python raises: not a string
       else valueOf = (field) => items[field.key as number];
     } else {
       valueOf = positional === 1 && !this.holdsSequence(values) ? () => values : () => opaque;

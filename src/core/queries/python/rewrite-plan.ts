@@ -18,7 +18,14 @@ export interface RewritePlan {
   deletions: Span[];
 }
 
-export function planRewrite(resolution: Resolution, holes: readonly SourceHole[], sinkCall: Node, file: PythonFile, lines: LineIndex, allowInPlace: boolean): FixChoice<RewritePlan> {
+export function planRewrite(
+  resolution: Resolution,
+  holes: readonly SourceHole[],
+  sinkCall: Node,
+  file: PythonFile,
+  lines: LineIndex,
+  allowInPlace: boolean,
+): FixChoice<RewritePlan> {
   const refuse = (reason: string): FixChoice<RewritePlan> => ({ ok: false, reason });
   if (resolution.candidates.length !== 1) return refuse('the string differs per branch');
   const chain = resolution.chain;
@@ -51,7 +58,12 @@ export function planRewrite(resolution: Resolution, holes: readonly SourceHole[]
 
 function isPlainAssignment(statement: Node, name: string): boolean {
   const assignment = statement.namedChildren[0];
-  return statement.namedChildCount === 1 && assignment?.type === 'assignment' && assignment.childForFieldName('left')?.text === name && assignment.childForFieldName('right')?.type !== 'assignment';
+  return (
+    statement.namedChildCount === 1 &&
+    assignment?.type === 'assignment' &&
+    assignment.childForFieldName('left')?.text === name &&
+    assignment.childForFieldName('right')?.type !== 'assignment'
+  );
 }
 
 /** References to the variable other than the chain's own targets and the sink's use. */
@@ -75,7 +87,9 @@ function reboundHoleName(holes: readonly SourceHole[], sinkCall: Node, file: Pyt
     walk(hole.node, (node) => {
       if (rebound) return false;
       if (!isIdentifierReference(node)) return true;
-      const later = (scope.bindings.get(node.text) ?? []).some((binding) => binding.visibleFrom > hole.node.endIndex && binding.visibleFrom <= sinkCall.startIndex);
+      const later = (scope.bindings.get(node.text) ?? []).some(
+        (binding) => binding.visibleFrom > hole.node.endIndex && binding.visibleFrom <= sinkCall.startIndex,
+      );
       if (later) rebound = node.text;
       return true;
     });

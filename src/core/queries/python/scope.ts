@@ -29,7 +29,15 @@ export interface ScopeIndex {
   isRouteHandler: boolean;
 }
 
-const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const NESTED_SCOPES = new Set([
+  'function_definition',
+  'class_definition',
+  'lambda',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
 
 export function indexScope(scope: Node): ScopeIndex {
   const bindings = new Map<string, Binding[]>();
@@ -113,7 +121,19 @@ function collectBindings(node: Node, add: (binding: Binding) => void): void {
 
 function targetNames(node: Node): string[] {
   if (node.type === 'identifier') return [node.text];
-  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list', 'as_pattern_target', 'list_splat_pattern', 'parenthesized_expression'].includes(node.type)) {
+  if (
+    [
+      'pattern_list',
+      'tuple_pattern',
+      'list_pattern',
+      'tuple',
+      'list',
+      'expression_list',
+      'as_pattern_target',
+      'list_splat_pattern',
+      'parenthesized_expression',
+    ].includes(node.type)
+  ) {
     return namedChildren(node).flatMap(targetNames);
   }
   return []; // attributes and subscripts bind no local name

@@ -73,7 +73,9 @@ export class ShellReports {
       }
       // A command with no text of its own around its value (`cmd`, `f"{cmd}"`) is that value, whole.
       if (resolution?.candidates.some((candidate) => hasText(candidate.parts))) continue;
-      const wholes = resolution ? resolution.candidates.flatMap((candidate) => dangerousHoles(candidate, 'shell').map((index) => candidate.holes[index].node)) : [line.node];
+      const wholes = resolution
+        ? resolution.candidates.flatMap((candidate) => dangerousHoles(candidate, 'shell').map((index) => candidate.holes[index].node))
+        : [line.node];
       for (const node of wholes) {
         for (const value of this.outside.of(node)) judged.whole.push({ text: node.text, value: { ...value, through: [...line.through, ...value.through] } });
       }
@@ -86,7 +88,10 @@ export class ShellReports {
     );
     const wholeHoles = judged.whole.map(({ text, value }) => ({ text, taint: value.description }));
     const error = builtHoles.some((entry) => entry.error) || judged.whole.some(({ value }) => isErrorKind(value.kind));
-    const through = [...judged.built.flatMap((entry) => [...entry.line.through, ...entry.holes.flatMap((hole) => hole.through)]), ...judged.whole.flatMap(({ value }) => value.through)];
+    const through = [
+      ...judged.built.flatMap((entry) => [...entry.line.through, ...entry.holes.flatMap((hole) => hole.through)]),
+      ...judged.whole.flatMap(({ value }) => value.through),
+    ];
     const fix = this.fix(sink, judged);
     const words: CommandWords = {
       sink: sink.label,
@@ -96,7 +101,9 @@ export class ShellReports {
       through: [...new Set(through.map((call) => this.callers.label(call)))],
       ...(fix.reason ? { fixReason: fix.reason } : {}),
     };
-    const message = builtHoles.length ? builtCommandMessage([...builtHoles.map((entry) => entry.hole), ...wholeHoles], words, error) : wholeCommandMessage(wholeHoles, words, error);
+    const message = builtHoles.length
+      ? builtCommandMessage([...builtHoles.map((entry) => entry.hole), ...wholeHoles], words, error)
+      : wholeCommandMessage(wholeHoles, words, error);
     const related = this.related(sink.node, judged, builtHoles, through);
     const shape = judged.built[0] ? templateText(judged.built[0].first.parts) : '{}';
     return [
@@ -146,7 +153,10 @@ export class ShellReports {
     if (!passed) return hole(this.taint.taintOf(source.node), []);
     if (passed.every((entry) => entry.value && this.isConstant(entry.value))) return [];
     const taint = passed.map((entry) => (entry.value ? this.taint.taintOf(entry.value) : undefined)).find((found) => found);
-    return hole(taint, passed.map((entry) => entry.call));
+    return hole(
+      taint,
+      passed.map((entry) => entry.call),
+    );
   }
 
   private isConstant(node: Node): boolean {
@@ -172,7 +182,8 @@ export class ShellReports {
     for (const entry of holes) if (entry.taintSite) related.add(taintSiteMessage(entry.hole), entry.taintSite);
     // A value read inside the flagged call is shown by the finding itself.
     const inSink = (node: Node) => node.startIndex >= sink.startIndex && node.endIndex <= sink.endIndex;
-    for (const { text, value } of judged.whole) if (!inSink(value.site)) related.add(taintSiteMessage({ start: 0, end: 0, text, taint: value.description }), value.site);
+    for (const { text, value } of judged.whole)
+      if (!inSink(value.site)) related.add(taintSiteMessage({ start: 0, end: 0, text, taint: value.description }), value.site);
     for (const call of through) related.add(passedHere(this.callers.label(call)), call);
     return related.locations;
   }

@@ -92,7 +92,10 @@ const SHELL_TRUE = new RegExp(String.raw`\bshell${GAP}=${GAP}True\b`);
  */
 const SHELL_FUNCTION = new RegExp(String.raw`\b(?:system|popen[234]?|getoutput|getstatusoutput|create_subprocess_shell)${GAP}(?:\(|as\b)`);
 /** A shell program and its script flag written next to each other: `"sh", "-c"`, `'/bin/bash', '-lc'`, `"cmd", "/c"`. */
-const SHELL_SCRIPT_ARGV = new RegExp(String.raw`["'][^"'\n]*(?:sh|cmd|cmd\.exe|pwsh|powershell|powershell\.exe|pwsh\.exe)["']${GAP},${GAP}["'][-/]\w+["']`, 'i');
+const SHELL_SCRIPT_ARGV = new RegExp(
+  String.raw`["'][^"'\n]*(?:sh|cmd|cmd\.exe|pwsh|powershell|powershell\.exe|pwsh\.exe)["']${GAP},${GAP}["'][-/]\w+["']`,
+  'i',
+);
 
 /**
  * Whether findSinks can find a sink of `family` in this text: checked before parsing, so it must
@@ -146,7 +149,14 @@ function sqlSinks(call: Node, file: PythonFile): SqlSink[] {
       case 'raw':
         return make('django-raw');
       case 'extra':
-        return extraFragments(call).map((fragment) => ({ family: 'sql', api: 'django-extra', node: call, query: fragment.node, label, context: fragment.context }));
+        return extraFragments(call).map((fragment) => ({
+          family: 'sql',
+          api: 'django-extra',
+          node: call,
+          query: fragment.node,
+          label,
+          context: fragment.context,
+        }));
       default:
         break;
     }

@@ -18,8 +18,32 @@ export interface Taint {
 // body COOKIES META FILES headers; Starlette/FastAPI/DRF/aiohttp: query_params path_params json()
 // form() body() data query match_info; Pyramid: params.
 const REQUEST_ATTRIBUTES = new Set([
-  'args', 'form', 'values', 'json', 'get_json', 'cookies', 'headers', 'data', 'files', 'view_args', 'stream', 'get_data',
-  'GET', 'POST', 'body', 'COOKIES', 'META', 'FILES', 'query_params', 'path_params', 'path', 'query_string', 'match_info', 'query', 'content', 'params',
+  'args',
+  'form',
+  'values',
+  'json',
+  'get_json',
+  'cookies',
+  'headers',
+  'data',
+  'files',
+  'view_args',
+  'stream',
+  'get_data',
+  'GET',
+  'POST',
+  'body',
+  'COOKIES',
+  'META',
+  'FILES',
+  'query_params',
+  'path_params',
+  'path',
+  'query_string',
+  'match_info',
+  'query',
+  'content',
+  'params',
 ]);
 const REQUEST_OBJECTS = /^(?:request|req|self\.request|flask\.request)$/;
 const NOT_TAINTING_PARAMETERS = new Set(['self', 'cls']);

@@ -21,7 +21,10 @@ export class DjangoProjects {
   private readonly byUrlconf = new Map<string, string>();
 
   constructor(summaries: ReadonlyMap<string, FileRoutes>, files: ReadonlySet<string>) {
-    const settings = [...summaries.values()].filter((summary) => summary.djangoSettings).map((summary) => summary.path).sort();
+    const settings = [...summaries.values()]
+      .filter((summary) => summary.djangoSettings)
+      .map((summary) => summary.path)
+      .sort();
     const parent = new Map(settings.map((file) => [file, file]));
     const find = (file: string): string => {
       let at = file;

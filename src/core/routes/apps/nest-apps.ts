@@ -48,7 +48,13 @@ export class NestApps {
     return ('module' in owner ? this.byModule.get(containerId(guard.file, owner.module)) : this.byBootstrapFile.get(guard.file)) ?? EMPTY;
   }
 
-  private walkGraph(app: string, root: { file: string; name: string }, summaries: ReadonlyMap<string, FileRoutes>, references: ReferenceResolver, declaresModule: (summary: FileRoutes, name: string) => boolean): void {
+  private walkGraph(
+    app: string,
+    root: { file: string; name: string },
+    summaries: ReadonlyMap<string, FileRoutes>,
+    references: ReferenceResolver,
+    declaresModule: (summary: FileRoutes, name: string) => boolean,
+  ): void {
     const queue = [root];
     const seen = new Set<string>();
     while (queue.length && seen.size < MAX_MODULES) {

@@ -19,7 +19,8 @@ const REJECTING_STATUS = new Set([401, 403]);
 const REJECTING_STATUS_NAME = /^(UNAUTHORIZED|FORBIDDEN|HTTP_401_UNAUTHORIZED|HTTP_403_FORBIDDEN)$/;
 const LOGIN_TARGET = /log-?in|sign-?in|\/auth\b|\bauth\//i;
 /** Calls that verify a token or session: `jwt.verify`, `request.jwtVerify()`, `admin.auth().verifyIdToken`, `jose.jwtVerify`. */
-const TOKEN_VERIFIER = /^(jwtVerify|verifyIdToken|verifyAccessToken|verifyToken|verifyJwt|verifyJWT|verifySessionCookie|verifySession|validateToken|validateSession)$/;
+const TOKEN_VERIFIER =
+  /^(jwtVerify|verifyIdToken|verifyAccessToken|verifyToken|verifyJwt|verifyJWT|verifySessionCookie|verifySession|validateToken|validateSession)$/;
 const JWT_LIBRARY = /^(jwt|jsonwebtoken|jose|JWT|jws)$/;
 /** Middleware factories of auth libraries: `const requireAuth = passport.authenticate('jwt')`. */
 const AUTH_FACTORY = /^(passport\.authenticate|expressjwt|expressJwt|jwt|koaJwt|requiresAuth|auth)$/;
@@ -182,7 +183,8 @@ function findAuthCheck(fn: TSESTree.Node): Evidence | undefined {
       if (evidence) found = { node, evidence };
     } else if (node.type === 'CallExpression' && calleeTail(node) === 'assert' && node.arguments.length >= 2) {
       const [condition, ...rest] = node.arguments;
-      if (readsAuthState(condition, locals) && rest.some((argument) => statusOf(argument) !== undefined)) found = { node, evidence: `responds ${rest.map(statusOf).find(Boolean)}` };
+      if (readsAuthState(condition, locals) && rest.some((argument) => statusOf(argument) !== undefined))
+        found = { node, evidence: `responds ${rest.map(statusOf).find(Boolean)}` };
     }
   });
   return found;
@@ -250,10 +252,13 @@ function readsAuthState(test: TSESTree.Node, locals: Map<string, TSESTree.Node>,
   walkEstree(test, (node) => {
     if (reads) return;
     const word =
-      node.type === 'Identifier' ? node.name
-      : node.type === 'Literal' && typeof node.value === 'string' ? node.value
-      : node.type === 'PrivateIdentifier' ? node.name
-      : undefined;
+      node.type === 'Identifier'
+        ? node.name
+        : node.type === 'Literal' && typeof node.value === 'string'
+          ? node.value
+          : node.type === 'PrivateIdentifier'
+            ? node.name
+            : undefined;
     if (word === undefined) return;
     const local = node.type === 'Identifier' ? locals.get(node.name) : undefined;
     // `const user = await verifyPassword(req.body.email, …)`: a login checking submitted

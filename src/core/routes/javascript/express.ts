@@ -36,7 +36,10 @@ class ExpressFile {
   private readonly containers = new Map<string, ContainerDecl>();
   private readonly routes: RouteDecl[] = [];
 
-  constructor(private readonly context: JsRouteContext, private readonly into: FileRoutes) {}
+  constructor(
+    private readonly context: JsRouteContext,
+    private readonly into: FileRoutes,
+  ) {}
 
   read(): void {
     const { context } = this;
@@ -85,7 +88,16 @@ class ExpressFile {
     const guards = middlewareGuards(chain, this.context, this.into);
     const method = registration.method === 'all' ? 'ALL' : registration.method.toUpperCase();
     for (const path of paths) {
-      const route: RouteDecl = { framework: 'express', container: registration.container, methods: [method], path, range: registration.range, order: registration.order, guards, ...readHandler(handlerNode, this.context) };
+      const route: RouteDecl = {
+        framework: 'express',
+        container: registration.container,
+        methods: [method],
+        path,
+        range: registration.range,
+        order: registration.order,
+        guards,
+        ...readHandler(handlerNode, this.context),
+      };
       this.routes.push(route);
     }
   }
@@ -105,7 +117,15 @@ class ExpressFile {
       const undecided = !child && guard ? this.projectModuleBinding(element) : undefined;
       if (child || undecided) {
         for (const prefix of prefixes ?? ['']) {
-          this.into.mounts.push({ parent: registration.container, child: (child ?? undecided)!, prefix, order: registration.order, range: registration.range, guards: [...pending], ...(undecided ? { orGuard: guard } : {}) });
+          this.into.mounts.push({
+            parent: registration.container,
+            child: (child ?? undecided)!,
+            prefix,
+            order: registration.order,
+            range: registration.range,
+            guards: [...pending],
+            ...(undecided ? { orGuard: guard } : {}),
+          });
         }
         mounted = true;
         continue;

@@ -40,7 +40,10 @@ class FastifyFile {
   private readonly transparent = new Set<string>();
   private readonly routes: RouteDecl[] = [];
 
-  constructor(private readonly context: JsRouteContext, private readonly into: FileRoutes) {}
+  constructor(
+    private readonly context: JsRouteContext,
+    private readonly into: FileRoutes,
+  ) {}
 
   read(): void {
     const { context } = this;
@@ -72,7 +75,12 @@ class FastifyFile {
     const at = param.fn.type !== 'ArrowFunctionExpression' && param.fn.id ? param.fn.id : param.fn.params[0];
     this.containers.set(name, { name, framework: 'fastify', kind: 'plugin', range: context.lines.rangeOf(at.range[0], at.range[1]), guards: [] });
     const wrapper = context.parents.parent(param.fn);
-    if (wrapper?.type === 'CallExpression' && wrapper.callee.type === 'Identifier' && context.importedFrom(wrapper.callee.name)?.binding.module === 'fastify-plugin') this.transparent.add(name);
+    if (
+      wrapper?.type === 'CallExpression' &&
+      wrapper.callee.type === 'Identifier' &&
+      context.importedFrom(wrapper.callee.name)?.binding.module === 'fastify-plugin'
+    )
+      this.transparent.add(name);
   }
 
   /** `fastify()`, `Fastify({ logger: true })`, `require('fastify')()` — not `fastify-plugin`'s `fp()`. */
@@ -106,14 +114,25 @@ class FastifyFile {
     const methodValue = objectProperty(options, 'method')?.value;
     if (path === undefined || !methodValue) return;
     const method = unwrap(methodValue);
-    const methods = (method.type === 'ArrayExpression' ? method.elements : [method]).map((element) => (element && element.type !== 'SpreadElement' ? constantPath(element)?.toUpperCase() : undefined));
+    const methods = (method.type === 'ArrayExpression' ? method.elements : [method]).map((element) =>
+      element && element.type !== 'SpreadElement' ? constantPath(element)?.toUpperCase() : undefined,
+    );
     if (methods.length === 0 || methods.some((value) => value === undefined)) return;
     this.addRoute(registration, methods as string[], path, options, objectProperty(options, 'handler')?.value);
   }
 
   private addRoute(registration: Registration, methods: string[], path: string, options: TSESTree.Node | undefined, handler: TSESTree.Node | undefined): void {
     const guards = options ? this.hookGuards(options) : [];
-    this.routes.push({ framework: 'fastify', container: registration.container, methods, path, range: registration.range, order: registration.order, guards, ...readHandler(handler, this.context) });
+    this.routes.push({
+      framework: 'fastify',
+      container: registration.container,
+      methods,
+      path,
+      range: registration.range,
+      order: registration.order,
+      guards,
+      ...readHandler(handler, this.context),
+    });
   }
 
   /** Route-level hooks: `{ onRequest: [fastify.authenticate], preHandler: fastify.auth([a, b]) }`. */
@@ -168,7 +187,13 @@ class FastifyFile {
   private pluginReference(node: TSESTree.Node): Reference | undefined {
     let inner = unwrap(node);
     // `register(fp(plugin))`: the wrapped plugin.
-    if (inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && this.context.importedFrom(inner.callee.name)?.binding.module === 'fastify-plugin' && inner.arguments[0]) inner = unwrap(inner.arguments[0]);
+    if (
+      inner.type === 'CallExpression' &&
+      inner.callee.type === 'Identifier' &&
+      this.context.importedFrom(inner.callee.name)?.binding.module === 'fastify-plugin' &&
+      inner.arguments[0]
+    )
+      inner = unwrap(inner.arguments[0]);
     if (isFunctionNode(inner)) {
       const name = this.pluginNames.get(inner);
       return name ? { local: name } : undefined;

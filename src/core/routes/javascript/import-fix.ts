@@ -25,7 +25,15 @@ export function importEdits(input: GuardFixInput, program: TSESTree.Program): Te
     if (bound.has(needed.local)) continue;
     const joined = joinExisting(program, needed);
     if (joined !== undefined) {
-      edits.push({ range: lines.rangeOf(joined, joined), newText: needed.imported === needed.local ? `, ${needed.local}` : style.commonJs ? `, ${needed.imported}: ${needed.local}` : `, ${needed.imported} as ${needed.local}` });
+      edits.push({
+        range: lines.rangeOf(joined, joined),
+        newText:
+          needed.imported === needed.local
+            ? `, ${needed.local}`
+            : style.commonJs
+              ? `, ${needed.imported}: ${needed.local}`
+              : `, ${needed.imported} as ${needed.local}`,
+      });
     } else {
       added.push(importLine(needed, style));
     }
@@ -65,7 +73,9 @@ function boundNames(program: TSESTree.Program, input: GuardFixInput): Set<string
 
 function importStyle(program: TSESTree.Program, text: string, path: string): ImportStyle {
   const esm = program.body.find((statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration');
-  const cjs = program.body.find((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.init && requireCall(declarator.init)));
+  const cjs = program.body.find(
+    (statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.init && requireCall(declarator.init)),
+  );
   const commonJs = !esm && (cjs !== undefined || /\.c?js$/.test(path));
   const sample = esm ?? cjs;
   const sampleText = sample ? text.slice(sample.range[0], sample.range[1]) : '';
@@ -113,7 +123,9 @@ function requireCall(node: TSESTree.Node): string | undefined {
 function insertionOffset(program: TSESTree.Program, text: string): number {
   let last: TSESTree.Node | undefined;
   for (const statement of program.body) {
-    const isImport = statement.type === 'ImportDeclaration' || (statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.init && requireCall(declarator.init) !== undefined));
+    const isImport =
+      statement.type === 'ImportDeclaration' ||
+      (statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.init && requireCall(declarator.init) !== undefined));
     const isDirective = statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive !== undefined;
     if (isImport || (isDirective && !last)) last = statement;
     else if (last || !isDirective) break;

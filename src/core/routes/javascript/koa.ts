@@ -32,7 +32,10 @@ class KoaFile {
   private readonly containers = new Map<string, ContainerDecl>();
   private readonly routes: RouteDecl[] = [];
 
-  constructor(private readonly context: JsRouteContext, private readonly into: FileRoutes) {}
+  constructor(
+    private readonly context: JsRouteContext,
+    private readonly into: FileRoutes,
+  ) {}
 
   read(): void {
     const { context } = this;
@@ -82,7 +85,16 @@ class KoaFile {
     const guards = middlewareGuards(chain, this.context, this.into);
     const method = registration.method === 'all' ? 'ALL' : registration.method === 'del' ? 'DELETE' : registration.method.toUpperCase();
     for (const path of paths) {
-      this.routes.push({ framework: 'koa', container: registration.container, methods: [method], path, range: registration.range, order: registration.order, guards, ...readHandler(handlerNode, this.context) });
+      this.routes.push({
+        framework: 'koa',
+        container: registration.container,
+        methods: [method],
+        path,
+        range: registration.range,
+        order: registration.order,
+        guards,
+        ...readHandler(handlerNode, this.context),
+      });
     }
   }
 
@@ -95,8 +107,15 @@ class KoaFile {
       const mount = this.mountOf(element);
       if (mount === 'skip') continue;
       if (mount) {
-        for (const prefix of mount.prefix !== undefined ? [mount.prefix] : prefixes ?? ['']) {
-          const decl: MountDecl = { parent: registration.container, child: mount.child, prefix, order: registration.order, range: registration.range, guards: [...pending] };
+        for (const prefix of mount.prefix !== undefined ? [mount.prefix] : (prefixes ?? [''])) {
+          const decl: MountDecl = {
+            parent: registration.container,
+            child: mount.child,
+            prefix,
+            order: registration.order,
+            range: registration.range,
+            guards: [...pending],
+          };
           this.into.mounts.push(decl);
         }
         mounted = true;

@@ -21,7 +21,9 @@ export function addMiddlewareGuard(input: GuardFixInput): Fix | undefined {
   const handler = inner.type === 'ArrayExpression' ? inner.elements[inner.elements.length - 1] : last;
   if (!handler || handler.type === 'SpreadElement') return undefined;
   const { text, lines } = input.file;
-  const edits: TextEdit[] = [{ range: lines.rangeOf(handler.range[0], handler.range[0]), newText: `${input.guard.text},${separatorBefore(text, handler.range[0])}` }];
+  const edits: TextEdit[] = [
+    { range: lines.rangeOf(handler.range[0], handler.range[0]), newText: `${input.guard.text},${separatorBefore(text, handler.range[0])}` },
+  ];
   edits.push(...importEdits(input, program));
   return { title: `Add ${input.guard.name} to this route`, safe: false, edits };
 }

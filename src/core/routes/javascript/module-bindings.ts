@@ -16,9 +16,13 @@ export function readJsModuleBindings(program: TSESTree.Program): { imports: Impo
       case 'ImportDeclaration':
         for (const specifier of statement.specifiers) {
           const imported =
-            specifier.type === 'ImportDefaultSpecifier' ? 'default'
-            : specifier.type === 'ImportNamespaceSpecifier' ? '*'
-            : specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+            specifier.type === 'ImportDefaultSpecifier'
+              ? 'default'
+              : specifier.type === 'ImportNamespaceSpecifier'
+                ? '*'
+                : specifier.imported.type === 'Identifier'
+                  ? specifier.imported.name
+                  : String(specifier.imported.value);
           imports.push({ local: specifier.local.name, module: statement.source.value, imported });
         }
         break;
@@ -30,7 +34,8 @@ export function readJsModuleBindings(program: TSESTree.Program): { imports: Impo
         break;
       case 'ExportDefaultDeclaration': {
         const declaration = statement.declaration;
-        const named = (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id ? declaration.id.name : undefined;
+        const named =
+          (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id ? declaration.id.name : undefined;
         exports.push({ exported: 'default', local: named ?? (declaration.type === 'Identifier' ? declaration.name : ANONYMOUS_DEFAULT) });
         break;
       }
@@ -92,9 +97,12 @@ function readCommonJsExport(expression: TSESTree.Expression, exports: ExportBind
   const target = expression.left;
   if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return;
   const value = unwrap(expression.right);
-  const local = value.type === 'Identifier' ? value.name
-    : (value.type === 'FunctionExpression' || value.type === 'ClassExpression') && value.id ? value.id.name
-    : ANONYMOUS_DEFAULT;
+  const local =
+    value.type === 'Identifier'
+      ? value.name
+      : (value.type === 'FunctionExpression' || value.type === 'ClassExpression') && value.id
+        ? value.id.name
+        : ANONYMOUS_DEFAULT;
   const isModuleExports = target.object.type === 'Identifier' && target.object.name === 'module' && target.property.name === 'exports';
   if (isModuleExports) {
     if (value.type === 'ObjectExpression') {
@@ -110,7 +118,12 @@ function readCommonJsExport(expression: TSESTree.Expression, exports: ExportBind
   }
   const isExportsMember =
     (target.object.type === 'Identifier' && target.object.name === 'exports') ||
-    (target.object.type === 'MemberExpression' && !target.object.computed && target.object.object.type === 'Identifier' && target.object.object.name === 'module' && target.object.property.type === 'Identifier' && target.object.property.name === 'exports');
+    (target.object.type === 'MemberExpression' &&
+      !target.object.computed &&
+      target.object.object.type === 'Identifier' &&
+      target.object.object.name === 'module' &&
+      target.object.property.type === 'Identifier' &&
+      target.object.property.name === 'exports');
   if (isExportsMember) exports.push({ exported: target.property.name, local: local === ANONYMOUS_DEFAULT ? target.property.name : local });
 }
 

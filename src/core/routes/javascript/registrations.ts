@@ -54,7 +54,7 @@ export function readRegistrations(
 
 /** `['/x']` for the receiver `app.route('/x')` (or `app.route('/x').get(h)`); undefined outside such a chain. */
 function routeChainPaths(receiver: TSESTree.Node): string[] | undefined {
-  for (let current = unwrap(receiver); ; ) {
+  for (let current = unwrap(receiver); ;) {
     const member = memberCall(current);
     if (!member) return undefined;
     if (member.method === 'route' && current.type === 'CallExpression') return constantPaths(current.arguments[0]);
@@ -70,7 +70,8 @@ export function createdContainers<T>(
   const found: { name: string; at: TSESTree.Node; created: T }[] = [];
   const consider = (target: TSESTree.Node, value: TSESTree.Node) => {
     const created = creates(unwrap(value));
-    if (created !== undefined && target.type === 'Identifier' && !found.some((entry) => entry.name === target.name)) found.push({ name: target.name, at: target, created });
+    if (created !== undefined && target.type === 'Identifier' && !found.some((entry) => entry.name === target.name))
+      found.push({ name: target.name, at: target, created });
   };
   // `new Koa()`, `new Router({ prefix })` are constructions, `express()` a call.
   for (const creation of [...context.parents.calls, ...context.parents.constructions]) {
@@ -100,9 +101,11 @@ export function readPassedContainers(context: JsRouteContext, containerAt: (iden
     const callee = unwrap(call.callee);
     const module = requiredModule(callee);
     const child: Reference | undefined =
-      module !== undefined ? { module }
-      : callee.type === 'Identifier' && context.imports.some((binding) => binding.local === callee.name && binding.module.startsWith('.')) ? { local: callee.name }
-      : undefined;
+      module !== undefined
+        ? { module }
+        : callee.type === 'Identifier' && context.imports.some((binding) => binding.local === callee.name && binding.module.startsWith('.'))
+          ? { local: callee.name }
+          : undefined;
     if (child) into.mounts.push({ parent, child, prefix: '', order: call.range[0], range: context.lines.rangeOf(call.range[0], call.range[1]), guards: [] });
   }
 }

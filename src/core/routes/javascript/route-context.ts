@@ -54,7 +54,10 @@ export class JsRouteContext {
   readonly functions: ReturnType<typeof topLevelFunctions>;
   readonly paramContainers: ParamContainer[];
 
-  constructor(readonly file: RouteSourceFile, readonly program: TSESTree.Program) {
+  constructor(
+    readonly file: RouteSourceFile,
+    readonly program: TSESTree.Program,
+  ) {
     this.text = file.text;
     this.lines = file.lines;
     this.parents = new ParentMap(program);
@@ -105,14 +108,20 @@ export class JsRouteContext {
 
   private classify(fn: FunctionNode, parameter: string): JsFramework | undefined {
     const calls = this.callsOn(fn, parameter);
-    const fastifyOnly = calls.some(({ method, call }) => /^(register|addHook|decorate\w*)$/.test(method) || (method === 'route' && unwrap(call.arguments[0] ?? call).type === 'ObjectExpression'));
-    const routes = calls.filter(({ method, call }) => ROUTE_METHODS.has(method) && call.arguments.length >= 2 && constantPaths(call.arguments[0]) !== undefined);
+    const fastifyOnly = calls.some(
+      ({ method, call }) =>
+        /^(register|addHook|decorate\w*)$/.test(method) || (method === 'route' && unwrap(call.arguments[0] ?? call).type === 'ObjectExpression'),
+    );
+    const routes = calls.filter(
+      ({ method, call }) => ROUTE_METHODS.has(method) && call.arguments.length >= 2 && constantPaths(call.arguments[0]) !== undefined,
+    );
     const uses = calls.filter(({ method }) => method === 'use');
     if (!fastifyOnly && routes.length === 0 && uses.length === 0) return undefined;
     const handlers = routes.map(({ call }) => unwrap(call.arguments[call.arguments.length - 1])).filter(isFunctionNode);
     const param = fn.params[0];
     const annotated = param.type === 'Identifier' && param.typeAnnotation ? this.text.slice(param.typeAnnotation.range[0], param.typeAnnotation.range[1]) : '';
-    const plausible = CONTAINER_PARAMETER.test(parameter) || CONTAINER_TYPE.test(annotated) || handlers.some((handler) => handler.params.length > 0) || fastifyOnly;
+    const plausible =
+      CONTAINER_PARAMETER.test(parameter) || CONTAINER_TYPE.test(annotated) || handlers.some((handler) => handler.params.length > 0) || fastifyOnly;
     if (!plausible) return undefined;
     // What the file imports settles it; then what the handlers look like.
     if (this.importsFramework('fastify') || fastifyOnly || /Fastify/.test(annotated)) return 'fastify';
@@ -151,7 +160,8 @@ function candidateFunctions(program: TSESTree.Program): { fn: FunctionNode; name
     let inner = unwrap(node);
     // `fp(async function (fastify) {…})`, `fastifyPlugin(plugin, { name })`: the wrapped function.
     if (inner.type === 'CallExpression' && inner.arguments[0] && isFunctionNode(unwrap(inner.arguments[0]))) inner = unwrap(inner.arguments[0]);
-    if (isFunctionNode(inner) && !found.some((entry) => entry.fn === inner)) found.push({ fn: inner, name: name ?? (inner.type !== 'ArrowFunctionExpression' ? inner.id?.name : undefined) });
+    if (isFunctionNode(inner) && !found.some((entry) => entry.fn === inner))
+      found.push({ fn: inner, name: name ?? (inner.type !== 'ArrowFunctionExpression' ? inner.id?.name : undefined) });
   };
   for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration') {
@@ -168,11 +178,15 @@ function candidateFunctions(program: TSESTree.Program): { fn: FunctionNode; name
     }
     if (declaration.type === 'ExpressionStatement' && declaration.expression.type === 'AssignmentExpression') {
       const target = declaration.expression.left;
-      const targetText = target.type === 'MemberExpression' ? `${target.object.type === 'Identifier' ? target.object.name : 'module.exports'}.${target.property.type === 'Identifier' ? target.property.name : ''}` : '';
+      const targetText =
+        target.type === 'MemberExpression'
+          ? `${target.object.type === 'Identifier' ? target.object.name : 'module.exports'}.${target.property.type === 'Identifier' ? target.property.name : ''}`
+          : '';
       const right = unwrap(declaration.expression.right);
       const own = right.type === 'FunctionExpression' ? right.id?.name : undefined;
       if (targetText === 'module.exports') add(right, own ?? ANONYMOUS_DEFAULT);
-      else if (/^(exports|module\.exports)\.\w+$/.test(targetText) && target.type === 'MemberExpression' && target.property.type === 'Identifier') add(right, own ?? target.property.name);
+      else if (/^(exports|module\.exports)\.\w+$/.test(targetText) && target.type === 'MemberExpression' && target.property.type === 'Identifier')
+        add(right, own ?? target.property.name);
     }
   }
   return found;

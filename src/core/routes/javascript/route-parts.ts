@@ -37,7 +37,6 @@ export function middlewareGuard(node: TSESTree.Node, context: JsRouteContext, in
   return guardCandidate(inner, context.text, context.lines);
 }
 
-
 /**
  * Routers received as a parameter (`module.exports = function (app) { app.get(…) }`), named
  * after the parameter and tied to their function, unless a container of that name exists.

@@ -27,7 +27,11 @@ export function markUnlessPaths(containers: readonly ContainerDecl[], routes: Ro
     const prefix = containers.find((container) => container.name === route.container)?.prefix ?? '';
     const full = joinPath(prefix, route.path);
     const exemption = exemptions.find((candidate) => candidate.matches(full) === true);
-    if (exemption) route.public = { text: context.text.slice(exemption.node.range[0], exemption.node.range[1]), range: context.lines.rangeOf(exemption.node.range[0], exemption.node.range[1]) };
+    if (exemption)
+      route.public = {
+        text: context.text.slice(exemption.node.range[0], exemption.node.range[1]),
+        range: context.lines.rangeOf(exemption.node.range[0], exemption.node.range[1]),
+      };
     const undecided = exemption ? undefined : exemptions.find((candidate) => candidate.unsupported);
     if (undecided) {
       const text = context.text.slice(undecided.node.range[0], undecided.node.range[1]);

@@ -32,8 +32,15 @@ const VERIFIES_TOKEN = /(^|\.)(decode|verify)\w*$|(decode|verify)_?\w*token|toke
 
 /** FastAPI security schemes: used as a dependency they answer 401/403 when credentials are missing. */
 const SECURITY_SCHEMES: ReadonlySet<string> = new Set([
-  'OAuth2PasswordBearer', 'OAuth2AuthorizationCodeBearer', 'HTTPBearer', 'HTTPBasic', 'HTTPDigest',
-  'APIKeyHeader', 'APIKeyQuery', 'APIKeyCookie', 'OpenIdConnect',
+  'OAuth2PasswordBearer',
+  'OAuth2AuthorizationCodeBearer',
+  'HTTPBearer',
+  'HTTPBasic',
+  'HTTPDigest',
+  'APIKeyHeader',
+  'APIKeyQuery',
+  'APIKeyCookie',
+  'OpenIdConnect',
 ]);
 /** Django mixins that check the user before `dispatch`; a subclass is an auth check too. */
 const AUTH_MIXINS: ReadonlySet<string> = new Set(['LoginRequiredMixin', 'PermissionRequiredMixin', 'UserPassesTestMixin']);
@@ -83,12 +90,14 @@ function dependentDefinitions(root: Node, lines: LineIndex, known: readonly Auth
   const names = new Set(known.map((definition) => definition.name));
   const found: AuthDefinition[] = [];
   const candidates = allFunctions(root).filter((fn) => definitionParent(fn)?.type === 'module' && !names.has(fn.childForFieldName('name')?.text ?? ''));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const fn of candidates) {
       const name = fn.childForFieldName('name');
       if (!name || names.has(name.text)) continue;
-      const target = callsNamed(fn.childForFieldName('parameters') ?? fn, DEPENDENCY_CALLS).map((call) => dottedName(namedChildren(call.childForFieldName('arguments') ?? call)[0])).find((dependency) => dependency && names.has(dependency));
+      const target = callsNamed(fn.childForFieldName('parameters') ?? fn, DEPENDENCY_CALLS)
+        .map((call) => dottedName(namedChildren(call.childForFieldName('arguments') ?? call)[0]))
+        .find((dependency) => dependency && names.has(dependency));
       if (!target) continue;
       names.add(name.text);
       found.push({ name: name.text, range: nodeRange(name, lines), evidence: `depends on ${target}` });
@@ -121,7 +130,11 @@ function functionEvidence(fn: Node): string | undefined {
   if (own) return own.reason;
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
-  const returned = new Set(namedChildren(body).filter((statement) => statement.type === 'return_statement').map((statement) => namedChildren(statement)[0]?.text));
+  const returned = new Set(
+    namedChildren(body)
+      .filter((statement) => statement.type === 'return_statement')
+      .map((statement) => namedChildren(statement)[0]?.text),
+  );
   for (const statement of namedChildren(body)) {
     const nested = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (nested?.type !== 'function_definition' || !returned.has(nested.childForFieldName('name')?.text ?? '')) continue;
@@ -142,7 +155,9 @@ function ownCheck(fn: Node): { node: Node; reason: string } | undefined {
     const rejection = firstRejection(statement, values);
     if (rejection) return { node: statement, reason: rejection.reason };
   }
-  const decodes = ownNodes(body, 'call').some((call) => VERIFIES_TOKEN.test(dottedName(call.childForFieldName('function')) ?? '') && READS_CALLER.test(call.text));
+  const decodes = ownNodes(body, 'call').some(
+    (call) => VERIFIES_TOKEN.test(dottedName(call.childForFieldName('function')) ?? '') && READS_CALLER.test(call.text),
+  );
   if (!decodes) return undefined;
   const rejection = firstRejection(body, values);
   if (!rejection) return undefined;
@@ -167,7 +182,8 @@ function classEvidence(cls: Node): string | undefined {
   if (mixin) return `extends ${mixin}`;
   const methods = classMethods(cls);
   const permission = methods.get('has_permission');
-  if (bases.includes('BasePermission') && permission && /request\.(user|auth)\b|is_authenticated/.test(permission.text)) return 'permission class checking request.user';
+  if (bases.includes('BasePermission') && permission && /request\.(user|auth)\b|is_authenticated/.test(permission.text))
+    return 'permission class checking request.user';
   for (const [name, method] of methods) {
     if (!CHECKING_METHODS.has(name)) continue;
     const check = ownCheck(method);

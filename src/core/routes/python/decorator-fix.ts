@@ -22,11 +22,19 @@ export function hasDecorator(fn: Node, name: string): boolean {
 }
 
 /** A fix inserting `@text` on its own line before `line`, indented like `indentLine`. */
-export function decoratorFix(input: { root: Node; lines: LineIndex; summary: FileRoutes }, line: number, indentLine: number, decorator: { text: string; imports: ImportNeed[] }): Fix {
+export function decoratorFix(
+  input: { root: Node; lines: LineIndex; summary: FileRoutes },
+  line: number,
+  indentLine: number,
+  decorator: { text: string; imports: ImportNeed[] },
+): Fix {
   const { lines } = input;
   const indent = /^\s*/.exec(lines.lineText(indentLine))?.[0] ?? '';
   const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
   const offset = lines.lineStart(line);
-  const edits = [...importEdits(decorator.imports, input.root, lines, input.summary), { range: lines.rangeOf(offset, offset), newText: `${indent}@${decorator.text}${eol}` }];
+  const edits = [
+    ...importEdits(decorator.imports, input.root, lines, input.summary),
+    { range: lines.rangeOf(offset, offset), newText: `${indent}@${decorator.text}${eol}` },
+  ];
   return { title: `Add @${decorator.text}`, safe: false, edits: mergeInsertions(edits, lines) };
 }

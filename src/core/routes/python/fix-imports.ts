@@ -21,7 +21,9 @@ export function importEdits(needs: readonly ImportNeed[], root: Node, lines: Lin
     const names = missing.filter((need) => need.module === module);
     const wholeModules = names.filter((need) => need.imported === '*');
     for (const need of wholeModules) newLines.push(need.local === need.module ? `import ${module}` : `import ${module} as ${need.local}`);
-    const members = names.filter((need) => need.imported !== '*').map((need) => (need.local === need.imported ? need.imported : `${need.imported} as ${need.local}`));
+    const members = names
+      .filter((need) => need.imported !== '*')
+      .map((need) => (need.local === need.imported ? need.imported : `${need.imported} as ${need.local}`));
     if (members.length === 0) continue;
     const existing = imports.find((node) => node.type === 'import_from_statement' && extendable(node, module));
     if (existing) edits.push({ range: lines.rangeOf(existing.endIndex, existing.endIndex), newText: `, ${members.join(', ')}` });
@@ -51,7 +53,10 @@ function boundNames(root: Node, summary: FileRoutes): Set<string> {
   const names = new Set(summary.imports.map((binding) => binding.local));
   for (const statement of namedChildren(root)) {
     const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    const name = definition?.type === 'function_definition' || definition?.type === 'class_definition' ? definition.childForFieldName('name')?.text : simpleAssignment(statement)?.target;
+    const name =
+      definition?.type === 'function_definition' || definition?.type === 'class_definition'
+        ? definition.childForFieldName('name')?.text
+        : simpleAssignment(statement)?.target;
     if (name) names.add(name);
   }
   return names;

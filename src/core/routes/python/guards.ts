@@ -3,15 +3,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { GuardCandidate, GuardKind, PublicMarker } from '../model';
-import {
-  calleeOf,
-  callsNamed,
-  decoratorExpression,
-  dottedName,
-  nodeRange,
-  positionalArguments,
-  unwrapParens,
-} from '../../languages/python-syntax';
+import { calleeOf, callsNamed, decoratorExpression, dottedName, nodeRange, positionalArguments, unwrapParens } from '../../languages/python-syntax';
 
 /**
  * Decorators that say "no login here on purpose". Django 5.1 ships `login_not_required`; the

@@ -9,7 +9,12 @@ const LOGIN_WORDS = /log_?in|sign_?in|auth/i;
 
 /** Exceptions that mean 401/403 whatever their arguments (Django, DRF, werkzeug, Starlette). */
 const REJECTING_EXCEPTIONS: ReadonlySet<string> = new Set([
-  'PermissionDenied', 'NotAuthenticated', 'AuthenticationFailed', 'Unauthorized', 'Forbidden', 'NotAuthorized',
+  'PermissionDenied',
+  'NotAuthenticated',
+  'AuthenticationFailed',
+  'Unauthorized',
+  'Forbidden',
+  'NotAuthorized',
 ]);
 /** Response classes that are a rejection by themselves. */
 const REJECTING_RESPONSES = /\b(HttpResponseForbidden|HttpResponseNotAllowed|redirect_to_login)\s*\(|\.unauthorized\s*\(\s*\)/;
@@ -22,8 +27,9 @@ function rejectionOf(statement: Node, values: ReadonlyMap<string, string>): stri
   if (statement.type === 'raise_statement') {
     const raised = namedChildren(statement)[0];
     if (!raised) return undefined;
-    const text = raised.type === 'identifier' ? values.get(raised.text) ?? raised.text : raised.text;
-    const callee = raised.type === 'call' ? dottedName(raised.childForFieldName('function')) : raised.type === 'identifier' ? calleeText(text) : dottedName(raised);
+    const text = raised.type === 'identifier' ? (values.get(raised.text) ?? raised.text) : raised.text;
+    const callee =
+      raised.type === 'call' ? dottedName(raised.childForFieldName('function')) : raised.type === 'identifier' ? calleeText(text) : dottedName(raised);
     const name = lastSegment(callee ?? '');
     if (REJECTING_EXCEPTIONS.has(name)) return `raises ${name}`;
     if (/HTTPException$/.test(name) && AUTH_STATUS.test(text)) return `raises ${name}(${statusOf(text)})`;

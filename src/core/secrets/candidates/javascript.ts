@@ -36,7 +36,14 @@ type Literal = Pick<StringCandidate, 'value' | 'valueStart' | 'valueEnd' | 'lite
 function stringLiteral(node: TSESTree.Node, text: string): Literal | undefined {
   if (node.type === 'Literal' && typeof node.value === 'string') {
     const [start, end] = node.range;
-    return { value: node.value, valueStart: start + 1, valueEnd: end - 1, literalStart: start, literalEnd: end, verbatim: text.slice(start + 1, end - 1) === node.value };
+    return {
+      value: node.value,
+      valueStart: start + 1,
+      valueEnd: end - 1,
+      literalStart: start,
+      literalEnd: end,
+      verbatim: text.slice(start + 1, end - 1) === node.value,
+    };
   }
   // `…` without ${}: a plain string in all but quotes. Tagged templates are code (sql``, gql``).
   if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis.length === 1) {

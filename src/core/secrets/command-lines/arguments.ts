@@ -29,7 +29,26 @@ const ASSIGNMENT = /^([A-Za-z_][\w.[\]-]*)=/;
 const LONG_OPTION = /^--?([A-Za-z][\w.-]*)(?:=|$)/;
 const JVM_PROPERTY = /^-D([A-Za-z_][\w.-]*)=/;
 /** Words before the command itself: control keywords and commands that run the next word. */
-const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time', 'exec', 'nohup', 'command', 'builtin', 'env', 'sudo', 'doas', 'xargs']);
+const PREFIX_WORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'do',
+  'while',
+  'until',
+  '!',
+  '{',
+  'time',
+  'exec',
+  'nohup',
+  'command',
+  'builtin',
+  'env',
+  'sudo',
+  'doas',
+  'xargs',
+]);
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'set']);
 /** `a=1&password=…`: a form body or query string, whose pairs are read one by one. */
 const FORM_PAIR = /&[A-Za-z_][\w.[\]-]*=/;
@@ -74,7 +93,12 @@ export function passwordArguments(words: readonly ShellWord[]): PasswordArgument
 }
 
 /** The number of words a tool-table option took (1 or 2), or undefined when the word is none. */
-function toolOption(found: PasswordArgument[], tool: { options: ToolOptions; subcommandSeen: boolean } | undefined, word: ShellWord, next: ShellWord | undefined): number | undefined {
+function toolOption(
+  found: PasswordArgument[],
+  tool: { options: ToolOptions; subcommandSeen: boolean } | undefined,
+  word: ShellWord,
+  next: ShellWord | undefined,
+): number | undefined {
   if (!tool || (tool.options.subcommand && !tool.subcommandSeen)) return undefined;
   const { options } = tool;
   const value = word.value;
@@ -102,7 +126,13 @@ function toolOption(found: PasswordArgument[], tool: { options: ToolOptions; sub
 }
 
 /** `--password=…`, `--db-password …`: a long option whose own name is a secret's. */
-function longOption(found: PasswordArgument[], options: ToolOptions | undefined, command: string, word: ShellWord, next: ShellWord | undefined): number | undefined {
+function longOption(
+  found: PasswordArgument[],
+  options: ToolOptions | undefined,
+  command: string,
+  word: ShellWord,
+  next: ShellWord | undefined,
+): number | undefined {
   const value = word.value;
   const property = JVM_PROPERTY.exec(value);
   if (property) {
@@ -139,7 +169,7 @@ function assignmentWord(found: PasswordArgument[], word: ShellWord): number | un
     return 1;
   }
   // `curl -d "username=app&password=…"`: a form body, one pair at a time.
-  for (let offset = 0; offset < word.value.length; ) {
+  for (let offset = 0; offset < word.value.length;) {
     const end = word.value.indexOf('&', offset);
     const pairEnd = end < 0 ? word.value.length : end;
     pushAssignment(found, word, offset, pairEnd);
@@ -178,7 +208,8 @@ function pushJudged(found: PasswordArgument[], option: string, judgedAs: string,
     return;
   }
   const fallback = interpolationDefault(word.value.slice(from, to));
-  if (fallback) found.push({ option, judgedAs, word, from: from + fallback.start, to: from + fallback.end, fallback: { variable: fallback.variable, expression: from } });
+  if (fallback)
+    found.push({ option, judgedAs, word, from: from + fallback.start, to: from + fallback.end, fallback: { variable: fallback.variable, expression: from } });
 }
 
 /** `-u`, `--user`: an option that may take the next word as its value. */

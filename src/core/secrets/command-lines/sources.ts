@@ -84,7 +84,10 @@ function addYamlCommands(lines: CommandLine[], document: ConfigDocument, text: s
   for (const flow of document.flows ?? []) {
     if (!commandKey([...flow.keyPath, LIST_ITEM])) continue;
     const items = readStringList(text, flow.span.start, flow.span.end);
-    if (items) lines.push(withoutComposePrefix({ words: items.map((item) => wholeWord(item.value, item.start, item.end, item.verbatim)), exact: true, span: flow.span }));
+    if (items)
+      lines.push(
+        withoutComposePrefix({ words: items.map((item) => wholeWord(item.value, item.start, item.end, item.verbatim)), exact: true, span: flow.span }),
+      );
   }
 }
 
@@ -99,7 +102,9 @@ function commandKey(keyPath: readonly string[]): string | undefined {
 }
 
 function addWordList(lines: CommandLine[], text: string, items: readonly ConfigEntry[]): void {
-  const words = items.map((item) => wholeWord(item.value, item.valueSpan.start, item.valueSpan.end, text.slice(item.valueSpan.start, item.valueSpan.end) === item.value));
+  const words = items.map((item) =>
+    wholeWord(item.value, item.valueSpan.start, item.valueSpan.end, text.slice(item.valueSpan.start, item.valueSpan.end) === item.value),
+  );
   lines.push(withoutComposePrefix({ words, exact: true, span: { start: items[0].valueSpan.start, end: items[items.length - 1].valueSpan.end } }));
 }
 
@@ -107,7 +112,11 @@ function addWordList(lines: CommandLine[], text: string, items: readonly ConfigE
 function withoutComposePrefix(line: CommandLine): CommandLine {
   const first = line.words[0]?.value;
   if (first === 'CMD') return { ...line, words: line.words.slice(1) };
-  if (first === 'CMD-SHELL') return { ...line, words: [wholeWord('sh', line.span.start, line.span.start, false), wholeWord('-c', line.span.start, line.span.start, false), ...line.words.slice(1)] };
+  if (first === 'CMD-SHELL')
+    return {
+      ...line,
+      words: [wholeWord('sh', line.span.start, line.span.start, false), wholeWord('-c', line.span.start, line.span.start, false), ...line.words.slice(1)],
+    };
   return line;
 }
 
@@ -125,7 +134,10 @@ function addEntryScript(lines: CommandLine[], text: string, entry: ConfigEntry):
 }
 
 function wordsOf(value: string): string {
-  return value.split(/\s+/).filter((word) => word.length > 0).join(' ');
+  return value
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .join(' ');
 }
 
 /** `sh -c "mysql -p…"`: the script word, read where it sits when one run of the file holds it. */
@@ -142,7 +154,9 @@ function nestedScripts(line: CommandLine, text: string, depth = 0): CommandLine[
     const run = script.runs.length === 1 && script.runs[0].end - script.runs[0].start === script.value.length ? script.runs[0] : undefined;
     const inner: CommandLine[] = [];
     if (line.exact && run) addScript(inner, text, run, line.options);
-    else for (const innerWords of readShellCommands(script.value)) inner.push({ words: innerWords, exact: false, span: line.exact ? { start: script.start, end: script.end } : line.span });
+    else
+      for (const innerWords of readShellCommands(script.value))
+        inner.push({ words: innerWords, exact: false, span: line.exact ? { start: script.start, end: script.end } : line.span });
     for (const innerLine of inner) nested.push(innerLine, ...nestedScripts(innerLine, text, depth + 1));
   }
   return nested;

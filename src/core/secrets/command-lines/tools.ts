@@ -43,8 +43,23 @@ const entries = (names: readonly string[], options: ToolOptions): [string, ToolO
 
 export const TOOLS: ReadonlyMap<string, ToolOptions> = new Map([
   ...entries(
-    ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlcheck', 'mysqlshow', 'mysqlpump', 'mysqlbinlog', 'mysqlsh',
-      'mariadb', 'mariadb-dump', 'mariadb-admin', 'mariadb-import', 'mariadb-check', 'mariadb-show'],
+    [
+      'mysql',
+      'mysqldump',
+      'mysqladmin',
+      'mysqlimport',
+      'mysqlcheck',
+      'mysqlshow',
+      'mysqlpump',
+      'mysqlbinlog',
+      'mysqlsh',
+      'mariadb',
+      'mariadb-dump',
+      'mariadb-admin',
+      'mariadb-import',
+      'mariadb-check',
+      'mariadb-show',
+    ],
     MYSQL,
   ),
   ...entries(['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'createdb', 'dropdb', 'createuser', 'dropuser'], POSTGRES),
@@ -56,7 +71,16 @@ export const TOOLS: ReadonlyMap<string, ToolOptions> = new Map([
   ['cf', { ...REGISTRY_LOGIN, judgedAs: 'cf_password' }],
   ...entries(['sqlcmd', 'bcp'], SQL_SERVER),
   ['sshpass', { judgedAs: 'ssh_password', short: [{ letter: 'p', separate: true }], wrapsCommand: true }],
-  ['ssh-keygen', { judgedAs: 'ssh_key_passphrase', short: [{ letter: 'N', separate: true }, { letter: 'P', separate: true }] }],
+  [
+    'ssh-keygen',
+    {
+      judgedAs: 'ssh_key_passphrase',
+      short: [
+        { letter: 'N', separate: true },
+        { letter: 'P', separate: true },
+      ],
+    },
+  ],
   ['curl', { judgedAs: 'http_password', short: [{ letter: 'u', separate: true }], long: ['user', 'proxy-user'], userColonPassword: true }],
   ['keytool', { judgedAs: 'keystore_password', long: ['storepass', 'keypass', 'srcstorepass', 'deststorepass', 'srckeypass', 'destkeypass'] }],
   ['openssl', { judgedAs: 'openssl_passphrase', long: ['passin', 'passout', 'pass'], valuePrefix: 'pass:' }],
@@ -64,5 +88,8 @@ export const TOOLS: ReadonlyMap<string, ToolOptions> = new Map([
 
 /** The tool a command word names: `/usr/bin/mysql` → mysql; `mysql.exe` → mysql. */
 export function toolName(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1).replace(/\.exe$/i, '').toLowerCase();
+  return word
+    .slice(word.lastIndexOf('/') + 1)
+    .replace(/\.exe$/i, '')
+    .toLowerCase();
 }

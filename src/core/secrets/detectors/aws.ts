@@ -41,13 +41,7 @@ function isAccessKeyId(run: TokenRun): boolean {
  * file path lacks one of them; a random key lacks one with probability ~1e-3), no filler, no EXAMPLE.
  */
 function isSecretShaped(value: string): boolean {
-  return (
-    value.length === SECRET_LENGTH &&
-    /[A-Z]/.test(value) &&
-    /[a-z]/.test(value) &&
-    /[0-9]/.test(value) &&
-    looksRandom(value, BASE64)
-  );
+  return value.length === SECRET_LENGTH && /[A-Z]/.test(value) && /[a-z]/.test(value) && /[0-9]/.test(value) && looksRandom(value, BASE64);
 }
 
 function findSecretCandidates(text: string): TokenRun[] {

@@ -18,8 +18,19 @@ const KEYS: ReadonlyMap<string, { kind: string; envName: string }> = new Map([
 ]);
 /** Keys beside the access key that make the pairs an Azure connection string. */
 const AZURE_KEYS = new Set([
-  'accountname', 'defaultendpointsprotocol', 'endpointsuffix', 'endpoint', 'sharedaccesskeyname', 'entitypath',
-  'blobendpoint', 'queueendpoint', 'tableendpoint', 'fileendpoint', 'hostname', 'deviceid', 'version',
+  'accountname',
+  'defaultendpointsprotocol',
+  'endpointsuffix',
+  'endpoint',
+  'sharedaccesskeyname',
+  'entitypath',
+  'blobendpoint',
+  'queueendpoint',
+  'tableendpoint',
+  'fileendpoint',
+  'hostname',
+  'deviceid',
+  'version',
 ]);
 const ENDPOINT_KEYS = new Set(['endpoint', 'blobendpoint', 'queueendpoint', 'tableendpoint', 'fileendpoint', 'hostname']);
 /** The Storage emulator's account (Azurite): its key is published with it. */

@@ -16,18 +16,56 @@ const PASSWORD_KEY = /(?<![A-Za-z0-9_$-])(?:password|pwd)[ \t]*=/gi;
 const PASSWORD_KEY_NAME = /(?:^|[\s:])(?:password|pwd)$/;
 /** Keys that make `a=b;c=d` a connection string and not, say, a cookie or a shell line. */
 const CONNECTION_KEYS = new Set([
-  'server', 'data source', 'datasource', 'host', 'hostname', 'address', 'addr', 'network address',
-  'database', 'initial catalog', 'databasename', 'database name', 'dbname', 'user id', 'userid', 'uid',
-  'user', 'username', 'user name', 'port', 'driver', 'provider', 'dsn', 'trusted_connection',
-  'integrated security', 'encrypt', 'trustservercertificate', 'sslmode', 'ssl mode', 'dbq', 'servername',
-  'server name', 'service name', 'servicename', 'sid', 'protocol', 'charset', 'pooling',
-  'connect timeout', 'connection timeout', 'application name', 'persist security info',
-  'multipleactiveresultsets', 'attachdbfilename',
+  'server',
+  'data source',
+  'datasource',
+  'host',
+  'hostname',
+  'address',
+  'addr',
+  'network address',
+  'database',
+  'initial catalog',
+  'databasename',
+  'database name',
+  'dbname',
+  'user id',
+  'userid',
+  'uid',
+  'user',
+  'username',
+  'user name',
+  'port',
+  'driver',
+  'provider',
+  'dsn',
+  'trusted_connection',
+  'integrated security',
+  'encrypt',
+  'trustservercertificate',
+  'sslmode',
+  'ssl mode',
+  'dbq',
+  'servername',
+  'server name',
+  'service name',
+  'servicename',
+  'sid',
+  'protocol',
+  'charset',
+  'pooling',
+  'connect timeout',
+  'connection timeout',
+  'application name',
+  'persist security info',
+  'multipleactiveresultsets',
+  'attachdbfilename',
 ]);
 const HOST_KEYS = new Set(['server', 'data source', 'datasource', 'host', 'hostname', 'address', 'addr', 'network address', 'servername', 'server name']);
 const USER_KEYS = new Set(['user id', 'userid', 'uid', 'user', 'username', 'user name']);
 /** Database URLs whose query may carry `password=` (JDBC drivers, libpq, many ORMs). */
-const DATABASE_URL_START = /^(?:jdbc:[a-z0-9]+(?::[a-z0-9]+)*:|(?:postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|mongodb|rediss?|clickhouse|cockroachdb)(?:\+[a-z0-9]+)?:)\/\//i;
+const DATABASE_URL_START =
+  /^(?:jdbc:[a-z0-9]+(?::[a-z0-9]+)*:|(?:postgres(?:ql)?|mysql|mariadb|mssql|sqlserver|mongodb|rediss?|clickhouse|cockroachdb)(?:\+[a-z0-9]+)?:)\/\//i;
 const ENDS_QUERY_VALUE = /[&;#\s"'`<>\\]/;
 const ENDS_TOKEN = /[\s"'`<>(]/;
 const MAX_TOKEN_WALK = 1024;

@@ -143,7 +143,11 @@ export function uriEnd(text: string, from: number, uriStart: number): number {
     if (code < 128 && ENDS_URI[code]) break;
     end++;
   }
-  const balance = new Map<string, number>([[')', 0], [']', 0], ['}', 0]]);
+  const balance = new Map<string, number>([
+    [')', 0],
+    [']', 0],
+    ['}', 0],
+  ]);
   for (let index = uriStart; index < end; index++) {
     const character = text[index];
     const closer = CLOSER_OF.get(character);
@@ -163,7 +167,11 @@ export function uriEnd(text: string, from: number, uriStart: number): number {
 }
 
 const TRAILING_PUNCTUATION = '.,;:!?';
-const CLOSER_OF = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
+const CLOSER_OF = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+]);
 
 function charTable(characters: string): Uint8Array {
   const table = new Uint8Array(128);

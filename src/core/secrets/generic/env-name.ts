@@ -9,18 +9,80 @@ import { identifierWords } from './words';
  * Kubernetes `stringData.password`.
  */
 const CONTAINER_SEGMENTS = new Set([
-  'this', 'self', 'cls', 'process', 'env', 'environ', 'os', 'config', 'conf', 'cfg', 'configs',
-  'configuration', 'settings', 'setting', 'options', 'option', 'opts', 'props', 'params', 'args',
-  'kwargs', 'window', 'global', 'globalthis', 'module', 'exports', 'app', 'default', 'defaults', 'data',
-  'stringdata', 'values', 'value', 'vars', 'variables', 'secrets', 'spec', 'environment', 'locals',
-  'headers', 'header', 'auth', 'credentials', 'creds', 'properties',
+  'this',
+  'self',
+  'cls',
+  'process',
+  'env',
+  'environ',
+  'os',
+  'config',
+  'conf',
+  'cfg',
+  'configs',
+  'configuration',
+  'settings',
+  'setting',
+  'options',
+  'option',
+  'opts',
+  'props',
+  'params',
+  'args',
+  'kwargs',
+  'window',
+  'global',
+  'globalthis',
+  'module',
+  'exports',
+  'app',
+  'default',
+  'defaults',
+  'data',
+  'stringdata',
+  'values',
+  'value',
+  'vars',
+  'variables',
+  'secrets',
+  'spec',
+  'environment',
+  'locals',
+  'headers',
+  'header',
+  'auth',
+  'credentials',
+  'creds',
+  'properties',
 ]);
 
 /** Names that say only "a secret" (`password`, `apiKey`): they borrow the segment before them. */
 const BARE_NAMES = new Set([
-  'password', 'passwd', 'pwd', 'pass', 'pw', 'passphrase', 'secret', 'token', 'key', 'api key', 'apikey',
-  'secret key', 'private key', 'access key', 'access token', 'auth token', 'api token', 'api secret',
-  'client secret', 'bearer', 'authorization', 'credentials', 'creds', 'signing key', 'encryption key',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'pw',
+  'passphrase',
+  'secret',
+  'token',
+  'key',
+  'api key',
+  'apikey',
+  'secret key',
+  'private key',
+  'access key',
+  'access token',
+  'auth token',
+  'api token',
+  'api secret',
+  'client secret',
+  'bearer',
+  'authorization',
+  'credentials',
+  'creds',
+  'signing key',
+  'encryption key',
 ]);
 
 const DEFAULT_ENV_NAMES: Record<SecretKind, string> = {
@@ -32,9 +94,7 @@ const DEFAULT_ENV_NAMES: Record<SecretKind, string> = {
 
 /** `segments` are the name's key-path segments; `segmentIndex` the one holding the secret word. */
 export function envNameFor(segments: readonly string[], segmentIndex: number, kind: SecretKind): string {
-  const kept = segments
-    .slice(0, segmentIndex + 1)
-    .filter((segment, index) => index === segmentIndex || !isContainer(segment));
+  const kept = segments.slice(0, segmentIndex + 1).filter((segment, index) => index === segmentIndex || !isContainer(segment));
   let words = ownWords(kept[kept.length - 1]);
   if (BARE_NAMES.has(words.join(' ')) && kept.length > 1) words = [...ownWords(kept[kept.length - 2]), ...words];
   // A header value (`Authorization: Bearer …`) moves to a token variable, not to AUTHORIZATION.

@@ -21,7 +21,8 @@ const isIdentifierChar = (code: number) => code < 128 && IDENTIFIER_CHAR[code] =
  * closes an environment getter's call, `, default=` is its keyword fallback), a quoted value. Groups: 1 the closing quote of a quoted
  * name, 2 the separator, 4 the value.
  */
-const AFTER_NAME = /(["'`])?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(,\s*default\s*=|:|=|,|\|\||\?\?|\)\s*or)\s*[rRbBuU]{0,2}(["'`])((?:(?!\3)[^\\\r\n]|\\.){0,512})\3/y;
+const AFTER_NAME =
+  /(["'`])?\]?(?:\s*:\s*[\w<>[\]|. ]{1,40})?\s*(,\s*default\s*=|:|=|,|\|\||\?\?|\)\s*or)\s*[rRbBuU]{0,2}(["'`])((?:(?!\3)[^\\\r\n]|\\.){0,512})\3/y;
 
 /** The generic-secret rule's JWT sinks: `jwt.sign(`… and a bare imported `sign(`/`verify(`. */
 const JWT_CALL = /(?:\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)|(?<![\w$.])(?:sign|verify))\s*\(/g;
@@ -36,7 +37,8 @@ const JWT_CALL = /(?:\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)|
  * `nameStart` is where the name's identifier run starts; `closingQuote` the quote after the name.
  */
 function separatorBinds(text: string, separator: string, nameStart: number, closingQuote: string | undefined, python: boolean): boolean {
-  if (separator.startsWith(',') || separator.startsWith(')')) return python && closingQuote !== undefined && isEnvGetterFirstArgument(text, nameStart, closingQuote);
+  if (separator.startsWith(',') || separator.startsWith(')'))
+    return python && closingQuote !== undefined && isEnvGetterFirstArgument(text, nameStart, closingQuote);
   if (separator === '||' || separator === '??') return !python;
   return true;
 }

@@ -30,14 +30,18 @@ const WORD_SEPARATORS = /[-_.\s:?!()]/g;
  * end in `EXAMPLE`/`EXAMPLEKEY` and are caught by MARKER.)
  */
 const DOCUMENTED_EXAMPLES = new Set([
-  '2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', '8xLOxBtZp8',
-  'mF_9.B5f-4.1JqM', 's6BhdRkqt3', 'gX1fBat3bV', 'czZCaGRSa3F0MzpnWDFmQmF0M2JW', 'ad180jjd733klru7',
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  '8xLOxBtZp8',
+  'mF_9.B5f-4.1JqM',
+  's6BhdRkqt3',
+  'gX1fBat3bV',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  'ad180jjd733klru7',
 ]);
 /** Parts of jwt.io's sample token (the "John Doe" payload and its HS256 signature), found inside larger values. */
-const DOCUMENTED_FRAGMENTS = [
-  'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ',
-  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
-];
+const DOCUMENTED_FRAGMENTS = ['eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'];
 
 /** Whether `value` is a stand-in for a secret rather than a secret. */
 export function isPlaceholderValue(value: string): boolean {

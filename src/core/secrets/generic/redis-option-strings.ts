@@ -13,7 +13,8 @@ const MAX_WALK = 512;
 const ENDPOINT = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(?::\d{1,5})?$/;
 const OPTION = /^[A-Za-z][A-Za-z0-9]*=[^,]*$/;
 /** StackExchange.Redis option keys: one of them, or a port on the endpoint, marks the format. */
-const REDIS_OPTIONS = /(?:^|,)(?:ssl|abortConnect|allowAdmin|connectTimeout|connectRetry|syncTimeout|asyncTimeout|defaultDatabase|keepAlive|sslHost|sslProtocols|serviceName|tiebreaker|user|name|resolveDns|channelPrefix)=/i;
+const REDIS_OPTIONS =
+  /(?:^|,)(?:ssl|abortConnect|allowAdmin|connectTimeout|connectRetry|syncTimeout|asyncTimeout|defaultDatabase|keepAlive|sslHost|sslProtocols|serviceName|tiebreaker|user|name|resolveDns|channelPrefix)=/i;
 /** Calls and brackets are code (`f(host,password=get_pw())`), not a configuration string. */
 const CODE = /[()[\]{}]/;
 /** What ends the string in code or config: white space and quotes. */

@@ -6,8 +6,11 @@ const ENVIRONMENT_REFERENCE = new RegExp(
   [
     String.raw`\bprocess\.env\b`, // Node
     String.raw`\bimport\.meta\.env\b`, // Vite
-    String.raw`\bos\.environ\b`, String.raw`\bos\.getenv\s*\(`, String.raw`\bgetenv\s*\(`, // Python, C, PHP
-    String.raw`\bSystem\.getenv\s*\(`, String.raw`\bEnvironment\.GetEnvironmentVariable\s*\(`, // Java, .NET
+    String.raw`\bos\.environ\b`,
+    String.raw`\bos\.getenv\s*\(`,
+    String.raw`\bgetenv\s*\(`, // Python, C, PHP
+    String.raw`\bSystem\.getenv\s*\(`,
+    String.raw`\bEnvironment\.GetEnvironmentVariable\s*\(`, // Java, .NET
     String.raw`\bENV\s*(?:\[|\.fetch\b)`, // Ruby
     String.raw`\benv\s*\(\s*['"]`, // Laravel, django-environ
     String.raw`^\$env:\w+$`, // PowerShell

@@ -14,9 +14,7 @@ export interface NamedValueCandidate {
   path?: string;
 }
 
-export type GenericVerdict =
-  | { secret: true; kind: SecretKind; envName: string }
-  | { secret: false; reason: string };
+export type GenericVerdict = { secret: true; kind: SecretKind; envName: string } | { secret: false; reason: string };
 
 /**
  * A credential embedded in a larger value that should move to the environment as a whole:

@@ -4,9 +4,33 @@
 // A default used in production is a real problem, but a weak-configuration one, not a leak.
 
 const WELL_KNOWN_DEFAULTS = new Set([
-  'postgres', 'postgresql', 'mysql', 'mariadb', 'oracle', 'tiger', 'root', 'admin', 'administrator',
-  'guest', 'rabbitmq', 'redis', 'mongo', 'mongodb', 'sa', 'elastic', 'changeme', 'changeit', 'docker',
-  'minioadmin', 'neo4j', 'cassandra', 'couchbase', 'keycloak', 'sonar', 'airflow', 'superset',
+  'postgres',
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'oracle',
+  'tiger',
+  'root',
+  'admin',
+  'administrator',
+  'guest',
+  'rabbitmq',
+  'redis',
+  'mongo',
+  'mongodb',
+  'sa',
+  'elastic',
+  'changeme',
+  'changeit',
+  'docker',
+  'minioadmin',
+  'neo4j',
+  'cassandra',
+  'couchbase',
+  'keycloak',
+  'sonar',
+  'airflow',
+  'superset',
 ]);
 
 /** `user` is the account in front of the password, when known: `app:app@localhost` is a default too. */

@@ -74,7 +74,9 @@ export function compileRow(row: ProviderRow): CompiledRow {
 
   const bodyCharacters = row.token.body === '' ? [] : classCharacters(row.token.body);
   // A literal alternation, then ONE greedy class: each match consumes its run, so the scan is linear.
-  const candidates = row.context ? undefined : new RegExp(`(?:${prefixes.map(escapeLiteral).join('|')})${row.token.body === '' ? '' : `[${row.token.body}]*`}`, 'g');
+  const candidates = row.context
+    ? undefined
+    : new RegExp(`(?:${prefixes.map(escapeLiteral).join('|')})${row.token.body === '' ? '' : `[${row.token.body}]*`}`, 'g');
   const lead = row.token.lead && { chars: classTable(row.token.lead.chars), min: range(row.token.lead.length)[0], max: range(row.token.lead.length)[1] };
   if (lead && lead.max > 256) throw new Error(`${row.id}: lead longer than 256 characters`);
   const spellings = row.context ? contextSpellings(row.context) : undefined;
@@ -92,7 +94,15 @@ export function compileRow(row: ProviderRow): CompiledRow {
     severity: row.severity ?? (row.context ? 'warning' : 'error'),
     keywords: row.keywords ?? spellings ?? prefixes,
     spellings,
-    contextWords: spellings && new RegExp([...spellings].sort((a, b) => b.length - a.length).map(escapeLiteral).join('|'), 'g'),
+    contextWords:
+      spellings &&
+      new RegExp(
+        [...spellings]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeLiteral)
+          .join('|'),
+        'g',
+      ),
     nameGate: row.nameGate ?? 'credential',
   };
 }

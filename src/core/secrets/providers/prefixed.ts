@@ -52,7 +52,9 @@ export function findPrefixedTokens(compiled: CompiledRow, text: string): FoundTo
     const start = leadStart(compiled, text, prefixStart);
     // A run may end with the period that ends the sentence: tried without it first.
     const trimmed = compiled.bodyHasDot && text[end - 1] === '.' && end - 1 > prefixEnd;
-    const token = (trimmed ? candidateAt(compiled, text, start, prefixStart, prefixEnd, end - 1) : undefined) ?? candidateAt(compiled, text, start, prefixStart, prefixEnd, end);
+    const token =
+      (trimmed ? candidateAt(compiled, text, start, prefixStart, prefixEnd, end - 1) : undefined) ??
+      candidateAt(compiled, text, start, prefixStart, prefixEnd, end);
     if (token) found.push(token);
   }
   return found;

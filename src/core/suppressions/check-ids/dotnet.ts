@@ -22,7 +22,9 @@ function isAnalyzerSecurityId(id: string): boolean {
   const ca = /^CA(\d{4})$/.exec(upper);
   if (!ca) return false;
   const number = Number(ca[1]);
-  return [2100, 2109, 2119, 2153].includes(number) || (number >= 2300 && number < 2400) || (number >= 3000 && number < 4000) || (number >= 5350 && number < 5500);
+  return (
+    [2100, 2109, 2119, 2153].includes(number) || (number >= 2300 && number < 2400) || (number >= 3000 && number < 4000) || (number >= 5350 && number < 5500)
+  );
 }
 
 export const CSHARP_CHECKS: ToolChecks = {

@@ -24,7 +24,12 @@ export interface ToolChecks {
  */
 export function tableChecks(
   table: IdsByCategory,
-  options: { sameId?: (id: string, listed: string) => boolean; isSecurity?: (id: string) => boolean; narrowTo?: IdsByCategory; blanketHides?: readonly Category[] | 'all' } = {},
+  options: {
+    sameId?: (id: string, listed: string) => boolean;
+    isSecurity?: (id: string) => boolean;
+    narrowTo?: IdsByCategory;
+    blanketHides?: readonly Category[] | 'all';
+  } = {},
 ): ToolChecks {
   const sameId = options.sameId ?? ((id, listed) => id === listed);
   const listedUnder = (id: string, category: Category) => (table[category] ?? []).some((listed) => sameId(id, listed));

@@ -13,7 +13,13 @@ const PHPCS: IdsByCategory = {
   'string-built-query': ['WordPress.DB.PreparedSQL', 'WordPress.DB.PreparedSQLPlaceholders', 'Security.BadFunctions.SQLFunctions'],
   'string-built-command': ['Security.BadFunctions.SystemExecFunctions'],
 };
-const PHPCS_SECURITY = [...Object.values(PHPCS).flatMap((sniffs) => sniffs ?? []), 'WordPress.Security', 'WordPressVIPMinimum.Security', 'Security', 'PHPCS_SecurityAudit'];
+const PHPCS_SECURITY = [
+  ...Object.values(PHPCS).flatMap((sniffs) => sniffs ?? []),
+  'WordPress.Security',
+  'WordPressVIPMinimum.Security',
+  'Security',
+  'PHPCS_SecurityAudit',
+];
 
 /** Codes compare case-insensitively, part by part: `WordPress.DB` covers `WordPress.DB.PreparedSQL`. */
 function related(id: string, sniff: string): boolean {

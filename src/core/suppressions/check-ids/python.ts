@@ -15,7 +15,12 @@ const RUFF: IdsByCategory = {
 };
 
 /** Every Bandit test is a security check. */
-export const BANDIT_CHECKS: ToolChecks = tableChecks(BANDIT, { sameId: (id, listed) => id.toUpperCase() === listed, isSecurity: () => true, narrowTo: BANDIT, blanketHides: 'all' });
+export const BANDIT_CHECKS: ToolChecks = tableChecks(BANDIT, {
+  sameId: (id, listed) => id.toUpperCase() === listed,
+  isSecurity: () => true,
+  narrowTo: BANDIT,
+  blanketHides: 'all',
+});
 
 /** flake8's and Ruff's codes select by prefix: `S` is every Bandit rule, `S6` the injection ones. */
 export const RUFF_CHECKS: ToolChecks = {

@@ -7,7 +7,16 @@ import type { Category } from '../../types';
 import type { IdsByCategory, ToolChecks } from './model';
 
 const RUBOCOP: IdsByCategory = { 'string-built-command': ['Security/Open', 'Security/IoMethods'] };
-const SECURITY_COPS = ['Security/Eval', 'Security/Open', 'Security/JSONLoad', 'Security/MarshalLoad', 'Security/YAMLLoad', 'Security/IoMethods', 'Security/CompoundHash', 'Rails/OutputSafety'];
+const SECURITY_COPS = [
+  'Security/Eval',
+  'Security/Open',
+  'Security/JSONLoad',
+  'Security/MarshalLoad',
+  'Security/YAMLLoad',
+  'Security/IoMethods',
+  'Security/CompoundHash',
+  'Rails/OutputSafety',
+];
 
 /** A cop, or the department it is in. */
 const covers = (id: string, cop: string): boolean => id === cop || cop.startsWith(`${id}/`);

@@ -29,7 +29,10 @@ export function banditSwitchesFromTree(text: string, base: ConfigNode | undefine
 export function banditSwitchesFromIni(text: string): ConfigSwitch[] {
   const ini = readIniValues(text);
   const trailing = new TrailingComments(text, ini.comments);
-  return ini.valuesOf('bandit', 'skips').flatMap((scalar) => splitScalar(text, scalar)).map((id) => skipSwitch(id, trailing));
+  return ini
+    .valuesOf('bandit', 'skips')
+    .flatMap((scalar) => splitScalar(text, scalar))
+    .map((id) => skipSwitch(id, trailing));
 }
 
 function skipSwitch(id: ConfigScalar, trailing: TrailingComments): ConfigSwitch {

@@ -45,7 +45,12 @@ function toConfigNode(node: Node, text: string): ConfigNode | undefined {
     }
     case 'number':
     case 'boolean':
-      return { kind: 'scalar', value: text.slice(node.offset, node.offset + node.length), span: { start: node.offset, end: node.offset + node.length }, quoted: false };
+      return {
+        kind: 'scalar',
+        value: text.slice(node.offset, node.offset + node.length),
+        span: { start: node.offset, end: node.offset + node.length },
+        quoted: false,
+      };
     default:
       return undefined;
   }

@@ -28,7 +28,9 @@ export function ruffSwitches(text: string, base: ConfigNode | undefined, comment
 }
 
 function securityCodes(text: string, node: ConfigNode | undefined): ConfigScalar[] {
-  return scalarsOf(node).flatMap((scalar) => splitScalar(text, scalar)).filter((code) => isSecuritySelector(code.value));
+  return scalarsOf(node)
+    .flatMap((scalar) => splitScalar(text, scalar))
+    .filter((code) => isSecuritySelector(code.value));
 }
 
 /** `S`, `S1`, `S60`, `S608` (flake8-bandit, by prefix) or `ALL`. */

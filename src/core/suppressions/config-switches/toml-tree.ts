@@ -3,7 +3,19 @@
 // and bare values. It reuses the shared reader's key and string helpers; unlike that reader it
 // keeps arrays, which is where Bandit skips and Ruff ignores live. Anything it cannot read is
 // skipped up to the next line that looks like a statement, as the shared reader does.
-import { CLOSE_BRACE, CLOSE_BRACKET, COMMA, DOUBLE_QUOTE, EQUALS, HASH, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE, findQuote, findUnescapedQuote } from '../../languages/config/chars';
+import {
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  DOUBLE_QUOTE,
+  EQUALS,
+  HASH,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  SINGLE_QUOTE,
+  findQuote,
+  findUnescapedQuote,
+} from '../../languages/config/chars';
 import { decodeBasicString, decodeMultiLineLiteral, skipLeadingNewline } from '../../languages/config/toml-strings';
 import { looksLikeStatement, readDottedKey } from '../../languages/config/toml-values';
 import type { Span } from '../../languages/config';

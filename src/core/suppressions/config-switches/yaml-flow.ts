@@ -4,7 +4,18 @@
 // and reading resumes on it.
 import { decodeDoubleQuoted, decodeSingleQuoted } from '../../languages/config/yaml-scalars';
 import { findSingleQuoteClose } from '../../languages/config/yaml-syntax';
-import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOUBLE_QUOTE, HASH, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE, findUnescapedQuote } from '../../languages/config/chars';
+import {
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DOUBLE_QUOTE,
+  HASH,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  SINGLE_QUOTE,
+  findUnescapedQuote,
+} from '../../languages/config/chars';
 import { newList, newMap, type ConfigMap, type ConfigNode } from './tree';
 
 const MAX_DEPTH = 64;

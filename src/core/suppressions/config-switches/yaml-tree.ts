@@ -5,7 +5,16 @@
 import { LineCursor } from '../../languages/config/lines';
 import { decodeDoubleQuoted, decodeSingleQuoted } from '../../languages/config/yaml-scalars';
 import {
-  NULLS, countSpaces, findSingleQuoteClose, isDocumentMarker, isItemMarker, readKey, scanPlainLine, skipSpaces, skipToBlank, type Key,
+  NULLS,
+  countSpaces,
+  findSingleQuoteClose,
+  isDocumentMarker,
+  isItemMarker,
+  readKey,
+  scanPlainLine,
+  skipSpaces,
+  skipToBlank,
+  type Key,
 } from '../../languages/config/yaml-syntax';
 import { HASH, PERCENT, TAB, findUnescapedQuote, skipBlanks } from '../../languages/config/chars';
 import { readFlowCollection } from './yaml-flow';

@@ -15,9 +15,7 @@
 import { BANDIT_TEST_IDS, isBanditId } from './bandit-tests';
 import type { SuppressionDirective } from '../model';
 import type { DirectiveMatcher } from './context';
-import {
-  REASON_SEPARATORS, hashAnchors, isDigit, isWordCharacter, isWhitespace, makeDirective, readReason, segmentEnd, skipWhitespace,
-} from './scan';
+import { REASON_SEPARATORS, hashAnchors, isDigit, isWordCharacter, isWhitespace, makeDirective, readReason, segmentEnd, skipWhitespace } from './scan';
 
 const KEYWORD = 'nosec';
 const COLON = 58;

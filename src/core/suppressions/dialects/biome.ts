@@ -21,7 +21,7 @@ const VARIANTS: readonly [string, SuppressionScope][] = [
 
 export const matchBiome: DirectiveMatcher = (text) => {
   const directives: SuppressionDirective[] = [];
-  for (let lineStart = 0; lineStart <= text.length; ) {
+  for (let lineStart = 0; lineStart <= text.length;) {
     const end = lineEnd(text, lineStart);
     const directive = readLine(text, lineStart, end);
     if (directive) directives.push(directive);

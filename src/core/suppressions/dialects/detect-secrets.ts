@@ -35,7 +35,14 @@ export const matchDetectSecrets: DirectiveMatcher = (text, context) => {
 };
 
 function pragma(text: string, start: number, keywordEnd: number, scope: 'line' | 'next-line', family: CommentFamily): SuppressionDirective {
-  return directiveWithTrailingReason(text, { tool: 'detect-secrets', scope, start, keywordEnd, limit: reasonLimit(text, keywordEnd, family), reasonSeparator: ' -- ' });
+  return directiveWithTrailingReason(text, {
+    tool: 'detect-secrets',
+    scope,
+    start,
+    keywordEnd,
+    limit: reasonLimit(text, keywordEnd, family),
+    reasonSeparator: ' -- ',
+  });
 }
 
 /** Whether only spaces separate `pos` from the comment's start or from a blank-preceded opener. */

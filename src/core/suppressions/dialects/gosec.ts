@@ -21,7 +21,7 @@ export const matchGosec: DirectiveMatcher = (text, context) => {
   if (context.kind !== 'block' && text.startsWith(DISABLE) && (text.length === DISABLE.length || isBlank(text.charCodeAt(DISABLE.length)))) {
     return [readRules(text, 0, DISABLE.length, context)];
   }
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     let at = lineStart;
     while (at < text.length && isBlank(text.charCodeAt(at))) at++;
     if (text.startsWith(NOSEC, at)) return [readRules(text, at, at + NOSEC.length, context)];

@@ -60,9 +60,14 @@ function argumentValues(annotation: Annotation, name: string | undefined, namedO
 }
 
 /** Where a reason goes: SpotBugs' `justification` argument, or a comment after an annotation alone on its line. */
-function reasonInsertion(annotation: Annotation, tool: SuppressionTool, commentFits: boolean): { reasonInsertAt?: number; reasonSeparator?: string; reasonTerminator?: string } {
+function reasonInsertion(
+  annotation: Annotation,
+  tool: SuppressionTool,
+  commentFits: boolean,
+): { reasonInsertAt?: number; reasonSeparator?: string; reasonTerminator?: string } {
   if (tool === 'spotbugs') {
-    if (annotation.close === undefined) return { reasonInsertAt: annotation.end - annotation.start, reasonSeparator: '(justification = "', reasonTerminator: '")' };
+    if (annotation.close === undefined)
+      return { reasonInsertAt: annotation.end - annotation.start, reasonSeparator: '(justification = "', reasonTerminator: '")' };
     const separator = annotation.args.length > 0 ? ', justification = "' : 'justification = "';
     return { reasonInsertAt: annotation.close - annotation.start, reasonSeparator: separator, reasonTerminator: '"' };
   }

@@ -30,7 +30,10 @@ export const matchNolint: DirectiveMatcher = (text, context) => {
   let ids: string[] = [];
   let bodyEnd = keywordEnd;
   if (next === 58 && !text.startsWith('all', keywordEnd + 1)) {
-    const items = text.slice(keywordEnd + 1, listEnd).split(',').map((item) => item.trim().toLowerCase());
+    const items = text
+      .slice(keywordEnd + 1, listEnd)
+      .split(',')
+      .map((item) => item.trim().toLowerCase());
     if (items.includes('all')) ids = [];
     else if (items.every((item) => item === '')) return [];
     else ids = items;

@@ -18,8 +18,17 @@
 import type { SuppressionDirective, SuppressionTool } from '../model';
 import type { DirectiveMatcher } from './context';
 import {
-  REASON_SEPARATORS, hashAnchors, isDigit, isLetter, isUpperCaseLetter, isWhitespace, makeDirective, readReason, segmentEnd,
-  skipWhitespace, startsWithIgnoringCase,
+  REASON_SEPARATORS,
+  hashAnchors,
+  isDigit,
+  isLetter,
+  isUpperCaseLetter,
+  isWhitespace,
+  makeDirective,
+  readReason,
+  segmentEnd,
+  skipWhitespace,
+  startsWithIgnoringCase,
 } from './scan';
 
 const HASH = 35;
@@ -172,14 +181,7 @@ function readFlake8Directive(text: string, keywordEnd: number): Reading {
   return codes.length > 0 ? { codes, end: codes[codes.length - 1].end } : { codes: [], end: keywordEnd + 1 };
 }
 
-function combine(
-  text: string,
-  tool: SuppressionTool,
-  scope: 'line' | 'file',
-  start: number,
-  keywordEnd: number,
-  readings: Reading[],
-): SuppressionDirective {
+function combine(text: string, tool: SuppressionTool, scope: 'line' | 'file', start: number, keywordEnd: number, readings: Reading[]): SuppressionDirective {
   const isBlanket = readings.some((reading) => reading.codes.length === 0);
   const ids = isBlanket ? [] : [...new Set(readings.flatMap((reading) => reading.codes.map((code) => code.value)))];
   const bodyEnd = Math.max(...readings.map((reading) => reading.end));

@@ -29,7 +29,7 @@ const LEGACY: readonly [string, SuppressionScope | 'ignore'][] = [
 
 export const matchPhpcs: DirectiveMatcher = (text, context) => {
   const directives: SuppressionDirective[] = [];
-  for (let lineStart = 0; lineStart <= text.length; ) {
+  for (let lineStart = 0; lineStart <= text.length;) {
     const end = lineEnd(text, lineStart);
     const directive = readLine(text, lineStart, end, context);
     if (directive) directives.push(directive);

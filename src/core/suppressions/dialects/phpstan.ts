@@ -14,12 +14,26 @@ export const matchPhpstan: DirectiveMatcher = (text, context) => {
   let end = -1; // the end of the current tag's line, found once per line
   for (let at = text.indexOf(TAG); at !== -1; at = text.indexOf(TAG, at + TAG.length)) {
     const tagEnd = at + TAG.length;
-    const lineForm = LINE_FORMS.find(([suffix]) => text.startsWith(suffix, tagEnd) && !isWordCharacter(text.charCodeAt(tagEnd + suffix.length)) && text.charCodeAt(tagEnd + suffix.length) !== 45);
+    const lineForm = LINE_FORMS.find(
+      ([suffix]) =>
+        text.startsWith(suffix, tagEnd) && !isWordCharacter(text.charCodeAt(tagEnd + suffix.length)) && text.charCodeAt(tagEnd + suffix.length) !== 45,
+    );
     if (lineForm) {
       const keywordEnd = tagEnd + lineForm[0].length;
       const reason = readReason(text, keywordEnd, lineEnd(text, keywordEnd), REASON_SEPARATORS, true);
       const directiveEnd = reason ? reason.end : keywordEnd;
-      return [makeDirective({ tool: 'phpstan', scope: lineForm[1], ids: [], start: at, end: directiveEnd, reason: reason?.reason, reasonInsertAt: directiveEnd, reasonSeparator: ' -- ' })];
+      return [
+        makeDirective({
+          tool: 'phpstan',
+          scope: lineForm[1],
+          ids: [],
+          start: at,
+          end: directiveEnd,
+          reason: reason?.reason,
+          reasonInsertAt: directiveEnd,
+          reasonSeparator: ' -- ',
+        }),
+      ];
     }
     if (!isWhitespace(text.charCodeAt(tagEnd))) continue;
     if (tagEnd > end) end = lineEnd(text, tagEnd);

@@ -20,7 +20,11 @@ export const matchPsalm: DirectiveMatcher = (text, context) => {
     const end = docLineEnd(text, tagEnd, lineBreak);
     const namesStart = skipWhitespace(text, tagEnd, end);
     let namesEnd = namesStart;
-    while (namesEnd < end && (isLetter(text.charCodeAt(namesEnd)) || text.charCodeAt(namesEnd) === 44 || (text.charCodeAt(namesEnd) === 32 && text.charCodeAt(namesEnd - 1) === 44))) namesEnd++;
+    while (
+      namesEnd < end &&
+      (isLetter(text.charCodeAt(namesEnd)) || text.charCodeAt(namesEnd) === 44 || (text.charCodeAt(namesEnd) === 32 && text.charCodeAt(namesEnd - 1) === 44))
+    )
+      namesEnd++;
     const names = splitList(text, namesStart, namesEnd, isComma).map((name) => name.value);
     if (names.length === 0) continue;
     const bodyEnd = namesStart + text.slice(namesStart, namesEnd).trimEnd().length;

@@ -56,7 +56,7 @@ function readCops(text: string, start: number, modeEnd: number, mode: (typeof MO
 /** `([A-Za-z]\w+/)*[A-Za-z]\w+` at `at`: the end of the cop name, or -1. */
 function readCop(text: string, at: number): number {
   let end = -1;
-  for (let segment = at; ; ) {
+  for (let segment = at; ;) {
     if (!isLetter(text.charCodeAt(segment)) || !isWordCharacter(text.charCodeAt(segment + 1))) return end;
     let segmentEnd = segment + 2;
     while (isWordCharacter(text.charCodeAt(segmentEnd))) segmentEnd++;

@@ -15,7 +15,9 @@ const NAMES: ReadonlySet<string> = new Set(['allow', 'expect']);
 export function rustAttributeDirectives(structure: LexicalStructure): DirectiveSite[] {
   const sites: DirectiveSite[] = [];
   for (const attribute of findRustAttributes(structure, NAMES)) {
-    const lints = attribute.args.filter((arg) => arg.name === undefined).flatMap((arg) => arg.values.filter((value) => !value.quoted).map((value) => value.text));
+    const lints = attribute.args
+      .filter((arg) => arg.name === undefined)
+      .flatMap((arg) => arg.values.filter((value) => !value.quoted).map((value) => value.text));
     if (lints.length === 0) continue;
     const stated = attribute.args.find((arg) => arg.name === 'reason')?.values[0]?.text.trim();
     const { site, reason: comment } = codeSite(structure, attribute.start, attribute.end);

@@ -187,7 +187,16 @@ export function directiveWithTrailingReason(
 ): SuppressionDirective {
   const reason = readReason(text, fields.keywordEnd, fields.limit, REASON_SEPARATORS, true);
   const end = reason ? reason.end : fields.keywordEnd;
-  return makeDirective({ tool: fields.tool, scope: fields.scope, ids: [], start: fields.start, end, reason: reason?.reason, reasonInsertAt: end, reasonSeparator: fields.reasonSeparator });
+  return makeDirective({
+    tool: fields.tool,
+    scope: fields.scope,
+    ids: [],
+    start: fields.start,
+    end,
+    reason: reason?.reason,
+    reasonInsertAt: end,
+    reasonSeparator: fields.reasonSeparator,
+  });
 }
 
 /**
@@ -201,6 +210,15 @@ export function anywhereMarkerMatcher(tool: SuppressionTool, marker: string, lin
     const start = text.indexOf(marker);
     if (start === -1) return [];
     const keywordEnd = start + marker.length;
-    return [directiveWithTrailingReason(text, { tool, scope: 'line', start, keywordEnd, limit: reasonLimit(text, keywordEnd, context.family), reasonSeparator: ' -- ' })];
+    return [
+      directiveWithTrailingReason(text, {
+        tool,
+        scope: 'line',
+        start,
+        keywordEnd,
+        limit: reasonLimit(text, keywordEnd, context.family),
+        reasonSeparator: ' -- ',
+      }),
+    ];
   };
 }

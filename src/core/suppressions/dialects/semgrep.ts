@@ -14,8 +14,18 @@
 // Alone on its line with nothing alphanumeric before it, it covers the next line.
 import type { DirectiveMatcher } from './context';
 import {
-  indexOfIgnoringCase, isCommaOrWhitespace, isDigit, isLetter, isWhitespace, isWordCharacter, lineEnd, makeDirective, readReason, reasonLimit,
-  splitList, startsWithIgnoringCase,
+  indexOfIgnoringCase,
+  isCommaOrWhitespace,
+  isDigit,
+  isLetter,
+  isWhitespace,
+  isWordCharacter,
+  lineEnd,
+  makeDirective,
+  readReason,
+  reasonLimit,
+  splitList,
+  startsWithIgnoringCase,
 } from './scan';
 
 const SPACE = 32;

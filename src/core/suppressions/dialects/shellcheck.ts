@@ -20,7 +20,7 @@ export const matchShellcheck: DirectiveMatcher = (text, context) => {
   const ids: string[] = [];
   let disables = false;
   let bodyEnd = start + KEYWORD.length;
-  for (let at = start + KEYWORD.length; at < end; ) {
+  for (let at = start + KEYWORD.length; at < end;) {
     while (at < end && isBlank(text.charCodeAt(at))) at++;
     let pairEnd = at;
     while (pairEnd < end && !isBlank(text.charCodeAt(pairEnd))) pairEnd++;

@@ -40,4 +40,3 @@ export const matchDeepcodeIgnore: DirectiveMatcher = (text, context) => {
     }),
   ];
 };
-

@@ -13,7 +13,15 @@
 import type { SuppressionDirective, SuppressionTool } from '../model';
 import type { DirectiveMatcher } from './context';
 import {
-  REASON_SEPARATORS, hashAnchors, isWhitespace, isWordCharacter, makeDirective, readReason, segmentEnd, skipWhitespace, splitList,
+  REASON_SEPARATORS,
+  hashAnchors,
+  isWhitespace,
+  isWordCharacter,
+  makeDirective,
+  readReason,
+  segmentEnd,
+  skipWhitespace,
+  splitList,
   isComma,
 } from './scan';
 

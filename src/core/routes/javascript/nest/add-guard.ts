@@ -32,9 +32,11 @@ export function addNestGuard(input: GuardFixInput): Fix | undefined {
     const lineStart = lines.lineStart(lines.positionAt(start).line);
     const before = lines.text.slice(lineStart, start);
     const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
-    edits.push(/^[ \t]*$/.test(before)
-      ? { range: lines.rangeOf(lineStart, lineStart), newText: `${before}@UseGuards(${guard.text})${eol}` }
-      : { range: lines.rangeOf(start, start), newText: `@UseGuards(${guard.text}) ` });
+    edits.push(
+      /^[ \t]*$/.test(before)
+        ? { range: lines.rangeOf(lineStart, lineStart), newText: `${before}@UseGuards(${guard.text})${eol}` }
+        : { range: lines.rangeOf(start, start), newText: `@UseGuards(${guard.text}) ` },
+    );
     needed.push({ local: 'UseGuards', module: '@nestjs/common', imported: 'UseGuards' });
   }
   needed.push(...guard.imports);

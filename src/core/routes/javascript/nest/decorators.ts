@@ -32,7 +32,12 @@ export function guardClassesOf(call: DecoratorCall, lines: LineIndex): GuardCand
   for (const argument of call.args) {
     const name = guardClassName(argument);
     if (!name) continue;
-    guards.push({ name, text: lines.text.slice(argument.range[0], argument.range[1]), range: lines.rangeOf(argument.range[0], argument.range[1]), kind: 'guard-class' });
+    guards.push({
+      name,
+      text: lines.text.slice(argument.range[0], argument.range[1]),
+      range: lines.rangeOf(argument.range[0], argument.range[1]),
+      kind: 'guard-class',
+    });
   }
   return guards;
 }

@@ -13,10 +13,17 @@ import { guardClassName } from './decorators';
  * belongs to it; one outside any (`const providers = [...]`) to the file's only module, if one.
  * `bootstraps`: whether the file calls `NestFactory.create` (then `useGlobalGuards` is that app's).
  */
-export function readNestGlobalGuards(program: TSESTree.Program, lines: LineIndex, modules: readonly { decl: NestModuleDecl; metadata: TSESTree.Node }[] = [], bootstraps = false): ProjectGuard[] {
+export function readNestGlobalGuards(
+  program: TSESTree.Program,
+  lines: LineIndex,
+  modules: readonly { decl: NestModuleDecl; metadata: TSESTree.Node }[] = [],
+  bootstraps = false,
+): ProjectGuard[] {
   const guards: ProjectGuard[] = [];
   const ownerOf = (node: TSESTree.Node): ProjectGuard['nestOwner'] => {
-    const holder = modules.find(({ metadata }) => metadata.range[0] <= node.range[0] && node.range[1] <= metadata.range[1]) ?? (modules.length === 1 ? modules[0] : undefined);
+    const holder =
+      modules.find(({ metadata }) => metadata.range[0] <= node.range[0] && node.range[1] <= metadata.range[1]) ??
+      (modules.length === 1 ? modules[0] : undefined);
     return holder ? { module: holder.decl.name } : undefined;
   };
   walkEstree(program, (node) => {
@@ -24,7 +31,8 @@ export function readNestGlobalGuards(program: TSESTree.Program, lines: LineIndex
       const provided = appGuardClass(node);
       if (provided) guards.push(projectGuard(provided, lines, ownerOf(node)));
     } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'useGlobalGuards') {
-      for (const argument of node.arguments) if (argument.type !== 'SpreadElement') guards.push(projectGuard(argument, lines, bootstraps ? { bootstrap: true } : undefined));
+      for (const argument of node.arguments)
+        if (argument.type !== 'SpreadElement') guards.push(projectGuard(argument, lines, bootstraps ? { bootstrap: true } : undefined));
     }
   });
   return guards.filter((guard) => guard.name !== '');

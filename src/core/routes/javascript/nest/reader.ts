@@ -18,8 +18,15 @@ import { readNestBootstraps, readNestModules } from './modules';
 
 /** Route decorators of @nestjs/common and the methods they accept. */
 export const NEST_ROUTE_DECORATORS: ReadonlyMap<string, string> = new Map([
-  ['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE'],
-  ['All', 'ALL'], ['Head', 'HEAD'], ['Options', 'OPTIONS'], ['Search', 'SEARCH'],
+  ['Get', 'GET'],
+  ['Post', 'POST'],
+  ['Put', 'PUT'],
+  ['Patch', 'PATCH'],
+  ['Delete', 'DELETE'],
+  ['All', 'ALL'],
+  ['Head', 'HEAD'],
+  ['Options', 'OPTIONS'],
+  ['Search', 'SEARCH'],
   // Server-sent events are served on GET.
   ['Sse', 'GET'],
 ]);
@@ -43,7 +50,12 @@ const nest: JsRouteReader = {
 
 export default nest;
 
-function readController(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, lines: LineIndex, publicNames: ReadonlySet<string>, into: FileRoutes): void {
+function readController(
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  lines: LineIndex,
+  publicNames: ReadonlySet<string>,
+  into: FileRoutes,
+): void {
   const classDecorators = decoratorCalls(node.decorators);
   const controller = classDecorators.find((call) => call.name === 'Controller');
   if (!controller || !node.id) return;
@@ -52,7 +64,9 @@ function readController(node: TSESTree.ClassDeclaration | TSESTree.ClassExpressi
     framework: 'nestjs',
     kind: 'controller',
     range: lines.rangeOf(node.id.range[0], node.id.range[1]),
-    guards: classDecorators.filter((call) => call.name === 'UseGuards').flatMap((call) => guardClassesOf(call, lines).map((guard) => ({ ...guard, order: -1 }))),
+    guards: classDecorators
+      .filter((call) => call.name === 'UseGuards')
+      .flatMap((call) => guardClassesOf(call, lines).map((guard) => ({ ...guard, order: -1 }))),
   };
   const prefix = controllerPrefix(controller);
   if (prefix !== undefined) container.prefix = prefix;

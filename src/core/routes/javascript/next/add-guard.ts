@@ -14,7 +14,8 @@ export function addNextGuard(input: GuardFixInput): Fix | undefined {
   const { file, route, handler, guard, javascript: program } = input;
   if (!program || !guard.statements) return undefined;
   const entry = nextRouteEntries(file, program).find((candidate) =>
-    route ? candidate.route.order === route.order : handler !== undefined && samePosition(candidate.route.handler?.range.start, handler.range.start));
+    route ? candidate.route.order === route.order : handler !== undefined && samePosition(candidate.route.handler?.range.start, handler.range.start),
+  );
   const fn = entry?.fn;
   if (!fn || fn.body?.type !== 'BlockStatement') return undefined;
   const parameters = new Set(parameterNames(fn));

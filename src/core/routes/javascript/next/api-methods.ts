@@ -26,9 +26,23 @@ export function pagesApiMethods(fn: FunctionNode, text: string): string[] {
         if (switchCase.test?.type === 'Literal' && typeof switchCase.test.value === 'string') methods.add(switchCase.test.value.toUpperCase());
         else if (!switchCase.test && !turnsAway(switchCase, text)) servesOthers = true;
       }
-    } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'includes' && node.callee.object.type === 'ArrayExpression' && node.arguments[0] && isMethodRead(node.arguments[0])) {
-      for (const element of node.callee.object.elements) if (element?.type === 'Literal' && typeof element.value === 'string') methods.add(element.value.toUpperCase());
-    } else if (node.type === 'IfStatement' && node.alternate && node.alternate.type !== 'IfStatement' && dispatchesPositively(node.test, isMethodRead) && !turnsAway(node.alternate, text)) {
+    } else if (
+      node.type === 'CallExpression' &&
+      node.callee.type === 'MemberExpression' &&
+      propertyName(node.callee) === 'includes' &&
+      node.callee.object.type === 'ArrayExpression' &&
+      node.arguments[0] &&
+      isMethodRead(node.arguments[0])
+    ) {
+      for (const element of node.callee.object.elements)
+        if (element?.type === 'Literal' && typeof element.value === 'string') methods.add(element.value.toUpperCase());
+    } else if (
+      node.type === 'IfStatement' &&
+      node.alternate &&
+      node.alternate.type !== 'IfStatement' &&
+      dispatchesPositively(node.test, isMethodRead) &&
+      !turnsAway(node.alternate, text)
+    ) {
       servesOthers = true;
     }
   });
@@ -42,10 +56,13 @@ export function pagesApiMethods(fn: FunctionNode, text: string): string[] {
 /** `req.method` (whatever the first parameter is called) or `method` from `const { method } = req`. */
 function methodReader(request: TSESTree.Parameter | undefined, body: TSESTree.BlockStatement): (node: TSESTree.Node) => boolean {
   const requestName = request?.type === 'Identifier' ? request.name : undefined;
-  let destructured = request?.type === 'ObjectPattern' && request.properties.some((property) => property.type === 'Property' && property.key.type === 'Identifier' && property.key.name === 'method');
+  let destructured =
+    request?.type === 'ObjectPattern' &&
+    request.properties.some((property) => property.type === 'Property' && property.key.type === 'Identifier' && property.key.name === 'method');
   walkEstree(body, (node) => {
     if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init?.type === 'Identifier' && node.init.name === requestName) {
-      if (node.id.properties.some((property) => property.type === 'Property' && property.key.type === 'Identifier' && property.key.name === 'method')) destructured = true;
+      if (node.id.properties.some((property) => property.type === 'Property' && property.key.type === 'Identifier' && property.key.name === 'method'))
+        destructured = true;
     }
   });
   return (node) =>

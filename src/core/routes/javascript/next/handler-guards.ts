@@ -64,7 +64,12 @@ export function unwrapHandler(
   const wrapped = inner ? unwrapHandler(inner, lines, resolveLocal, depth + 1) : { wrappers: [] };
   if (!name) return wrapped;
   const calleeText = node.callee;
-  const wrapper: GuardCandidate = { name, text: lines.text.slice(calleeText.range[0], calleeText.range[1]), range: lines.rangeOf(calleeText.range[0], calleeText.range[1]), kind: 'middleware' };
+  const wrapper: GuardCandidate = {
+    name,
+    text: lines.text.slice(calleeText.range[0], calleeText.range[1]),
+    range: lines.rangeOf(calleeText.range[0], calleeText.range[1]),
+    kind: 'middleware',
+  };
   return { fn: wrapped.fn, wrappers: [wrapper, ...wrapped.wrappers] };
 }
 

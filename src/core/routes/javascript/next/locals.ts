@@ -11,7 +11,8 @@ export function topLevelResolver(program: TSESTree.Program): LocalResolver {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id) values.set(declaration.id.name, declaration);
     if (declaration?.type === 'VariableDeclaration') {
-      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) values.set(declarator.id.name, declarator.init);
+      for (const declarator of declaration.declarations)
+        if (declarator.id.type === 'Identifier' && declarator.init) values.set(declarator.id.name, declarator.init);
     }
   }
   return (name) => values.get(name);

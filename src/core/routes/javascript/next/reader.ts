@@ -18,8 +18,7 @@ const MENTIONS_NEXT = /next|\bmiddleware\s*[,}]|function\s+(middleware|proxy)\b|
 
 const next: JsRouteReader = {
   framework: 'nextjs',
-  mayApply: (text, path) =>
-    nextRouteFile(path) !== undefined || (isNextMiddlewareFile(path) && MENTIONS_NEXT.test(text)) || text.includes('use server'),
+  mayApply: (text, path) => nextRouteFile(path) !== undefined || (isNextMiddlewareFile(path) && MENTIONS_NEXT.test(text)) || text.includes('use server'),
   read(file: RouteSourceFile, program: TSESTree.Program, into: FileRoutes): void {
     for (const entry of nextRouteEntries(file, program)) into.routes.push(entry.route);
     if (isNextMiddlewareFile(file.path) && MENTIONS_NEXT.test(file.text)) {

@@ -80,7 +80,7 @@ function pagesApiEntries(path: string, program: TSESTree.Program, lines: LineInd
   for (const statement of program.body) {
     if (statement.type !== 'ExportDefaultDeclaration') continue;
     const declaration = statement.declaration;
-    const nameNode = declaration.type === 'Identifier' ? declaration : declaration.type === 'FunctionDeclaration' ? declaration.id ?? undefined : undefined;
+    const nameNode = declaration.type === 'Identifier' ? declaration : declaration.type === 'FunctionDeclaration' ? (declaration.id ?? undefined) : undefined;
     // An anonymous `export default async (req, res) => …` is registered by its `export default`.
     const registration = nameNode ?? { range: [statement.range[0], statement.range[0] + 'export default'.length] as [number, number] };
     const entry = entryFor(['ALL'], path, registration, declaration, lines, resolveLocal);
@@ -91,7 +91,14 @@ function pagesApiEntries(path: string, program: TSESTree.Program, lines: LineInd
   return [];
 }
 
-function entryFor(methods: string[], path: string, registration: Registration, value: TSESTree.Node | undefined, lines: LineIndex, resolveLocal: LocalResolver): NextRouteEntry {
+function entryFor(
+  methods: string[],
+  path: string,
+  registration: Registration,
+  value: TSESTree.Node | undefined,
+  lines: LineIndex,
+  resolveLocal: LocalResolver,
+): NextRouteEntry {
   const { fn, wrappers } = value ? unwrapHandler(value, lines, resolveLocal) : { fn: undefined, wrappers: [] };
   const route: RouteDecl = {
     framework: 'nextjs',

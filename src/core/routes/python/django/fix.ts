@@ -9,8 +9,14 @@ import { decoratorFix, decoratorToAdd, hasDecorator } from '../decorator-fix';
 import { importEdits, mergeInsertions, type ImportNeed } from '../fix-imports';
 
 const LOGIN_REQUIRED = { text: 'login_required', imports: [{ local: 'login_required', module: 'django.contrib.auth.decorators', imported: 'login_required' }] };
-const LOGIN_MIXIN = { text: 'LoginRequiredMixin', imports: [{ local: 'LoginRequiredMixin', module: 'django.contrib.auth.mixins', imported: 'LoginRequiredMixin' }] };
-const IS_AUTHENTICATED = { text: 'IsAuthenticated', imports: [{ local: 'IsAuthenticated', module: 'rest_framework.permissions', imported: 'IsAuthenticated' }] };
+const LOGIN_MIXIN = {
+  text: 'LoginRequiredMixin',
+  imports: [{ local: 'LoginRequiredMixin', module: 'django.contrib.auth.mixins', imported: 'LoginRequiredMixin' }],
+};
+const IS_AUTHENTICATED = {
+  text: 'IsAuthenticated',
+  imports: [{ local: 'IsAuthenticated', module: 'rest_framework.permissions', imported: 'IsAuthenticated' }],
+};
 const PERMISSION_DECORATOR: ImportNeed = { local: 'permission_classes', module: 'rest_framework.decorators', imported: 'permission_classes' };
 
 export function addDjangoGuard(input: GuardFixInput): Fix | undefined {
@@ -24,7 +30,10 @@ export function addDjangoGuard(input: GuardFixInput): Fix | undefined {
     if (handler.restFramework) {
       if (hasDecorator(definition, 'permission_classes')) return undefined;
       const permission = guardOrDefault(input.guard, 'permission-class', IS_AUTHENTICATED);
-      return decoratorFix(context, defLine, defLine, { text: `permission_classes([${permission.text}])`, imports: [PERMISSION_DECORATOR, ...permission.imports] });
+      return decoratorFix(context, defLine, defLine, {
+        text: `permission_classes([${permission.text}])`,
+        imports: [PERMISSION_DECORATOR, ...permission.imports],
+      });
     }
     const decorator = decoratorToAdd(input.guard, LOGIN_REQUIRED);
     return hasDecorator(definition, decorator.name) ? undefined : decoratorFix(context, defLine, defLine, decorator);
@@ -43,7 +52,11 @@ function viewDefinition(root: Node, name: string, line: number): Node | undefine
 }
 
 /** The chosen guard when it has the form this view needs, else the framework's own. */
-function guardOrDefault(guard: GuardToAdd, kind: GuardToAdd['kind'], fallback: { text: string; imports: ImportNeed[] }): { text: string; imports: ImportNeed[] } {
+function guardOrDefault(
+  guard: GuardToAdd,
+  kind: GuardToAdd['kind'],
+  fallback: { text: string; imports: ImportNeed[] },
+): { text: string; imports: ImportNeed[] } {
   return guard.kind === kind ? { text: guard.text, imports: guard.imports } : fallback;
 }
 
@@ -53,7 +66,10 @@ function addMixin(input: GuardFixInput, cls: Node): Fix | undefined {
   const first = bases[0];
   if (!first || bases.some((base) => base.text === mixin.text) || !input.python) return undefined;
   const lines = input.file.lines;
-  const edits = [...importEdits(mixin.imports, input.python, lines, input.summary), { range: nodeRange(first, lines), newText: `${mixin.text}, ${first.text}` }];
+  const edits = [
+    ...importEdits(mixin.imports, input.python, lines, input.summary),
+    { range: nodeRange(first, lines), newText: `${mixin.text}, ${first.text}` },
+  ];
   return { title: `Add ${mixin.text}`, safe: false, edits: mergeInsertions(edits, lines) };
 }
 
@@ -61,7 +77,8 @@ function addPermissionClasses(input: GuardFixInput, cls: Node): Fix | undefined 
   const body = cls.childForFieldName('body');
   const statements = body ? namedChildren(body) : [];
   const lines = input.file.lines;
-  if (!input.python || statements.length === 0 || statements.some((statement) => simpleAssignment(statement)?.target === 'permission_classes')) return undefined;
+  if (!input.python || statements.length === 0 || statements.some((statement) => simpleAssignment(statement)?.target === 'permission_classes'))
+    return undefined;
   const classLine = lines.positionAt(cls.startIndex).line;
   const firstLine = lines.positionAt(statements[0].startIndex).line;
   if (firstLine === classLine) return undefined; // `class V(APIView): pass` on one line
@@ -73,6 +90,9 @@ function addPermissionClasses(input: GuardFixInput, cls: Node): Fix | undefined 
   const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
   const offset = lines.lineStart(line);
   const text = `permission_classes = [${permission.text}]`;
-  const edits = [...importEdits(permission.imports, input.python, lines, input.summary), { range: lines.rangeOf(offset, offset), newText: `${indent}${text}${eol}` }];
+  const edits = [
+    ...importEdits(permission.imports, input.python, lines, input.summary),
+    { range: lines.rangeOf(offset, offset), newText: `${indent}${text}${eol}` },
+  ];
   return { title: `Add ${text}`, safe: false, edits: mergeInsertions(edits, lines) };
 }

@@ -44,7 +44,14 @@ function readRestFramework(file: RouteSourceFile, value: Node, into: FileRoutes)
       const path = stringValue(item);
       if (!path) continue;
       const name = lastSegment(path);
-      into.projectGuards.push({ framework: 'django', kind: 'permission-class', name, text: item.text, range: nodeRange(item, file.lines), ...(name === 'AllowAny' ? { allowsAny: true } : {}) });
+      into.projectGuards.push({
+        framework: 'django',
+        kind: 'permission-class',
+        name,
+        text: item.text,
+        range: nodeRange(item, file.lines),
+        ...(name === 'AllowAny' ? { allowsAny: true } : {}),
+      });
     }
   }
 }

@@ -29,7 +29,11 @@ export function readDjangoUrls(file: RouteSourceFile, root: Node, into: FileRout
 class UrlsModule {
   private readonly routers = new Set<string>();
 
-  constructor(private readonly file: RouteSourceFile, private readonly root: Node, private readonly into: FileRoutes) {}
+  constructor(
+    private readonly file: RouteSourceFile,
+    private readonly root: Node,
+    private readonly into: FileRoutes,
+  ) {}
 
   read(): void {
     this.readRouters();
@@ -60,7 +64,16 @@ class UrlsModule {
       const path = stringValue(prefix);
       const handlerRef = viewset ? referenceTo(viewset) : undefined;
       if (path === undefined || !handlerRef) continue;
-      this.into.routes.push({ framework: 'django', container: callee.slice(0, -'.register'.length), methods: ['ALL'], path, range: nodeRange(call, lines), order: call.startIndex, guards: [], handlerRef });
+      this.into.routes.push({
+        framework: 'django',
+        container: callee.slice(0, -'.register'.length),
+        methods: ['ALL'],
+        path,
+        range: nodeRange(call, lines),
+        order: call.startIndex,
+        guards: [],
+        handlerRef,
+      });
     }
   }
 
@@ -81,7 +94,8 @@ class UrlsModule {
       return;
     }
     const included = this.includedUrls(node);
-    if (included) this.into.mounts.push({ parent: URLPATTERNS, child: included, prefix: '', order: node.startIndex, range: nodeRange(node, this.file.lines), guards: [] });
+    if (included)
+      this.into.mounts.push({ parent: URLPATTERNS, child: included, prefix: '', order: node.startIndex, range: nodeRange(node, this.file.lines), guards: [] });
   }
 
   private readEntry(entry: Node): void {
@@ -97,7 +111,15 @@ class UrlsModule {
       return;
     }
     if (dottedName(view)?.endsWith('site.urls')) return; // Django's admin site checks staff login itself
-    const route: RouteDecl = { framework: 'django', container: URLPATTERNS, methods: ['ALL'], path, range: nodeRange(entry, lines), order: entry.startIndex, guards: [] };
+    const route: RouteDecl = {
+      framework: 'django',
+      container: URLPATTERNS,
+      methods: ['ALL'],
+      path,
+      range: nodeRange(entry, lines),
+      order: entry.startIndex,
+      guards: [],
+    };
     const target = this.unwrapView(view, route.guards);
     const reference = target ? this.viewReference(target, route) : undefined;
     if (reference) route.handlerRef = reference;
@@ -146,7 +168,9 @@ class UrlsModule {
     if (!cls) return undefined;
     const actions = positionalArguments(view)[0];
     if (actions?.type === 'dictionary') {
-      const methods = namedChildren(actions).map((pair) => stringValue(pair.childForFieldName('key') ?? undefined)).filter((key): key is string => !!key);
+      const methods = namedChildren(actions)
+        .map((pair) => stringValue(pair.childForFieldName('key') ?? undefined))
+        .filter((key): key is string => !!key);
       if (methods.length > 0) route.methods = methods.map((method) => method.toUpperCase());
     }
     return referenceTo(cls);

@@ -42,7 +42,7 @@ export function readDjangoViews(file: RouteSourceFile, root: Node, into: FileRou
 
 function isFunctionView(fn: Node): boolean {
   const first = namedChildren(fn.childForFieldName('parameters') ?? fn)[0];
-  const name = first?.type === 'identifier' ? first.text : first?.childForFieldName('name')?.text ?? (first ? namedChildren(first)[0]?.text : undefined);
+  const name = first?.type === 'identifier' ? first.text : (first?.childForFieldName('name')?.text ?? (first ? namedChildren(first)[0]?.text : undefined));
   return name === 'request' || decoratorsOf(fn).some((decorator) => /^@\s*(\w+\.)?api_view\b/.test(decorator.text));
 }
 
@@ -150,7 +150,10 @@ function readPermissionClasses(value: Node | undefined, statement: Node, handler
   if (items.length === 0) handler.public = marker;
   for (const item of items.flatMap(bothRequired)) {
     // `A | B` passes when either does: kept whole, so the vocabulary does not take it for A.
-    const guard: GuardCandidate | undefined = item.type === 'binary_operator' ? { name: item.text, text: item.text, range: nodeRange(item, lines), kind: 'permission-class' } : expressionGuard(item, 'permission-class', lines);
+    const guard: GuardCandidate | undefined =
+      item.type === 'binary_operator'
+        ? { name: item.text, text: item.text, range: nodeRange(item, lines), kind: 'permission-class' }
+        : expressionGuard(item, 'permission-class', lines);
     if (guard && lastSegment(guard.name) === 'AllowAny') handler.public = marker;
     else if (guard) handler.guards.push(guard);
   }

@@ -12,8 +12,14 @@ const ORDER = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Method names of a class view or viewset → the HTTP methods they serve. */
 const HANDLER_METHODS: Record<string, string[]> = {
-  post: ['POST'], put: ['PUT'], patch: ['PATCH'], delete: ['DELETE'],
-  create: ['POST'], update: ['PUT'], partial_update: ['PATCH'], destroy: ['DELETE'],
+  post: ['POST'],
+  put: ['PUT'],
+  patch: ['PATCH'],
+  delete: ['DELETE'],
+  create: ['POST'],
+  update: ['PUT'],
+  partial_update: ['PATCH'],
+  destroy: ['DELETE'],
 };
 
 /** Base-class names (last segment) → what they serve: DRF generics and mixins, Django's edit views. */
@@ -58,7 +64,11 @@ export function functionViewWrites(fn: Node): string[] {
 /** `x.delete()` without arguments: a model or queryset deletion (`cache.delete(key)` takes one). */
 function isModelDeletion(call: Node): boolean {
   const callee = call.childForFieldName('function');
-  return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'delete' && namedChildren(call.childForFieldName('arguments') ?? call).length === 0;
+  return (
+    callee?.type === 'attribute' &&
+    callee.childForFieldName('attribute')?.text === 'delete' &&
+    namedChildren(call.childForFieldName('arguments') ?? call).length === 0
+  );
 }
 
 /** `@action(detail=True, methods=['post'])` on a viewset method. */

@@ -13,13 +13,15 @@ const AFTER_PLAIN = new Set(['default_parameter', 'typed_default_parameter', 'li
 export function addFastapiGuard(input: GuardFixInput): Fix | undefined {
   const { route, python: root, file } = input;
   if (!route || !root) return undefined;
-  const fn = allFunctions(root).find((candidate) => decoratorsOf(candidate).some((decorator) => decorator.startIndex === route.order))
-    ?? (route.handler?.name ? findFunction(root, route.handler.name) : undefined);
+  const fn =
+    allFunctions(root).find((candidate) => decoratorsOf(candidate).some((decorator) => decorator.startIndex === route.order)) ??
+    (route.handler?.name ? findFunction(root, route.handler.name) : undefined);
   const parameters = fn?.childForFieldName('parameters');
   if (!fn || !parameters) return undefined;
   const parameter = parameterText(input.guard);
   const existing = namedChildren(parameters);
-  if (existing.some((node) => parameterName(node) === parameterName(parameter)) || existing.some((node) => node.text.includes(`(${input.guard.name}`))) return undefined;
+  if (existing.some((node) => parameterName(node) === parameterName(parameter)) || existing.some((node) => node.text.includes(`(${input.guard.name}`)))
+    return undefined;
   const edit = insertion(parameters, existing, parameter, file.lines);
   if (!edit) return undefined;
   const edits = [...importEdits(importsFor(input.guard, parameter), root, file.lines, input.summary), edit];
@@ -66,7 +68,9 @@ function insertion(parameters: Node, existing: readonly Node[], parameter: strin
   const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
   const lineOf = (node: Node) => lines.positionAt(node.startIndex).line;
   const multiLine = lineOf(existing[0]) > lines.positionAt(open.startIndex).line;
-  const before = hasDefault(parameter) ? existing.find((node) => node.type === 'dictionary_splat_pattern') : existing.find((node) => AFTER_PLAIN.has(node.type));
+  const before = hasDefault(parameter)
+    ? existing.find((node) => node.type === 'dictionary_splat_pattern')
+    : existing.find((node) => AFTER_PLAIN.has(node.type));
   if (before) {
     const indent = indentOf(lines, lineOf(before));
     return multiLine ? at(lines.lineStart(lineOf(before)), `${indent}${parameter},${eol}`) : at(before.startIndex, `${parameter}, `);

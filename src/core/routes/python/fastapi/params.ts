@@ -28,7 +28,9 @@ export function parameterGuards(fn: Node, lines: LineIndex, aliases: ReadonlyMap
   const guards: GuardCandidate[] = [];
   for (const parameter of namedChildren(fn.childForFieldName('parameters') ?? fn)) {
     const range = nodeRange(parameter, lines);
-    const type = parameter.childForFieldName('type') ?? (parameter.type === 'typed_parameter' ? namedChildren(parameter).find((child) => child.type === 'type') : undefined);
+    const type =
+      parameter.childForFieldName('type') ??
+      (parameter.type === 'typed_parameter' ? namedChildren(parameter).find((child) => child.type === 'type') : undefined);
     const value = parameter.childForFieldName('value');
     const calls = [...(type ? callsNamed(type, DEPENDENCY_CALLS) : []), ...(value ? callsNamed(value, DEPENDENCY_CALLS) : [])];
     const annotation = type ? namedChildren(type)[0] : undefined;

@@ -44,7 +44,11 @@ class FastapiFile {
   private readonly fastapiModule: boolean;
   private readonly aliases: Map<string, Node[]>;
 
-  constructor(private readonly file: RouteSourceFile, private readonly root: Node, private readonly into: FileRoutes) {
+  constructor(
+    private readonly file: RouteSourceFile,
+    private readonly root: Node,
+    private readonly into: FileRoutes,
+  ) {
     this.imported = new Set(into.imports.map((binding) => binding.local));
     this.projectNames = new Set(into.imports.filter((binding) => !LIBRARY_MODULES.test(binding.module)).map((binding) => binding.local));
     this.fastapiModule = into.imports.some((binding) => /^(fastapi|starlette)(\.|$)/.test(binding.module));
@@ -55,7 +59,8 @@ class FastapiFile {
     this.readContainers();
     for (const fn of allFunctions(this.root)) this.readDecoratedFunction(fn);
     for (const call of this.root.descendantsOfType('call')) if (call) this.readCall(call);
-    for (const container of this.containers.values()) container.guards.sort((a, b) => this.file.lines.offsetAt(a.range.start) - this.file.lines.offsetAt(b.range.start));
+    for (const container of this.containers.values())
+      container.guards.sort((a, b) => this.file.lines.offsetAt(a.range.start) - this.file.lines.offsetAt(b.range.start));
   }
 
   private readContainers(): void {
@@ -64,7 +69,13 @@ class FastapiFile {
       if (value.type !== 'call' || this.containers.has(target)) continue;
       const callee = lastSegment(dottedName(value.childForFieldName('function')) ?? '');
       if (callee !== 'FastAPI' && callee !== 'APIRouter') continue;
-      const container: ContainerDecl = { name: target, framework: 'fastapi', kind: callee === 'FastAPI' ? 'app' : 'router', range: nodeRange(node, lines), guards: [] };
+      const container: ContainerDecl = {
+        name: target,
+        framework: 'fastapi',
+        kind: callee === 'FastAPI' ? 'app' : 'router',
+        range: nodeRange(node, lines),
+        guards: [],
+      };
       const prefix = stringValue(keywordValue(value, 'prefix'));
       if (prefix !== undefined) container.prefix = prefix;
       for (const guard of dependencyListGuards(keywordValue(value, 'dependencies'), lines)) container.guards.push({ ...guard, order: -1 });
@@ -105,8 +116,17 @@ class FastapiFile {
         ...below.map((other) => decoratorGuard(other, 'decorator', lines)).filter((guard): guard is GuardCandidate => !!guard),
         ...parameterGuards(fn, lines, this.aliases, this.projectNames),
       ];
-      const methods = route.method === 'api_route' ? upper(stringItems(keywordValue(route.call, 'methods'))) ?? ['GET'] : [route.method.toUpperCase()];
-      this.into.routes.push({ framework: 'fastapi', container: route.container, methods, path, range: nodeRange(decorator, lines), order: decorator.startIndex, guards, handler: functionHandler(fn, lines) });
+      const methods = route.method === 'api_route' ? (upper(stringItems(keywordValue(route.call, 'methods'))) ?? ['GET']) : [route.method.toUpperCase()];
+      this.into.routes.push({
+        framework: 'fastapi',
+        container: route.container,
+        methods,
+        path,
+        range: nodeRange(decorator, lines),
+        order: decorator.startIndex,
+        guards,
+        handler: functionHandler(fn, lines),
+      });
     }
   }
 
@@ -120,7 +140,9 @@ class FastapiFile {
   }
 
   private addContainerGuard(containerName: string, target: Node): void {
-    this.containers.get(containerName)?.guards.push({ name: dottedName(target) ?? target.text, text: target.text, range: nodeRange(target, this.file.lines), kind: 'middleware', order: -1 });
+    this.containers
+      .get(containerName)
+      ?.guards.push({ name: dottedName(target) ?? target.text, text: target.text, range: nodeRange(target, this.file.lines), kind: 'middleware', order: -1 });
   }
 
   private readCall(call: Node): void {
@@ -144,7 +166,14 @@ class FastapiFile {
     if (!child) return;
     const lines = this.file.lines;
     const prefix = stringValue(keywordValue(call, 'prefix')) ?? '';
-    this.into.mounts.push({ parent, child, prefix, order: call.startIndex, range: nodeRange(call, lines), guards: dependencyListGuards(keywordValue(call, 'dependencies'), lines) });
+    this.into.mounts.push({
+      parent,
+      child,
+      prefix,
+      order: call.startIndex,
+      range: nodeRange(call, lines),
+      guards: dependencyListGuards(keywordValue(call, 'dependencies'), lines),
+    });
   }
 
   private readApiRoute(container: string, call: Node): void {
@@ -154,7 +183,15 @@ class FastapiFile {
     if (path === undefined || !endpoint) return;
     const lines = this.file.lines;
     const methods = upper(stringItems(keywordValue(call, 'methods'))) ?? ['GET'];
-    const route: RouteDecl = { framework: 'fastapi', container, methods, path, range: nodeRange(call, lines), order: call.startIndex, guards: dependencyListGuards(keywordValue(call, 'dependencies'), lines) };
+    const route: RouteDecl = {
+      framework: 'fastapi',
+      container,
+      methods,
+      path,
+      range: nodeRange(call, lines),
+      order: call.startIndex,
+      guards: dependencyListGuards(keywordValue(call, 'dependencies'), lines),
+    };
     const fn = endpoint.type === 'identifier' ? findFunction(this.root, endpoint.text) : undefined;
     if (fn) {
       route.handler = functionHandler(fn, lines);

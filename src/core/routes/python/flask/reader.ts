@@ -45,7 +45,11 @@ class FlaskFile {
   /** Verb decorators on an imported object are Flask's only when the file is a Flask module (FastAPI routers look the same). */
   private readonly flaskModule: boolean;
 
-  constructor(private readonly file: RouteSourceFile, private readonly root: Node, private readonly into: FileRoutes) {
+  constructor(
+    private readonly file: RouteSourceFile,
+    private readonly root: Node,
+    private readonly into: FileRoutes,
+  ) {
     this.imported = new Set(into.imports.map((binding) => binding.local));
     const modules = into.imports.map((binding) => binding.module);
     this.flaskModule = modules.some((module) => /^flask(\.|_|$)/.test(module)) && !modules.some((module) => /^(fastapi|starlette)(\.|$)/.test(module));
@@ -62,7 +66,13 @@ class FlaskFile {
       if (value.type !== 'call') continue;
       const callee = lastSegment(dottedName(value.childForFieldName('function')) ?? '');
       if (callee !== 'Flask' && callee !== 'Blueprint') continue;
-      const container: ContainerDecl = { name: target, framework: 'flask', kind: callee === 'Flask' ? 'app' : 'router', range: nodeRange(node, this.file.lines), guards: [] };
+      const container: ContainerDecl = {
+        name: target,
+        framework: 'flask',
+        kind: callee === 'Flask' ? 'app' : 'router',
+        range: nodeRange(node, this.file.lines),
+        guards: [],
+      };
       const prefix = stringValue(keywordValue(value, 'url_prefix'));
       if (prefix !== undefined) container.prefix = prefix;
       if (!this.containers.has(target)) {
@@ -105,7 +115,7 @@ class FlaskFile {
       const declared: RouteDecl = {
         framework: 'flask',
         container: route.container,
-        methods: route.method === 'route' ? methodsOf(route.call) ?? ['GET'] : [route.method.toUpperCase()],
+        methods: route.method === 'route' ? (methodsOf(route.call) ?? ['GET']) : [route.method.toUpperCase()],
         path,
         range: nodeRange(decorator, lines),
         order: decorator.startIndex,
@@ -173,7 +183,15 @@ class FlaskFile {
     const view = keywordValue(call, 'view_func') ?? positional[2];
     if (path === undefined || !view) return;
     const lines = this.file.lines;
-    const declared: RouteDecl = { framework: 'flask', container, methods: methodsOf(call) ?? ['GET'], path, range: nodeRange(call, lines), order: call.startIndex, guards: [] };
+    const declared: RouteDecl = {
+      framework: 'flask',
+      container,
+      methods: methodsOf(call) ?? ['GET'],
+      path,
+      range: nodeRange(call, lines),
+      order: call.startIndex,
+      guards: [],
+    };
     const target = this.unwrapView(view, declared);
     const viewName = target ? dottedName(target) : undefined;
     const asView = target?.type === 'call' && dottedName(target.childForFieldName('function'))?.endsWith('.as_view');
@@ -201,7 +219,12 @@ class FlaskFile {
       const inner: Node | undefined = positionalArguments(current)[0];
       const wrapper = dottedName(current.childForFieldName('function'));
       if (!inner || !wrapper) return undefined;
-      declared.guards.push({ name: wrapper, text: wrapper, range: nodeRange(current.childForFieldName('function') ?? current, this.file.lines), kind: 'decorator' });
+      declared.guards.push({
+        name: wrapper,
+        text: wrapper,
+        range: nodeRange(current.childForFieldName('function') ?? current, this.file.lines),
+        kind: 'decorator',
+      });
       current = inner;
     }
     return current;

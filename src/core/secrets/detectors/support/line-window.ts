@@ -17,7 +17,7 @@ export function nearbyLines(text: string, start: number, end: number, lines: num
   const from = Math.max(0, start - radius);
   const to = Math.min(text.length, end + radius);
   let windowStart = start;
-  for (let seen = 0; windowStart > from && seen <= lines; ) {
+  for (let seen = 0; windowStart > from && seen <= lines;) {
     windowStart--;
     if (text.charCodeAt(windowStart) === 10) seen++;
   }

@@ -54,7 +54,14 @@ export const observabilityRows: readonly ProviderRow[] = [
     provider: 'new-relic',
     kind: 'New Relic license key',
     // 40 characters ending in "NRAL"; EU-region keys start with "eu01xx".
-    token: { lead: { chars: 'a-f0-9ux', length: 36 }, prefix: 'NRAL', body: '', length: 0, layout: /^(?:eu01xx([a-f0-9]{30})|([a-f0-9]{36}))NRAL$/, alphabet: 16 },
+    token: {
+      lead: { chars: 'a-f0-9ux', length: 36 },
+      prefix: 'NRAL',
+      body: '',
+      length: 0,
+      layout: /^(?:eu01xx([a-f0-9]{30})|([a-f0-9]{36}))NRAL$/,
+      alphabet: 16,
+    },
     envName: 'NEW_RELIC_LICENSE_KEY',
     docs: NEW_RELIC_DOCS,
   },

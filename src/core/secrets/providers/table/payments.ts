@@ -24,7 +24,15 @@ function stripe(prefix: string, kind: string, envName: string, live: boolean): P
 }
 
 function shopify(prefix: string, kind: string, envName: string, gitleaks: string): ProviderRow {
-  return { id: `shopify-${prefix.slice(0, -1)}`, provider: 'shopify', kind, token: { prefix, body: HEX_ANY_CASE, length: 32, alphabet: HEX_ALPHABET }, envName, docs: SHOPIFY_DOCS, gitleaks: [gitleaks] };
+  return {
+    id: `shopify-${prefix.slice(0, -1)}`,
+    provider: 'shopify',
+    kind,
+    token: { prefix, body: HEX_ANY_CASE, length: 32, alphabet: HEX_ALPHABET },
+    envName,
+    docs: SHOPIFY_DOCS,
+    gitleaks: [gitleaks],
+  };
 }
 
 export const paymentRows: readonly ProviderRow[] = [
@@ -146,7 +154,13 @@ export const paymentRows: readonly ProviderRow[] = [
     provider: 'braintree',
     kind: 'Braintree access token',
     // access_token$<environment>$<merchant id>$<32 hex>
-    token: { prefix: 'access_token$production$', body: 'a-z0-9$', length: 49, layout: /^access_token\$production\$[a-z0-9]{16}\$([a-f0-9]{32})$/, alphabet: HEX_ALPHABET },
+    token: {
+      prefix: 'access_token$production$',
+      body: 'a-z0-9$',
+      length: 49,
+      layout: /^access_token\$production\$[a-z0-9]{16}\$([a-f0-9]{32})$/,
+      alphabet: HEX_ALPHABET,
+    },
     envName: 'BRAINTREE_ACCESS_TOKEN',
     docs: 'https://developer.paypal.com/braintree/docs/guides/authentication/overview',
     gitleaks: ['braintree-access-token'],
@@ -155,7 +169,13 @@ export const paymentRows: readonly ProviderRow[] = [
     id: 'braintree-sandbox-access-token',
     provider: 'braintree',
     kind: 'Braintree sandbox access token',
-    token: { prefix: 'access_token$sandbox$', body: 'a-z0-9$', length: 49, layout: /^access_token\$sandbox\$[a-z0-9]{16}\$([a-f0-9]{32})$/, alphabet: HEX_ALPHABET },
+    token: {
+      prefix: 'access_token$sandbox$',
+      body: 'a-z0-9$',
+      length: 49,
+      layout: /^access_token\$sandbox\$[a-z0-9]{16}\$([a-f0-9]{32})$/,
+      alphabet: HEX_ALPHABET,
+    },
     severity: 'info',
     envName: 'BRAINTREE_ACCESS_TOKEN',
     docs: 'https://developer.paypal.com/braintree/docs/guides/authentication/overview',
