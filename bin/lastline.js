@@ -7,7 +7,7 @@
 // machine (dist/launch.js; src/launch/startup-snapshot.ts).
 const { join } = require('node:path');
 const argv = process.argv.slice(2);
-const fromSnapshot = argv[0] === 'record' ? undefined : require('../dist/launch.js').runFromStartupSnapshot(argv, join(__dirname, '..', 'dist'));
+const fromSnapshot = argv[0] === 'record' ? undefined : runFromStartupSnapshot();
 if (fromSnapshot !== undefined) {
   process.exitCode = fromSnapshot;
 } else {
@@ -15,4 +15,15 @@ if (fromSnapshot !== undefined) {
   run.then((code) => {
     process.exitCode = code;
   });
+}
+
+/** The snapshot only saves time: if its launcher is missing or fails, the command runs here. */
+function runFromStartupSnapshot() {
+  let launch;
+  try {
+    launch = require('../dist/launch.js');
+  } catch {
+    return undefined;
+  }
+  return launch.runFromStartupSnapshot(argv, join(__dirname, '..', 'dist'));
 }
