@@ -125,7 +125,9 @@ describe('packaging', () => {
     for (const bundle of ['dist/extension.js', 'dist/lastline.js', 'dist/record.js', 'dist/typescript-parsers.js', 'dist/launch.js', 'dist/snapshot-main.js'])
       assert.ok(listed.includes(bundle), `${bundle} missing: ${listed.join(', ')}`);
     // Every bundle the installed command requires ships with it.
-    const required = [...readFileSync(join(REPO_ROOT, 'bin', 'lastline.js'), 'utf8').matchAll(/require\('\.\.\/(dist\/[\w-]+\.js)'\)/g)].map((match) => match[1]);
+    const required = [...readFileSync(join(REPO_ROOT, 'bin', 'lastline.js'), 'utf8').matchAll(/require\('\.\.\/(dist\/[\w-]+\.js)'\)/g)].map(
+      (match) => match[1],
+    );
     assert.ok(required.length >= 3, required.join(', '));
     for (const bundle of required) assert.ok(listed.includes(bundle), `bin/lastline.js requires ${bundle}, which the .vsix lacks`);
   });
