@@ -27,8 +27,22 @@ const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ?? (()
  * charged to whichever sample triggered them, that work once made linear work measure 42×. Linux
  * reports one thread's own CPU time, in nanoseconds, in /proc/thread-self/schedstat.
  */
+/**
+ * The kernel brings a running thread's schedstat up to date only at a scheduler tick or when the
+ * thread leaves the CPU; on an idle tickless machine a reading can be several milliseconds old
+ * (a CI run measured a 20 ms sample as 0 and failed linear work at 46,152×). A 1 ms sleep first
+ * makes the thread leave the CPU, so the figure is current. Sleeping costs no CPU time.
+ */
+const settle = (() => {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  return () => void Atomics.wait(cell, 0, 0, 1);
+})();
+
 const cpuMicros: () => number = (() => {
-  const readThread = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1000;
+  const readThread = () => {
+    settle();
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1000;
+  };
   try {
     if (Number.isFinite(readThread())) return readThread;
   } catch {
