@@ -12,6 +12,7 @@ import { NO_PROJECT_FACTS, type ProjectFacts } from '../core/rule';
 import { findProjectRoot, loadConfig } from '../scan/config-file';
 import { changedDependencies, checksDependencies } from '../scan/dependencies/changed-dependencies';
 import { networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
+import { unansweredLookUps } from '../scan/dependencies/unchecked-notice';
 import type { RecordedFile } from './record';
 
 /** The agent waits on the hook: one short attempt per service, no retries. */
@@ -51,10 +52,7 @@ export async function findingsForAgent(files: readonly RecordedFile[]): Promise<
       : undefined;
     if (dependencies) {
       project = { ...NO_PROJECT_FACTS, dependencies: dependencies.facts };
-      if (dependencies.check.missing)
-        unchecked.push(
-          `${file.path}: ${dependencies.check.missing} dependency look-up${dependencies.check.missing === 1 ? '' : 's'} had no answer (${dependencies.check.problem ?? 'no answer'})`,
-        );
+      if (dependencies.check.missing) unchecked.push(`${file.path}: ${unansweredLookUps(dependencies.check)}`);
     }
     const { findings } = await analyze({ path, text: file.text }, { config, project });
     for (const finding of markAiWritten(findings, file.agentLines)) {

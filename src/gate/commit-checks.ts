@@ -18,6 +18,7 @@ import { SILENT_LOGGER } from '../core/log';
 import type { ProjectFacts } from '../core/rule';
 import { changedDependencies, checksDependencies } from '../scan/dependencies/changed-dependencies';
 import { networkOptionsFromEnvironment } from '../scan/dependencies/dependency-facts';
+import { unansweredLookUps } from '../scan/dependencies/unchecked-notice';
 
 export interface GateFinding {
   path: string;
@@ -73,7 +74,7 @@ export async function checkStagedContent(cwd: string, options: CommitCheckOption
       const missing = dependencies?.check.missing ?? 0;
       if (missing)
         checks.notices.push(
-          `${missing} dependency look-up${missing === 1 ? '' : 's'} had no answer (${dependencies?.check.problem ?? 'no answer'}): the dependencies the AI-written lines add are not fully checked`,
+          `${unansweredLookUps({ missing, problem: dependencies?.check.problem })}: the dependencies the AI-written lines add are not fully checked`,
         );
     }
     for (const [path, text] of staged.texts) {
