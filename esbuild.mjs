@@ -4,6 +4,7 @@
 //   dist/lastline.js           ← src/bundle.ts                (engine + CLI; the library API for the extension)
 //   dist/typescript-parsers.js ← TYPESCRIPT_PARSERS below     (typescript, typescript-estree, ts-api-utils)
 //   dist/launch.js, dist/snapshot-main.js ← src/launch/      (the CLI's start from a V8 startup snapshot)
+//   dist/resident-server.js    ← src/launch/resident-server.ts (the resident process; requires ./lastline.js)
 // Activating the extension loads only the thin VS Code glue; the engine is required on first analysis.
 // The engine requires TypeScript's parsers only when a JS/TS file has to be parsed
 // (src/core/languages/javascript.ts), but requiring lazily inside one bundle is not enough: Node
@@ -91,11 +92,11 @@ const [, engine] = await Promise.all([
     entryPoints: { record: 'src/record-bundle.ts' },
     outdir: 'dist',
   }),
-  // Started first by bin/lastline.js (Node's modules only), and the startup snapshot's builder
-  // (src/launch/startup-snapshot.ts).
+  // Started first by bin/lastline.js (Node's modules only), the startup snapshot's builder
+  // (src/launch/startup-snapshot.ts) and the resident process (src/launch/resident-server.ts).
   esbuild.build({
     ...common,
-    entryPoints: { launch: 'src/launch/launch-bundle.ts', 'snapshot-main': 'src/launch/snapshot-main.ts' },
+    entryPoints: { launch: 'src/launch/launch-bundle.ts', 'snapshot-main': 'src/launch/snapshot-main.ts', 'resident-server': 'src/launch/resident-server.ts' },
     outdir: 'dist',
   }),
   esbuild.build({

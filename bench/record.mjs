@@ -9,6 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, percentile } from './stats.mjs';
 
+// Lastline's own runs start a process each, as the peers' do: no resident process (bench/gate.mjs
+// measures that one).
+process.env.LASTLINE_RESIDENT ??= 'off';
+
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(repoRoot, 'bin', 'lastline.js');
 const RUNS = Number(process.env.RECORD_BENCH_RUNS ?? 40);

@@ -1,6 +1,6 @@
 // Shared helpers for unit tests: temp folders that clean up after themselves, real git repos,
 // and running the CLI in-process with captured output.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +44,28 @@ export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
   const stderr: string[] = [];
   const code = await main(argv, { cwd, color: false, out: (text) => stdout.push(text), error: (text) => stderr.push(text) });
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+export interface BinRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the installed command (bin/lastline.js over dist/, so `npm run build` first) as a process.
+ * Asynchronous, so that a background process the CLI starts is not held up by the test's thread.
+ */
+export function runBin(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<BinRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'lastline.js'), ...args], { cwd, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A random-looking, base64-clean body shaped like a PEM key (hash-derived): not a key, only its look. */

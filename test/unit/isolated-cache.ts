@@ -14,6 +14,9 @@ process.env.LASTLINE_OFFLINE = '1';
 // CLI runs start without a startup snapshot (no background builds racing the suite);
 // startup-snapshot.test.ts turns it on for its own runs.
 process.env.LASTLINE_STARTUP_SNAPSHOT = 'off';
+// No resident process is started or used either (none outlives the suite); resident.test.ts
+// starts its own, in a socket folder of its own, and stops it.
+process.env.LASTLINE_RESIDENT = 'off';
 
 export const mochaHooks = {
   afterAll(): void {

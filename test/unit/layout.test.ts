@@ -117,12 +117,20 @@ describe('packaging', () => {
       .filter(Boolean);
     const unexpected = listed.filter(
       (file) =>
-        !/^(dist\/(extension|lastline|record|typescript-parsers|launch|snapshot-main)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(
+        !/^(dist\/(extension|lastline|record|typescript-parsers|launch|snapshot-main|resident-server)\.js|dist\/[\w-]+\.wasm|bin\/lastline\.js|schemas\/[\w.-]+\.json|media\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(
           file,
         ),
     );
     assert.deepEqual(unexpected, []);
-    for (const bundle of ['dist/extension.js', 'dist/lastline.js', 'dist/record.js', 'dist/typescript-parsers.js', 'dist/launch.js', 'dist/snapshot-main.js'])
+    for (const bundle of [
+      'dist/extension.js',
+      'dist/lastline.js',
+      'dist/record.js',
+      'dist/typescript-parsers.js',
+      'dist/launch.js',
+      'dist/snapshot-main.js',
+      'dist/resident-server.js',
+    ])
       assert.ok(listed.includes(bundle), `${bundle} missing: ${listed.join(', ')}`);
     // Every bundle the installed command requires ships with it.
     const required = [...readFileSync(join(REPO_ROOT, 'bin', 'lastline.js'), 'utf8').matchAll(/require\('\.\.\/(dist\/[\w-]+\.js)'\)/g)].map(

@@ -3,33 +3,10 @@
 // a blob Node cannot load is dropped with the command still run — never a lost run or exit code.
 // Needs `npm run build` (bin/lastline.js runs the bundles in dist/).
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasAgentRecords } from '../../src/launch/startup-snapshot';
-import { gitInit, git, tempDir, writeTree } from './helpers';
-
-const REPO_ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'lastline.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Asynchronous, so the background builder the CLI starts is not held up by this test's thread. */
-function lastline(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { gitInit, git, runBin as lastline, tempDir, writeTree } from './helpers';
 
 /** Waits for the detached builder: a blob appears, and no lock is left. */
 async function builtBlob(cache: string): Promise<string> {
