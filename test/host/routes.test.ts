@@ -105,12 +105,21 @@ describe('open routes', function () {
       const frameworks = (await view.getChildren()) ?? [];
       return frameworks.flatMap((node) => node.entries ?? []).map(({ entry }) => `${entry.label} ${entry.auth}`);
     };
-    // The view follows the route index, which follows saved files: wait for the saved fix to show.
-    let listed = await routesOf();
-    for (const deadline = Date.now() + 15000; !listed.includes('POST /reports/export guarded') && Date.now() < deadline;) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      listed = await routesOf();
-    }
+    // The view follows the route index, which follows saved files: each time the view says it
+    // changed, look again until the saved fix shows (mocha's timeout bounds the wait, no clock here).
+    assert.ok(view.onDidChangeTreeData, 'the Routes view announces its changes');
+    const listed = await new Promise<string[]>((resolve) => {
+      let settled = false;
+      const look = async () => {
+        const now = await routesOf();
+        if (settled || !now.includes('POST /reports/export guarded')) return;
+        settled = true;
+        subscription.dispose();
+        resolve(now);
+      };
+      const subscription = view.onDidChangeTreeData!(() => void look());
+      void look();
+    });
     assert.ok(listed.includes('GET /dashboard guarded'), listed.join(', '));
     assert.ok(listed.includes('POST /reports/export guarded'), listed.join(', '));
     assert.ok(listed.includes('GET /reports open'), listed.join(', '));
