@@ -25,7 +25,7 @@ export async function runDeps(args: DepsArgs, terminal: Terminal): Promise<numbe
   const files: WalkedFile[] = [];
   for await (const file of walkFiles(roots, { projectRoot, exclude: loaded.config.exclude })) files.push(file);
   const network = networkOptionsFromEnvironment(args.offline);
-  const scan = await scanDependencies(files, loaded.config.maxFileSize, network);
+  const scan = await scanDependencies(files, projectRoot, loaded.config.maxFileSize, network);
   log.debug(`dependencies: ${scan.files.size} dependency files, ${scan.lookup.requests} requests to OSV`);
   const rows = dependencyInventory(scan.files, scan.facts);
   const lineIndexes = new Map([...scan.texts].map(([file, text]) => [file, new LineIndex(text)]));

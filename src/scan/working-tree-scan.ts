@@ -108,7 +108,8 @@ export async function projectFacts(projectRoot: string, config: LastlineConfig, 
   const facts: ProjectFacts = loadProjectFacts(projectRoot);
   if (routesWanted(config)) facts.routes = await routeIndexOf(await projectFiles(), config, { log, helpersOnlyWithRoutes: true, cache: options.cache });
   const dependencyFiles = options.dependencyFiles ?? projectFiles;
-  const dependencies = options.network && dependenciesWanted(config) ? await dependencyFacts(await dependencyFiles(), config, options.network, log) : undefined;
+  const dependencies =
+    options.network && dependenciesWanted(config) ? await dependencyFacts(await dependencyFiles(), projectRoot, config, options.network, log) : undefined;
   if (dependencies) facts.dependencies = dependencies.facts;
   return { facts, ...(dependencies ? { dependencies: dependencies.check } : {}) };
 }
@@ -116,12 +117,13 @@ export async function projectFacts(projectRoot: string, config: LastlineConfig, 
 /** The dependency facts of these files, and how the lookup went; undefined without dependency files. */
 async function dependencyFacts(
   files: readonly WalkedFile[],
+  projectRoot: string,
   config: LastlineConfig,
   network: NetworkOptions,
   log: Logger,
 ): Promise<{ facts: DependencyFacts; check: DependencyCheck } | undefined> {
   if (!holdsDependencyFiles(files)) return undefined;
-  const scan = await scanDependencies(files, config.maxFileSize, network);
+  const scan = await scanDependencies(files, projectRoot, config.maxFileSize, network);
   const check = dependencyCheckOf(scan, network.offline);
   log.debug(`dependencies: ${check.checked} package versions looked up (${scan.lookup.requests} requests to OSV), ${check.missing} look-ups without an answer`);
   return { facts: scan.facts, check };
@@ -140,7 +142,7 @@ async function scanOnWorkers(files: TreeFile[], projectFiles: () => Promise<Walk
       routes = await summarizeProject(await projectFiles(), options.cache ? cachedSummarizer(onWorkers, options.cache, config.maxFileSize) : onWorkers, true);
     }
     const envVariables = new Map(loadProjectFacts(projectRoot).envVariables);
-    const dependencies = options.network && dependenciesWanted(config) ? await dependencyFacts(files, config, options.network, log) : undefined;
+    const dependencies = options.network && dependenciesWanted(config) ? await dependencyFacts(files, projectRoot, config, options.network, log) : undefined;
     pool.setProject({ envVariables, routes, ...(dependencies ? { dependencies: dependencies.facts } : {}) });
     const digests = projectFactDigests({ envVariables, routeHashes: routes?.hashes, dependencies: dependencies?.facts });
     const outcomes = await analyzeOnWorkers(pool, files, options.cache && new CachedAnalyses(options.cache, config, digests));

@@ -417,6 +417,24 @@ describe('dependencies against OSV (loopback server)', function () {
       );
     });
 
+    it('resolves a member scanned alone through the lock at the workspace root, outside the scanned folder', async () => {
+      writeTree(scratch.path, WORKSPACE);
+      gitInit(scratch.path); // the repository's root is the project's
+      const run = await runCli(join(scratch.path, 'packages', 'app'), 'scan', '.', '--format', 'json', '--no-cache');
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(
+        dependencyFindings(run.stdout).map((finding) => `${finding.file}:${finding.line} ${finding.message.split(' is affected')[0]}`),
+        ['package.json:5 `lodash` 4.17.15'],
+      );
+      const deps = await runCli(scratch.path, 'deps', 'apps/api', '--format', 'json');
+      const rows = (JSON.parse(deps.stdout) as { dependencies: { file: string; name: string; version: string | null; status: string }[] }).dependencies;
+      // The root's own entries stay out of a member's rows.
+      assert.deepEqual(
+        rows.map((row) => `${row.file} ${row.name} ${row.version ?? '-'} ${row.status}`),
+        ['apps/api/pyproject.toml Flask 2.2.2 vulnerable'],
+      );
+    });
+
     it("does not ask the registry about a member's sibling in the workspace; a name the lock does not link is asked", async () => {
       writeTree(scratch.path, {
         'package.json': '{ "name": "root", "workspaces": ["packages/*"] }\n',

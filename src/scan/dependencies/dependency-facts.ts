@@ -2,8 +2,7 @@
 // read, each declared or locked package version is looked up (cache, then OSV unless offline),
 // and the rules get the answers as a project fact. The network work happens here, once per scan,
 // not in the rules (which are synchronous and per file).
-import { readdirSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { DEPENDENCY_FILES, dependencyFileKind, folderOf, type DependencyFileRead } from '../../core/dependencies/manifests';
 import { nameKey, RECENT_DAYS, type DependencyFacts, type Ecosystem, type RegistryStatus } from '../../core/dependencies/model';
 import { lockedVersions } from '../../core/dependencies/locked-versions';
@@ -11,6 +10,7 @@ import { resolvedVersion } from '../../core/dependencies/resolved-version';
 import { readTextFile } from '../read-file';
 import type { WalkedFile } from '../walk';
 import { mapConcurrently } from '../cache/map-concurrently';
+import { addWorkspaceRoots } from './governing-files';
 import { AdvisoryStore, lookUpAdvisories, type AdvisoryLookup } from './advisories';
 import { OsvClient, type OsvQuery } from './osv-client';
 import type { JsonHttpOptions } from './json-http';
@@ -68,31 +68,6 @@ export function dependencyCheckOf(scan: Pick<DependencyScan, 'lookup' | 'registr
   };
 }
 
-/**
- * Adds the dependency files of `folder` (a project path) that `reads` lacks, read from disk: the
- * lock file beside a manifest read from elsewhere (the editor's text, the index).
- */
-export async function addFolderDependencyFiles(
-  reads: Map<string, DependencyFileRead>,
-  projectRoot: string,
-  folder: string,
-  maxFileSize: number,
-): Promise<void> {
-  let names: string[];
-  try {
-    names = readdirSync(join(projectRoot, folder));
-  } catch {
-    return; // a folder that is not on disk (new in a commit, or gone)
-  }
-  for (const name of names) {
-    const path = folder ? `${folder}/${name}` : name;
-    const kind = reads.has(path) ? undefined : dependencyFileKind(path);
-    if (!kind) continue;
-    const read = await readTextFile(join(projectRoot, path), maxFileSize);
-    if (read.kind === 'text') reads.set(path, kind.read(read.text));
-  }
-}
-
 export function networkOptionsFromEnvironment(offline: boolean, env: NodeJS.ProcessEnv = process.env): NetworkOptions {
   return {
     offline: offline || env.LASTLINE_OFFLINE === '1',
@@ -108,7 +83,12 @@ export function holdsDependencyFiles(files: readonly WalkedFile[]): boolean {
   return files.some((file) => dependencyFileKind(file.projectPath) !== undefined);
 }
 
-export async function scanDependencies(files: readonly WalkedFile[], maxFileSize: number, network: NetworkOptions): Promise<DependencyScan> {
+export async function scanDependencies(
+  files: readonly WalkedFile[],
+  projectRoot: string,
+  maxFileSize: number,
+  network: NetworkOptions,
+): Promise<DependencyScan> {
   const reads = new Map<string, DependencyFileRead>();
   const texts = new Map<string, string>();
   await mapConcurrently(
@@ -122,6 +102,9 @@ export async function scanDependencies(files: readonly WalkedFile[], maxFileSize
     16,
   );
   const included = await followIncludes(files, reads, texts, maxFileSize);
+  // A workspace member scanned alone (`lastline scan packages/api`): the lock that resolves it is
+  // at the workspace root, outside the walk.
+  await addWorkspaceRoots(reads, projectRoot, [...new Set([...reads.keys()].map(folderOf))], maxFileSize);
   return { ...(await dependencyFactsOf(reads, network, included)), texts };
 }
 
