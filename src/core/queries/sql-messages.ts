@@ -13,6 +13,11 @@ export function sqlValueMessage(sink: string, holes: readonly NamedHole[], fixRe
   );
 }
 
+/** Why the values get no "Parameterize query" when other holes of the query are SQL syntax. */
+export function structuralFixReason(structural: readonly NamedHole[]): string {
+  return `the query also takes SQL syntax from ${structural.map((hole) => `\`${shorten(hole.text)}\``).join(', ')}, which placeholders cannot carry`;
+}
+
 /** A value in a table or column name position: `ORDER BY ${column}`. */
 export function sqlIdentifierMessage(sink: string, hole: NamedHole): string {
   return (

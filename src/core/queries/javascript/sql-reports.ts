@@ -3,7 +3,7 @@
 // per hole that carries SQL syntax instead of a value (identifier, keyword or fragment), which
 // placeholders cannot fix. MongoDB `$where` strings are reported here too.
 import type { Fix, Report } from '../../types';
-import { mongoScriptMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage } from '../sql-messages';
+import { mongoScriptMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage, structuralFixReason } from '../sql-messages';
 import type { AnalysisFile } from './analysis-file';
 import { chooseDriver } from './drivers';
 import { parameterizeFix } from './fix-parameterize';
@@ -67,8 +67,7 @@ function sinkReports(sink: SqlSink, file: AnalysisFile): Report[] {
 
 function valueFix(sink: SqlSink, resolved: ResolvedString, reading: SqlReading, file: AnalysisFile): { fix: Fix } | { reason: string } {
   const structural = resolved.built.holes.filter((_, index) => STRUCTURAL_ROLES.has(reading.roles.get(index)?.role ?? 'unknown'));
-  if (structural.length)
-    return { reason: `the query also takes SQL syntax from ${structural.map((hole) => `\`${hole.text}\``).join(', ')}, which placeholders cannot carry` };
+  if (structural.length) return { reason: structuralFixReason(structural) };
   const choice = chooseDriver(sink.drivers, file.imports, sink.identifiedByApi);
   if (!choice.driver) return { reason: choice.reason };
   return parameterizeFix({ sink, driver: choice.driver, resolved, reading, file });
