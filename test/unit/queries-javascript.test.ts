@@ -160,8 +160,8 @@ describe('queries: JavaScript/TypeScript', () => {
       assert.deepEqual(
         finding.related?.map((related) => [related.message, related.range.start.line]),
         [
-          ['untrusted value: parameter id', 2],
-          ['query built here', 3],
+          ['`id` comes from parameter id', 2],
+          ['SQL built here', 3],
           ['appended here', 4],
         ],
       );

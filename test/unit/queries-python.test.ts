@@ -110,7 +110,7 @@ describe('Python string-built queries and commands', () => {
         assert.equal(finding.severity, 'error');
         assert.equal(finding.category, 'string-built-query');
         assert.equal(flaggedText(text, finding), 'cursor.execute(query)');
-        assert.match(finding.message, /couponCode \(request value request\.args\)/);
+        assert.match(finding.message, /`couponCode` \(request value request\.args\)/);
         const fString = `f"SELECT * FROM coupons WHERE code = '{couponCode}' AND expires_at > NOW()"`;
         const related = finding.related ?? [];
         assert.ok(
@@ -120,7 +120,7 @@ describe('Python string-built queries and commands', () => {
           ),
           JSON.stringify(related),
         );
-        assert.ok(related.some((location) => /couponCode comes from request value request\.args/.test(location.message)));
+        assert.ok(related.some((location) => /`couponCode` comes from request value request\.args/.test(location.message)));
         const fix = fixOf(finding);
         assert.equal(fix.title, 'Parameterize query');
         assert.equal(applyTextEdits(text, fix.edits), SEED_FIXED(driver, placeholder));
@@ -220,7 +220,7 @@ describe('Python string-built queries and commands', () => {
     it('a module constant is constant: only the value is a hole (no fix: the constant would be inlined)', async () => {
       const text = `import sqlite3\nTABLE = "users"\n\n\ndef get(uid):\n    cursor.execute(f"SELECT * FROM {TABLE} WHERE id = {uid}")\n`;
       const finding = await only(text);
-      assert.match(finding.message, /built from uid \(parameter uid\)/);
+      assert.match(finding.message, /^SQL injection: `uid` \(parameter uid\) is interpolated/);
       assert.deepEqual(finding.fixes, []);
     });
 
@@ -234,7 +234,7 @@ describe('Python string-built queries and commands', () => {
         `if uid:\n    q = f"SELECT * FROM users WHERE id = {uid}"\nelse:\n    q = f"SELECT * FROM users WHERE name = '{name}'"\ncursor.execute(q)\n`,
       );
       const finding = await only(text);
-      assert.match(finding.message, /uid \(parameter uid\) and name \(parameter name\)/);
+      assert.match(finding.message, /`uid` \(parameter uid\) and `name` \(parameter name\)/);
       assert.match(finding.message, /differs per branch/);
       assert.deepEqual(finding.fixes, []);
     });
@@ -264,24 +264,27 @@ describe('Python string-built queries and commands', () => {
       const found = await findings(text);
       assert.equal(found.length, 2, JSON.stringify(found.map((finding) => finding.message)));
       assert.ok(found.every((finding) => finding.severity === 'error' && finding.fixes.length === 0));
-      assert.ok(found.some((finding) => /^SQL built from value \(parameter filters\)/.test(finding.message)));
-      assert.ok(found.some((finding) => /^column \(parameter filters\) is written into the SQL .* as a table or column name/.test(finding.message)));
+      assert.ok(found.some((finding) => /^SQL injection: `value` \(parameter filters\) is interpolated/.test(finding.message)));
+      assert.ok(found.some((finding) => /^`column` \(parameter filters\) is interpolated into the SQL .* as a table or column name/.test(finding.message)));
     });
 
     it('a condition built in another variable is read through it (value, not fragment), without a fix', async () => {
       const text = module('import sqlite3', `where = f"id = {uid}"\ncursor.execute(f"SELECT * FROM users WHERE {where}")\n`);
       const finding = await only(text);
-      assert.match(finding.message, /^SQL built from uid \(parameter uid\)/);
+      assert.match(finding.message, /^SQL injection: `uid` \(parameter uid\)/);
       assert.deepEqual(finding.fixes, []);
       assert.equal(finding.related?.filter((location) => location.message === 'SQL built here').length, 2);
     });
 
     it('every building site is a related location', async () => {
       const text = module('import sqlite3', `q = "SELECT * FROM users"\nq += " WHERE id = " + uid\ncursor.execute(q)\n`);
-      const sites = ((await only(text)).related ?? []).filter((location) => location.message === 'SQL built here');
+      const sites = ((await only(text)).related ?? []).filter((location) => / here$/.test(location.message));
       assert.deepEqual(
-        sites.map((location) => location.range.start.line),
-        [4, 5],
+        sites.map((location) => [location.message, location.range.start.line]),
+        [
+          ['SQL built here', 4],
+          ['appended here', 5],
+        ],
       );
     });
 
@@ -299,7 +302,7 @@ describe('Python string-built queries and commands', () => {
       const text = `import sqlite3\n\n\ndef outer(code):\n    def inner():\n        cursor.execute(f"SELECT * FROM coupons WHERE code = '{code}'")\n    return inner\n`;
       const finding = await only(text);
       assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /code \(parameter code\)/);
+      assert.match(finding.message, /`code` \(parameter code\)/);
     });
 
     it('a %-template held in a module constant: found, no fix (the constant would be inlined)', async () => {
@@ -494,7 +497,7 @@ describe('Python string-built queries and commands', () => {
     it('MongoDB $where built from a value', async () => {
       const finding = await only(module('import pymongo', `db.users.find({"$where": f"this.owner == '{name}'"})\n`));
       assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /JavaScript for MongoDB \$where is built from name/);
+      assert.match(finding.message, /MongoDB runs `\$where` as JavaScript on the server, and this one is built from `name`/);
     });
 
     it('MongoDB $function body built from a value', async () => {
@@ -502,7 +505,7 @@ describe('Python string-built queries and commands', () => {
         'import pymongo',
         `db.users.find({"$expr": {"$function": {"body": "function() { return " + name + " }", "args": [], "lang": "js"}}})\n`,
       );
-      assert.match((await only(text)).message, /MongoDB \$function/);
+      assert.match((await only(text)).message, /MongoDB runs `\$function`/);
     });
   });
 
@@ -573,28 +576,28 @@ describe('Python string-built queries and commands', () => {
       const text = `import sqlite3\n\n\ndef report():\n    name = current_user_name()\n    cursor.execute(f"SELECT * FROM users WHERE name = '{name}'")\n`;
       const finding = await only(text);
       assert.equal(finding.severity, 'warning');
-      assert.match(finding.message, /built from name reaches/);
+      assert.match(finding.message, /^SQL built from interpolated values: `name` is interpolated/);
     });
 
     it('a Django view reading request.GET: error naming the request value', async () => {
       const text = `from django.db import connection\n\n\ndef search(request):\n    term = request.GET.get("q")\n    with connection.cursor() as cursor:\n        cursor.execute(f"SELECT * FROM items WHERE title = '{term}'")\n`;
       const finding = await only(text);
       assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /term \(request value request\.GET\)/);
+      assert.match(finding.message, /`term` \(request value request\.GET\)/);
     });
 
     it('a FastAPI route parameter: error naming the route parameter', async () => {
       const text = `import asyncpg\nfrom fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get("/users")\nasync def users(order_by: str, name: str):\n    return await conn.fetch(f"SELECT * FROM users WHERE name = '{name}'")\n`;
       const finding = await only(text);
       assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /name \(route parameter name\)/);
+      assert.match(finding.message, /`name` \(route parameter name\)/);
     });
 
     it('Flask request.get_json() through two assignments', async () => {
       const text = `import sqlite3\nfrom flask import request\n\n\ndef create():\n    body = request.get_json()\n    email = body["email"]\n    conn.execute("INSERT INTO users (email) VALUES ('" + email + "')")\n`;
       const finding = await only(text);
       assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /email \(request value request\.get_json\(\)\)/);
+      assert.match(finding.message, /`email` \(request value request\.get_json\(\)\)/);
     });
 
     it('a module-level script value: warning', async () => {
@@ -610,7 +613,7 @@ describe('Python string-built queries and commands', () => {
       assert.equal(finding.severity, 'error');
       assert.match(
         finding.message,
-        /name \(parameter name\) is written into the SQL .* as a table or column name, which cannot be parameterized: check it against an allowlist of known column names/,
+        /`name` \(parameter name\) is interpolated into the SQL .* as a table or column name, which cannot be parameterized: check it against an allowlist of known column names/,
       );
       assert.deepEqual(finding.fixes, []);
     });
@@ -619,7 +622,7 @@ describe('Python string-built queries and commands', () => {
       const text = module('import sqlite3', `cursor.execute(f"SELECT * FROM {name} WHERE id = '{uid}'")\n`);
       const found = await findings(text);
       assert.equal(found.length, 2, JSON.stringify(found.map((finding) => finding.message)));
-      assert.ok(found.some((finding) => /SQL built from uid/.test(finding.message) && finding.fixes.length === 0));
+      assert.ok(found.some((finding) => /^SQL injection: `uid`/.test(finding.message) && finding.fixes.length === 0));
       assert.ok(found.some((finding) => /table or column name/.test(finding.message)));
       assert.notEqual(found[0].fingerprint, found[1].fingerprint);
     });
@@ -633,7 +636,7 @@ describe('Python string-built queries and commands', () => {
       const text = module('import sqlite3', `cursor.execute(f"SELECT * FROM users WHERE {name}")\n`);
       const finding = await only(text);
       assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /part of the SQL syntax/);
+      assert.match(finding.message, /as a keyword or SQL fragment, which cannot be parameterized/);
       assert.deepEqual(finding.fixes, []);
     });
   });
@@ -723,7 +726,7 @@ describe('Python string-built queries and commands', () => {
 
     it('no fix when the one %s value is a variable holding a tuple', async () => {
       const finding = await only(module('import sqlite3', `args = (name,)\ncursor.execute("SELECT * FROM users WHERE name = '%s'" % args)\n`));
-      assert.match(finding.message, /SQL built from args/);
+      assert.match(finding.message, /^SQL injection: `args`/);
       assert.deepEqual(finding.fixes, []);
     });
 

@@ -36,7 +36,7 @@ module.exports.handler = (req, res) => {
     line: 5,
     severity: 'error',
     message: `Command injection: \`command\` (request value req.body.command) is the whole command line that \`run\` runs through a shell${WHOLE}`,
-    related: [[4, 'untrusted value: request value req.body.command']],
+    related: [[4, '`command` comes from request value req.body.command']],
   },
   {
     name: 'a query read from the URL of a plain http server',
@@ -51,7 +51,7 @@ http.createServer((req, res) => {
     line: 6,
     severity: 'error',
     message: `Command injection: \`cmd\` (request value req.url) is the whole command line that \`exec\` runs through a shell${WHOLE}`,
-    related: [[5, 'untrusted value: request value req.url']],
+    related: [[5, '`cmd` comes from request value req.url']],
   },
   {
     name: 'spawn with shell: true and a route parameter',
@@ -177,7 +177,7 @@ app.post('/run', (req, res) => res.send(runCommand(req.body.cmd)));
     message: `Command injection: \`req.body.cmd\` (request value req.body.cmd) is the whole command line that \`execSync\` runs through a shell, passed through \`runCommand()\`${WHOLE}`,
     related: [
       [11, 'passed to `runCommand()` here'],
-      [11, 'untrusted value: request value req.body.cmd'],
+      [11, '`req.body.cmd` comes from request value req.body.cmd'],
     ],
   },
   {

@@ -28,7 +28,7 @@ def run():
     line: 10,
     severity: 'error',
     message: `Command injection: \`cmd\` (request value request.args) is the whole command line that \`os.system()\` runs through a shell${WHOLE}`,
-    related: [[9, 'cmd comes from request value request.args']],
+    related: [[9, '`cmd` comes from request value request.args']],
   },
   {
     name: 'a Django request.GET value in subprocess.run(…, shell=True)',

@@ -1,5 +1,7 @@
 // Pieces of the finding texts that the JS/TS and Python analyses share, so that a value is named the
 // same way in every language: its expression in backticks and, when it comes from outside, where from.
+// The related locations (where the string was built, where a value entered) are worded here too.
+import type { StringFamily } from './model';
 
 export interface NamedHole {
   text: string;
@@ -36,4 +38,34 @@ export function verb(holes: readonly unknown[]): string {
 
 export function noFix(reason: string | undefined): string {
   return reason ? ` No automatic fix: ${reason}.` : '';
+}
+
+/** Where an untrusted value enters, as a related location: "`code` comes from request value req.query.code". */
+export function valueSourceHere(hole: NamedHole): string {
+  return `\`${shorten(hole.text)}\` comes from ${hole.taint ?? 'here'}`;
+}
+
+/**
+ * What a building site did to the string. Python tells a base from its `+=` appends; JS/TS also
+ * sees appends made only in some branches and parts collected in an array.
+ */
+export type BuildSiteKind = 'built' | 'appended' | 'appended-conditionally' | 'parts-collected' | 'part-added';
+
+const BUILT_WHAT: Record<StringFamily, string> = { sql: 'SQL', shell: 'command', script: 'JavaScript' };
+
+/** "SQL built here", "appended here (conditionally)", "command part added here". */
+export function buildSiteLabel(family: StringFamily, kind: BuildSiteKind): string {
+  const what = BUILT_WHAT[family];
+  switch (kind) {
+    case 'built':
+      return `${what} built here`;
+    case 'appended':
+      return 'appended here';
+    case 'appended-conditionally':
+      return 'appended here (conditionally)';
+    case 'parts-collected':
+      return `${what} parts collected here`;
+    case 'part-added':
+      return `${what} part added here`;
+  }
 }

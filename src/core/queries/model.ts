@@ -3,6 +3,9 @@
 // and decides taint; the SQL module (src/core/sql) says whether the constant parts are SQL and what
 // role each hole plays; `parameterizeSql` turns the parts into placeholder SQL for the fix.
 
+/** What a rebuilt string is: SQL text, a shell command line, or JavaScript for MongoDB (`$where`). */
+export type StringFamily = 'sql' | 'shell' | 'script';
+
 /** A constant fragment (decoded string value) or an interpolated expression. */
 export type Part = string | { hole: number };
 

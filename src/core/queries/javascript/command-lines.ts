@@ -4,6 +4,7 @@
 // own, built (`run(`ping ${host}`)`) or whole (`run(req.query.cmd)`). A parameter interpolated into a
 // line holds what the calls pass too: only constants, and it is no value at all.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isHarmless } from '../value-safety';
 import type { AnalysisFile } from './analysis-file';
 import type { Binding } from './bindings';
 import { countedHoles, isBuilt, type CountedHole } from './report-parts';
@@ -50,7 +51,7 @@ function expand(line: CommandLine, file: AnalysisFile, seen: Set<Binding>): Comm
 /** The parameter a line consists of, alone and unchecked. */
 function wholeParameter(line: CommandLine, file: AnalysisFile): Binding | undefined {
   const { resolved } = line;
-  if (isBuilt(resolved, true) || resolved.holes.length !== 1 || resolved.holes[0].safety) return undefined;
+  if (isBuilt(resolved, true) || resolved.holes.length !== 1 || isHarmless(resolved.holes[0].safety, 'shell')) return undefined;
   return parameterOf(resolved.holes[0].node, file);
 }
 
@@ -67,7 +68,7 @@ function parameterOf(node: Node, file: AnalysisFile): Binding | undefined {
  */
 export function judgedHoles(resolved: ResolvedString, file: AnalysisFile): CommandHole[] {
   const holes: CommandHole[] = [];
-  for (const hole of countedHoles(resolved, file)) {
+  for (const hole of countedHoles(resolved, file, 'shell')) {
     const node = unwrapExpression(hole.node);
     if (node.type === 'CallExpression' && SHELL_QUOTERS.has(calleeName(node.callee) ?? '')) continue;
     const parameter = parameterOf(node, file);
@@ -86,5 +87,5 @@ export function judgedHoles(resolved: ResolvedString, file: AnalysisFile): Comma
 }
 
 function isConstant(value: Node, file: AnalysisFile): boolean {
-  return file.resolver.resolve(value).holes.every((hole) => hole.safety);
+  return file.resolver.resolve(value).holes.every((hole) => isHarmless(hole.safety, 'shell'));
 }

@@ -8,6 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
 import type { Span } from '../model';
+import { OutsideValueSearch } from '../outside-value-search';
 import { operatorSource, type OutsideKind } from '../outside-values';
 import { isGuardedRead } from './allowlist-guards';
 import type { Binding, Bindings } from './bindings';
@@ -46,26 +47,23 @@ const TEXT_METHODS = new Set([
 const DECODERS = new Set(['JSON.parse', 'decodeURIComponent', 'decodeURI', 'atob', 'Buffer.from', 'url.parse', 'querystring.parse', 'URL', 'URLSearchParams']);
 const MAX_DEPTH = 30;
 
-export class OutsideValues {
+export class OutsideValues extends OutsideValueSearch<Node, OutsideValue, Binding> {
   constructor(
     private readonly tree: SyntaxTree,
     private readonly bindings: Bindings,
     private readonly taint: TaintTracker,
     private readonly callers: Callers,
-  ) {}
-
-  /** Every outside source the expression may hold as a whole (several when helpers are called with several). */
-  of(expression: Node): OutsideValue[] {
-    return this.visit(expression, new Set(), 0);
+  ) {
+    super(MAX_DEPTH, unwrapExpression);
   }
 
-  private visit(expression: Node, visiting: Set<Binding>, depth: number): OutsideValue[] {
-    if (depth > MAX_DEPTH) return [];
-    const node = unwrapExpression(expression);
+  protected sourceRead(node: Node): OutsideValue | undefined {
     const request = this.taint.requestRead(node);
-    if (request) return [{ kind: 'request', description: request.description, source: request.source, through: [] }];
-    const operator = this.operatorRead(node);
-    if (operator) return [operator];
+    if (request) return { kind: 'request', description: request.description, source: request.source, through: [] };
+    return this.operatorRead(node);
+  }
+
+  protected follow(node: Node, visiting: Set<Binding>, depth: number): OutsideValue[] {
     const next = (child: Node) => this.visit(child, visiting, depth + 1);
     switch (node.type) {
       case 'Identifier':

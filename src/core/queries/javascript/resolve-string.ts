@@ -4,27 +4,22 @@
 // Module and local `const`s bound to string constants fold into the text; anything else is a hole.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
+import type { BuildSiteKind } from '../message-parts';
 import type { BuiltString, Part } from '../model';
+import type { ValueSafety } from '../value-safety';
 import type { Binding, Bindings } from './bindings';
 import { isGuardedChoice, isGuardedRead } from './allowlist-guards';
 import { constantEntries, isConstantName, rootIdentifier } from './constant-values';
+import { NUMERIC_RESULTS } from './numeric-conversions';
 import type { ModuleImports } from './imports';
 import { constantString, unwrapExpression, type Node, type SyntaxTree } from './tree';
 import { formatSegments } from './util-format';
 import { assignmentsBefore, isConditional, pushesBefore, statementOf } from './variable-flow';
 
-/**
- * Why an interpolated value cannot change the structure of the string: a number (`Number(x)`,
- * `parseInt(x, 10)`, `arr.length`, arithmetic), a value escaped by the driver (`mysql.escape(x)`,
- * `client.escapeLiteral(x)`), a choice between constants (`asc ? 'ASC' : 'DESC'`,
- * `SORT_COLUMNS[key]` of a module constant map), a value checked against an allowlist, or a
- * named constant from elsewhere (an enum member, an imported `UPPER_CASE` name).
- */
-export type HoleSafety = 'numeric' | 'escaped' | 'constant-choice' | 'allowlisted' | 'named-constant';
-
 export interface ResolvedHole {
   node: Node;
-  safety?: HoleSafety;
+  /** Why the value cannot change the string's structure, when it cannot (see value-safety.ts). */
+  safety?: ValueSafety;
 }
 
 /** A local variable whose building statements were followed from a read. */
@@ -50,7 +45,7 @@ export interface FlowTrace {
 export interface BuildSite {
   start: number;
   end: number;
-  label: string;
+  kind: BuildSiteKind;
 }
 
 export interface ResolvedString {
@@ -248,7 +243,7 @@ export class StringResolver {
   }
 
   /** An imported `UPPER_CASE` name or an enum: a constant whose value this file does not show. */
-  private namedConstant(node: TSESTree.Identifier): HoleSafety | undefined {
+  private namedConstant(node: TSESTree.Identifier): ValueSafety | undefined {
     const binding = this.bindings.resolve(node);
     return binding && binding.kind === 'import' && isConstantName(binding.name) ? 'named-constant' : undefined;
   }
@@ -284,7 +279,7 @@ export class StringResolver {
       return value;
     }
     resolution.trace.variables.push({ binding, declarator, writes: [], reference: node, form: 'string' });
-    resolution.sites.push(site(declarator, 'query built here'));
+    resolution.sites.push(site(declarator, 'built'));
     return value;
   }
 
@@ -302,7 +297,7 @@ export class StringResolver {
       return hole(node);
     };
     let value: Piece | undefined = declarator.init ? this.withVisiting(binding, resolution, () => this.piece(declarator.init!, resolution)) : undefined;
-    const sites: BuildSite[] = declarator.init ? [site(declarator, 'query built here')] : [];
+    const sites: BuildSite[] = declarator.init ? [site(declarator, 'built')] : [];
     let conditional = false;
     for (const write of found.writes) {
       const branch = isConditional(write, binding.scope, node, this.tree);
@@ -310,14 +305,14 @@ export class StringResolver {
         if (!value) return giveUp();
         const appended = this.withVisiting(binding, resolution, () => this.piece(write.right, resolution));
         value = { items: [...value.items, ...appended.items], isString: value.isString || appended.isString };
-        sites.push(site(statementOf(write, this.tree), branch ? 'appended here (conditionally)' : 'appended here'));
+        sites.push(site(statementOf(write, this.tree), branch ? 'appended-conditionally' : 'appended'));
       } else if (write.operator === '=') {
         const selfReferencing = this.bindings.references(binding, write.right).length > 0;
         if (selfReferencing && !value) return giveUp();
         if (!selfReferencing && branch) return giveUp();
         const previous = value;
         value = this.withCurrent(binding, previous, resolution, () => this.piece(write.right, resolution));
-        sites.push(site(statementOf(write, this.tree), selfReferencing ? (branch ? 'appended here (conditionally)' : 'appended here') : 'query built here'));
+        sites.push(site(statementOf(write, this.tree), selfReferencing ? (branch ? 'appended-conditionally' : 'appended') : 'built'));
       } else {
         return giveUp();
       }
@@ -347,14 +342,14 @@ export class StringResolver {
       if (method === 'concat') return this.concat(callee.object, args, original, resolution);
       if (method === 'join') return this.join(callee.object, args, original, resolution);
       if (method === 'toString' && args.length === 0) return { items: this.piece(callee.object, resolution).items, isString: true };
-      if (NUMERIC_METHODS.has(method) || NUMERIC_FUNCTIONS.has(dottedName(callee) ?? '')) return hole(original, 'numeric');
+      if (NUMERIC_METHODS.has(method) || NUMERIC_RESULTS.has(dottedName(callee) ?? '')) return hole(original, 'numeric');
       if (ESCAPING_METHODS.has(method)) return hole(original, 'escaped');
     }
     const imported = this.imports.valueOf(node.callee);
     if (imported?.module === 'util' && imported.member === 'format') return this.format(args, original, resolution);
     if (imported && imported.member && ESCAPING_METHODS.has(imported.member) && ESCAPING_MODULES.has(imported.module)) return hole(original, 'escaped');
     if (callee.type === 'Identifier' && !this.bindings.resolve(callee)) {
-      if (NUMERIC_FUNCTIONS.has(callee.name)) return hole(original, 'numeric');
+      if (NUMERIC_RESULTS.has(callee.name)) return hole(original, 'numeric');
       if (callee.name === 'String' && args.length === 1 && args[0].type !== 'SpreadElement')
         return { items: this.piece(args[0], resolution).items, isString: true };
     }
@@ -400,8 +395,8 @@ export class StringResolver {
     const elements = [...initial, ...pushes.writes.flatMap((push) => push.arguments as Node[])];
     resolution.trace.variables.push({ binding, declarator, writes: pushes.writes, reference: array, form: 'array' });
     resolution.trace.conditional ||= pushes.writes.some((push) => isConditional(push, binding.scope, array, this.tree));
-    resolution.sites.push(site(declarator, 'query parts collected here'));
-    for (const push of pushes.writes) resolution.sites.push(site(statementOf(push, this.tree), 'query part added here'));
+    resolution.sites.push(site(declarator, 'parts-collected'));
+    for (const push of pushes.writes) resolution.sites.push(site(statementOf(push, this.tree), 'part-added'));
     return elements;
   }
 
@@ -442,27 +437,12 @@ export class StringResolver {
 }
 
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
-const NUMERIC_FUNCTIONS = new Set([
-  'Number',
-  'parseInt',
-  'parseFloat',
-  'BigInt',
-  'Number.parseInt',
-  'Number.parseFloat',
-  'Math.floor',
-  'Math.ceil',
-  'Math.round',
-  'Math.trunc',
-  'Math.abs',
-  'Math.min',
-  'Math.max',
-]);
 const NUMERIC_METHODS = new Set(['toFixed', 'toPrecision', 'getTime', 'valueOf']);
 /** Driver escaping functions: mysql/mysql2/sqlstring `escape`/`escapeId`, pg `escapeLiteral`/`escapeIdentifier`. */
 const ESCAPING_METHODS = new Set(['escape', 'escapeId', 'escapeLiteral', 'escapeIdentifier']);
 const ESCAPING_MODULES = new Set(['mysql', 'mysql2', 'mysql2/promise', 'sqlstring', 'pg', 'pg-escape']);
 
-function hole(node: Node, safety?: HoleSafety): Piece {
+function hole(node: Node, safety?: ValueSafety): Piece {
   return { items: [safety ? { node, safety } : { node }], isString: false };
 }
 
@@ -478,8 +458,8 @@ function isNumeric(piece: Piece): boolean {
   return piece.items.every((item) => (typeof item === 'string' ? item !== '' && !Number.isNaN(Number(item)) : item.safety === 'numeric'));
 }
 
-function site(node: Node, label: string): BuildSite {
-  return { start: node.range[0], end: node.range[1], label };
+function site(node: Node, kind: BuildSiteKind): BuildSite {
+  return { start: node.range[0], end: node.range[1], kind };
 }
 
 function dedupeSites(sites: BuildSite[]): BuildSite[] {

@@ -6,12 +6,13 @@
 // arguments cleanly.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isErrorKind } from '../outside-values';
+import { valueSourceHere, type NamedHole } from '../message-parts';
 import { builtCommandMessage, HELPER_BUILT, passedHere, wholeCommandMessage, type CommandWords } from '../shell-messages';
+import { isHarmless } from '../value-safety';
 import type { Fix, RelatedLocation, Report } from '../../types';
 import type { AnalysisFile } from './analysis-file';
 import { commandLines, judgedHoles, type CommandHole, type CommandLine } from './command-lines';
 import { commandFix } from './fix-command';
-import type { NamedHole } from './messages';
 import type { OutsideValue } from './outside-value';
 import { isBuilt, relatedLocations } from './report-parts';
 import { shellSinkOfCall, shellSinkOfTemplate, type ShellSink } from './shell-sinks';
@@ -53,7 +54,7 @@ function sinkReports(sink: ShellSink, file: AnalysisFile): Report[] {
       continue;
     }
     line.resolved.holes.forEach((hole, index) => {
-      if (hole.safety) return;
+      if (isHarmless(hole.safety, 'shell')) return;
       const text = line.resolved.built.holes[index].text;
       for (const value of file.outside.of(hole.node)) judged.whole.push({ text, value: { ...value, through: [...line.through, ...value.through] } });
     });
@@ -105,11 +106,11 @@ function related(file: AnalysisFile, sink: ShellSink, judged: Judged, through: r
     seen.add(key);
     locations.push(location);
   };
-  for (const { line, holes } of judged.built) relatedLocations(file, line.resolved, holes, sink.node).forEach(add);
+  for (const { line, holes } of judged.built) relatedLocations(file, line.resolved, holes, sink.node, 'shell').forEach(add);
   const outside = (start: number, end: number) => end <= sink.node.range[0] || start >= sink.node.range[1];
-  for (const { value } of judged.whole) {
+  for (const { text, value } of judged.whole) {
     if (outside(value.source.start, value.source.end))
-      add({ message: `untrusted value: ${value.description}`, range: file.lines.rangeOf(value.source.start, value.source.end) });
+      add({ message: valueSourceHere({ text, taint: value.description }), range: file.lines.rangeOf(value.source.start, value.source.end) });
   }
   for (const call of through) add({ message: passedHere(file.callers.label(call)), range: file.lines.rangeOf(call.range[0], call.range[1]) });
   return locations;

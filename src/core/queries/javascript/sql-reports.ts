@@ -3,10 +3,10 @@
 // per hole that carries SQL syntax instead of a value (identifier, keyword or fragment), which
 // placeholders cannot fix. MongoDB `$where` strings are reported here too.
 import type { Fix, Report } from '../../types';
+import { mongoScriptMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage, structuralFixReason } from '../sql-messages';
 import type { AnalysisFile } from './analysis-file';
 import { chooseDriver } from './drivers';
 import { parameterizeFix } from './fix-parameterize';
-import { mongoWhereMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage } from './messages';
 import { countedHoles, isBuilt, relatedLocations, severityOf, type CountedHole } from './report-parts';
 import type { ResolvedString } from './resolve-string';
 import { readSql, type SqlReading } from './sql-reading';
@@ -34,7 +34,7 @@ function sinkReports(sink: SqlSink, file: AnalysisFile): Report[] {
   if (!isBuilt(resolved)) return [];
   const reading = readSql(sink, resolved.built.parts);
   if (!reading) return [];
-  const holes = countedHoles(resolved, file);
+  const holes = countedHoles(resolved, file, 'sql');
   const roleOf = (hole: number) => reading.roles.get(hole)?.role ?? 'unknown';
   const values = holes.filter((hole) => !STRUCTURAL_ROLES.has(roleOf(hole.index)));
   const reports: Report[] = [];
@@ -44,7 +44,7 @@ function sinkReports(sink: SqlSink, file: AnalysisFile): Report[] {
       message: sqlValueMessage(sink.label, values, 'reason' in outcome ? outcome.reason : undefined),
       range: file.lines.rangeOf(sink.call.range[0], sink.call.range[1]),
       severity: severityOf(values),
-      related: relatedLocations(file, resolved, values, sink.call),
+      related: relatedLocations(file, resolved, values, sink.call, 'sql'),
       fixes: 'fix' in outcome ? [outcome.fix] : [],
     });
   }
@@ -57,7 +57,7 @@ function sinkReports(sink: SqlSink, file: AnalysisFile): Report[] {
       severity: severityOf([hole]),
       related: [
         { message: `the SQL is run by ${sink.label} here`, range: file.lines.rangeOf(sink.call.range[0], sink.call.range[1]) },
-        ...relatedLocations(file, resolved, [hole], hole.node),
+        ...relatedLocations(file, resolved, [hole], hole.node, 'sql'),
       ],
       fixes: [],
     });
@@ -67,8 +67,7 @@ function sinkReports(sink: SqlSink, file: AnalysisFile): Report[] {
 
 function valueFix(sink: SqlSink, resolved: ResolvedString, reading: SqlReading, file: AnalysisFile): { fix: Fix } | { reason: string } {
   const structural = resolved.built.holes.filter((_, index) => STRUCTURAL_ROLES.has(reading.roles.get(index)?.role ?? 'unknown'));
-  if (structural.length)
-    return { reason: `the query also takes SQL syntax from ${structural.map((hole) => `\`${hole.text}\``).join(', ')}, which placeholders cannot carry` };
+  if (structural.length) return { reason: structuralFixReason(structural) };
   const choice = chooseDriver(sink.drivers, file.imports, sink.identifiedByApi);
   if (!choice.driver) return { reason: choice.reason };
   return parameterizeFix({ sink, driver: choice.driver, resolved, reading, file });
@@ -77,14 +76,14 @@ function valueFix(sink: SqlSink, resolved: ResolvedString, reading: SqlReading, 
 function mongoWhereReports(property: Node, value: Node, file: AnalysisFile): Report[] {
   const resolved = file.resolver.resolve(value);
   if (!isBuilt(resolved)) return [];
-  const holes: CountedHole[] = countedHoles(resolved, file);
+  const holes: CountedHole[] = countedHoles(resolved, file, 'script');
   if (!holes.length) return [];
   return [
     {
-      message: mongoWhereMessage(holes),
+      message: mongoScriptMessage('$where', holes),
       range: file.lines.rangeOf(property.range[0], property.range[1]),
       severity: severityOf(holes),
-      related: relatedLocations(file, resolved, holes, property),
+      related: relatedLocations(file, resolved, holes, property, 'script'),
       fixes: [],
     },
   ];

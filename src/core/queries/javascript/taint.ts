@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../model';
 import type { Binding, Bindings } from './bindings';
+import { NUMERIC_CONVERSIONS } from './numeric-conversions';
 import { unwrapExpression, type Node, type SyntaxTree } from './tree';
 
 export interface Taint {
@@ -41,20 +42,6 @@ const REQUEST_PARTS = new Set([
 ]);
 /** NestJS parameter decorators that inject request data. */
 const NEST_REQUEST_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'Req', 'Request', 'Cookies', 'UploadedFile', 'UploadedFiles']);
-/** Conversions after which a value can no longer carry SQL or shell syntax. */
-const NUMERIC_CONVERSIONS = new Set([
-  'Number',
-  'parseInt',
-  'parseFloat',
-  'BigInt',
-  'Number.parseInt',
-  'Number.parseFloat',
-  'Math.floor',
-  'Math.ceil',
-  'Math.round',
-  'Math.trunc',
-  'Math.abs',
-]);
 
 export class TaintTracker {
   constructor(

@@ -1,7 +1,9 @@
 // The string reaching a sink, as the Python analysis rebuilds it: constant parts and holes (the
 // shared `Part` model) plus what the fixes need to know about each hole's source node.
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { BuildSiteKind } from '../message-parts';
 import type { Part } from '../model';
+import type { ValueSafety } from '../value-safety';
 
 export interface SourceHole {
   /** The interpolated expression. */
@@ -9,11 +11,11 @@ export interface SourceHole {
   /** Its source text: what goes into the params argument or the argv list. */
   text: string;
   /**
-   * The value cannot change the statement's structure: it went through a numeric conversion
+   * Why the value cannot change the string's structure: it went through a numeric conversion
    * (`int(x)`, `%d`, `{x:d}`: a non-number raises before the query runs) or, for shell commands
-   * only, through `shlex.quote`.
+   * only, through `shlex.quote`. The other kinds of value-safety.ts are not detected in Python.
    */
-  neutralizedBy?: 'number' | 'shell-quote';
+  safety?: Extract<ValueSafety, 'numeric' | 'shell-quoted'>;
   /**
    * The hole stands for a position we could not pin to one expression (`"%s %s" % args`): it is
    * still a finding, but its value cannot be moved into a params argument.
@@ -21,11 +23,17 @@ export interface SourceHole {
   opaque?: boolean;
 }
 
+export interface BuildSite {
+  node: Node;
+  /** The base of a variable's string, or a `+=` after it. */
+  kind: Extract<BuildSiteKind, 'built' | 'appended'>;
+}
+
 export interface Built {
   parts: Part[];
   holes: SourceHole[];
   /** Expressions where pieces of the string were assembled (f-string, `+=` value, …). */
-  buildSites: Node[];
+  buildSites: BuildSite[];
   /**
    * Some pieces came through other names (a module constant, a helper variable, a parts list) or
    * a transformation (`dedent`, `.strip()`): rewriting the final string in one place would drop
@@ -58,8 +66,8 @@ export function concatBuilt(pieces: readonly Built[]): Built {
   return result;
 }
 
-export function withBuildSite(built: Built, site: Node): Built {
-  return { ...built, buildSites: [...built.buildSites, site] };
+export function withBuildSite(built: Built, node: Node, kind: BuildSite['kind'] = 'built'): Built {
+  return { ...built, buildSites: [...built.buildSites, { node, kind }] };
 }
 
 function appendText(parts: Part[], text: string): void {
@@ -71,11 +79,4 @@ function appendText(parts: Part[], text: string): void {
 
 export function constantText(built: Built): string | undefined {
   return built.holes.length === 0 ? built.parts.map((part) => (typeof part === 'string' ? part : '')).join('') : undefined;
-}
-
-/** Holes that could change the statement's structure for this family. */
-export function isDangerousHole(hole: SourceHole, family: 'sql' | 'shell' | 'script'): boolean {
-  if (hole.neutralizedBy === 'number') return false;
-  if (hole.neutralizedBy === 'shell-quote') return family !== 'shell';
-  return true;
 }

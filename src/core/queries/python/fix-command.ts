@@ -90,12 +90,12 @@ function argvWords(built: Built): FixChoice<string[]> {
 
 function argvValue(hole: SourceHole): string {
   const inner = unwrapParens(hole.node);
-  if (hole.neutralizedBy === 'shell-quote' && inner.type === 'call') {
+  if (hole.safety === 'shell-quoted' && inner.type === 'call') {
     const [argument] = positionalArguments(inner);
     if (argument) return argument.text; // the quoting was for the shell, which is gone
   }
   // The string formatting called str(); argv items must be strings already.
-  return hole.neutralizedBy === 'number' ? `str(${hole.text})` : hole.text;
+  return hole.safety === 'numeric' ? `str(${hole.text})` : hole.text;
 }
 
 /** `, shell=True` with the separator before it (or after it when it comes first). */

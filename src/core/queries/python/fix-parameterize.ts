@@ -8,6 +8,7 @@ import type { HoleRole } from '../../sql/types';
 import type { Fix, TextEdit } from '../../types';
 import type { ParameterizedParam, Span } from '../model';
 import { parameterizeSql } from '../parameterize';
+import { structuralFixReason } from '../sql-messages';
 import type { Built, SourceHole } from './built';
 import { conventionFor, type Driver, type ParamsConvention } from './drivers';
 import { editAt, type FixChoice, type FixContext } from './fix-context';
@@ -44,8 +45,8 @@ export function parameterizeFix(
   context: FixContext,
 ): FixChoice<Fix> {
   const refuse = (reason: string): FixChoice<Fix> => ({ ok: false, reason });
-  if (roles.some((role) => role.role === 'identifier' || role.role === 'keyword-or-fragment'))
-    return refuse("the statement's structure is built from values too");
+  const structural = roles.filter((role) => role.role === 'identifier' || role.role === 'keyword-or-fragment');
+  if (structural.length) return refuse(structuralFixReason(structural.map((role) => built.holes[role.hole])));
   if (built.indirect) return refuse('the query is assembled through other variables or transformations');
   if (built.holes.some((hole) => hole.opaque)) return refuse('some values are passed as a whole sequence or mapping');
   const choice = conventionFor(sink.api, drivers);

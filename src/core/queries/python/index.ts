@@ -5,12 +5,13 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { RuleContext } from '../../rule';
 import type { HoleRole } from '../../sql';
 import type { Fix, RelatedLocation, Report } from '../../types';
-import type { Hole } from '../model';
-import type { Built, SourceHole } from './built';
+import { buildSiteLabel, valueSourceHere } from '../message-parts';
+import type { Hole, StringFamily } from '../model';
+import { mongoScriptMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage } from '../sql-messages';
+import type { BuildSite, Built, SourceHole } from './built';
 import { importedDrivers } from './drivers';
 import type { FixContext } from './fix-context';
 import { parameterizeFix } from './fix-parameterize';
-import { BUILT_HERE, scriptMessage, sqlFragmentMessage, sqlIdentifierMessage, sqlValueMessage, taintSiteMessage } from './messages';
 import { PythonFile } from './python-file';
 import { dangerousHoles, fixOrReason, hasText, RelatedList, templateText, unique } from './report-parts';
 import { resolveSinkArgument, type Resolution } from './resolve-string';
@@ -34,8 +35,6 @@ interface ReportedHole {
   hole: Hole;
   taintSite?: Node;
 }
-
-type Family = keyof typeof BUILT_HERE;
 
 class SinkAnalysis {
   private readonly taint: TaintTracker;
@@ -61,7 +60,7 @@ class SinkAnalysis {
   private sqlReports(sink: SqlSink, resolution: Resolution): Report[] {
     const values: ReportedHole[] = [];
     const structural: { kind: 'identifier' | 'fragment'; hole: ReportedHole }[] = [];
-    const sites: Node[] = [];
+    const sites: BuildSite[] = [];
     let first: { built: Built; roles: HoleRole[] } | undefined;
     for (const built of resolution.candidates) {
       const dangerous = dangerousHoles(built, 'sql');
@@ -109,7 +108,7 @@ class SinkAnalysis {
     return [
       this.report(
         sink,
-        scriptMessage(
+        mongoScriptMessage(
           sink.label,
           holes.map((entry) => entry.hole),
         ),
@@ -123,9 +122,9 @@ class SinkAnalysis {
   }
 
   /** Dangerous holes of every candidate with constant text. */
-  private collect(resolution: Resolution, family: 'script'): { holes: ReportedHole[]; sites: Node[]; first?: Built } {
+  private collect(resolution: Resolution, family: 'script'): { holes: ReportedHole[]; sites: BuildSite[]; first?: Built } {
     const holes: ReportedHole[] = [];
-    const sites: Node[] = [];
+    const sites: BuildSite[] = [];
     let first: Built | undefined;
     for (const built of resolution.candidates) {
       const dangerous = dangerousHoles(built, family);
@@ -143,10 +142,10 @@ class SinkAnalysis {
     return { hole, ...(taint ? { taintSite: taint.site } : {}) };
   }
 
-  private related(sites: readonly Node[], holes: readonly ReportedHole[], family: Family): RelatedLocation[] {
+  private related(sites: readonly BuildSite[], holes: readonly ReportedHole[], family: StringFamily): RelatedLocation[] {
     const related = new RelatedList(this.context.file.lines);
-    for (const site of [...sites].sort((a, b) => a.startIndex - b.startIndex)) related.add(BUILT_HERE[family], site);
-    for (const entry of holes) if (entry.taintSite) related.add(taintSiteMessage(entry.hole), entry.taintSite);
+    for (const site of [...sites].sort((a, b) => a.node.startIndex - b.node.startIndex)) related.add(buildSiteLabel(family, site.kind), site.node);
+    for (const entry of holes) if (entry.taintSite) related.add(valueSourceHere(entry.hole), entry.taintSite);
     return related.locations;
   }
 

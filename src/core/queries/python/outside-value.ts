@@ -6,6 +6,7 @@
 // (`.strip()`, `" ".join(…)`); a value merely looked up with it (`COMMANDS[name]`) is a command the
 // program wrote. A value checked against an allowlist first is not reported.
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { OutsideValueSearch } from '../outside-value-search';
 import { operatorSource, type OutsideKind } from '../outside-values';
 import { isAllowlisted } from './allowlist-guards';
 import type { Callers } from './callers';
@@ -37,24 +38,21 @@ const NOT_CALLER_DATA = new Set(['self', 'cls']);
 const CLI_DECORATOR = /^@\s*(?:click\.|typer\.|[\w.]+\.command\s*\(|[\w.]+\.(?:argument|option)\s*\()/;
 const MAX_DEPTH = 24;
 
-export class OutsideValues {
+export class OutsideValues extends OutsideValueSearch<Node, OutsideValue, string> {
   constructor(
     private readonly file: PythonFile,
     private readonly callers: Callers,
-  ) {}
-
-  /** Every outside source the expression may hold as a whole (several when a helper is called with several). */
-  of(expression: Node): OutsideValue[] {
-    return this.visit(expression, new Set(), 0);
+  ) {
+    super(MAX_DEPTH, unwrapParens);
   }
 
-  private visit(expression: Node, visiting: Set<string>, depth: number): OutsideValue[] {
-    if (depth > MAX_DEPTH) return [];
-    const node = unwrapParens(expression);
+  protected sourceRead(node: Node): OutsideValue | undefined {
     const request = requestValue(node);
-    if (request) return [{ kind: 'request', description: `request value ${request}`, site: node, through: [] }];
-    const operator = this.operatorRead(node);
-    if (operator) return [operator];
+    if (request) return { kind: 'request', description: `request value ${request}`, site: node, through: [] };
+    return this.operatorRead(node);
+  }
+
+  protected follow(node: Node, visiting: Set<string>, depth: number): OutsideValue[] {
     const next = (child: Node | null | undefined) => (child ? this.visit(child, visiting, depth + 1) : []);
     switch (node.type) {
       case 'identifier':

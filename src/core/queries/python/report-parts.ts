@@ -4,12 +4,11 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LineIndex } from '../../text';
 import type { Fix, RelatedLocation } from '../../types';
-import type { Part } from '../model';
-import { isDangerousHole, type Built } from './built';
+import type { Part, StringFamily } from '../model';
+import { isHarmless } from '../value-safety';
+import type { Built } from './built';
 import type { FixChoice } from './fix-context';
 import type { Resolution } from './resolve-string';
-
-export type HoleFamily = 'sql' | 'shell' | 'script';
 
 /** A fix only when one string reaches the sink; otherwise the reason for the message. */
 export function fixOrReason(resolution: Resolution, what: string, make: () => FixChoice<Fix>): { fix?: Fix; reason?: string } {
@@ -18,8 +17,9 @@ export function fixOrReason(resolution: Resolution, what: string, make: () => Fi
   return choice.ok ? { fix: choice.value } : { reason: choice.reason };
 }
 
-export function dangerousHoles(built: Built, family: HoleFamily): number[] {
-  return built.holes.flatMap((hole, index) => (isDangerousHole(hole, family) ? [index] : []));
+/** Holes that could change the string's structure for this family. */
+export function dangerousHoles(built: Built, family: StringFamily): number[] {
+  return built.holes.flatMap((hole, index) => (isHarmless(hole.safety, family) ? [] : [index]));
 }
 
 export function hasText(parts: readonly Part[]): boolean {

@@ -71,7 +71,7 @@ export function resolveSinkArgument(argument: Node, file: PythonFile): Resolutio
 
 /** A string assembled in code the parser could not fully read is not judged (fail closed). */
 function hasSyntaxError(built: Built): boolean {
-  return built.buildSites.some((site) => site.hasError || isInsideError(site));
+  return built.buildSites.some(({ node }) => node.hasError || isInsideError(node));
 }
 
 interface Reaching {
@@ -113,8 +113,8 @@ class Resolver {
     const inner = unwrapParens(node);
     const number = numberLiteral(inner);
     if (number !== undefined) return constantBuilt(number);
-    const neutralizedBy = this.neutralizer(inner) ?? this.neutralizedVariable(inner);
-    if (neutralizedBy) return holeBuilt({ node: inner, text: inner.text, neutralizedBy });
+    const safety = this.safetyOf(inner) ?? this.safeVariable(inner);
+    if (safety) return holeBuilt({ node: inner, text: inner.text, safety });
     return this.expression(inner, depth + 1) ?? holeBuilt({ node: inner, text: inner.text });
   }
 
@@ -151,7 +151,7 @@ class Resolver {
     if (!base && (!topLevel || chain.appends.length === 0)) return undefined;
     const pieces = [base ? withBuildSite(base, value) : holeBuilt({ node: value, text: value.text })];
     for (const append of chain.appends) {
-      if (append.value) pieces.push(withBuildSite(this.piece(append.value, depth + 1), append.value));
+      if (append.value) pieces.push(withBuildSite(this.piece(append.value, depth + 1), append.value, 'appended'));
     }
     const built = concatBuilt(pieces);
     return built.parts.some((part) => typeof part === 'string') ? built : undefined;
@@ -179,12 +179,12 @@ class Resolver {
   }
 
   /** `uid = int(request.args["id"])` then `{uid}`: the variable only ever holds a number. */
-  private neutralizedVariable(node: Node): SourceHole['neutralizedBy'] {
+  private safeVariable(node: Node): SourceHole['safety'] {
     if (node.type !== 'identifier') return undefined;
     const reaching = this.reaching(node, false);
     if (!reaching || reaching === 'unbound' || reaching.length !== 1 || reaching[0].appends.length > 0) return undefined;
     const value = reaching[0].base.value;
-    return value ? this.neutralizer(unwrapParens(value)) : undefined;
+    return value ? this.safetyOf(unwrapParens(value)) : undefined;
   }
 
   private literal(node: Node, depth: number): Built | undefined {
@@ -194,7 +194,7 @@ class Resolver {
       pieces.map((piece) => {
         if ('text' in piece) return constantBuilt(piece.text);
         if (!piece.conversion && isNumericFormatSpec(piece.formatSpec)) {
-          return holeBuilt({ node: piece.expression, text: piece.expression.text, neutralizedBy: 'number' });
+          return holeBuilt({ node: piece.expression, text: piece.expression.text, safety: 'numeric' });
         }
         // `{x!r}` quotes the value, `{x:>10}` pads it: keep the value whole as a hole.
         if (piece.conversion || piece.formatSpec !== undefined) return this.valueHole(piece.expression);
@@ -294,10 +294,10 @@ class Resolver {
         if ('text' in segment) return constantBuilt(segment.text);
         const value = valueOf(segment.field);
         if ('opaque' in value) {
-          const neutralized = segment.field.numeric ? { neutralizedBy: 'number' as const } : {};
-          return holeBuilt({ node: value.opaque, text: value.text ?? value.opaque.text, opaque: true, ...neutralized });
+          const numeric = segment.field.numeric ? { safety: 'numeric' as const } : {};
+          return holeBuilt({ node: value.opaque, text: value.text ?? value.opaque.text, opaque: true, ...numeric });
         }
-        if (segment.field.numeric) return holeBuilt({ node: value, text: value.text, neutralizedBy: 'number' });
+        if (segment.field.numeric) return holeBuilt({ node: value, text: value.text, safety: 'numeric' });
         if (segment.field.repr) return this.valueHole(value);
         return this.piece(value, depth);
       }),
@@ -359,22 +359,22 @@ class Resolver {
     return events.sort((a, b) => a.at - b.at).flatMap((event) => event.items);
   }
 
-  /** A value kept whole (repr'd or padded): only number conversions neutralize it. */
+  /** A value kept whole (repr'd or padded): only a conversion makes it safe. */
   private valueHole(node: Node): Built {
     const inner = unwrapParens(node);
-    const neutralizedBy = this.neutralizer(inner);
-    return holeBuilt({ node: inner, text: inner.text, ...(neutralizedBy ? { neutralizedBy } : {}) });
+    const safety = this.safetyOf(inner);
+    return holeBuilt({ node: inner, text: inner.text, ...(safety ? { safety } : {}) });
   }
 
-  private neutralizer(node: Node): SourceHole['neutralizedBy'] {
+  private safetyOf(node: Node): SourceHole['safety'] {
     if (node.type !== 'call') return undefined;
     const callee = qualifiedName(node.childForFieldName('function'), this.file.imports);
     if (!callee) return undefined;
-    if (NUMBER_CONVERSIONS.has(callee)) return 'number';
-    if (SHELL_QUOTES.has(callee)) return 'shell-quote';
+    if (NUMBER_CONVERSIONS.has(callee)) return 'numeric';
+    if (SHELL_QUOTES.has(callee)) return 'shell-quoted';
     if (callee === 'str') {
       const [argument] = positionalArguments(node);
-      return argument ? this.neutralizer(unwrapParens(argument)) : undefined;
+      return argument ? this.safetyOf(unwrapParens(argument)) : undefined;
     }
     return undefined;
   }

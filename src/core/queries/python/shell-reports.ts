@@ -5,17 +5,17 @@
 // given and reported at its sink. "Run without a shell" when a command built at the sink splits
 // into arguments cleanly.
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { buildSiteLabel, valueSourceHere } from '../message-parts';
 import { isErrorKind, operatorSource } from '../outside-values';
 import { builtCommandMessage, HELPER_BUILT, passedHere, wholeCommandMessage, type CommandWords } from '../shell-messages';
 import type { RuleContext } from '../../rule';
 import type { Fix, RelatedLocation, Report } from '../../types';
 import type { Hole } from '../model';
-import { constantText, type Built, type SourceHole } from './built';
+import { constantText, type BuildSite, type Built, type SourceHole } from './built';
 import { Callers } from './callers';
 import { bareParameter, commandLines, type CommandLine } from './command-lines';
 import { commandFix } from './fix-command';
 import type { FixContext } from './fix-context';
-import { BUILT_HERE, taintSiteMessage } from './messages';
 import { isCommandLineTool, OutsideValues, type OutsideValue } from './outside-value';
 import { dangerousHoles, fixOrReason, hasText, RelatedList, templateText, unique } from './report-parts';
 import { resolveSinkArgument, type Resolution } from './resolve-string';
@@ -41,7 +41,7 @@ interface BuiltLine {
   resolution: Resolution;
   first: Built;
   holes: CommandHole[];
-  sites: Node[];
+  sites: BuildSite[];
 }
 
 interface Judged {
@@ -121,7 +121,7 @@ export class ShellReports {
   /** The candidates of a command with text and values that could inject; undefined when there are none. */
   private built(line: CommandLine, resolution: Resolution): BuiltLine | undefined {
     const holes: CommandHole[] = [];
-    const sites: Node[] = [];
+    const sites: BuildSite[] = [];
     let first: Built | undefined;
     for (const candidate of resolution.candidates) {
       if (!hasText(candidate.parts)) continue;
@@ -177,13 +177,12 @@ export class ShellReports {
   /** Where the command was built and its values entered, then the helper calls it was passed through. */
   private related(sink: Node, judged: Judged, holes: readonly CommandHole[], through: readonly Node[]): RelatedLocation[] {
     const related = new RelatedList(this.context.file.lines);
-    const sites = judged.built.flatMap((entry) => entry.sites).sort((a, b) => a.startIndex - b.startIndex);
-    for (const site of sites) related.add(BUILT_HERE.shell, site);
-    for (const entry of holes) if (entry.taintSite) related.add(taintSiteMessage(entry.hole), entry.taintSite);
+    const sites = judged.built.flatMap((entry) => entry.sites).sort((a, b) => a.node.startIndex - b.node.startIndex);
+    for (const site of sites) related.add(buildSiteLabel('shell', site.kind), site.node);
+    for (const entry of holes) if (entry.taintSite) related.add(valueSourceHere(entry.hole), entry.taintSite);
     // A value read inside the flagged call is shown by the finding itself.
     const inSink = (node: Node) => node.startIndex >= sink.startIndex && node.endIndex <= sink.endIndex;
-    for (const { text, value } of judged.whole)
-      if (!inSink(value.site)) related.add(taintSiteMessage({ start: 0, end: 0, text, taint: value.description }), value.site);
+    for (const { text, value } of judged.whole) if (!inSink(value.site)) related.add(valueSourceHere({ text, taint: value.description }), value.site);
     for (const call of through) related.add(passedHere(this.callers.label(call)), call);
     return related.locations;
   }

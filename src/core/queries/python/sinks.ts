@@ -36,7 +36,7 @@ interface SinkBase {
   node: Node;
   /** The expression holding the statement or command. */
   query: Node;
-  /** How the message names the sink: `cursor.execute()`, `os.system()`. */
+  /** How the message names the sink: `cursor.execute()`, `os.system()`; the operator (`$where`) of MongoDB JavaScript. */
   label: string;
 }
 
@@ -212,10 +212,10 @@ function mongoSink(pair: Node): SqlSink | undefined {
   const value = pair.childForFieldName('value');
   const name = key ? constantString(key) : undefined;
   if (!value) return undefined;
-  if (name === '$where') return { family: 'sql', api: 'mongo-script', node: pair, query: value, label: 'MongoDB $where' };
+  if (name === '$where') return { family: 'sql', api: 'mongo-script', node: pair, query: value, label: '$where' };
   const definition = unwrapParens(value);
   const body = name === '$function' && definition.type === 'dictionary' ? dictionaryValues(definition).get('body') : undefined;
-  return body ? { family: 'sql', api: 'mongo-script', node: pair, query: body, label: 'MongoDB $function' } : undefined;
+  return body ? { family: 'sql', api: 'mongo-script', node: pair, query: body, label: '$function' } : undefined;
 }
 
 /** Values of a dict literal by constant string key. */
