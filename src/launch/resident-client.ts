@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
-import { jsonLines, RESIDENT_COMMANDS, RESIDENT_SERVER_FILE, residentKey, residentSocketPath, residentWanted, type ResidentMessage } from './resident-protocol';
+import { hasAgentRecords } from './startup-snapshot';
+import { isResidentCommand, jsonLines, RESIDENT_SERVER_FILE, residentKey, residentSocketPath, residentWanted, type ResidentMessage } from './resident-protocol';
 
 /** How long a local socket may take to accept: a process that does not accept by then is stuck. */
 const CONNECT_TIMEOUT_MS = 500;
@@ -14,7 +15,7 @@ const CONNECT_TIMEOUT_MS = 500;
  * for the next run — or it refused, or it went away before the run started).
  */
 export async function runInResidentProcess(argv: readonly string[], distDirectory: string): Promise<number | undefined> {
-  if (!RESIDENT_COMMANDS.has(argv[0] ?? '') || !residentWanted(process.env)) return undefined;
+  if (!servedByResident(argv) || !residentWanted(process.env)) return undefined;
   let key: string;
   let socketPath: string | undefined;
   try {
@@ -30,6 +31,14 @@ export async function runInResidentProcess(argv: readonly string[], distDirector
     return undefined;
   }
   return relay(socket, argv, key);
+}
+
+/**
+ * The commit gate parses only where agents wrote lines (see hasAgentRecords): other commits are
+ * checked fast in their own process, and would only start a resident process for nothing.
+ */
+export function servedByResident(argv: readonly string[], cwd = process.cwd()): boolean {
+  return isResidentCommand(argv) && (argv[0] !== 'gate' || hasAgentRecords(cwd));
 }
 
 function connectTo(path: string): Promise<Socket | undefined> {

@@ -16,8 +16,17 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
-/** Read-only commands whose output depends only on argv, folder, environment and files. */
-export const RESIDENT_COMMANDS: ReadonlySet<string> = new Set(['scan', 'routes']);
+/**
+ * What a resident process runs: commands whose work depends only on argv, folder, environment and
+ * files — no terminal, no stdin, no approval. `scan` and `routes`, and the commit gate's checks of
+ * staged content (pre-commit, commit-msg), which parse what agents wrote.
+ */
+const RESIDENT_COMMANDS: ReadonlySet<string> = new Set(['scan', 'routes']);
+const RESIDENT_GATE_HOOKS: ReadonlySet<string> = new Set(['pre-commit', 'commit-msg']);
+
+export function isResidentCommand(argv: readonly string[]): boolean {
+  return RESIDENT_COMMANDS.has(argv[0] ?? '') || (argv[0] === 'gate' && RESIDENT_GATE_HOOKS.has(argv[1] ?? ''));
+}
 export const RESIDENT_SERVER_FILE = 'resident-server.js';
 /** Engine files whose change makes a running resident process another build's. */
 const BUILD_FILES = ['lastline.js', 'typescript-parsers.js', RESIDENT_SERVER_FILE];

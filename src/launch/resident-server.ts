@@ -7,7 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import Module from 'node:module';
 import { connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { jsonLines, RESIDENT_COMMANDS, type ResidentMessage, type ResidentRequest } from './resident-protocol';
+import { isResidentCommand, jsonLines, type ResidentMessage, type ResidentRequest } from './resident-protocol';
 import { WARM_UP_SOURCES } from './snapshot-warm-up';
 
 const [key, socketPath] = process.argv.slice(2);
@@ -75,15 +75,7 @@ function serve(socket: Socket): void {
         if (received) return;
         received = true;
         const refusal =
-          request.key !== key
-            ? 'another build'
-            : !RESIDENT_COMMANDS.has(request.argv[0] ?? '')
-              ? 'not a resident command'
-              : leaving
-                ? 'leaving'
-                : running
-                  ? 'busy'
-                  : '';
+          request.key !== key ? 'another build' : !isResidentCommand(request.argv) ? 'not a resident command' : leaving ? 'leaving' : running ? 'busy' : '';
         if (refusal) return send(socket, { refused: refusal }, true);
         running = true;
         void run(socket, request).finally(() => (running = false));

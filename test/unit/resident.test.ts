@@ -4,11 +4,14 @@
 // or not private to this user, the command simply runs in its own process.
 // Needs `npm run build` (bin/lastline.js runs the bundles in dist/).
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { servedByResident } from '../../src/launch/resident-client';
 import { jsonLines, residentKey, residentSocketPath, residentWanted, type ResidentMessage } from '../../src/launch/resident-protocol';
-import { gitInit, git, REPO_ROOT, runBin, tempDir, writeTree } from './helpers';
+import { hookFixture, record } from './agent-hooks';
+import { gitInit, git, REPO_ROOT, runBin, runCli, tempDir, writeTree } from './helpers';
 import { assertGrowth } from './scaling';
 
 const DIST = join(REPO_ROOT, 'dist');
@@ -62,6 +65,22 @@ function alive(pid: number): boolean {
 async function gone(pid: number): Promise<void> {
   for (let attempt = 0; attempt < 600 && alive(pid); attempt++) await sleep(100);
   assert.ok(!alive(pid), `resident process ${pid} still running after a minute`);
+}
+
+/** Sends one request on the socket and collects every message until the process hangs up. */
+function ask(socket: string, request: object): Promise<ResidentMessage[]> {
+  return new Promise((resolve) => {
+    const received: ResidentMessage[] = [];
+    const connection = connect(socket, () => connection.write(`${JSON.stringify(request)}\n`));
+    connection.on(
+      'data',
+      jsonLines<ResidentMessage>(
+        (message) => received.push(message),
+        () => undefined,
+      ),
+    );
+    connection.on('close', () => resolve(received));
+  });
 }
 
 const residentPid = (stderr: string) => Number(/running in the resident process \(pid (\d+)\)/.exec(stderr)?.[1] ?? NaN);
@@ -145,24 +164,11 @@ describe('resident process', function () {
 
   it('refuses a run of another build or of a command it does not serve', async () => {
     await started();
-    const ask = (request: object) =>
-      new Promise<ResidentMessage[]>((resolve) => {
-        const received: ResidentMessage[] = [];
-        const connection = connect(socket, () => connection.write(`${JSON.stringify(request)}\n`));
-        connection.on(
-          'data',
-          jsonLines<ResidentMessage>(
-            (message) => received.push(message),
-            () => undefined,
-          ),
-        );
-        connection.on('close', () => resolve(received));
-      });
     const request = { key: residentKey(DIST), argv: ['scan', '.'], cwd: project.path, env: {}, color: false };
-    assert.deepEqual(await ask({ ...request, key: 'another-build' }), [{ refused: 'another build' }]);
+    assert.deepEqual(await ask(socket, { ...request, key: 'another-build' }), [{ refused: 'another build' }]);
     // Approval never runs away from the person's own terminal.
-    assert.deepEqual(await ask({ ...request, argv: ['review'] }), [{ refused: 'not a resident command' }]);
-    assert.deepEqual(await ask({ ...request, cwd: join(project.path, 'no-such-folder') }), [{ refused: 'folder not reachable' }]);
+    assert.deepEqual(await ask(socket, { ...request, argv: ['review'] }), [{ refused: 'not a resident command' }]);
+    assert.deepEqual(await ask(socket, { ...request, cwd: join(project.path, 'no-such-folder') }), [{ refused: 'folder not reachable' }]);
   });
 
   it('runs the command itself when the resident process is gone, and starts a new one', async () => {
@@ -181,6 +187,48 @@ describe('resident process', function () {
     const newPid = residentPid(next.stderr);
     assert.ok(newPid > 0 && newPid !== pid, next.stderr);
     pids.add(newPid);
+  });
+
+  it("runs the commit gate's checks where agents wrote lines, with the same verdict", async () => {
+    git(project.path, 'commit', '-qm', 'init');
+    assert.equal((await runCli(project.path, 'hooks', 'install')).code, 0);
+    assert.equal(servedByResident(['gate', 'pre-commit'], project.path), false, 'no agent records: the gate runs in its own process');
+    const payload = hookFixture('claude-post-write.json', project.path);
+    const seed = (payload.tool_input as { content: string }).content;
+    const event = (name: string) => ({ ...payload, hook_event_name: name, tool_input: { file_path: join(project.path, 'app/coupons.py'), content: seed } });
+    assert.equal((await record(project.path, event('PreToolUse'))).code, 0);
+    writeTree(project.path, { 'app/coupons.py': seed });
+    assert.equal((await record(project.path, event('PostToolUse'))).code, 0);
+    git(project.path, 'add', '.');
+    assert.equal(servedByResident(['gate', 'pre-commit'], project.path), true);
+    assert.equal(servedByResident(['gate', 'commit-msg', '.git/COMMIT_EDITMSG'], project.path), true);
+    assert.equal(servedByResident(['gate', 'post-rewrite'], project.path), false, 'reads stdin');
+
+    const commit = (extra: NodeJS.ProcessEnv) =>
+      spawnSync('git', ['commit', '-qm', 'coupons'], { cwd: project.path, encoding: 'utf8', env: { ...process.env, ...extra } });
+    const own = commit({ LASTLINE_RESIDENT: 'off' });
+    assert.notEqual(own.status, 0);
+    assert.match(own.stderr, /commit stopped: \d+ errors in AI-written lines/);
+    commit(env); // starts the resident process
+    await residentUp(socket);
+    // What the hook hands over, asked directly: the same refusal, line for line.
+    const messages = await ask(socket, {
+      key: residentKey(DIST),
+      argv: ['gate', 'pre-commit'],
+      cwd: project.path,
+      env: { ...process.env, ...env },
+      color: false,
+    });
+    const accepted = messages.find((message): message is { accepted: number } => 'accepted' in message);
+    assert.ok(accepted);
+    pids.add(accepted.accepted);
+    const residentStderr = messages.flatMap((message) => ('error' in message ? [`lastline: ${message.error}\n`] : [])).join('');
+    assert.equal(residentStderr, own.stderr);
+    assert.deepEqual(messages.at(-1), { exit: 1 });
+    const again = commit(env);
+    assert.equal(again.status, own.status);
+    assert.equal(again.stderr, own.stderr);
+    assert.equal(git(project.path, 'rev-list', '--count', 'HEAD').trim(), '1');
   });
 
   it('leaves after a quiet spell, removing its socket', async () => {
