@@ -923,6 +923,14 @@ describe('queries: JavaScript/TypeScript', () => {
         ));
     }
 
+    it('driver escaping protects SQL only: an escaped value in a shell command is reported', async () => {
+      const text = `import { exec } from 'child_process';\nimport mysql from 'mysql';\nexport const f = (name: string) => exec(\`tar czf backup.tgz \${mysql.escape(name)}\`);\n`;
+      assert.deepEqual(
+        (await findings(text, { family: 'shell' })).map((finding) => [finding.ruleId, finding.severity]),
+        [['string-built-command', 'error']],
+      );
+    });
+
     it("the two families do not report each other's sinks", async () => {
       const text = `import { exec } from 'child_process';\n${PG}export const f = (id: string) => { exec(\`rm \${id}\`); return pool.query(\`SELECT * FROM t WHERE id = \${id}\`); };\n`;
       assert.equal((await findings(text, { family: 'sql' })).length, 1);

@@ -18,11 +18,13 @@ export type ValueSafety =
   | 'named-constant';
 
 /**
- * Whether a value with this safety cannot inject into a string of this family. Shell quoting only
- * protects a command line. Driver escaping counts everywhere, as it always has in the JS/TS analysis
- * (the only one that detects it).
+ * Whether a value with this safety cannot inject into a string of this family. Each escaping
+ * protects only the language it escapes for: shell quoting a command line, a database driver's
+ * escaping SQL (`mysql.escape(x)` leaves `;`, `$(…)` and spaces intact for a shell).
  */
 export function isHarmless(safety: ValueSafety | undefined, family: StringFamily): boolean {
   if (!safety) return false;
-  return safety !== 'shell-quoted' || family === 'shell';
+  if (safety === 'shell-quoted') return family === 'shell';
+  if (safety === 'escaped') return family === 'sql';
+  return true;
 }
