@@ -5,26 +5,25 @@
 // Feedback: PostToolUse may print {"decision":"block","reason":…}; the reason goes to Claude.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { AgentAdapter } from './adapter';
-import { isObject, optionalString, PayloadError, type AgentEvent, type FileChange } from './event';
+import { readEditToolCall, type EditToolHooks } from './edit-tool-call';
+import { isObject, optionalString, PayloadError, type AgentEvent } from './event';
 
-const EDIT_TOOLS = new Set(['Write', 'Edit', 'MultiEdit']);
+const HOOKS: EditToolHooks = {
+  agentName: 'Claude Code',
+  preEvent: 'PreToolUse',
+  postEvent: 'PostToolUse',
+  writeTool: 'Write',
+  replaceTools: ['Edit', 'MultiEdit'],
+};
 
 export const claudeAdapter: AgentAdapter = {
   id: 'claude',
   recognizes: (payload) => typeof payload.hook_event_name === 'string' && /^(Pre|Post)ToolUse$/.test(payload.hook_event_name) && 'transcript_path' in payload,
   parse(payload) {
-    const eventName = payload.hook_event_name;
-    if (eventName !== 'PreToolUse' && eventName !== 'PostToolUse') return undefined;
-    const toolName = optionalString(payload.tool_name);
-    if (!toolName || !EDIT_TOOLS.has(toolName)) return undefined;
-    const input = payload.tool_input;
-    if (!isObject(input)) throw new PayloadError(`Claude Code ${eventName} for ${toolName} has no tool_input object`);
-    const path = optionalString(input.file_path);
-    if (!path) throw new PayloadError(`Claude Code ${toolName} has no tool_input.file_path`);
-    const change: FileChange = { path };
-    if (toolName === 'Write') {
-      if (typeof input.content === 'string') change.content = input.content;
-    } else {
+    const call = readEditToolCall(payload, HOOKS);
+    if (!call) return undefined;
+    const { phase, toolName, input, change } = call;
+    if (toolName !== HOOKS.writeTool) {
       const edits = toolName === 'MultiEdit' ? input.edits : [input];
       if (!Array.isArray(edits)) throw new PayloadError('Claude Code MultiEdit has no tool_input.edits list');
       change.replacements = edits
@@ -39,7 +38,7 @@ export const claudeAdapter: AgentAdapter = {
     const event: AgentEvent = {
       agent: 'claude',
       tool: 'claude-code',
-      phase: eventName === 'PreToolUse' ? 'pre' : 'post',
+      phase,
       toolName,
       session: optionalString(payload.session_id),
       callId: optionalString(payload.tool_use_id),

@@ -6,33 +6,26 @@
 // (stdout holds only that JSON); the context is appended to the tool result the model sees. Not
 // `decision: deny` or exit 2: both replace the tool's real result.
 import type { AgentAdapter } from './adapter';
-import { isObject, optionalString, PayloadError, type FileChange } from './event';
+import { readEditToolCall, type EditToolHooks } from './edit-tool-call';
+import { optionalString } from './event';
 
-const EDIT_TOOLS = new Set(['write_file', 'replace']);
+const HOOKS: EditToolHooks = { agentName: 'Gemini CLI', preEvent: 'BeforeTool', postEvent: 'AfterTool', writeTool: 'write_file', replaceTools: ['replace'] };
 
 export const geminiAdapter: AgentAdapter = {
   id: 'gemini',
   recognizes: (payload) => payload.hook_event_name === 'BeforeTool' || payload.hook_event_name === 'AfterTool',
   parse(payload) {
-    const eventName = payload.hook_event_name;
-    if (eventName !== 'BeforeTool' && eventName !== 'AfterTool') return undefined;
-    const toolName = optionalString(payload.tool_name);
-    if (!toolName || !EDIT_TOOLS.has(toolName)) return undefined;
-    const input = payload.tool_input;
-    if (!isObject(input)) throw new PayloadError(`Gemini CLI ${eventName} for ${toolName} has no tool_input object`);
-    const path = optionalString(input.file_path);
-    if (!path) throw new PayloadError(`Gemini CLI ${toolName} has no tool_input.file_path`);
-    const change: FileChange = { path };
-    if (toolName === 'write_file') {
-      if (typeof input.content === 'string') change.content = input.content;
-    } else if (typeof input.old_string === 'string' && typeof input.new_string === 'string') {
+    const call = readEditToolCall(payload, HOOKS);
+    if (!call) return undefined;
+    const { phase, toolName, input, change } = call;
+    if (toolName !== HOOKS.writeTool && typeof input.old_string === 'string' && typeof input.new_string === 'string') {
       const count = input.expected_replacements;
       change.replacements = [{ oldText: input.old_string, newText: input.new_string, all: typeof count === 'number' && count > 1 }];
     }
     return {
       agent: 'gemini',
       tool: 'gemini-cli',
-      phase: eventName === 'BeforeTool' ? 'pre' : 'post',
+      phase,
       toolName,
       model: optionalString(payload.model),
       session: optionalString(payload.session_id),

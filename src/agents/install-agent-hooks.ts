@@ -44,14 +44,7 @@ export function configsFor(agents: readonly string[]): AgentHookConfig[] {
 }
 
 export function installAgentHooks(configs: readonly AgentHookConfig[], target: HookFileTarget, user: boolean): HookFileOutcome[] {
-  return configs.map((config) => {
-    const file = join(target.base, user ? config.userFile : config.repositoryFile);
-    const outcome = (action: HookFileOutcome['action'], detail?: string): HookFileOutcome => ({
-      agent: config.agent,
-      file,
-      action,
-      ...(detail ? { detail } : {}),
-    });
+  return forEachHookFile(configs, target, user, (config, file, outcome) => {
     const original = existsSync(file) ? readFileSync(file) : null;
     let text = original?.toString('utf8') ?? `${JSON.stringify(config.skeleton, null, 2)}\n`;
     const problem = jsonProblem(text);
@@ -80,14 +73,7 @@ export function installAgentHooks(configs: readonly AgentHookConfig[], target: H
 }
 
 export function uninstallAgentHooks(configs: readonly AgentHookConfig[], target: HookFileTarget, user: boolean): HookFileOutcome[] {
-  return configs.map((config) => {
-    const file = join(target.base, user ? config.userFile : config.repositoryFile);
-    const outcome = (action: HookFileOutcome['action'], detail?: string): HookFileOutcome => ({
-      agent: config.agent,
-      file,
-      action,
-      ...(detail ? { detail } : {}),
-    });
+  return forEachHookFile(configs, target, user, (config, file, outcome) => {
     const backupFile = backupPath(target, file);
     const backup = existsSync(backupFile) ? (JSON.parse(readFileSync(backupFile, 'utf8')) as Backup) : undefined;
     const current = existsSync(file) ? readFileSync(file) : null;
@@ -116,6 +102,22 @@ export function uninstallAgentHooks(configs: readonly AgentHookConfig[], target:
     if (edited === text) return outcome('not installed');
     writeFileAtomic(file, edited);
     return outcome('removed entries', "the file changed since install: only Lastline's entries were removed");
+  });
+}
+
+type Report = (action: HookFileOutcome['action'], detail?: string) => HookFileOutcome;
+
+/** Runs `handle` on each agent's hook file (in the home folder with `user`), with `report` to say what became of it. */
+function forEachHookFile(
+  configs: readonly AgentHookConfig[],
+  target: HookFileTarget,
+  user: boolean,
+  handle: (config: AgentHookConfig, file: string, report: Report) => HookFileOutcome,
+): HookFileOutcome[] {
+  return configs.map((config) => {
+    const file = join(target.base, user ? config.userFile : config.repositoryFile);
+    const report: Report = (action, detail) => ({ agent: config.agent, file, action, ...(detail ? { detail } : {}) });
+    return handle(config, file, report);
   });
 }
 

@@ -21,6 +21,9 @@ import { runGateHook } from '../gate/hook-handlers';
 import { readFileSync } from 'node:fs';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
+/** The formats of every command but scan. */
+const TEXT_OR_JSON = ['text', 'json'] as const;
+const FORMAT_OPTION = { type: 'string', short: 'f', default: 'text' } as const;
 const CATEGORIES = [...new Set(allRules.map((rule) => rule.meta.category))];
 
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
@@ -78,8 +81,8 @@ export async function main(argv: readonly string[], terminal: Terminal = process
 }
 
 async function scanCommand(argv: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    format: { type: 'string', short: 'f', default: 'text' },
+  const parsed = parseCommand(argv, SCAN_HELP, terminal, {
+    format: FORMAT_OPTION,
     output: { type: 'string', short: 'o' },
     staged: { type: 'boolean', default: false },
     fix: { type: 'boolean', default: false },
@@ -89,12 +92,9 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
     jobs: { type: 'string', short: 'j' },
     'no-cache': { type: 'boolean', default: false },
     offline: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
   });
-  if (values.help) {
-    terminal.out(SCAN_HELP);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const format = oneOf('--format', values.format as string, FORMATS);
   const failOn = oneOf('--fail-on', values['fail-on'] as string, SEVERITIES) as Severity;
   const categories = ((values.category as string[] | undefined) ?? [])
@@ -119,82 +119,62 @@ async function scanCommand(argv: string[], terminal: Terminal): Promise<number> 
 }
 
 async function depsCommand(argv: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    format: { type: 'string', short: 'f', default: 'text' },
+  const parsed = parseCommand(argv, DEPS_HELP, terminal, {
+    format: FORMAT_OPTION,
     offline: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
   });
-  if (values.help) {
-    terminal.out(DEPS_HELP);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals[0] === 'sync') {
     if (values.offline) throw new UsageError("deps sync downloads OSV's exports: it cannot run --offline");
     return runDepsSync({ ecosystems: positionals.slice(1) }, terminal);
   }
-  const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
+  const format = oneOf('--format', values.format as string, TEXT_OR_JSON);
   return runDeps({ paths: positionals, format, offline: values.offline as boolean, verbose: values.verbose as boolean }, terminal);
 }
 
 async function routesCommand(argv: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    format: { type: 'string', short: 'f', default: 'text' },
-    verbose: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help) {
-    terminal.out(ROUTES_HELP);
-    return 0;
-  }
-  const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
+  const parsed = parseCommand(argv, ROUTES_HELP, terminal, { format: FORMAT_OPTION, verbose: { type: 'boolean', default: false } });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const format = oneOf('--format', values.format as string, TEXT_OR_JSON);
   return runRoutes({ paths: positionals, format, verbose: values.verbose as boolean }, terminal);
 }
 
 async function aiCommand(argv: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    format: { type: 'string', short: 'f', default: 'text' },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help) {
-    terminal.out(AI_HELP);
-    return 0;
-  }
-  const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
+  const parsed = parseCommand(argv, AI_HELP, terminal, { format: FORMAT_OPTION });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const format = oneOf('--format', values.format as string, TEXT_OR_JSON);
   return runAi({ paths: positionals, format }, terminal);
 }
 
 async function reviewCommand(argv: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parse(argv, { list: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } });
-  if (values.help) {
-    terminal.out(REVIEW_HELP);
-    return 0;
-  }
+  const parsed = parseCommand(argv, REVIEW_HELP, terminal, { list: { type: 'boolean', default: false } });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   // No argument may stand for a person's decision: approvals are asked for interactively.
   if (positionals.length) throw new UsageError(`lastline review takes no arguments (got ${positionals.join(' ')}); it asks about each hunk`);
   return runReview({ list: values.list as boolean }, terminal);
 }
 
 function verifyCommand(argv: string[], terminal: Terminal): number {
-  const { values, positionals } = parse(argv, { help: { type: 'boolean', short: 'h', default: false } });
-  if (values.help || positionals.length !== 1) {
+  const parsed = parseCommand(argv, VERIFY_HELP, terminal, {});
+  if (!parsed) return 0;
+  if (parsed.positionals.length !== 1) {
     terminal.out(VERIFY_HELP);
-    return values.help ? 0 : 2;
+    return 2;
   }
-  return runVerify(positionals[0], terminal);
+  return runVerify(parsed.positionals[0], terminal);
 }
 
 function rulesCommand(argv: string[], terminal: Terminal): number {
-  const { values, positionals } = parse(argv, {
-    format: { type: 'string', short: 'f', default: 'text' },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help) {
-    terminal.out(RULES_HELP);
-    return 0;
-  }
+  const parsed = parseCommand(argv, RULES_HELP, terminal, { format: FORMAT_OPTION });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length) throw new UsageError(`lastline rules takes no arguments (got ${positionals.join(' ')})`);
-  const format = oneOf('--format', values.format as string, ['text', 'json'] as const);
+  const format = oneOf('--format', values.format as string, TEXT_OR_JSON);
   const rows = allRules.map((rule) => ({ ...rule.meta, docs: ruleDocsUrl(rule.meta.id) }));
   if (format === 'json')
     terminal.out(
@@ -211,6 +191,17 @@ function rulesCommand(argv: string[], terminal: Terminal): number {
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean; multiple?: boolean }>;
+
+/**
+ * A command's options with `-h`/`--help` added; undefined when help was asked for, after printing
+ * `help` (the command then exits 0 and does nothing else).
+ */
+function parseCommand(argv: string[], help: string, terminal: Terminal, options: OptionSpec): ReturnType<typeof parse> | undefined {
+  const parsed = parse(argv, { ...options, help: { type: 'boolean', short: 'h', default: false } });
+  if (!parsed.values.help) return parsed;
+  terminal.out(help);
+  return undefined;
+}
 
 function parse(argv: string[], options: OptionSpec) {
   try {

@@ -41,40 +41,31 @@ export function recogniseStatement(stream: TokenStream): RecognisedStatement | u
   return kind === undefined ? undefined : { kind, leader };
 }
 
+type ShapeCheck = (stream: TokenStream, leader: number) => boolean;
+
+/** Each leading keyword: the structure its statement must have, and the kind the statement then is. */
+const SHAPES = new Map<string, readonly [ShapeCheck, SqlStatementKind]>([
+  ['SELECT', [isSelectShaped, 'SELECT']],
+  ['INSERT', [(stream, leader) => isInsertShaped(stream, leader, false), 'INSERT']],
+  ['REPLACE', [(stream, leader) => isInsertShaped(stream, leader, true), 'REPLACE']],
+  ['UPSERT', [(stream, leader) => isInsertShaped(stream, leader, true), 'UPSERT']],
+  ['UPDATE', [isUpdateShaped, 'UPDATE']],
+  ['DELETE', [isDeleteShaped, 'DELETE']],
+  ['WITH', [isWithShaped, 'WITH']],
+  ['MERGE', [isMergeShaped, 'MERGE']],
+  ['CALL', [isCallShaped, 'CALL']],
+  ['EXEC', [isExecShaped, 'EXEC']],
+  ['EXECUTE', [isExecShaped, 'EXEC']],
+  ['CREATE', [isCreateShaped, 'DDL']],
+  ['ALTER', [isAlterShaped, 'DDL']],
+  ['DROP', [isDropShaped, 'DDL']],
+  ['TRUNCATE', [isTruncateShaped, 'DDL']],
+]);
+
 function shapeAt(stream: TokenStream, leader: number): SqlStatementKind | undefined {
-  switch (stream.at(leader)?.upper) {
-    case 'SELECT':
-      return isSelectShaped(stream, leader) ? 'SELECT' : undefined;
-    case 'INSERT':
-      return isInsertShaped(stream, leader, false) ? 'INSERT' : undefined;
-    case 'REPLACE':
-      return isInsertShaped(stream, leader, true) ? 'REPLACE' : undefined;
-    case 'UPSERT':
-      return isInsertShaped(stream, leader, true) ? 'UPSERT' : undefined;
-    case 'UPDATE':
-      return isUpdateShaped(stream, leader) ? 'UPDATE' : undefined;
-    case 'DELETE':
-      return isDeleteShaped(stream, leader) ? 'DELETE' : undefined;
-    case 'WITH':
-      return isWithShaped(stream, leader) ? 'WITH' : undefined;
-    case 'MERGE':
-      return isMergeShaped(stream, leader) ? 'MERGE' : undefined;
-    case 'CALL':
-      return isCallShaped(stream, leader) ? 'CALL' : undefined;
-    case 'EXEC':
-    case 'EXECUTE':
-      return isExecShaped(stream, leader) ? 'EXEC' : undefined;
-    case 'CREATE':
-      return isCreateShaped(stream, leader) ? 'DDL' : undefined;
-    case 'ALTER':
-      return isAlterShaped(stream, leader) ? 'DDL' : undefined;
-    case 'DROP':
-      return isDropShaped(stream, leader) ? 'DDL' : undefined;
-    case 'TRUNCATE':
-      return isTruncateShaped(stream, leader) ? 'DDL' : undefined;
-    default:
-      return undefined;
-  }
+  const upper = stream.at(leader)?.upper;
+  const shape = upper === undefined ? undefined : SHAPES.get(upper);
+  return shape && shape[0](stream, leader) ? shape[1] : undefined;
 }
 
 /** `EXPLAIN [ANALYZE] [VERBOSE] [(options)] [FORMAT=JSON]`, `EXPLAIN QUERY PLAN` (SQLite). */

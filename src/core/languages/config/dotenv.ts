@@ -3,8 +3,8 @@
 import type { ConfigDocument, Span } from './model';
 import { ConfigDocumentBuilder, type Quote } from './document';
 import { LineCursor } from './lines';
+import { replaceSimpleEscapes } from './backslash-escapes';
 import {
-  BACKSLASH,
   BACKTICK,
   COLON,
   DOT,
@@ -133,19 +133,7 @@ const DOUBLE_QUOTED_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t
 
 /** The escapes python-dotenv and Node's dotenv expand; any other backslash stays as written. */
 function unescapeDoubleQuoted(raw: string): string {
-  const normalized = normalizeLineBreaks(raw);
-  if (normalized.indexOf('\\') === -1) return normalized;
-  let result = '';
-  let copiedUpTo = 0;
-  for (let i = 0; i < normalized.length; i++) {
-    if (normalized.charCodeAt(i) !== BACKSLASH || i + 1 >= normalized.length) continue;
-    const replacement = DOUBLE_QUOTED_ESCAPES[normalized[i + 1]];
-    if (replacement === undefined) continue;
-    result += normalized.slice(copiedUpTo, i) + replacement;
-    i++;
-    copiedUpTo = i + 1;
-  }
-  return result + normalized.slice(copiedUpTo);
+  return replaceSimpleEscapes(normalizeLineBreaks(raw), DOUBLE_QUOTED_ESCAPES);
 }
 
 function isKeyCharacter(code: number): boolean {

@@ -1,7 +1,11 @@
 // Single-line quoted values shared by the INI-like readers: `key = "va;lue" ; comment`.
 import type { ConfigDocumentBuilder, Quote } from './document';
-import { BACKSLASH, DOUBLE_QUOTE, HASH, SEMICOLON, findQuote, findUnescapedQuote, skipBlanks, trimBlanksEnd } from './chars';
+import { replaceSimpleEscapes } from './backslash-escapes';
+import { DOUBLE_QUOTE, HASH, SEMICOLON, findQuote, findUnescapedQuote, skipBlanks, trimBlanksEnd } from './chars';
 import type { Span } from './model';
+
+/** The escapes git config and npm's ini agree on in a double-quoted value. */
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', '\\': '\\', '"': '"' };
 
 /**
  * Reads a value that opens with a quote at `quotePos` and must close on the same line, followed
@@ -23,25 +27,7 @@ export function readQuotedLineValue(text: string, doc: ConfigDocumentBuilder, ke
     return;
   }
   const raw = text.slice(contentStart, close);
-  const value = quote === '"' ? unescapeBackslashes(raw) : raw;
+  const value = quote === '"' ? replaceSimpleEscapes(raw, ESCAPES) : raw;
   doc.addEntry(keyPath, keySpan, value, { start: contentStart, end: close }, quote);
   if (tail < lineEnd) doc.addComment(tail, trimBlanksEnd(text, tail, lineEnd), 1);
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', '\\': '\\', '"': '"' };
-
-/** The escapes git config and npm's ini agree on; other backslashes are kept as written. */
-function unescapeBackslashes(raw: string): string {
-  if (raw.indexOf('\\') === -1) return raw;
-  let result = '';
-  let copiedUpTo = 0;
-  for (let i = 0; i + 1 < raw.length; i++) {
-    if (raw.charCodeAt(i) !== BACKSLASH) continue;
-    const replacement = ESCAPES[raw[i + 1]];
-    if (replacement === undefined) continue;
-    result += raw.slice(copiedUpTo, i) + replacement;
-    i++;
-    copiedUpTo = i + 1;
-  }
-  return result + raw.slice(copiedUpTo);
 }

@@ -46,8 +46,13 @@ function nextLineStart(text: string, from: number): number {
   return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
 }
 
+interface Delimiter {
+  word: string;
+  end: number;
+}
+
 /** A quoted (`'EOF'`, `"EOF"`, `` `EOF` ``) or bare delimiter at `at`: its word and where it ends. */
-function readDelimiter(text: string, at: number, bare: (code: number, first: boolean) => boolean): { word: string; end: number } | undefined {
+function readDelimiter(text: string, at: number, bare: (code: number, first: boolean) => boolean): Delimiter | undefined {
   const quote = text.charCodeAt(at);
   if (quote === 39 || quote === 34 || quote === 96) {
     for (let close = at + 1; close < text.length; close++) {
@@ -74,11 +79,7 @@ export const shellHeredoc: SpecialReader = (state, at) => {
   if (tabs) pos++;
   while (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9) pos++;
   if (text.charCodeAt(pos) === 92) pos++;
-  const delimiter = readDelimiter(text, pos, isIdentifier);
-  if (!delimiter) return undefined;
-  state.heredocs.push({ terminator: delimiter.word, match: tabs ? 'tabs' : 'exact' });
-  state.markCode(at);
-  return delimiter.end;
+  return queueHeredoc(state, at, readDelimiter(text, pos, isIdentifier), tabs ? 'tabs' : 'exact');
 };
 
 /** `<<~SQL`, `<<-EOS`, `<<'EOS'`, and bare `<<EOS` (upper case: `a <<b` appends). */
@@ -88,10 +89,7 @@ export const rubyHeredoc: SpecialReader = (state, at) => {
   const sigil = text.charCodeAt(at + 2);
   const indented = sigil === 126 || sigil === 45;
   const delimiter = readDelimiter(text, at + (indented ? 3 : 2), indented ? isIdentifier : isUpperIdentifier);
-  if (!delimiter) return undefined;
-  state.heredocs.push({ terminator: delimiter.word, match: indented ? 'indented' : 'exact' });
-  state.markCode(at);
-  return delimiter.end;
+  return queueHeredoc(state, at, delimiter, indented ? 'indented' : 'exact');
 };
 
 /** `<<<EOT`, `<<<"EOT"` (heredoc) and `<<<'EOT'` (nowdoc), the delimiter ending its line. */
@@ -102,8 +100,14 @@ export const phpHeredoc: SpecialReader = (state, at) => {
   while (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9) pos++;
   const delimiter = readDelimiter(text, pos, isIdentifier);
   const after = delimiter ? text.charCodeAt(delimiter.end) : NaN;
-  if (!delimiter || (delimiter.end < text.length && after !== 10 && after !== 13)) return undefined;
-  state.heredocs.push({ terminator: delimiter.word, match: 'php' });
+  if (delimiter && delimiter.end < text.length && after !== 10 && after !== 13) return undefined;
+  return queueHeredoc(state, at, delimiter, 'php');
+};
+
+/** Marks the opener at `at` as code and queues its body for its line's end; where code goes on, or undefined without a delimiter. */
+function queueHeredoc(state: ScannerState, at: number, delimiter: Delimiter | undefined, match: PendingHeredoc['match']): number | undefined {
+  if (!delimiter) return undefined;
+  state.heredocs.push({ terminator: delimiter.word, match });
   state.markCode(at);
   return delimiter.end;
-};
+}

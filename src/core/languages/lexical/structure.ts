@@ -8,6 +8,7 @@
 //
 // Every answer is memoised by position, so asking for many constructs (thousands of annotations
 // stacked on one declaration) reads each character a bounded number of times.
+import { partitionPoint } from '../../partition-point';
 import type { LexicalScan, LexicalSpan } from './model';
 import { isWordCharacter } from './reader';
 import { SYNTAX } from './syntax';
@@ -137,15 +138,7 @@ export class LexicalStructure {
 
   /** Index of the first span that ends after `offset`. */
   private spanIndexAfter(offset: number): number {
-    const { spans } = this.scan;
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (spans[middle].end <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return partitionPoint(this.scan.spans, (span) => span.end <= offset);
   }
 
   private openerAt(at: number): Opener | undefined {

@@ -2,6 +2,7 @@
 // class, function-scoped var and parameters, module-level imports). Lighter than a full scope
 // manager: enough to follow a query variable back to its declaration and a value to a parameter.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { partitionPoint } from '../../partition-point';
 import { isFunction, type FunctionNode, type Node, type SyntaxTree } from './tree';
 
 export type BindingKind = 'const' | 'let' | 'var' | 'using' | 'parameter' | 'function' | 'class' | 'import' | 'catch' | 'enum';
@@ -54,7 +55,7 @@ export class Bindings {
   references(binding: Binding, within: Node = binding.scope): TSESTree.Identifier[] {
     const found: TSESTree.Identifier[] = [];
     const named = this.tree.identifiersNamed(binding.name);
-    for (let index = firstAtOrAfter(named, within.range[0]); index < named.length; index++) {
+    for (let index = partitionPoint(named, (node) => node.range[0] < within.range[0]); index < named.length; index++) {
       const node = named[index];
       if (node.range[0] >= within.range[1]) break;
       if (node === binding.identifier || node.range[1] > within.range[1]) continue;
@@ -73,18 +74,6 @@ export class Bindings {
     }
     return declared;
   }
-}
-
-/** Index of the first node (sorted by start) starting at or after `offset`. */
-function firstAtOrAfter(nodes: readonly Node[], offset: number): number {
-  let low = 0;
-  let high = nodes.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (nodes[middle].range[0] < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function collectDeclarations(scope: Node, into: Map<string, Binding>): void {

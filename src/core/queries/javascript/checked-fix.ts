@@ -3,6 +3,7 @@
 // the edits touch are parsed again (each is valid on its own), so checking many fixes in a large
 // file does not re-parse the whole file for each one.
 import { parseJavaScript } from '../../languages/javascript';
+import { partitionPoint } from '../../partition-point';
 import type { Fix } from '../../types';
 import type { AnalysisFile } from './analysis-file';
 
@@ -47,7 +48,7 @@ function touchedRegions(file: AnalysisFile, edits: readonly OffsetEdit[]): Regio
   const regions: Region[] = edits.map((edit) => {
     let start = edit.start;
     let end = edit.end;
-    for (let index = firstEndingAtOrAfter(statements, edit.start); index < statements.length; index++) {
+    for (let index = partitionPoint(statements, (statement) => statement.range[1] < edit.start); index < statements.length; index++) {
       const [statementStart, statementEnd] = statements[index].range;
       if (statementStart > edit.end) break;
       start = Math.min(start, statementStart);
@@ -63,16 +64,4 @@ function touchedRegions(file: AnalysisFile, edits: readonly OffsetEdit[]): Regio
     else merged.push({ ...region });
   }
   return merged;
-}
-
-/** Index of the first statement (in source order) that ends at or after `offset`. */
-function firstEndingAtOrAfter(statements: readonly { range: [number, number] }[], offset: number): number {
-  let low = 0;
-  let high = statements.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (statements[middle].range[1] < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,5 +1,6 @@
 // Text meant for people: labels, prompts and their translations. `"password": "Enter your
 // password"` in a form schema or `password: "Mot de passe"` in a locale file is not a password.
+import { PASSWORD_TRANSLATIONS } from './password-translations';
 
 const ASCII_LETTER_OR_DIGIT = /[A-Za-z0-9]/;
 const LETTER = /\p{L}/u;
@@ -17,13 +18,8 @@ const TRANSLATED_LABELS = new Set([
   'token',
   'apikey',
   'credentials',
+  ...PASSWORD_TRANSLATIONS,
   'palavrapasse',
-  'passwort',
-  'kennwort',
-  'contrasena',
-  'senha',
-  'wachtwoord',
-  'haslo',
   'losenord',
   'adgangskode',
   'passord',
@@ -32,7 +28,6 @@ const TRANSLATED_LABELS = new Set([
   'heslo',
   'sifre',
   'parola',
-  'motdepasse',
   'geheim',
   'geheimnis',
   'geslo',

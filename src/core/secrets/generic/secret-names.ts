@@ -2,6 +2,7 @@
 // substrings, decide — `keyboard`, `passport` and `tokenizer` hold no secret word — and the words
 // around the secret word decide whether the name is about the credential itself (`db_password`)
 // or about something else that mentions it (`password_min_length`, `token_url`, `max_tokens`).
+import { PASSWORD_TRANSLATIONS } from './password-translations';
 import type { SecretKind } from './types';
 import { identifierWords, nameSegments, wordStem } from './words';
 
@@ -26,13 +27,7 @@ const PASSWORD_WORDS = new Set([
   'passphrase',
   'passcode',
   // Non-English identifiers seen in real code bases.
-  'passwort',
-  'kennwort',
-  'contrasena',
-  'senha',
-  'wachtwoord',
-  'haslo',
-  'motdepasse',
+  ...PASSWORD_TRANSLATIONS,
 ]);
 const SECRET_WORDS = new Set(['secret', 'credential', 'credentials', 'creds']);
 const TOKEN_WORDS = new Set(['token', 'bearer', 'authorization']);

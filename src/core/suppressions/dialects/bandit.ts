@@ -15,7 +15,7 @@
 import { BANDIT_TEST_IDS, isBanditId } from './bandit-tests';
 import type { SuppressionDirective } from '../model';
 import type { DirectiveMatcher } from './context';
-import { REASON_SEPARATORS, hashAnchors, isDigit, isWordCharacter, isWhitespace, makeDirective, readReason, segmentEnd, skipWhitespace } from './scan';
+import { REASON_SEPARATORS, directiveWithReason, hashAnchors, isDigit, isWhitespace, isWordCharacter, readReason, segmentEnd, skipWhitespace } from './scan';
 
 const KEYWORD = 'nosec';
 const COLON = 58;
@@ -35,17 +35,14 @@ function readNosec(text: string, keyword: number): SuppressionDirective {
   const testsStart = skipWhitespace(text, afterColon);
   const testsEnd = segmentEnd(text, testsStart);
   const bodyEnd = directiveBodyEnd(text, keywordEnd, afterColon, testsStart, testsEnd);
-  const reason = readReason(text, bodyEnd, testsEnd, REASON_SEPARATORS, true);
-  const end = reason ? reason.end : bodyEnd;
-  return makeDirective({
+  return directiveWithReason({
     tool: 'bandit',
     scope: 'line',
     ids: skippedTests(text, testsStart, testsEnd),
     start: keyword,
-    end,
-    reason: reason?.reason,
+    bodyEnd,
+    reason: readReason(text, bodyEnd, testsEnd, REASON_SEPARATORS, true),
     idsInsertAt: afterColon,
-    reasonInsertAt: end,
     reasonSeparator: '  # ',
   });
 }

@@ -7,7 +7,7 @@
 // is as blanket as any. Text after the marker is the reason.
 import type { SuppressionDirective, SuppressionScope } from '../model';
 import type { DirectiveMatcher } from './context';
-import { REASON_SEPARATORS, isWordCharacter, lineEnd, makeDirective, readReason } from './scan';
+import { REASON_SEPARATORS, directiveWithReason, isWordCharacter, lineEnd, readReason } from './scan';
 
 const SWITCHES: readonly [string, SuppressionScope][] = [
   ['CHECKSTYLE:OFF', 'block-start'],
@@ -32,6 +32,5 @@ export const matchCheckstyle: DirectiveMatcher = (text) => {
 
 function withReason(text: string, start: number, keywordEnd: number, scope: SuppressionScope, ids: string[]): SuppressionDirective {
   const reason = readReason(text, keywordEnd, lineEnd(text, keywordEnd), REASON_SEPARATORS, true);
-  const end = reason ? reason.end : keywordEnd;
-  return makeDirective({ tool: 'checkstyle', scope, ids, start, end, reason: reason?.reason, reasonInsertAt: end, reasonSeparator: ' -- ' });
+  return directiveWithReason({ tool: 'checkstyle', scope, ids, start, bodyEnd: keywordEnd, reason, reasonSeparator: ' -- ' });
 }

@@ -12,7 +12,7 @@
 // the file.
 import type { SuppressionDirective } from '../model';
 import type { CommentContext, DirectiveMatcher } from './context';
-import { REASON_SEPARATORS, isBlank, isDigit, isWordCharacter, lineEnd, makeDirective, readReason } from './scan';
+import { REASON_SEPARATORS, directiveWithReason, isBlank, isDigit, isWordCharacter, lineEnd, readReason } from './scan';
 
 const NOSEC = '#nosec';
 const DISABLE = 'gosec:disable';
@@ -45,17 +45,14 @@ function readRules(text: string, start: number, keywordEnd: number, context: Com
     bodyEnd = Math.max(bodyEnd, i + 4);
     i += 3;
   }
-  const reason = readReason(text, bodyEnd, end, REASON_SEPARATORS, true);
-  const directiveEnd = reason ? reason.end : bodyEnd;
-  return makeDirective({
+  return directiveWithReason({
     tool: 'gosec',
     scope: !context.standalone ? 'line' : context.leading ? 'file' : 'declaration',
     ids,
     start,
-    end: directiveEnd,
-    reason: reason?.reason,
+    bodyEnd,
+    reason: readReason(text, bodyEnd, end, REASON_SEPARATORS, true),
     idsInsertAt: keywordEnd,
-    reasonInsertAt: directiveEnd,
     reasonSeparator: ' -- ',
   });
 }

@@ -8,6 +8,7 @@
 // Bandit, `// @ts-ignored` for TypeScript, `nosemantics` for Semgrep) the comment is reported,
 // because the tool really is silenced by it. Matchers scan with indexOf/charCodeAt only, so any
 // comment is read in linear time.
+import { partitionPoint } from '../../partition-point';
 import type { SuppressionDirective } from '../model';
 import { matchBanditNosec } from './bandit';
 import { matchBiome } from './biome';
@@ -132,13 +133,6 @@ function attachHashReasons(text: string, directives: SuppressionDirective[]): vo
 
 /** The first directive (sorted by start) that starts in [from, to), by binary search. */
 function firstStartingIn(directives: readonly SuppressionDirective[], from: number, to: number): SuppressionDirective | undefined {
-  let low = 0;
-  let high = directives.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (directives[middle].start < from) low = middle + 1;
-    else high = middle;
-  }
-  const found = directives[low];
+  const found = directives[partitionPoint(directives, (directive) => directive.start < from)];
   return found && found.start < to ? found : undefined;
 }

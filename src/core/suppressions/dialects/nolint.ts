@@ -11,7 +11,7 @@
 // Scope: the comment's own line; alone on its line it covers the node that starts on the next
 // line (a whole function, a whole `if`), and in the file's header (before `package`) the file.
 import type { DirectiveMatcher } from './context';
-import { lineEnd, makeDirective, readReason, skipWhitespace, trimEnd } from './scan';
+import { directiveWithReason, lineEnd, readReason, skipWhitespace, trimEnd } from './scan';
 
 const KEYWORD = 'nolint';
 
@@ -42,20 +42,18 @@ export const matchNolint: DirectiveMatcher = (text, context) => {
     bodyEnd = keywordEnd + 1 + 'all'.length;
   }
   const reason = explanation === -1 || explanation > end ? undefined : readReason(text, explanation, end, ['//'], false);
-  const directiveEnd = reason ? reason.end : bodyEnd;
   const scope = !context.standalone ? 'line' : context.leading ? 'file' : 'declaration';
   // Only a bare keyword can take a list: `//nolint gosec` + `:gosec` would name `gosec gosec`.
   const bare = next !== 58 && skipWhitespace(text, keywordEnd, listEnd) === listEnd;
   return [
-    makeDirective({
+    directiveWithReason({
       tool: 'golangci-lint',
       scope,
       ids,
       start,
-      end: directiveEnd,
-      reason: reason?.reason,
+      bodyEnd,
+      reason,
       idsInsertAt: bare ? keywordEnd : undefined,
-      reasonInsertAt: directiveEnd,
       reasonSeparator: ' // ',
     }),
   ];

@@ -19,12 +19,12 @@ import type { SuppressionDirective, SuppressionTool } from '../model';
 import type { DirectiveMatcher } from './context';
 import {
   REASON_SEPARATORS,
+  directiveWithReason,
   hashAnchors,
   isDigit,
   isLetter,
   isUpperCaseLetter,
   isWhitespace,
-  makeDirective,
   readReason,
   segmentEnd,
   skipWhitespace,
@@ -188,16 +188,14 @@ function combine(text: string, tool: SuppressionTool, scope: 'line' | 'file', st
   // After `noqa:` with no code (`# noqa: unused-import`) the words are a mistaken code list, not a reason.
   const danglingColon = isBlanket && text.charCodeAt(keywordEnd) === COLON;
   const reason = danglingColon ? undefined : readReason(text, bodyEnd, segmentEnd(text, bodyEnd), REASON_SEPARATORS, true);
-  const end = reason ? reason.end : bodyEnd;
-  return makeDirective({
+  return directiveWithReason({
     tool,
     scope,
     ids,
     start,
-    end,
-    reason: reason?.reason,
+    bodyEnd,
+    reason,
     idsInsertAt: text.charCodeAt(keywordEnd) === COLON ? keywordEnd + 1 : keywordEnd,
-    reasonInsertAt: end,
     reasonSeparator: ' -- ',
   });
 }

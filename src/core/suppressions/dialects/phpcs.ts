@@ -12,7 +12,7 @@
 // `…IgnoreStart`/`…IgnoreEnd` and `…IgnoreLine` (anywhere in the comment) are blankets.
 import type { SuppressionDirective, SuppressionScope } from '../model';
 import type { CommentContext, DirectiveMatcher } from './context';
-import { isComma, lineEnd, makeDirective, readReason, splitList, startsWithIgnoringCase } from './scan';
+import { directiveWithReason, isComma, lineEnd, readReason, splitList, startsWithIgnoringCase } from './scan';
 
 const ANNOTATIONS: readonly [string, SuppressionScope | 'ignore'][] = [
   ['phpcs:ignorefile', 'file'],
@@ -72,17 +72,15 @@ function directive(
   const codes = kind === 'file' || codesStart === undefined ? [] : splitList(text, codesStart, codesEnd, isComma);
   const bodyEnd = codes.length > 0 ? codes[codes.length - 1].end : keywordEnd;
   const reason = codesEnd < end ? readReason(text, codesEnd, end, ['--'], false) : undefined;
-  const directiveEnd = reason ? reason.end : bodyEnd;
   const scope: SuppressionScope = kind === 'ignore' ? (context.standalone ? 'next-line' : 'line') : kind;
-  return makeDirective({
+  return directiveWithReason({
     tool: 'phpcs',
     scope,
     ids: codes.map((code) => code.value),
     start,
-    end: directiveEnd,
-    reason: reason?.reason,
+    bodyEnd,
+    reason,
     idsInsertAt: codesStart !== undefined && (kind === 'ignore' || kind === 'block-start') ? keywordEnd : undefined,
-    reasonInsertAt: directiveEnd,
     reasonSeparator: ' -- ',
   });
 }

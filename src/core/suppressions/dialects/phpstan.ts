@@ -6,7 +6,7 @@
 // the first two are blankets. PHPStan reads one of them per comment: the first. The parenthesised
 // comment after an identifier is its reason; free text after the line forms counts too.
 import type { DirectiveMatcher } from './context';
-import { REASON_SEPARATORS, isWhitespace, isWordCharacter, lineEnd, makeDirective, readReason, skipWhitespace } from './scan';
+import { REASON_SEPARATORS, directiveWithReason, isWhitespace, isWordCharacter, lineEnd, makeDirective, readReason, skipWhitespace } from './scan';
 
 const TAG = '@phpstan-ignore';
 
@@ -20,17 +20,14 @@ export const matchPhpstan: DirectiveMatcher = (text, context) => {
     );
     if (lineForm) {
       const keywordEnd = tagEnd + lineForm[0].length;
-      const reason = readReason(text, keywordEnd, lineEnd(text, keywordEnd), REASON_SEPARATORS, true);
-      const directiveEnd = reason ? reason.end : keywordEnd;
       return [
-        makeDirective({
+        directiveWithReason({
           tool: 'phpstan',
           scope: lineForm[1],
           ids: [],
           start: at,
-          end: directiveEnd,
-          reason: reason?.reason,
-          reasonInsertAt: directiveEnd,
+          bodyEnd: keywordEnd,
+          reason: readReason(text, keywordEnd, lineEnd(text, keywordEnd), REASON_SEPARATORS, true),
           reasonSeparator: ' -- ',
         }),
       ];

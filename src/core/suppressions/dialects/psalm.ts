@@ -5,7 +5,7 @@
 // docblock line; free text after the issue names is the reason.
 import type { SuppressionDirective } from '../model';
 import type { DirectiveMatcher } from './context';
-import { REASON_SEPARATORS, isComma, isLetter, isWhitespace, lineEnd, makeDirective, readReason, skipWhitespace, splitList } from './scan';
+import { REASON_SEPARATORS, directiveWithReason, isComma, isLetter, isWhitespace, lineEnd, readReason, skipWhitespace, splitList } from './scan';
 
 const TAG = '@psalm-suppress';
 
@@ -28,17 +28,14 @@ export const matchPsalm: DirectiveMatcher = (text, context) => {
     const names = splitList(text, namesStart, namesEnd, isComma).map((name) => name.value);
     if (names.length === 0) continue;
     const bodyEnd = namesStart + text.slice(namesStart, namesEnd).trimEnd().length;
-    const reason = readReason(text, bodyEnd, end, REASON_SEPARATORS, true);
-    const directiveEnd = reason ? reason.end : bodyEnd;
     directives.push(
-      makeDirective({
+      directiveWithReason({
         tool: 'psalm',
         scope: context.standalone ? 'declaration' : 'line',
         ids: names.some((name) => name === 'all') ? [] : names,
         start: at,
-        end: directiveEnd,
-        reason: reason?.reason,
-        reasonInsertAt: directiveEnd,
+        bodyEnd,
+        reason: readReason(text, bodyEnd, end, REASON_SEPARATORS, true),
         reasonSeparator: ' -- ',
       }),
     );

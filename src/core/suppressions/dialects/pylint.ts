@@ -14,7 +14,7 @@
 // message names, which name nothing) or a following `# …` segment (post-pass in index.ts).
 import type { SuppressionDirective, SuppressionScope } from '../model';
 import type { CommentContext, DirectiveMatcher } from './context';
-import { isWordCharacter, makeDirective, readReason, skipWhitespace } from './scan';
+import { directiveWithReason, isWordCharacter, readReason, type ReasonSpan, skipWhitespace } from './scan';
 
 const KEYWORDS = ['disable-all', 'skip-file', 'disable-next', 'disable', 'enable'] as const;
 type Keyword = (typeof KEYWORDS)[number];
@@ -42,16 +42,14 @@ export const matchPylint: DirectiveMatcher = (text, context) => {
   return pragmas.map((pragma) => toDirective(pragma, context, pragma === last ? reason : undefined));
 };
 
-function toDirective(pragma: Pragma, context: CommentContext, reason: { reason: string; end: number } | undefined): SuppressionDirective {
-  const end = reason ? reason.end : pragma.end;
-  return makeDirective({
+function toDirective(pragma: Pragma, context: CommentContext, reason: ReasonSpan | undefined): SuppressionDirective {
+  return directiveWithReason({
     tool: 'pylint',
     scope: scopeOf(pragma.action, context),
     ids: pragma.messages.includes('all') ? [] : pragma.messages,
     start: pragma.start,
-    end,
-    reason: reason?.reason,
-    reasonInsertAt: end,
+    bodyEnd: pragma.end,
+    reason,
     reasonSeparator: '  # ',
   });
 }

@@ -9,7 +9,7 @@
 // (RuboCop's newer `push`/`pop` modes are not read.)
 import type { SuppressionDirective } from '../model';
 import type { CommentContext, DirectiveMatcher } from './context';
-import { hashAnchors, isLetter, isWhitespace, isWordCharacter, makeDirective, readReason, reasonLimit, skipWhitespace } from './scan';
+import { directiveWithReason, hashAnchors, isLetter, isWhitespace, isWordCharacter, readReason, reasonLimit, skipWhitespace } from './scan';
 
 const MODES = ['disable', 'enable', 'todo'] as const;
 
@@ -48,9 +48,8 @@ function readCops(text: string, start: number, modeEnd: number, mode: (typeof MO
     if (ids.length === 0) return undefined;
   }
   const reason = readReason(text, bodyEnd, reasonLimit(text, bodyEnd, context.family), ['--'], false);
-  const end = reason ? reason.end : bodyEnd;
   const scope = mode === 'enable' ? 'block-end' : context.standalone ? 'block-start' : 'line';
-  return makeDirective({ tool: 'rubocop', scope, ids, start, end, reason: reason?.reason, reasonInsertAt: end, reasonSeparator: ' -- ' });
+  return directiveWithReason({ tool: 'rubocop', scope, ids, start, bodyEnd, reason, reasonSeparator: ' -- ' });
 }
 
 /** `([A-Za-z]\w+/)*[A-Za-z]\w+` at `at`: the end of the cop name, or -1. */

@@ -178,6 +178,18 @@ export function reasonLimit(text: string, pos: number, family: CommentFamily): n
 }
 
 /**
+ * A directive whose body (keyword and ids) ends at `bodyEnd`, with the `reason` read after it: the
+ * directive runs to the reason's end, and where there is no reason, one would be written at `bodyEnd`.
+ */
+export function directiveWithReason(
+  fields: Omit<DirectiveFields, 'end' | 'reason' | 'reasonInsertAt'> & { bodyEnd: number; reason: ReasonSpan | undefined },
+): SuppressionDirective {
+  const { bodyEnd, reason, ...rest } = fields;
+  const end = reason ? reason.end : bodyEnd;
+  return makeDirective({ ...rest, end, reason: reason?.reason, reasonInsertAt: end });
+}
+
+/**
  * A directive without ids whose reason is whatever text follows its keyword (up to `limit`):
  * gitleaks' and Sonar's markers, detect-secrets' pragma, TypeScript's comments.
  */
@@ -185,16 +197,13 @@ export function directiveWithTrailingReason(
   text: string,
   fields: { tool: SuppressionTool; scope: SuppressionScope; start: number; keywordEnd: number; limit: number; reasonSeparator: string },
 ): SuppressionDirective {
-  const reason = readReason(text, fields.keywordEnd, fields.limit, REASON_SEPARATORS, true);
-  const end = reason ? reason.end : fields.keywordEnd;
-  return makeDirective({
+  return directiveWithReason({
     tool: fields.tool,
     scope: fields.scope,
     ids: [],
     start: fields.start,
-    end,
-    reason: reason?.reason,
-    reasonInsertAt: end,
+    bodyEnd: fields.keywordEnd,
+    reason: readReason(text, fields.keywordEnd, fields.limit, REASON_SEPARATORS, true),
     reasonSeparator: fields.reasonSeparator,
   });
 }

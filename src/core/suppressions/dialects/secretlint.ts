@@ -12,7 +12,7 @@
 // Scope: disable / enable open and close a region, -line and -next-line cover one line.
 import type { SuppressionDirective, SuppressionScope } from '../model';
 import type { DirectiveMatcher } from './context';
-import { isComma, isWhitespace, lineEnd, makeDirective, readReason, reasonLimit, splitList } from './scan';
+import { directiveWithReason, isComma, isWhitespace, lineEnd, readReason, reasonLimit, splitList } from './scan';
 
 const PREFIX = 'secretlint-';
 const KEYWORDS: readonly [string, SuppressionScope][] = [
@@ -43,17 +43,14 @@ function readOptions(text: string, start: number, keywordEnd: number, end: numbe
   const justification = justificationStart(text, keywordEnd, end);
   const ids = splitList(text, keywordEnd, justification, isComma);
   const bodyEnd = ids.length > 0 ? ids[ids.length - 1].end : keywordEnd;
-  const reason = justification < end ? readReason(text, justification, end, ['--'], false) : undefined;
-  const directiveEnd = reason ? reason.end : bodyEnd;
-  return makeDirective({
+  return directiveWithReason({
     tool: 'secretlint',
     scope,
     ids: ids.map((item) => item.value),
     start,
-    end: directiveEnd,
-    reason: reason?.reason,
+    bodyEnd,
+    reason: justification < end ? readReason(text, justification, end, ['--'], false) : undefined,
     idsInsertAt: keywordEnd,
-    reasonInsertAt: directiveEnd,
     reasonSeparator: ' -- ',
   });
 }

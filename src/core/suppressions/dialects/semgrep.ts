@@ -14,6 +14,7 @@
 // Alone on its line with nothing alphanumeric before it, it covers the next line.
 import type { DirectiveMatcher } from './context';
 import {
+  directiveWithReason,
   indexOfIgnoringCase,
   isCommaOrWhitespace,
   isDigit,
@@ -21,7 +22,6 @@ import {
   isWhitespace,
   isWordCharacter,
   lineEnd,
-  makeDirective,
   readReason,
   reasonLimit,
   splitList,
@@ -40,19 +40,16 @@ export const matchNosemgrep: DirectiveMatcher = (text, context) => {
     const ids = readIds(text, keywordEnd, end);
     let bodyEnd = ids ? ids.end : keywordEnd;
     if (!ids) while (bodyEnd < end && isWordCharacter(text.charCodeAt(bodyEnd))) bodyEnd++;
-    const reason = readReason(text, bodyEnd, reasonLimit(text, bodyEnd, context.family), ['--', '—'], false);
-    const directiveEnd = reason ? reason.end : bodyEnd;
     const nextLine = context.standalone === true && !hasAlphanumeric(text, 0, at);
     return [
-      makeDirective({
+      directiveWithReason({
         tool: 'semgrep',
         scope: nextLine ? 'next-line' : 'line',
         ids: ids ? ids.values : [],
         start: at,
-        end: directiveEnd,
-        reason: reason?.reason,
+        bodyEnd,
+        reason: readReason(text, bodyEnd, reasonLimit(text, bodyEnd, context.family), ['--', '—'], false),
         idsInsertAt: keywordEnd,
-        reasonInsertAt: directiveEnd,
         reasonSeparator: ' -- ',
       }),
     ];

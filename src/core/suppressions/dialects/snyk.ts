@@ -6,7 +6,7 @@
 // the reason after it. Snyk's IDE plugins write `<please specify a reason of ignoring this>` as a
 // placeholder, which we report as the reason text it is.
 import type { DirectiveMatcher } from './context';
-import { isComma, isWhitespace, makeDirective, readReason, reasonLimit, skipWhitespace, splitList } from './scan';
+import { directiveWithReason, isComma, isWhitespace, readReason, reasonLimit, skipWhitespace, splitList } from './scan';
 
 const KEYWORD = 'deepcode ignore';
 
@@ -22,20 +22,18 @@ export const matchDeepcodeIgnore: DirectiveMatcher = (text, context) => {
   if (colon === -1 || colon > end) colon = end;
   const ids = splitList(text, keywordEnd, colon, isComma);
   const bodyEnd = ids.length > 0 ? ids[ids.length - 1].end : keywordEnd;
-  const reason = colon < end ? readReason(text, colon, end, [':'], false) : undefined;
-  // `deepcode ignore Sqli:` with nothing after the colon: the reason goes after the colon.
   const hasColon = colon < end;
-  const directiveEnd = reason ? reason.end : hasColon ? colon + 1 : bodyEnd;
+  const reason = hasColon ? readReason(text, colon, end, [':'], false) : undefined;
   return [
-    makeDirective({
+    directiveWithReason({
       tool: 'snyk',
       scope: isFile ? 'file' : 'next-line',
       ids: ids.map((item) => item.value),
       start,
-      end: directiveEnd,
-      reason: reason?.reason,
+      // `deepcode ignore Sqli:` with nothing after the colon: the reason goes after the colon.
+      bodyEnd: hasColon ? colon + 1 : bodyEnd,
+      reason,
       idsInsertAt: keywordEnd,
-      reasonInsertAt: directiveEnd,
       reasonSeparator: hasColon && !reason ? ' ' : ': ',
     }),
   ];

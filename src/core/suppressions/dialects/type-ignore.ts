@@ -14,15 +14,15 @@ import type { SuppressionDirective, SuppressionTool } from '../model';
 import type { DirectiveMatcher } from './context';
 import {
   REASON_SEPARATORS,
+  directiveWithReason,
   hashAnchors,
+  isComma,
   isWhitespace,
   isWordCharacter,
-  makeDirective,
   readReason,
   segmentEnd,
   skipWhitespace,
   splitList,
-  isComma,
 } from './scan';
 
 const OPEN_BRACKET = 91;
@@ -53,17 +53,14 @@ function findIgnore(text: string, prefix: string, tool: SuppressionTool): Suppre
     } else if (keywordEnd < text.length && !isWhitespace(text.charCodeAt(keywordEnd))) {
       continue;
     }
-    const reason = readReason(text, bodyEnd, segmentEnd(text, bodyEnd), REASON_SEPARATORS, true);
-    const end = reason ? reason.end : bodyEnd;
-    return makeDirective({
+    return directiveWithReason({
       tool,
       scope: 'line',
       ids,
       start,
-      end,
-      reason: reason?.reason,
+      bodyEnd,
+      reason: readReason(text, bodyEnd, segmentEnd(text, bodyEnd), REASON_SEPARATORS, true),
       idsInsertAt: keywordEnd,
-      reasonInsertAt: end,
       reasonSeparator: '  # ',
     });
   }
