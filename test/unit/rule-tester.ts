@@ -61,8 +61,8 @@ export type ExpectedFix =
       /** Its appends to other files (`.env`, `.gitignore`, …); `null` asserts it has none. */
       files?: FileAppend[] | null;
       safe?: boolean;
-      /** Whether it is the "record as accepted in .lastline.json" fix. */
-      allowlist?: boolean;
+      /** The rule a "record as accepted in .lastline.json" fix names; `null` asserts it is no such fix. */
+      allowlist?: string | null;
     };
 
 export interface ExpectedFinding {
@@ -166,6 +166,24 @@ export class RuleTester {
   async checkInvalid(testCase: InvalidCase): Promise<void> {
     const found = await this.findings(testCase);
     const { code } = testCase;
+    if (process.env.RULE_TESTER_DUMP) {
+      const dump = found.map((f) => ({
+        ruleId: f.ruleId,
+        message: f.message,
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        severity: f.severity,
+        related: f.related?.map((r) => ({ line: r.range.start.line + 1, message: r.message })),
+        fixes: f.fixes.map((x) => ({
+          title: x.title,
+          safe: x.safe,
+          output: applyTextEdits(code, x.edits) === code ? undefined : applyTextEdits(code, x.edits),
+          files: x.files,
+        })),
+      }));
+      const out = applyTextEdits(code, chooseFixes(found, code, (fix) => fix.safe).edits);
+      console.log('DUMP', testCase.name, JSON.stringify(dump), out === code ? '' : 'OUTPUT ' + JSON.stringify(out));
+    }
     assert.equal(found.length, testCase.errors.length, `expected ${testCase.errors.length} finding(s), got ${JSON.stringify(found.map(summary), null, 1)}`);
     found.forEach((finding, index) => this.checkFinding(code, finding, testCase.errors[index], index));
     const chosen = chooseFixes(found, code, (fix) => fix.safe);
@@ -218,7 +236,7 @@ function fixAsExpected(code: string, fix: Fix, expected: ExpectedFix | undefined
     ...(expected.output === undefined ? {} : { output: applyTextEdits(code, fix.edits) }),
     ...(expected.files === undefined ? {} : { files: fix.files ?? null }),
     ...(expected.safe === undefined ? {} : { safe: fix.safe }),
-    ...(expected.allowlist === undefined ? {} : { allowlist: fix.allowlist !== undefined }),
+    ...(expected.allowlist === undefined ? {} : { allowlist: fix.allowlist?.rule ?? null }),
   };
 }
 
