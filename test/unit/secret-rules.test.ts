@@ -4,10 +4,11 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyTextEdits } from '../../src/core/edits';
-import type { FileAppend, Finding, Fix } from '../../src/core/types';
+import type { Finding, Fix } from '../../src/core/types';
 import { appendLines } from '../../src/scan/apply-fixes';
 import { git, gitInit, runCli, tempDir, writeTree } from './helpers';
 import { dedent, RuleTester, textOf } from './rule-tester';
+import { moveToEnvFiles, RECORD_FALSE_POSITIVE } from './secret-fixes';
 import { randomBase62, stripeLiveKey, stripeTestKey, strongPassword } from './secret-values';
 
 const KEY = stripeLiveKey();
@@ -15,7 +16,6 @@ const PASSWORD = strongPassword();
 const URI_PASSWORD = randomBase62('uri-password', 16);
 
 const tester = new RuleTester({ category: 'inline-secret' });
-const RECORD_FALSE_POSITIVE = 'Record as a false positive in .lastline.json…';
 
 function moveFix(finding: Finding): Fix {
   const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment') || candidate.title.startsWith('Use the Actions'));
@@ -24,15 +24,6 @@ function moveFix(finding: Finding): Fix {
 }
 
 const fixed = (text: string, fix: Fix) => applyTextEdits(text, fix.edits);
-
-/** What "move to environment" appends: the value to .env, .env to .gitignore, the name to .env.example. */
-function envFiles(envLine: string): FileAppend[] {
-  return [
-    { path: '.env', appendLines: [envLine], unlessPresent: true, sensitive: true },
-    { path: '.gitignore', appendLines: ['.env'], unlessPresent: true },
-    { path: '.env.example', appendLines: [envLine.slice(0, envLine.indexOf('=') + 1)], unlessPresent: true },
-  ];
-}
 
 describe('secret rules', () => {
   describe('move to environment variable', () => {
@@ -59,7 +50,7 @@ describe('secret rules', () => {
               import Stripe from 'stripe';
               const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
             `,
-                  files: envFiles(`STRIPE_SECRET_KEY=${KEY}`),
+                  files: moveToEnvFiles(`STRIPE_SECRET_KEY=${KEY}`),
                   safe: false,
                 },
                 RECORD_FALSE_POSITIVE,
@@ -82,7 +73,7 @@ describe('secret rules', () => {
                 {
                   title: 'Move to environment variable PAYMENTS_KEY',
                   output: 'const key = process.env.PAYMENTS_KEY;\n',
-                  files: envFiles(`PAYMENTS_KEY=${KEY}`),
+                  files: moveToEnvFiles(`PAYMENTS_KEY=${KEY}`),
                   safe: false,
                 },
                 RECORD_FALSE_POSITIVE,
@@ -105,7 +96,7 @@ describe('secret rules', () => {
                 {
                   title: 'Move to environment variable STRIPE_SECRET_KEY',
                   output: 'export const Pay = () => <Checkout secretKey={process.env.STRIPE_SECRET_KEY} />;\n',
-                  files: envFiles(`STRIPE_SECRET_KEY=${KEY}`),
+                  files: moveToEnvFiles(`STRIPE_SECRET_KEY=${KEY}`),
                   safe: false,
                 },
                 RECORD_FALSE_POSITIVE,
@@ -139,7 +130,7 @@ describe('secret rules', () => {
 
               stripe.api_key = os.environ["STRIPE_SECRET_KEY"]
             `,
-                  files: envFiles(`STRIPE_SECRET_KEY=${KEY}`),
+                  files: moveToEnvFiles(`STRIPE_SECRET_KEY=${KEY}`),
                   safe: false,
                 },
                 RECORD_FALSE_POSITIVE,
@@ -170,7 +161,7 @@ describe('secret rules', () => {
 
               STRIPE = os.environ["STRIPE_KEY"]
             `,
-                  files: envFiles(`STRIPE_KEY=${KEY}`),
+                  files: moveToEnvFiles(`STRIPE_KEY=${KEY}`),
                   safe: false,
                 },
                 RECORD_FALSE_POSITIVE,
@@ -199,7 +190,7 @@ describe('secret rules', () => {
               import os
               DB_PASSWORD = os.environ["DB_PASSWORD"]
             `,
-                  files: envFiles(`DB_PASSWORD=${dotenvValue(PASSWORD)}`),
+                  files: moveToEnvFiles(`DB_PASSWORD=${dotenvValue(PASSWORD)}`),
                   safe: false,
                 },
                 RECORD_FALSE_POSITIVE,
@@ -222,7 +213,7 @@ describe('secret rules', () => {
                 {
                   title: 'Move to environment variable DB_PASSWORD',
                   output: `export const pool = createPool({ host: 'db', dbPassword: process.env.DB_PASSWORD });\n`,
-                  files: envFiles(`DB_PASSWORD=${dotenvValue(PASSWORD)}`),
+                  files: moveToEnvFiles(`DB_PASSWORD=${dotenvValue(PASSWORD)}`),
                   safe: false,
                 },
                 RECORD_FALSE_POSITIVE,
@@ -255,7 +246,7 @@ describe('secret rules', () => {
                   environment:
                     POSTGRES_PASSWORD: "\${POSTGRES_PASSWORD}"
             `,
-                  files: envFiles(`POSTGRES_PASSWORD=${dotenvValue(PASSWORD)}`),
+                  files: moveToEnvFiles(`POSTGRES_PASSWORD=${dotenvValue(PASSWORD)}`),
                   safe: false,
                 },
                 RECORD_FALSE_POSITIVE,
