@@ -59,7 +59,7 @@ export type ExpectedFix =
       /** The source after this fix's edits alone. */
       output?: string;
       /** Its appends to other files (`.env`, `.gitignore`, …); `null` asserts it has none. */
-      files?: FileAppend[] | null;
+      files?: readonly FileAppend[] | null;
       safe?: boolean;
       /** The rule a "record as accepted in .lastline.json" fix names; `null` asserts it is no such fix. */
       allowlist?: string | null;
@@ -78,9 +78,9 @@ export interface ExpectedFinding {
   /** The exact source text the finding's range covers. */
   flagged?: string;
   /** Every related location, in order. */
-  related?: ExpectedRelated[];
+  related?: readonly ExpectedRelated[];
   /** Every fix, in order. */
-  fixes?: ExpectedFix[];
+  fixes?: readonly ExpectedFix[];
 }
 
 interface CaseBase {
@@ -99,7 +99,7 @@ export type ValidCase = CaseBase;
 
 export interface InvalidCase extends CaseBase {
   /** Every finding under test, in the engine's order (by position). */
-  errors: ExpectedFinding[];
+  errors: readonly ExpectedFinding[];
   /**
    * The source after `lastline scan --fix` (each finding's first safe fix that does not overlap
    * one already chosen). Omitted: asserts that --fix changes nothing.
@@ -166,24 +166,6 @@ export class RuleTester {
   async checkInvalid(testCase: InvalidCase): Promise<void> {
     const found = await this.findings(testCase);
     const { code } = testCase;
-    if (process.env.RULE_TESTER_DUMP) {
-      const dump = found.map((f) => ({
-        ruleId: f.ruleId,
-        message: f.message,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        severity: f.severity,
-        related: f.related?.map((r) => ({ line: r.range.start.line + 1, message: r.message })),
-        fixes: f.fixes.map((x) => ({
-          title: x.title,
-          safe: x.safe,
-          output: applyTextEdits(code, x.edits) === code ? undefined : applyTextEdits(code, x.edits),
-          files: x.files,
-        })),
-      }));
-      const out = applyTextEdits(code, chooseFixes(found, code, (fix) => fix.safe).edits);
-      console.log('DUMP', testCase.name, JSON.stringify(dump), out === code ? '' : 'OUTPUT ' + JSON.stringify(out));
-    }
     assert.equal(found.length, testCase.errors.length, `expected ${testCase.errors.length} finding(s), got ${JSON.stringify(found.map(summary), null, 1)}`);
     found.forEach((finding, index) => this.checkFinding(code, finding, testCase.errors[index], index));
     const chosen = chooseFixes(found, code, (fix) => fix.safe);
