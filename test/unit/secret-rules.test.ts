@@ -47,9 +47,9 @@ describe('secret rules', () => {
                 {
                   title: 'Move to environment variable STRIPE_SECRET_KEY',
                   output: dedent`
-              import Stripe from 'stripe';
-              const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
-            `,
+                    import Stripe from 'stripe';
+                    const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+                  `,
                   files: moveToEnvFiles(`STRIPE_SECRET_KEY=${KEY}`),
                   safe: false,
                 },
@@ -124,12 +124,12 @@ describe('secret rules', () => {
                 {
                   title: 'Move to environment variable STRIPE_SECRET_KEY',
                   output: dedent`
-              """Billing."""
-              import os
-              import stripe
+                    """Billing."""
+                    import os
+                    import stripe
 
-              stripe.api_key = os.environ["STRIPE_SECRET_KEY"]
-            `,
+                    stripe.api_key = os.environ["STRIPE_SECRET_KEY"]
+                  `,
                   files: moveToEnvFiles(`STRIPE_SECRET_KEY=${KEY}`),
                   safe: false,
                 },
@@ -157,10 +157,10 @@ describe('secret rules', () => {
                 {
                   title: 'Move to environment variable STRIPE_KEY',
                   output: dedent`
-              import os
+                    import os
 
-              STRIPE = os.environ["STRIPE_KEY"]
-            `,
+                    STRIPE = os.environ["STRIPE_KEY"]
+                  `,
                   files: moveToEnvFiles(`STRIPE_KEY=${KEY}`),
                   safe: false,
                 },
@@ -187,9 +187,9 @@ describe('secret rules', () => {
                 {
                   title: 'Move to environment variable DB_PASSWORD',
                   output: dedent`
-              import os
-              DB_PASSWORD = os.environ["DB_PASSWORD"]
-            `,
+                    import os
+                    DB_PASSWORD = os.environ["DB_PASSWORD"]
+                  `,
                   files: moveToEnvFiles(`DB_PASSWORD=${dotenvValue(PASSWORD)}`),
                   safe: false,
                 },
@@ -241,11 +241,11 @@ describe('secret rules', () => {
                 {
                   title: 'Move to environment variable POSTGRES_PASSWORD',
                   output: dedent`
-              services:
-                db:
-                  environment:
-                    POSTGRES_PASSWORD: "\${POSTGRES_PASSWORD}"
-            `,
+                    services:
+                      db:
+                        environment:
+                          POSTGRES_PASSWORD: "\${POSTGRES_PASSWORD}"
+                  `,
                   files: moveToEnvFiles(`POSTGRES_PASSWORD=${dotenvValue(PASSWORD)}`),
                   safe: false,
                 },

@@ -11,7 +11,18 @@ import { assertGrowth } from './scaling';
 const tester = new RuleTester({ ruleIds: ['silenced-check'] });
 
 const SEED = SEED_INCIDENT_PY;
-const RAWTYPES_NO_REASON = '`@SuppressWarnings("rawtypes")` gives no reason. Say why the Java check is safe to silence here, so reviewers can check it.';
+
+/** The message for a directive that names its check but not why it is safe. */
+function noReason(directive: string, tool: string): string {
+  return `\`${directive}\` gives no reason. Say why the ${tool} check is safe to silence here, so reviewers can check it.`;
+}
+
+/** The message for a directive that silences every check of its tool. */
+function blanket(directive: string, tool: string, scope: 'line' | 'declaration'): string {
+  return `\`${directive}\` silences every ${tool} check on this ${scope}, without a reason. Name the check and say why it is safe.`;
+}
+
+const RAWTYPES_NO_REASON = noReason('@SuppressWarnings("rawtypes")', 'Java');
 
 function bandit(check: string): string {
   return `pyproject.toml switches bandit ${check} off for the whole project: every instance of the problem it checks is hidden, including new ones an assistant writes. Prefer a justified line-level directive where one is needed.`;
@@ -35,17 +46,17 @@ describe('rule silenced-check', () => {
                 {
                   title: 'Parameterize query',
                   output: dedent`
-        import psycopg2
-        from flask import request
+                    import psycopg2
+                    from flask import request
 
 
-        def validate_coupon(conn):
-            couponCode = request.args.get("code", "")
-            # TODO: Add input validation here
-            cursor = conn.cursor()
-            cursor.execute("SELECT * FROM coupons WHERE code = %s AND expires_at > NOW()", (couponCode,))
-            return cursor.fetchall()
-      `,
+                    def validate_coupon(conn):
+                        couponCode = request.args.get("code", "")
+                        # TODO: Add input validation here
+                        cursor = conn.cursor()
+                        cursor.execute("SELECT * FROM coupons WHERE code = %s AND expires_at > NOW()", (couponCode,))
+                        return cursor.fetchall()
+                  `,
                 },
                 { title: 'Remove `# nosec`', output: SEED.replace('  # nosec\n', '\n') },
                 'Narrow to B608, B610, B611',
@@ -118,7 +129,7 @@ describe('rule silenced-check', () => {
           code: SEED.replace('  # nosec', '  # noqa: E501'),
           errors: [
             {
-              message: '`# noqa: E501` gives no reason. Say why the flake8/Ruff check is safe to silence here, so reviewers can check it.',
+              message: noReason('# noqa: E501', 'flake8/Ruff'),
               line: 8,
               column: 92,
               severity: 'info',
@@ -144,7 +155,7 @@ describe('rule silenced-check', () => {
           `,
           errors: [
             {
-              message: '`# nosec` silences every Bandit check on this line, without a reason. Name the check and say why it is safe.',
+              message: blanket('# nosec', 'Bandit', 'line'),
               line: 4,
               column: 43,
               severity: 'warning',
@@ -152,11 +163,11 @@ describe('rule silenced-check', () => {
                 {
                   title: 'Add a justification',
                   output: dedent`
-        import subprocess
+                    import subprocess
 
-        def run(cmd):
-            return subprocess.run(["ls", cmd])  # nosec  # <why this is safe>
-      `,
+                    def run(cmd):
+                        return subprocess.run(["ls", cmd])  # nosec  # <why this is safe>
+                  `,
                 },
                 'Remove `# nosec`',
               ],
@@ -182,10 +193,10 @@ describe('rule silenced-check', () => {
                 {
                   title: 'Use @ts-expect-error instead of @ts-ignore',
                   output: dedent`
-        const value = load();
-        // @ts-expect-error
-        value.run();
-      `,
+                    const value = load();
+                    // @ts-expect-error
+                    value.run();
+                  `,
                 },
                 'Add a justification',
                 'Remove `// @ts-ignore`',
@@ -216,7 +227,7 @@ describe('rule silenced-check', () => {
           code: 'console.log(1); // eslint-disable-line no-console\n',
           errors: [
             {
-              message: '`// eslint-disable-line no-console` gives no reason. Say why the ESLint check is safe to silence here, so reviewers can check it.',
+              message: noReason('// eslint-disable-line no-console', 'ESLint'),
               line: 1,
               column: 20,
               severity: 'info',
@@ -263,14 +274,14 @@ describe('rule silenced-check', () => {
           `,
           errors: [
             {
-              message: '`# noqa: E501` gives no reason. Say why the flake8/Ruff check is safe to silence here, so reviewers can check it.',
+              message: noReason('# noqa: E501', 'flake8/Ruff'),
               line: 2,
               column: 20,
               severity: 'info',
               fixes: ['Add a justification', 'Remove `# noqa: E501`'],
             },
             {
-              message: '`# nosec` silences every Bandit check on this line, without a reason. Name the check and say why it is safe.',
+              message: blanket('# nosec', 'Bandit', 'line'),
               line: 2,
               column: 34,
               severity: 'warning',
@@ -279,9 +290,9 @@ describe('rule silenced-check', () => {
                 {
                   title: 'Remove `# nosec`',
                   output: dedent`
-        import os
-        os.remove(path)  # noqa: E501
-      `,
+                    import os
+                    os.remove(path)  # noqa: E501
+                  `,
                 },
               ],
             },
@@ -297,7 +308,7 @@ describe('rule silenced-check', () => {
           `,
           errors: [
             {
-              message: '`// eslint-disable-next-line` silences every ESLint check on this line, without a reason. Name the check and say why it is safe.',
+              message: blanket('// eslint-disable-next-line', 'ESLint', 'line'),
               line: 2,
               column: 4,
               severity: 'warning',
@@ -306,9 +317,9 @@ describe('rule silenced-check', () => {
                 {
                   title: 'Remove `// eslint-disable-next-line`',
                   output: dedent`
-        const a = 1;
-        foo(a);
-      `,
+                    const a = 1;
+                    foo(a);
+                  `,
                 },
               ],
             },
@@ -327,7 +338,7 @@ describe('rule silenced-check', () => {
           `,
           errors: [
             {
-              message: '`/* eslint-disable-next-line */` silences every ESLint check on this line, without a reason. Name the check and say why it is safe.',
+              message: blanket('/* eslint-disable-next-line */', 'ESLint', 'line'),
               line: 3,
               column: 9,
               severity: 'warning',
@@ -404,7 +415,7 @@ func lengths() {
           {
             line: 10,
             severity: 'warning',
-            message: '`// nolint` silences every golangci-lint check on this declaration, without a reason. Name the check and say why it is safe.',
+            message: blanket('// nolint', 'golangci-lint', 'declaration'),
           },
         ],
       },
@@ -441,12 +452,12 @@ public class Orders {
           {
             line: 15,
             severity: 'info',
-            message: '`@SuppressWarnings("rawtypes")` gives no reason. Say why the Java check is safe to silence here, so reviewers can check it.',
+            message: RAWTYPES_NO_REASON,
           },
           {
             line: 18,
             severity: 'warning',
-            message: '`// NOSONAR` silences every SonarQube check on this line, without a reason. Name the check and say why it is safe.',
+            message: blanket('// NOSONAR', 'SonarQube', 'line'),
           },
         ],
       },
@@ -477,8 +488,7 @@ public class Repo
           {
             line: 12,
             severity: 'info',
-            message:
-              '`[SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "<Pending>")]` gives no reason. Say why the C# check is safe to silence here, so reviewers can check it.',
+            message: noReason('[SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "<Pending>")]', 'C#'),
           },
         ],
       },
@@ -502,12 +512,12 @@ HELP = "# rubocop:disable all"
           {
             line: 8,
             severity: 'info',
-            message: '`# rubocop:disable Security/Open` gives no reason. Say why the RuboCop check is safe to silence here, so reviewers can check it.',
+            message: noReason('# rubocop:disable Security/Open', 'RuboCop'),
           },
           {
             line: 11,
             severity: 'warning',
-            message: '`# rubocop:disable all` silences every RuboCop check on this line, without a reason. Name the check and say why it is safe.',
+            message: blanket('# rubocop:disable all', 'RuboCop', 'line'),
           },
         ],
       },
@@ -530,23 +540,22 @@ $x = foo(); // @phpstan-ignore-line
           {
             line: 2,
             severity: 'info',
-            message:
-              '`// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared` gives no reason. Say why the PHP_CodeSniffer check is safe to silence here, so reviewers can check it.',
+            message: noReason('// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared', 'PHP_CodeSniffer'),
           },
           {
             line: 5,
             severity: 'warning',
-            message: '`// phpcs:ignore` silences every PHP_CodeSniffer check on this line, without a reason. Name the check and say why it is safe.',
+            message: blanket('// phpcs:ignore', 'PHP_CodeSniffer', 'line'),
           },
           {
             line: 8,
             severity: 'info',
-            message: '`/* @psalm-suppress TaintedSql */` gives no reason. Say why the Psalm check is safe to silence here, so reviewers can check it.',
+            message: noReason('/* @psalm-suppress TaintedSql */', 'Psalm'),
           },
           {
             line: 11,
             severity: 'warning',
-            message: '`// @phpstan-ignore-line` silences every PHPStan check on this line, without a reason. Name the check and say why it is safe.',
+            message: blanket('// @phpstan-ignore-line', 'PHPStan', 'line'),
           },
         ],
       },
@@ -570,17 +579,17 @@ const STRIPE: &str = "${key}";
           {
             line: 1,
             severity: 'info',
-            message: '`#![allow(dead_code)]` gives no reason. Say why the Rust check is safe to silence here, so reviewers can check it.',
+            message: noReason('#![allow(dead_code)]', 'Rust'),
           },
           {
             line: 3,
             severity: 'info',
-            message: '`#[allow(unsafe_code)]` gives no reason. Say why the Rust check is safe to silence here, so reviewers can check it.',
+            message: noReason('#[allow(unsafe_code)]', 'Rust'),
           },
           {
             line: 11,
             severity: 'warning',
-            message: '`#[allow(warnings)]` silences every Rust check on this declaration, without a reason. Name the check and say why it is safe.',
+            message: blanket('#[allow(warnings)]', 'Rust', 'declaration'),
           },
         ],
       },
@@ -604,12 +613,12 @@ STRIPE_KEY="${key}" # gitleaks:allow
           {
             line: 2,
             severity: 'info',
-            message: '`# shellcheck disable=SC2034` gives no reason. Say why the ShellCheck check is safe to silence here, so reviewers can check it.',
+            message: noReason('# shellcheck disable=SC2034', 'ShellCheck'),
           },
           {
             line: 5,
             severity: 'info',
-            message: '`# shellcheck disable=SC2086` gives no reason. Say why the ShellCheck check is safe to silence here, so reviewers can check it.',
+            message: noReason('# shellcheck disable=SC2086', 'ShellCheck'),
           },
           { line: 12, severity: 'error', message: startsWith('`# gitleaks:allow` hides an inline secret: ') },
         ],
@@ -720,12 +729,12 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Remove `@SuppressWarnings("rawtypes")`',
                   output: dedent`
-        class A {
-            List legacy() { return list; }
-            @SuppressWarnings("rawtypes")
-            List other() { return list; }
-        }
-      `,
+                    class A {
+                        List legacy() { return list; }
+                        @SuppressWarnings("rawtypes")
+                        List other() { return list; }
+                    }
+                  `,
                 },
               ],
             },
@@ -739,11 +748,11 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Remove `@SuppressWarnings("rawtypes")`',
                   output: dedent`
-        class A {
-            @SuppressWarnings("rawtypes") List legacy() { return list; }
-            List other() { return list; }
-        }
-      `,
+                    class A {
+                        @SuppressWarnings("rawtypes") List legacy() { return list; }
+                        List other() { return list; }
+                    }
+                  `,
                 },
               ],
             },
@@ -758,7 +767,7 @@ const TIP: &str = "#[allow(unsafe_code)]";
           `,
           errors: [
             {
-              message: '`#[allow(unsafe_code)]` gives no reason. Say why the Rust check is safe to silence here, so reviewers can check it.',
+              message: noReason('#[allow(unsafe_code)]', 'Rust'),
               line: 1,
               column: 1,
               severity: 'info',
@@ -766,9 +775,9 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Add a justification',
                   output: dedent`
-        #[allow(unsafe_code, reason = "<why this is safe>")]
-        fn f() {}
-      `,
+                    #[allow(unsafe_code, reason = "<why this is safe>")]
+                    fn f() {}
+                  `,
                 },
                 'Remove `#[allow(unsafe_code)]`',
               ],
@@ -786,7 +795,7 @@ const TIP: &str = "#[allow(unsafe_code)]";
           `,
           errors: [
             {
-              message: '`[SuppressMessage("Style", "IDE0051")]` gives no reason. Say why the C# check is safe to silence here, so reviewers can check it.',
+              message: noReason('[SuppressMessage("Style", "IDE0051")]', 'C#'),
               line: 2,
               column: 3,
               severity: 'info',
@@ -794,11 +803,11 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Add a justification',
                   output: dedent`
-        class A {
-          [SuppressMessage("Style", "IDE0051", Justification = "<why this is safe>")]
-          void F() {}
-        }
-      `,
+                    class A {
+                      [SuppressMessage("Style", "IDE0051", Justification = "<why this is safe>")]
+                      void F() {}
+                    }
+                  `,
                 },
                 'Remove `[SuppressMessage("Style", "IDE0051")]`',
               ],
@@ -816,8 +825,7 @@ const TIP: &str = "#[allow(unsafe_code)]";
           `,
           errors: [
             {
-              message:
-                '`@SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE")` gives no reason. Say why the SpotBugs check is safe to silence here, so reviewers can check it.',
+              message: noReason('@SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE")', 'SpotBugs'),
               line: 2,
               column: 3,
               severity: 'info',
@@ -825,11 +833,11 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Add a justification',
                   output: dedent`
-        class A {
-          @SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE", justification = "<why this is safe>")
-          void f() {}
-        }
-      `,
+                    class A {
+                      @SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE", justification = "<why this is safe>")
+                      void f() {}
+                    }
+                  `,
                 },
                 'Remove `@SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE")`',
               ],
@@ -855,11 +863,11 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Add a justification',
                   output: dedent`
-        class B {
-          @SuppressWarnings("rawtypes") // <why this is safe>
-          List f() {}
-        }
-      `,
+                    class B {
+                      @SuppressWarnings("rawtypes") // <why this is safe>
+                      List f() {}
+                    }
+                  `,
                 },
                 'Remove `@SuppressWarnings("rawtypes")`',
               ],
@@ -878,7 +886,7 @@ const TIP: &str = "#[allow(unsafe_code)]";
           `,
           errors: [
             {
-              message: '`// nolint:errcheck` gives no reason. Say why the golangci-lint check is safe to silence here, so reviewers can check it.',
+              message: noReason('// nolint:errcheck', 'golangci-lint'),
               line: 4,
               column: 8,
               severity: 'info',
@@ -886,12 +894,12 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Add a justification',
                   output: dedent`
-        package x
+                    package x
 
-        func f() {
-        \tg() //nolint:errcheck // <why this is safe>
-        }
-      `,
+                    func f() {
+                    \tg() //nolint:errcheck // <why this is safe>
+                    }
+                  `,
                 },
                 'Remove `// nolint:errcheck`',
               ],
@@ -909,7 +917,7 @@ const TIP: &str = "#[allow(unsafe_code)]";
           `,
           errors: [
             {
-              message: '`# shellcheck disable=SC2086` gives no reason. Say why the ShellCheck check is safe to silence here, so reviewers can check it.',
+              message: noReason('# shellcheck disable=SC2086', 'ShellCheck'),
               line: 3,
               column: 3,
               severity: 'info',
@@ -917,11 +925,11 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Add a justification',
                   output: dedent`
-        #!/bin/sh
-        echo hi
-        # shellcheck disable=SC2086 # <why this is safe>
-        echo $x
-      `,
+                    #!/bin/sh
+                    echo hi
+                    # shellcheck disable=SC2086 # <why this is safe>
+                    echo $x
+                  `,
                 },
                 'Remove `# shellcheck disable=SC2086`',
               ],
@@ -948,10 +956,10 @@ const TIP: &str = "#[allow(unsafe_code)]";
                 {
                   title: 'Narrow to gosec',
                   output: dedent`
-        package x
+                    package x
 
-        var key = "${key}" //nolint:gosec
-      `,
+                    var key = "${key}" //nolint:gosec
+                  `,
                 },
               ],
             },
