@@ -1,10 +1,9 @@
 // Shared by the whole-command tests of both languages: run the real string-built-command rule (so
-// its pre-filters are exercised too) and check one finding's line, severity, exact message,
-// related locations and fix, or that a file has none.
+// its pre-filters are exercised too) through the rule tester, and check one finding's line,
+// severity, exact message, related locations and fix, or that a file has none.
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../src/core/engine';
 import stringBuiltCommand from '../../src/core/rules/string-built-command';
-import type { Finding } from '../../src/core/types';
+import { RuleTester } from './rule-tester';
 
 export interface TrueCase {
   name: string;
@@ -24,46 +23,27 @@ export interface SafeCase {
   source: string;
 }
 
-export async function commandFindings(path: string, text: string): Promise<Finding[]> {
-  const result = await analyze({ path, text }, { rules: [stringBuiltCommand] });
-  assert.deepEqual(result.ruleErrors, []);
-  return result.findings;
-}
+const tester = new RuleTester({ rules: [stringBuiltCommand] });
 
 export async function checkTrueCase(path: string, expected: TrueCase): Promise<void> {
-  const found = await commandFindings(path, expected.source);
-  assert.equal(
-    found.length,
-    1,
-    JSON.stringify(
-      found.map((finding) => `${finding.range.start.line + 1}: ${finding.message}`),
-      null,
-      1,
-    ),
-  );
-  const [finding] = found;
-  assert.equal(finding.category, 'string-built-command');
-  assert.equal(finding.message, expected.message);
-  assert.equal(finding.range.start.line + 1, expected.line);
-  assert.equal(finding.severity, expected.severity);
+  await tester.checkInvalid({
+    name: expected.name,
+    path,
+    code: expected.source,
+    errors: [{ message: expected.message, line: expected.line, severity: expected.severity, fixes: expected.fixTitle ? [expected.fixTitle] : [] }],
+  });
+  // The related locations named, among others the finding may have.
+  const finding = await tester.only({ path, code: expected.source });
   for (const [line, fragment] of expected.related ?? []) {
     assert.ok(
       (finding.related ?? []).some((location) => location.range.start.line + 1 === line && location.message.includes(fragment)),
       `no related location on line ${line} saying "${fragment}": ${JSON.stringify(finding.related)}`,
     );
   }
-  assert.deepEqual(
-    finding.fixes.map((fix) => fix.title),
-    expected.fixTitle ? [expected.fixTitle] : [],
-  );
 }
 
 export async function checkSafeCase(path: string, safe: SafeCase): Promise<void> {
-  const found = await commandFindings(path, safe.source);
-  assert.deepEqual(
-    found.map((finding) => `${finding.range.start.line + 1}: ${finding.message}`),
-    [],
-  );
+  await tester.checkValid({ name: safe.name, path, code: safe.source });
 }
 
 /** The shared ending of a whole-command message, with the language's argument-list form. */

@@ -1,99 +1,184 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../src/core/engine';
 import privateKey, { keyBlocks } from '../../src/core/rules/private-key';
 import { fakePem, fakePemBody } from './helpers';
+import { dedent, RuleTester } from './rule-tester';
 import { assertGrowth } from './scaling';
 
-async function findings(path: string, text: string) {
-  return (await analyze({ path, text }, { rules: [privateKey] })).findings;
+const tester = new RuleTester({ rules: [privateKey] });
+
+/** The message for a key of this kind whose masked body is `masked`. */
+function committed(label: string, masked: string, encrypted = false): string {
+  const passphrase = encrypted ? '; it is passphrase-protected, but the passphrase is rarely strong' : '';
+  return `${label} committed in this file (${masked})${passphrase}. Revoke it, and load keys from a secret store or a file outside the repository.`;
 }
 
 describe('rule private-key', () => {
-  const invalid: { name: string; path: string; text: string; line: number; severity?: string }[] = [
-    { name: 'a PEM file', path: 'deploy/key.pem', text: fakePem(), line: 0 },
-    { name: 'an OpenSSH key in a text file', path: 'id_ed25519', text: fakePem('OPENSSH ', 3), line: 0 },
-    { name: 'a PKCS#8 key after other text', path: 'notes.txt', text: `keys below\n\n${fakePem('', 11)}`, line: 2 },
-    {
-      name: 'an EC key in YAML block scalar',
-      path: 'config.yaml',
-      text: `tls:\n  key: |\n    ${fakePem('EC ', 5).trim().split('\n').join('\n    ')}\n`,
-      line: 2,
-    },
-    {
-      name: 'a \\n-escaped key in a JS string',
-      path: 'src/sign.ts',
-      text: `const key = "-----BEGIN RSA PRIVATE KEY-----\\n${fakePemBody(9).split('\n').join('\\n')}\\n-----END RSA PRIVATE KEY-----";\n`,
-      line: 0,
-    },
-    {
-      name: 'a key concatenated over JS lines',
-      path: 'src/sign.js',
-      text: `const key =\n  '-----BEGIN PRIVATE KEY-----\\n' +\n${fakePemBody(4)
-        .split('\n')
-        .map((line) => `  '${line}\\n' +`)
-        .join('\n')}\n  '-----END PRIVATE KEY-----';\n`,
-      line: 1,
-    },
-    { name: 'a Python triple-quoted key', path: 'app/keys.py', text: `KEY = """${fakePem('RSA ', 21)}"""\n`, line: 0 },
-    { name: 'an encrypted PKCS#8 key (warning)', path: 'k.pem', text: fakePem('ENCRYPTED ', 2), line: 0, severity: 'warning' },
-    {
-      name: 'a legacy encrypted PEM with headers (warning)',
-      path: 'k.pem',
-      text: `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n${fakePemBody(13)}\n-----END RSA PRIVATE KEY-----\n`,
-      line: 0,
-      severity: 'warning',
-    },
-  ];
-  for (const { name, path, text, line, severity } of invalid) {
-    it(`reports ${name}`, async () => {
-      const found = await findings(path, text);
-      assert.equal(found.length, 1, JSON.stringify(found));
-      assert.equal(found[0].ruleId, 'private-key');
-      assert.equal(found[0].category, 'inline-secret');
-      assert.equal(found[0].range.start.line, line);
-      assert.equal(found[0].severity, severity ?? 'error');
-    });
-  }
+  tester.run({
+    invalid: [
+      {
+        name: 'a PEM file',
+        path: 'deploy/key.pem',
+        code: fakePem(),
+        errors: [{ message: committed('RSA private key', '9f9h… (768 chars)'), line: 1, column: 1, endLine: 14, endColumn: 30, severity: 'error', fixes: [] }],
+      },
+      {
+        name: 'an OpenSSH key in a text file',
+        path: 'id_ed25519',
+        code: fakePem('OPENSSH ', 3),
+        errors: [
+          { message: committed('OPENSSH private key', '6rgX… (768 chars)'), line: 1, column: 1, endLine: 14, endColumn: 34, severity: 'error', fixes: [] },
+        ],
+      },
+      {
+        name: 'a PKCS#8 key after other text',
+        path: 'notes.txt',
+        code: dedent`
+          keys below
 
-  const valid: { name: string; path: string; text: string }[] = [
-    {
-      name: 'markers mentioned in prose',
-      path: 'README.md',
-      text: 'Paste the block between -----BEGIN PRIVATE KEY----- and -----END PRIVATE KEY----- into the field.\n',
-    },
-    { name: 'a placeholder body', path: 'k.pem', text: '-----BEGIN RSA PRIVATE KEY-----\n<your key here>\n-----END RSA PRIVATE KEY-----\n' },
-    { name: 'an elided body', path: 'docs.md', text: '-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----\n' },
-    {
-      name: 'a low-variety filler body',
-      path: 'k.pem',
-      text: `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(64)}\n${'x'.repeat(64)}\n-----END PRIVATE KEY-----\n`,
-    },
-    { name: 'a public key', path: 'k.pub.pem', text: fakePem('', 1).replace(/PRIVATE/g, 'PUBLIC') },
-    { name: 'a certificate', path: 'cert.pem', text: fakePem('', 1).replace(/PRIVATE KEY/g, 'CERTIFICATE') },
-    { name: 'mismatched END marker', path: 'k.pem', text: `-----BEGIN RSA PRIVATE KEY-----\n${fakePemBody(3)}\n-----END EC PRIVATE KEY-----\n` },
-    {
-      name: 'a BEGIN marker in a parser constant',
-      path: 'src/pem.ts',
-      text: "const HEADER = /-----BEGIN (RSA )?PRIVATE KEY-----/;\nconst END = '-----END PRIVATE KEY-----';\n",
-    },
-  ];
-  for (const { name, path, text } of valid) {
-    it(`does not report ${name}`, async () => {
-      assert.deepEqual(await findings(path, text), []);
-    });
-  }
+          ${fakePem('', 11)}`,
+        errors: [{ message: committed('Private key', 'sLrN… (768 chars)'), line: 3, column: 1, endLine: 16, endColumn: 26, severity: 'error', fixes: [] }],
+      },
+      {
+        name: 'an EC key in YAML block scalar',
+        path: 'config.yaml',
+        code: dedent`
+          tls:
+            key: |
+              ${fakePem('EC ', 5).trim().split('\n').join('\n    ')}
+        `,
+        errors: [{ message: committed('EC private key', 's9is… (767 chars)'), line: 3, column: 5, endLine: 16, endColumn: 33, severity: 'error', fixes: [] }],
+      },
+      {
+        name: 'a \\n-escaped key in a JS string',
+        path: 'src/sign.ts',
+        code: `const key = "-----BEGIN RSA PRIVATE KEY-----\\n${fakePemBody(9).split('\n').join('\\n')}\\n-----END RSA PRIVATE KEY-----";\n`,
+        errors: [{ message: committed('RSA private key', '37MA… (768 chars)'), line: 1, column: 14, endLine: 1, endColumn: 868, severity: 'error', fixes: [] }],
+      },
+      {
+        name: 'a key concatenated over JS lines',
+        path: 'src/sign.js',
+        code: dedent`
+          const key =
+            '-----BEGIN PRIVATE KEY-----\\n' +
+          ${fakePemBody(4)
+            .split('\n')
+            .map((line) => `  '${line}\\n' +`)
+            .join('\n')}
+            '-----END PRIVATE KEY-----';
+        `,
+        errors: [{ message: committed('Private key', 'WSUG… (768 chars)'), line: 2, column: 4, endLine: 15, endColumn: 29, severity: 'error', fixes: [] }],
+      },
+      {
+        name: 'a Python triple-quoted key',
+        path: 'app/keys.py',
+        code: `KEY = """${fakePem('RSA ', 21)}"""\n`,
+        errors: [{ message: committed('RSA private key', 'GNjo… (767 chars)'), line: 1, column: 10, endLine: 14, endColumn: 30, severity: 'error', fixes: [] }],
+      },
+      {
+        name: 'an encrypted PKCS#8 key (warning)',
+        path: 'k.pem',
+        code: fakePem('ENCRYPTED ', 2),
+        errors: [
+          {
+            message: committed('ENCRYPTED private key', '5rGQ… (768 chars)', true),
+            line: 1,
+            column: 1,
+            endLine: 14,
+            endColumn: 36,
+            severity: 'warning',
+            fixes: [],
+          },
+        ],
+      },
+      {
+        name: 'a legacy encrypted PEM with headers (warning)',
+        path: 'k.pem',
+        code: dedent`
+          -----BEGIN RSA PRIVATE KEY-----
+          Proc-Type: 4,ENCRYPTED
+          DEK-Info: AES-128-CBC,3F17F5316E2BAC89
+
+          ${fakePemBody(13)}
+          -----END RSA PRIVATE KEY-----
+        `,
+        errors: [
+          { message: committed('RSA private key', 'VmqI… (768 chars)', true), line: 1, column: 1, endLine: 17, endColumn: 30, severity: 'warning', fixes: [] },
+        ],
+      },
+    ],
+    valid: [
+      {
+        name: 'markers mentioned in prose',
+        path: 'README.md',
+        code: 'Paste the block between -----BEGIN PRIVATE KEY----- and -----END PRIVATE KEY----- into the field.\n',
+      },
+      {
+        name: 'a placeholder body',
+        path: 'k.pem',
+        code: dedent`
+          -----BEGIN RSA PRIVATE KEY-----
+          <your key here>
+          -----END RSA PRIVATE KEY-----
+        `,
+      },
+      {
+        name: 'an elided body',
+        path: 'docs.md',
+        code: dedent`
+          -----BEGIN OPENSSH PRIVATE KEY-----
+          ...
+          -----END OPENSSH PRIVATE KEY-----
+        `,
+      },
+      {
+        name: 'a low-variety filler body',
+        path: 'k.pem',
+        code: dedent`
+          -----BEGIN PRIVATE KEY-----
+          ${'A'.repeat(64)}
+          ${'x'.repeat(64)}
+          -----END PRIVATE KEY-----
+        `,
+      },
+      { name: 'a public key', path: 'k.pub.pem', code: fakePem('', 1).replace(/PRIVATE/g, 'PUBLIC') },
+      { name: 'a certificate', path: 'cert.pem', code: fakePem('', 1).replace(/PRIVATE KEY/g, 'CERTIFICATE') },
+      {
+        name: 'mismatched END marker',
+        path: 'k.pem',
+        code: dedent`
+          -----BEGIN RSA PRIVATE KEY-----
+          ${fakePemBody(3)}
+          -----END EC PRIVATE KEY-----
+        `,
+      },
+      {
+        name: 'a BEGIN marker in a parser constant',
+        path: 'src/pem.ts',
+        code: dedent`
+          const HEADER = /-----BEGIN (RSA )?PRIVATE KEY-----/;
+          const END = '-----END PRIVATE KEY-----';
+        `,
+      },
+    ],
+  });
 
   it('never echoes the key in its message', async () => {
-    const text = fakePem();
-    const [finding] = await findings('k.pem', text);
+    const finding = await tester.only({ path: 'k.pem', code: fakePem() });
     const body = fakePemBody(7).split('\n');
     for (const line of body) assert.ok(!finding.message.includes(line.slice(4, 24)), 'message contains key material');
     assert.match(finding.message, /\(768 chars\)/);
   });
 
   it('gives the same fingerprint when the key moves', async () => {
-    const [first] = await findings('k.pem', fakePem());
-    const [moved] = await findings('k.pem', `\n\n# rotated yesterday\n${fakePem()}`);
+    const first = await tester.only({ path: 'k.pem', code: fakePem() });
+    const moved = await tester.only({
+      path: 'k.pem',
+      code: dedent`
+
+
+        # rotated yesterday
+        ${fakePem()}`,
+    });
     assert.equal(first.fingerprint, moved.fingerprint);
     assert.notEqual(first.range.start.line, moved.range.start.line);
   });

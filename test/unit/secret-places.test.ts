@@ -3,10 +3,11 @@
 // shell scripts, CI steps), .NET appsettings, Terraform variable defaults and literal fallbacks
 // after an environment lookup — each with the safe look-alikes that must stay quiet.
 import { strict as assert } from 'node:assert';
-import { applyTextEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
-import type { Finding } from '../../src/core/types';
+import type { Severity } from '../../src/core/types';
+import { dedent, RuleTester, startsWith, type ExpectedFinding } from './rule-tester';
 import { assertGrowth } from './scaling';
+import { moveToEnvFiles, RECORD_FALSE_POSITIVE } from './secret-fixes';
 import { randomBase62, randomString, seededBytes } from './secret-values';
 
 /** Passwords and keys made at run time: no credential-shaped literal sits in this file. */
@@ -21,7 +22,7 @@ const SHARED_KEY = seededBytes('places-shared-key', 32).toString('base64');
 const SHORT_ACCOUNT_KEY = randomString('places-short-key', 60, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
 
 /** One expected finding: rule, 1-based line, severity, the message's start, and the exact text flagged. */
-type Expected = [ruleId: string, line: number, severity: string, messageStart: string, flagged: string];
+type Expected = [ruleId: string, line: number, severity: Severity, messageStart: string, flagged: string];
 
 interface Case {
   name: string;
@@ -30,34 +31,19 @@ interface Case {
   expected: Expected[];
 }
 
-async function secretFindings(path: string, text: string): Promise<Finding[]> {
-  return (await analyze({ path, text })).findings.filter((finding) => finding.category === 'inline-secret');
-}
+const tester = new RuleTester({ category: 'inline-secret' });
 
-function flaggedText(text: string, finding: Finding): string {
-  const starts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') starts.push(index + 1);
-  const offset = (position: { line: number; character: number }) => starts[position.line] + position.character;
-  return text.slice(offset(finding.range.start), offset(finding.range.end));
+function asFinding([ruleId, line, severity, messageStart, flagged]: Expected): ExpectedFinding {
+  return { ruleId, line, severity, message: startsWith(messageStart), flagged };
 }
 
 function runCases(cases: Case[]): void {
-  for (const { name, path, text, expected } of cases) {
-    it(expected.length ? `reports ${name}` : `does not report ${name}`, async () => {
-      const found = await secretFindings(path, text);
-      const actual = found.map((finding, index): Expected => {
-        const start = expected[index]?.[3] ?? '';
-        return [
-          finding.ruleId,
-          finding.range.start.line + 1,
-          finding.severity,
-          finding.message.startsWith(start) ? start : finding.message,
-          flaggedText(text, finding),
-        ];
-      });
-      assert.deepEqual(actual, expected);
-    });
-  }
+  tester.run({
+    invalid: cases
+      .filter(({ expected }) => expected.length > 0)
+      .map(({ name, path, text, expected }) => ({ name, path, code: text, errors: expected.map(asFinding) })),
+    valid: cases.filter(({ expected }) => expected.length === 0).map(({ name, path, text }) => ({ name, path, code: text })),
+  });
 }
 
 const URI = 'PostgreSQL password in connection URI in';
@@ -77,7 +63,12 @@ describe('secrets in other places', () => {
       {
         name: '`@`, `#` and `!` in a password on a compose service host',
         path: 'docker-compose.yml',
-        text: `services:\n  api:\n    environment:\n      DATABASE_URL: postgres://app:${atAndHash}@db:5432/app\n`,
+        text: dedent`
+          services:
+            api:
+              environment:
+                DATABASE_URL: postgres://app:${atAndHash}@db:5432/app
+        `,
         expected: [['credentialed-uri', 4, 'warning', `${URI} \`DATABASE_URL\``, atAndHash]],
       },
       {
@@ -89,7 +80,10 @@ describe('secrets in other places', () => {
       {
         name: 'a `?` in a Redis password with no user',
         path: 'config/cache.yml',
-        text: `cache:\n  url: "redis://:${r('u9', 6)}?${r('u10', 6)}@cache.acme-corp.io:6379/0"\n`,
+        text: dedent`
+          cache:
+            url: "redis://:${r('u9', 6)}?${r('u10', 6)}@cache.acme-corp.io:6379/0"
+        `,
         expected: [['credentialed-uri', 2, 'error', 'Redis password in connection URI in `url`', `${r('u9', 6)}?${r('u10', 6)}`]],
       },
       {
@@ -129,37 +123,68 @@ describe('secrets in other places', () => {
       {
         name: 'redis-server --requirepass in a compose command string',
         path: 'docker-compose.yml',
-        text: `services:\n  redis:\n    image: redis:7\n    command: redis-server --requirepass ${PW} --appendonly yes\n`,
+        text: dedent`
+          services:
+            redis:
+              image: redis:7
+              command: redis-server --requirepass ${PW} --appendonly yes
+        `,
         expected: [['generic-secret', 4, 'warning', requirepass, PW]],
       },
       {
         name: 'redis-server --requirepass in a compose flow list',
         path: 'compose.yaml',
-        text: `services:\n  redis:\n    command: ["redis-server", "--requirepass", "${PW}"]\n`,
+        text: dedent`
+          services:
+            redis:
+              command: ["redis-server", "--requirepass", "${PW}"]
+        `,
         expected: [['generic-secret', 3, 'warning', requirepass, PW]],
       },
       {
         name: 'redis-server --requirepass in a compose block list',
         path: 'docker-compose.yml',
-        text: `services:\n  redis:\n    command:\n      - redis-server\n      - --requirepass\n      - ${PW}\n`,
+        text: dedent`
+          services:
+            redis:
+              command:
+                - redis-server
+                - --requirepass
+                - ${PW}
+        `,
         expected: [['generic-secret', 6, 'warning', requirepass, PW]],
       },
       {
         name: 'redis-cli -a in a compose healthcheck',
         path: 'docker-compose.yml',
-        text: `services:\n  redis:\n    healthcheck:\n      test: ["CMD", "redis-cli", "-a", "${PW}", "ping"]\n`,
+        text: dedent`
+          services:
+            redis:
+              healthcheck:
+                test: ["CMD", "redis-cli", "-a", "${PW}", "ping"]
+        `,
         expected: [['generic-secret', 4, 'warning', 'Hard-coded password in `-a`', PW]],
       },
       {
         name: 'mysql -p inside sh -c in a folded compose command',
         path: 'docker-compose.yml',
-        text: `services:\n  seed:\n    command: >\n      sh -c "mysql -h db -uroot\n      -p${PW} app < /seed.sql"\n`,
+        text: dedent`
+          services:
+            seed:
+              command: >
+                sh -c "mysql -h db -uroot
+                -p${PW} app < /seed.sql"
+        `,
         expected: [['generic-secret', 5, 'warning', dashP, PW]],
       },
       {
         name: 'mysql -p… in a Dockerfile RUN',
         path: 'Dockerfile',
-        text: `FROM mysql:8\nRUN mysqladmin -uroot -p${PW} create shop \\\n    && mysql -uroot -p${PW} shop < /seed.sql\n`,
+        text: dedent`
+          FROM mysql:8
+          RUN mysqladmin -uroot -p${PW} create shop \\
+              && mysql -uroot -p${PW} shop < /seed.sql
+        `,
         expected: [
           ['generic-secret', 2, 'warning', dashP, PW],
           ['generic-secret', 3, 'warning', dashP, PW],
@@ -168,25 +193,40 @@ describe('secrets in other places', () => {
       {
         name: 'PGPASSWORD=… before psql in a Dockerfile RUN',
         path: 'Dockerfile',
-        text: `FROM postgres:16\nRUN PGPASSWORD=${PW} psql -h db -U app -c 'select 1'\n`,
+        text: dedent`
+          FROM postgres:16
+          RUN PGPASSWORD=${PW} psql -h db -U app -c 'select 1'
+        `,
         expected: [['generic-secret', 2, 'warning', 'Hard-coded password in `PGPASSWORD`', PW]],
       },
       {
         name: 'ENV PGPASSWORD=… in a Dockerfile',
         path: 'Dockerfile',
-        text: `FROM postgres:16\nENV PGPASSWORD=${PW}\n`,
+        text: dedent`
+          FROM postgres:16
+          ENV PGPASSWORD=${PW}
+        `,
         expected: [['generic-secret', 2, 'warning', 'Hard-coded password in `PGPASSWORD`', PW]],
       },
       {
         name: 'redis-server --requirepass in a Dockerfile exec-form CMD',
         path: 'redis/Dockerfile',
-        text: `FROM redis:7\nCMD ["redis-server", "--requirepass", "${PW}"]\n`,
+        text: dedent`
+          FROM redis:7
+          CMD ["redis-server", "--requirepass", "${PW}"]
+        `,
         expected: [['generic-secret', 2, 'warning', requirepass, PW]],
       },
       {
         name: "export PGPASSWORD and mysql -p'…' in a shell script",
         path: 'scripts/backup.sh',
-        text: `#!/usr/bin/env bash\nset -euo pipefail\nexport PGPASSWORD=${PW}\npg_dump -h db -U app app > app.sql\nmysqldump -u root -p'${PW}' shop > shop.sql\n`,
+        text: dedent`
+          #!/usr/bin/env bash
+          set -euo pipefail
+          export PGPASSWORD=${PW}
+          pg_dump -h db -U app app > app.sql
+          mysqldump -u root -p'${PW}' shop > shop.sql
+        `,
         expected: [
           ['generic-secret', 3, 'warning', 'Hard-coded password in `PGPASSWORD`', PW],
           ['generic-secret', 5, 'warning', dashP, PW],
@@ -195,13 +235,20 @@ describe('secrets in other places', () => {
       {
         name: 'a password variable in a script without an extension (shebang)',
         path: 'bin/deploy',
-        text: `#!/bin/sh\nDB_PASSWORD="${PW}"\n./migrate --password "$DB_PASSWORD"\n`,
+        text: dedent`
+          #!/bin/sh
+          DB_PASSWORD="${PW}"
+          ./migrate --password "$DB_PASSWORD"
+        `,
         expected: [['generic-secret', 2, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW]],
       },
       {
         name: 'sshpass -p and docker login -p in a shell script',
         path: 'deploy.sh',
-        text: `sshpass -p '${PW}' ssh -p 2222 deploy@app.acme-corp.io\ndocker login -u ci -p ${r('docker', 16)} registry.acme-corp.io\n`,
+        text: dedent`
+          sshpass -p '${PW}' ssh -p 2222 deploy@app.acme-corp.io
+          docker login -u ci -p ${r('docker', 16)} registry.acme-corp.io
+        `,
         expected: [
           ['generic-secret', 1, 'warning', dashP, PW],
           ['generic-secret', 2, 'warning', dashP, r('docker', 16)],
@@ -210,7 +257,10 @@ describe('secrets in other places', () => {
       {
         name: 'a --password=… option and a -e NAME=… argument',
         path: 'run.sh',
-        text: `mysql --password=${PW} shop\ndocker run -e POSTGRES_PASSWORD=${PW} postgres:16\n`,
+        text: dedent`
+          mysql --password=${PW} shop
+          docker run -e POSTGRES_PASSWORD=${PW} postgres:16
+        `,
         expected: [
           ['generic-secret', 1, 'warning', 'Hard-coded password in `--password`', PW],
           ['generic-secret', 2, 'warning', 'Hard-coded password in `POSTGRES_PASSWORD`', PW],
@@ -219,13 +269,27 @@ describe('secrets in other places', () => {
       {
         name: 'mysql -p… in a GitHub Actions step',
         path: '.github/workflows/ci.yml',
-        text: `jobs:\n  test:\n    steps:\n      - run: |\n          mysql -h 127.0.0.1 -uroot -p${PW} -e 'create database t'\n`,
+        text: dedent`
+          jobs:
+            test:
+              steps:
+                - run: |
+                    mysql -h 127.0.0.1 -uroot -p${PW} -e 'create database t'
+        `,
         expected: [['generic-secret', 5, 'warning', dashP, PW]],
       },
       {
         name: '--requirepass in Kubernetes args (no command named)',
         path: 'k8s/redis.yaml',
-        text: `spec:\n  containers:\n    - name: redis\n      image: redis:7\n      args:\n        - --requirepass\n        - ${PW}\n`,
+        text: dedent`
+          spec:
+            containers:
+              - name: redis
+                image: redis:7
+                args:
+                  - --requirepass
+                  - ${PW}
+        `,
         expected: [['generic-secret', 7, 'warning', requirepass, PW]],
       },
       {
@@ -256,37 +320,77 @@ describe('secrets in other places', () => {
       {
         name: 'a password in a form body, pair by pair',
         path: 'scripts/login.sh',
-        text: `curl -d "username=admin&password=${PW}" https://api.acme-corp.io/login\ncurl -d "password=x&user=${PW}" https://api.acme-corp.io/login\n`,
+        text: dedent`
+          curl -d "username=admin&password=${PW}" https://api.acme-corp.io/login
+          curl -d "password=x&user=${PW}" https://api.acme-corp.io/login
+        `,
         expected: [['generic-secret', 1, 'warning', 'Hard-coded password in `password`', PW]],
       },
       {
         name: 'secret mounts, secret names and prompts on command lines',
         path: 'scripts/build.sh',
-        text: 'docker build --secret id=npmrc,src=.npmrc .\ndocker service create --secret db_password app\npsql --password -h db -U app\nopenssl genrsa -passout env:KEY_PASS 2048\nkeytool -genkey -storepass changeit\ncurl -u "$USER:$TOKEN" https://api.acme-corp.io\nssh-keygen -t ed25519 -N "" -f key\n',
+        text: dedent`
+          docker build --secret id=npmrc,src=.npmrc .
+          docker service create --secret db_password app
+          psql --password -h db -U app
+          openssl genrsa -passout env:KEY_PASS 2048
+          keytool -genkey -storepass changeit
+          curl -u "$USER:$TOKEN" https://api.acme-corp.io
+          ssh-keygen -t ed25519 -N "" -f key
+        `,
         expected: [],
       },
       {
         name: 'a placeholder, a reference and a substitution after --requirepass',
         path: 'docker-compose.yml',
-        text: 'services:\n  a:\n    command: redis-server --requirepass changeme\n  b:\n    command: redis-server --requirepass "$REDIS_PASSWORD"\n  c:\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n  d:\n    command: ["redis-server", "--requirepass", "${REDIS_PASSWORD:?}"]\n',
+        text: dedent`
+          services:
+            a:
+              command: redis-server --requirepass changeme
+            b:
+              command: redis-server --requirepass "$REDIS_PASSWORD"
+            c:
+              command: redis-server --requirepass \${REDIS_PASSWORD}
+            d:
+              command: ["redis-server", "--requirepass", "\${REDIS_PASSWORD:?}"]
+        `,
         expected: [],
       },
       {
         name: '-p as a port or another flag',
         path: 'scripts/dev.sh',
-        text: 'mkdir -p /var/lib/app\ndocker run -p 8080:80 -p 5432:5432 postgres:16\nssh -p 22 deploy@app.acme-corp.io\nredis-cli -h cache -p 6379 ping\npsql -h db -p 5432 -U app\nmysql -h db -P 3306 -u app -p shop\n',
+        text: dedent`
+          mkdir -p /var/lib/app
+          docker run -p 8080:80 -p 5432:5432 postgres:16
+          ssh -p 22 deploy@app.acme-corp.io
+          redis-cli -h cache -p 6379 ping
+          psql -h db -p 5432 -U app
+          mysql -h db -P 3306 -u app -p shop
+        `,
         expected: [],
       },
       {
         name: 'passwords read at run time in scripts',
         path: 'scripts/restore.sh',
-        text: 'export PGPASSWORD="$(cat /run/secrets/pg)"\nexport PGPASSWORD=$DB_PASSWORD\nmysql -uroot -p"$MYSQL_ROOT_PASSWORD" shop\ndocker login -u ci --password-stdin < token.txt\nPGPASSWORD=${PGPASSWORD:-} psql -h db\n',
+        text: dedent`
+          export PGPASSWORD="$(cat /run/secrets/pg)"
+          export PGPASSWORD=$DB_PASSWORD
+          mysql -uroot -p"$MYSQL_ROOT_PASSWORD" shop
+          docker login -u ci --password-stdin < token.txt
+          PGPASSWORD=\${PGPASSWORD:-} psql -h db
+        `,
         expected: [],
       },
       {
         name: 'well-known defaults and placeholders on command lines',
         path: 'scripts/local.sh',
-        text: 'export PGPASSWORD=postgres\nmysql -uroot -proot shop\nmysql -uroot -ppassword shop\nredis-cli -a "<password>" ping\nexport API_TOKEN=xxx\n',
+        text: dedent`
+          export PGPASSWORD=postgres
+          mysql -uroot -proot shop
+          mysql -uroot -ppassword shop
+          redis-cli -a "<password>" ping
+          export API_TOKEN=xxx
+        `,
         expected: [],
       },
       {
@@ -305,7 +409,13 @@ describe('secrets in other places', () => {
     });
 
     it('says how to keep a Dockerfile RUN password out of the image instead of fixing it', async () => {
-      const [finding] = await secretFindings('Dockerfile', `FROM mysql:8\nRUN mysql -uroot -p${PW} -e 'select 1'\n`);
+      const finding = await tester.only({
+        path: 'Dockerfile',
+        code: dedent`
+          FROM mysql:8
+          RUN mysql -uroot -p${PW} -e 'select 1'
+        `,
+      });
       assert.match(finding.message, /build secret \(RUN --mount=type=secret\)/);
       assert.ok(!finding.fixes.some((fix) => fix.edits.length > 0));
     });
@@ -317,7 +427,14 @@ describe('secrets in other places', () => {
       {
         name: 'a JWT signing key under Jwt:Key',
         path: 'src/Api/appsettings.Production.json',
-        text: `{\n  "Jwt": {\n    "Issuer": "https://api.acme-corp.io",\n    "Key": "${SECRET}"\n  }\n}\n`,
+        text: dedent`
+          {
+            "Jwt": {
+              "Issuer": "https://api.acme-corp.io",
+              "Key": "${SECRET}"
+            }
+          }
+        `,
         expected: [['generic-secret', 4, 'warning', 'Hard-coded secret in `Jwt.Key`', SECRET]],
       },
       {
@@ -341,13 +458,23 @@ describe('secrets in other places', () => {
       {
         name: 'a password in a StackExchange.Redis configuration string',
         path: 'appsettings.Production.json',
-        text: `{\n  "ConnectionStrings": {\n    "Redis": "acme.redis.cache.windows.net:6380,password=${SHARED_KEY},ssl=True,abortConnect=False"\n  }\n}\n`,
+        text: dedent`
+          {
+            "ConnectionStrings": {
+              "Redis": "acme.redis.cache.windows.net:6380,password=${SHARED_KEY},ssl=True,abortConnect=False"
+            }
+          }
+        `,
         expected: [['credentialed-uri', 3, 'error', 'Redis password in connection string in `Redis`', SHARED_KEY]],
       },
       {
         name: 'a Redis configuration string with a reference',
         path: 'appsettings.json',
-        text: '{\n  "Redis": { "Configuration": "localhost:6379,password=${REDIS_PASSWORD},ssl=False" }\n}\n',
+        text: dedent`
+          {
+            "Redis": { "Configuration": "localhost:6379,password=\${REDIS_PASSWORD},ssl=False" }
+          }
+        `,
         expected: [],
       },
       { name: 'the storage emulator', path: 'appsettings.Development.json', text: connection('UseDevelopmentStorage=true'), expected: [] },
@@ -368,13 +495,22 @@ describe('secrets in other places', () => {
       {
         name: 'a placeholder signing key and a token lifetime',
         path: 'appsettings.json',
-        text: '{\n  "Jwt": { "Key": "your-256-bit-secret-key-here", "ExpiryMinutes": "60" }\n}\n',
+        text: dedent`
+          {
+            "Jwt": { "Key": "your-256-bit-secret-key-here", "ExpiryMinutes": "60" }
+          }
+        `,
         expected: [],
       },
       {
         name: 'a cache key and a key file path',
         path: 'appsettings.json',
-        text: '{\n  "Cache": { "Key": "products-v2" },\n  "Tls": { "Key": "/etc/ssl/private/api.key" }\n}\n',
+        text: dedent`
+          {
+            "Cache": { "Key": "products-v2" },
+            "Tls": { "Key": "/etc/ssl/private/api.key" }
+          }
+        `,
         expected: [],
       },
     ]);
@@ -385,19 +521,44 @@ describe('secrets in other places', () => {
       {
         name: 'a default for a password variable',
         path: 'infra/variables.tf',
-        text: `variable "db_password" {\n  type    = string\n  default = "${PW}"\n}\n`,
+        text: dedent`
+          variable "db_password" {
+            type    = string
+            default = "${PW}"
+          }
+        `,
         expected: [['generic-secret', 3, 'warning', 'Hard-coded password in `db_password.default`', PW]],
       },
       {
         name: 'a default for a sensitive token variable',
         path: 'infra/variables.tf',
-        text: `variable "api_token" {\n  sensitive = true\n  default   = "${SECRET}"\n}\n`,
+        text: dedent`
+          variable "api_token" {
+            sensitive = true
+            default   = "${SECRET}"
+          }
+        `,
         expected: [['generic-secret', 3, 'warning', 'Hard-coded token in `api_token.default`', SECRET]],
       },
       {
         name: 'variables without a real default',
         path: 'infra/variables.tf',
-        text: 'variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = ""\n}\nvariable "admin_password" {\n  type = string\n}\nvariable "api_key" {\n  default = "changeme"\n}\nvariable "password_length" {\n  default = "24"\n}\n',
+        text: dedent`
+          variable "db_password" {
+            type      = string
+            sensitive = true
+            default   = ""
+          }
+          variable "admin_password" {
+            type = string
+          }
+          variable "api_key" {
+            default = "changeme"
+          }
+          variable "password_length" {
+            default = "24"
+          }
+        `,
         expected: [],
       },
     ]);
@@ -408,19 +569,48 @@ describe('secrets in other places', () => {
       {
         name: 'a Kubernetes env value named by its name',
         path: 'k8s/api.yaml',
-        text: `spec:\n  containers:\n    - name: api\n      env:\n        - name: LOG_LEVEL\n          value: debug\n        - name: DB_PASSWORD\n          value: "${PW}"\n`,
+        text: dedent`
+          spec:
+            containers:
+              - name: api
+                env:
+                  - name: LOG_LEVEL
+                    value: debug
+                  - name: DB_PASSWORD
+                    value: "${PW}"
+        `,
         expected: [['generic-secret', 8, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW]],
       },
       {
         name: 'an ECS task definition environment entry',
         path: 'deploy/task-definition.json',
-        text: `{\n  "containerDefinitions": [{\n    "environment": [\n      { "name": "PORT", "value": "8080" },\n      { "name": "JWT_SECRET", "value": "${SECRET}" }\n    ]\n  }]\n}\n`,
+        text: dedent`
+          {
+            "containerDefinitions": [{
+              "environment": [
+                { "name": "PORT", "value": "8080" },
+                { "name": "JWT_SECRET", "value": "${SECRET}" }
+              ]
+            }]
+          }
+        `,
         expected: [['generic-secret', 5, 'warning', 'Hard-coded secret in `JWT_SECRET`', SECRET]],
       },
       {
         name: 'values from secrets, placeholders and names that are no secret',
         path: 'k8s/api.yaml',
-        text: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: { name: db, key: password }\n  - name: API_TOKEN\n    value: "<api-token>"\n  - name: PASSWORD_MIN_LENGTH\n    value: "12"\n  - name: SECRET_NAME\n    value: prod/db/credentials\n',
+        text: dedent`
+          env:
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef: { name: db, key: password }
+            - name: API_TOKEN
+              value: "<api-token>"
+            - name: PASSWORD_MIN_LENGTH
+              value: "12"
+            - name: SECRET_NAME
+              value: prod/db/credentials
+        `,
         expected: [],
       },
     ]);
@@ -431,25 +621,40 @@ describe('secrets in other places', () => {
       {
         name: 'os.environ.get(…) or "…" in Python',
         path: 'app/settings.py',
-        text: `import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"\n`,
+        text: dedent`
+          import os
+
+          DB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"
+        `,
         expected: [['generic-secret', 3, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW]],
       },
       {
         name: 'os.getenv(…) or "…" in Python',
         path: 'app/settings.py',
-        text: `import os\nSECRET_KEY = os.getenv("SECRET_KEY") or "${SECRET}"\n`,
+        text: dedent`
+          import os
+          SECRET_KEY = os.getenv("SECRET_KEY") or "${SECRET}"
+        `,
         expected: [['generic-secret', 2, 'warning', 'Hard-coded secret in `SECRET_KEY`', SECRET]],
       },
       {
         name: 'os.getenv(…, "…") in Python',
         path: 'app/settings.py',
-        text: `import os\nSECRET_KEY = os.getenv("SECRET_KEY", "${SECRET}")\n`,
+        text: dedent`
+          import os
+          SECRET_KEY = os.getenv("SECRET_KEY", "${SECRET}")
+        `,
         expected: [['generic-secret', 2, 'warning', 'Hard-coded secret in `SECRET_KEY`', SECRET]],
       },
       {
         name: 'default= of os.getenv and of the settings libraries in Python',
         path: 'app/settings.py',
-        text: `import os\nfrom decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\nDB_PASSWORD = os.getenv("DB_PASSWORD", default="${PW}")\n`,
+        text: dedent`
+          import os
+          from decouple import config
+          SECRET_KEY = config("SECRET_KEY", default="${SECRET}")
+          DB_PASSWORD = os.getenv("DB_PASSWORD", default="${PW}")
+        `,
         expected: [
           ['generic-secret', 3, 'warning', 'Hard-coded secret in `SECRET_KEY`', SECRET],
           ['generic-secret', 4, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW],
@@ -458,7 +663,10 @@ describe('secrets in other places', () => {
       {
         name: 'process.env.X || "…" and ?? "…" in JS',
         path: 'src/config.js',
-        text: `export const jwtSecret = process.env.JWT_SECRET || "${SECRET}";\nexport const dbPassword = process.env.DB_PASSWORD ?? '${PW}';\n`,
+        text: dedent`
+          export const jwtSecret = process.env.JWT_SECRET || "${SECRET}";
+          export const dbPassword = process.env.DB_PASSWORD ?? '${PW}';
+        `,
         expected: [
           ['generic-secret', 1, 'warning', 'Hard-coded secret in `JWT_SECRET`', SECRET],
           ['generic-secret', 2, 'warning', 'Hard-coded password in `DB_PASSWORD`', PW],
@@ -467,13 +675,27 @@ describe('secrets in other places', () => {
       {
         name: 'empty, placeholder and dev-value fallbacks',
         path: 'app/settings.py',
-        text: 'import os\nA = os.environ.get("DB_PASSWORD") or ""\nB = os.environ.get("SECRET_KEY") or "changeme"\nC = os.getenv("JWT_SECRET") or "dev-secret"\nD = os.environ.get("API_TOKEN") or None\nE = config("SECRET_KEY", default="change-me")\nF = config("DEBUG", default=False, cast=bool)\n',
+        text: dedent`
+          import os
+          A = os.environ.get("DB_PASSWORD") or ""
+          B = os.environ.get("SECRET_KEY") or "changeme"
+          C = os.getenv("JWT_SECRET") or "dev-secret"
+          D = os.environ.get("API_TOKEN") or None
+          E = config("SECRET_KEY", default="change-me")
+          F = config("DEBUG", default=False, cast=bool)
+        `,
         expected: [],
       },
       {
         name: '${VAR:-…} defaults in compose, Spring and shell',
         path: 'docker-compose.yml',
-        text: `services:\n  api:\n    environment:\n      JWT_SECRET: \${JWT_SECRET:-${SECRET}}\n    command: redis-server --requirepass "\${REDIS_PASSWORD:-${PW}}"\n`,
+        text: dedent`
+          services:
+            api:
+              environment:
+                JWT_SECRET: \${JWT_SECRET:-${SECRET}}
+              command: redis-server --requirepass "\${REDIS_PASSWORD:-${PW}}"
+        `,
         expected: [
           ['generic-secret', 4, 'warning', 'Hard-coded secret in `JWT_SECRET`', SECRET],
           ['generic-secret', 5, 'warning', 'Hard-coded password in `--requirepass`', PW],
@@ -482,62 +704,134 @@ describe('secrets in other places', () => {
       {
         name: 'a Spring placeholder default',
         path: 'src/main/resources/application.properties',
-        text: `spring.datasource.url=jdbc:postgresql://db:5432/app\nspring.datasource.password=\${DB_PASSWORD:${PW}}\n`,
+        text: dedent`
+          spring.datasource.url=jdbc:postgresql://db:5432/app
+          spring.datasource.password=\${DB_PASSWORD:${PW}}
+        `,
         expected: [['generic-secret', 2, 'warning', 'Hard-coded password in `spring.datasource.password`', PW]],
       },
       {
         name: 'required, empty, default and placeholder ${VAR…} values',
         path: 'docker-compose.yml',
-        text: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}\n      DB_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}\n      API_TOKEN: ${API_TOKEN:-}\n      JWT_SECRET: ${JWT_SECRET:-change-me-in-production}\n      SESSION_SECRET: ${SESSION_SECRET:+${OTHER}}\n',
+        text: dedent`
+          services:
+            db:
+              environment:
+                POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:-postgres}
+                DB_PASSWORD: \${DB_PASSWORD:?set DB_PASSWORD}
+                API_TOKEN: \${API_TOKEN:-}
+                JWT_SECRET: \${JWT_SECRET:-change-me-in-production}
+                SESSION_SECRET: \${SESSION_SECRET:+\${OTHER}}
+        `,
         expected: [],
       },
       {
         name: 'empty and placeholder fallbacks in JS',
         path: 'src/config.ts',
-        text: 'export const a = process.env.JWT_SECRET || "";\nexport const b = process.env.DB_PASSWORD ?? "<password>";\n',
+        text: dedent`
+          export const a = process.env.JWT_SECRET || "";
+          export const b = process.env.DB_PASSWORD ?? "<password>";
+        `,
         expected: [],
       },
     ]);
   });
 
   describe('move to environment', () => {
-    const cases: { name: string; path: string; text: string; fixed: string; envLine?: string }[] = [
+    /** The finding's message, 1-based line and column, and the move fix's output and .env line. */
+    const cases: { name: string; path: string; text: string; message: string; line: number; column: number; fixed: string; envLine: string }[] = [
       {
         name: 'replaces a compose command password with ${VAR}',
         path: 'docker-compose.yml',
-        text: `services:\n  redis:\n    command: redis-server --requirepass ${PW}\n`,
-        fixed: 'services:\n  redis:\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n',
+        message: 'Hard-coded password in `--requirepass` (6IB4… (14 chars)).',
+        line: 3,
+        column: 41,
+        text: dedent`
+          services:
+            redis:
+              command: redis-server --requirepass ${PW}
+        `,
+        fixed: dedent`
+          services:
+            redis:
+              command: redis-server --requirepass \${REDIS_PASSWORD}
+        `,
         envLine: `REDIS_PASSWORD=${PW}`,
       },
       {
         name: 'drops a compose default and keeps the variable the file reads',
         path: 'docker-compose.yml',
-        text: `services:\n  api:\n    environment:\n      JWT_SECRET: "\${JWT_SECRET:-${SECRET}}"\n`,
-        fixed: 'services:\n  api:\n    environment:\n      JWT_SECRET: "${JWT_SECRET}"\n',
+        message: 'Hard-coded secret in `JWT_SECRET` (VuMj… (32 chars)).',
+        line: 4,
+        column: 34,
+        text: dedent`
+          services:
+            api:
+              environment:
+                JWT_SECRET: "\${JWT_SECRET:-${SECRET}}"
+        `,
+        fixed: dedent`
+          services:
+            api:
+              environment:
+                JWT_SECRET: "\${JWT_SECRET}"
+        `,
         envLine: `JWT_SECRET=${SECRET}`,
       },
       {
         name: 'drops a settings library’s default and keeps its lookup (no import os)',
         path: 'app/settings.py',
-        text: `from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="${SECRET}")\n`,
-        fixed: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n',
+        message: 'Hard-coded secret in `SECRET_KEY` (VuMj… (32 chars)).',
+        line: 2,
+        column: 44,
+        text: dedent`
+          from decouple import config
+          SECRET_KEY = config("SECRET_KEY", default="${SECRET}")
+        `,
+        fixed: dedent`
+          from decouple import config
+          SECRET_KEY = config("SECRET_KEY")
+        `,
+        envLine: `SECRET_KEY=${SECRET}`,
       },
       {
         name: 'drops the Python `or` fallback and keeps the variable the code reads',
         path: 'app/settings.py',
-        text: `import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"\n`,
-        fixed: 'import os\n\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n',
+        message: 'Hard-coded password in `DB_PASSWORD` (6IB4… (14 chars)).',
+        line: 3,
+        column: 49,
+        text: dedent`
+          import os
+
+          DB_PASSWORD = os.environ.get("DB_PASSWORD") or "${PW}"
+        `,
+        fixed: dedent`
+          import os
+
+          DB_PASSWORD = os.environ["DB_PASSWORD"]
+        `,
         envLine: `DB_PASSWORD=${PW}`,
       },
     ];
-    for (const { name, path, text, fixed, envLine } of cases) {
-      it(name, async () => {
-        const [finding] = await secretFindings(path, text);
-        const fix = finding.fixes.find((candidate) => candidate.title.startsWith('Move to environment'));
-        assert.ok(fix, finding.message);
-        assert.equal(applyTextEdits(text, fix.edits), fixed);
-        if (envLine) assert.deepEqual(fix.files?.[0], { path: '.env', appendLines: [envLine], unlessPresent: true, sensitive: true });
-      });
-    }
+    tester.run({
+      invalid: cases.map(({ name, path, text, message, line, column, fixed, envLine }) => ({
+        name,
+        path,
+        code: text,
+        errors: [
+          {
+            ruleId: 'generic-secret',
+            message,
+            line,
+            column,
+            severity: 'warning',
+            fixes: [
+              { title: `Move to environment variable ${envLine.slice(0, envLine.indexOf('='))}`, output: fixed, files: moveToEnvFiles(envLine) },
+              RECORD_FALSE_POSITIVE,
+            ],
+          },
+        ],
+      })),
+    });
   });
 });

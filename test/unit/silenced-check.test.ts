@@ -1,171 +1,395 @@
 // The silenced-check rule end to end: what each directive is judged as, given the findings of the
 // other rules, and every fix's output.
 import { strict as assert } from 'node:assert';
-import { applyTextEdits } from '../../src/core/edits';
-import { analyze } from '../../src/core/engine';
-import type { Finding } from '../../src/core/types';
-import { defaultConfig } from '../../src/core/config';
+
 import { stripeLiveKey } from './secret-values';
 import { SEED_INCIDENT_PY } from '../seed-incident';
+import { dedent, RuleTester, startsWith, type InvalidCase } from './rule-tester';
 import { assertGrowth } from './scaling';
 
-async function judged(path: string, text: string, options: Record<string, unknown> = {}): Promise<Finding[]> {
-  const config = defaultConfig();
-  config.rules['silenced-check'] = { options };
-  const result = await analyze({ path, text }, { config });
-  assert.deepEqual(result.ruleErrors, []);
-  return result.findings.filter((finding) => finding.ruleId === 'silenced-check');
-}
-
-async function only(path: string, text: string): Promise<Finding> {
-  const found = await judged(path, text);
-  assert.equal(found.length, 1, JSON.stringify(found.map((finding) => finding.message)));
-  return found[0];
-}
+// Every rule runs: a directive is judged by the findings of the others.
+const tester = new RuleTester({ ruleIds: ['silenced-check'] });
 
 const SEED = SEED_INCIDENT_PY;
 
+/** The message for a directive that names its check but not why it is safe. */
+function noReason(directive: string, tool: string): string {
+  return `\`${directive}\` gives no reason. Say why the ${tool} check is safe to silence here, so reviewers can check it.`;
+}
+
+/** The message for a directive that silences every check of its tool. */
+function blanket(directive: string, tool: string, scope: 'line' | 'declaration'): string {
+  return `\`${directive}\` silences every ${tool} check on this ${scope}, without a reason. Name the check and say why it is safe.`;
+}
+
+const RAWTYPES_NO_REASON = noReason('@SuppressWarnings("rawtypes")', 'Java');
+
+function bandit(check: string): string {
+  return `pyproject.toml switches bandit ${check} off for the whole project: every instance of the problem it checks is hidden, including new ones an assistant writes. Prefer a justified line-level directive where one is needed.`;
+}
+
 describe('rule silenced-check', () => {
   describe('a directive that hides a finding', () => {
-    it('reports the seed line: # nosec hides a string-built SQL query', async () => {
-      const finding = await only('app/coupons.py', SEED);
-      assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /^`# nosec` hides a string-built SQL query: SQL injection: `couponCode` \(request value request\.args\) is interpolated/);
-      assert.equal(finding.range.start.line, 7);
-      assert.equal(finding.fixes[0].title, 'Parameterize query', 'the hidden problem is fixed first');
-      assert.ok(
-        applyTextEdits(SEED, finding.fixes[0].edits).includes('cursor.execute("SELECT * FROM coupons WHERE code = %s AND expires_at > NOW()", (couponCode,))'),
-      );
-      const remove = finding.fixes.find((fix) => fix.title === 'Remove `# nosec`');
-      assert.ok(remove);
-      assert.equal(applyTextEdits(SEED, remove.edits), SEED.replace('  # nosec\n', '\n'));
-      assert.ok(finding.fixes.some((fix) => fix.title === 'Narrow to B608, B610, B611'));
-    });
+    tester.run({
+      invalid: [
+        {
+          name: 'the seed line: # nosec hides a string-built SQL query (the hidden problem is fixed first)',
+          path: 'app/coupons.py',
+          code: SEED,
+          errors: [
+            {
+              message: startsWith('`# nosec` hides a string-built SQL query: SQL injection: `couponCode` (request value request.args) is interpolated'),
+              line: 8,
+              column: 92,
+              severity: 'error',
+              fixes: [
+                {
+                  title: 'Parameterize query',
+                  output: dedent`
+                    import psycopg2
+                    from flask import request
 
-    it('covers every line of a multi-line statement', async () => {
-      const text = 'import sqlite3\n\ndef f(conn, uid):\n    conn.execute(\n        f"SELECT * FROM users WHERE id = {uid}"\n    )  # nosec\n';
-      assert.equal((await only('app/x.py', text)).severity, 'error');
-    });
 
-    it('hides an inline secret from a secret scanner', async () => {
-      const text = `STRIPE = "${stripeLiveKey()}"  # pragma: allowlist secret\n`;
-      const finding = await only('app/billing.py', text);
-      assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /hides an inline secret/);
-      assert.match(finding.fixes[0].title, /^Move to environment variable/);
-    });
+                    def validate_coupon(conn):
+                        couponCode = request.args.get("code", "")
+                        # TODO: Add input validation here
+                        cursor = conn.cursor()
+                        cursor.execute("SELECT * FROM coupons WHERE code = %s AND expires_at > NOW()", (couponCode,))
+                        return cursor.fetchall()
+                  `,
+                },
+                { title: 'Remove `# nosec`', output: SEED.replace('  # nosec\n', '\n') },
+                'Narrow to B608, B610, B611',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'every line of a multi-line statement as covered',
+          path: 'app/x.py',
+          code: dedent`
+            import sqlite3
 
-    it('hides a string-built command from ESLint with eslint-disable-next-line', async () => {
-      const text = "import { exec } from 'child_process';\nexport function list(dir: string) {\n  // eslint-disable-next-line\n  exec(`ls ${dir}`);\n}\n";
-      const finding = await only('src/list.ts', text);
-      assert.equal(finding.severity, 'error');
-      assert.match(finding.message, /hides a string-built shell command/);
-    });
-
-    it('does not count a directive for an unrelated check as hiding', async () => {
-      const text = SEED.replace('  # nosec', '  # noqa: E501');
-      const finding = await only('app/coupons.py', text);
-      assert.equal(finding.severity, 'info');
-      assert.match(finding.message, /gives no reason/);
+            def f(conn, uid):
+                conn.execute(
+                    f"SELECT * FROM users WHERE id = {uid}"
+                )  # nosec
+          `,
+          errors: [
+            {
+              message: startsWith('`# nosec` hides a string-built SQL query: '),
+              line: 6,
+              column: 10,
+              severity: 'error',
+              fixes: ['Parameterize query', 'Remove `# nosec`', 'Narrow to B608, B610, B611'],
+            },
+          ],
+        },
+        {
+          name: 'an inline secret hidden from a secret scanner',
+          path: 'app/billing.py',
+          code: `STRIPE = "${stripeLiveKey()}"  # pragma: allowlist secret\n`,
+          errors: [
+            {
+              message: '`# pragma: allowlist secret` hides an inline secret: Stripe live secret key in `STRIPE` (sk_l… (32 chars)).',
+              line: 1,
+              column: 48,
+              severity: 'error',
+              fixes: ['Move to environment variable STRIPE_SECRET_KEY', 'Remove `# pragma: allowlist secret`'],
+            },
+          ],
+        },
+        {
+          name: 'a string-built command hidden from ESLint with eslint-disable-next-line',
+          path: 'src/list.ts',
+          code: dedent`
+            import { exec } from 'child_process';
+            export function list(dir: string) {
+              // eslint-disable-next-line
+              exec(\`ls \${dir}\`);
+            }
+          `,
+          errors: [
+            {
+              message: startsWith('`// eslint-disable-next-line` hides a string-built shell command: '),
+              line: 3,
+              column: 6,
+              severity: 'error',
+              fixes: [
+                'Run without a shell',
+                'Remove `// eslint-disable-next-line`',
+                'Narrow to security/detect-child-process, security-node/detect-child-process',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a directive for an unrelated check as giving no reason, not as hiding',
+          path: 'app/coupons.py',
+          code: SEED.replace('  # nosec', '  # noqa: E501'),
+          errors: [
+            {
+              message: noReason('# noqa: E501', 'flake8/Ruff'),
+              line: 8,
+              column: 92,
+              severity: 'info',
+              fixes: ['Add a justification', 'Remove `# noqa: E501`'],
+            },
+          ],
+        },
+      ],
     });
   });
 
   describe('directives over code without a finding', () => {
-    it('warns about a blanket directive and offers a justification', async () => {
-      const text = 'import subprocess\n\ndef run(cmd):\n    return subprocess.run(["ls", cmd])  # nosec\n';
-      const finding = await only('app/run.py', text);
-      assert.equal(finding.severity, 'warning');
-      assert.match(finding.message, /silences every Bandit check on this line, without a reason/);
-      const justify = finding.fixes.find((fix) => fix.title === 'Add a justification');
-      assert.ok(justify);
-      assert.match(applyTextEdits(text, justify.edits), /# nosec.*<why this is safe>/);
-    });
+    tester.run({
+      invalid: [
+        {
+          name: 'a blanket directive, offering a justification',
+          path: 'app/run.py',
+          code: dedent`
+            import subprocess
 
-    it('turns @ts-ignore into @ts-expect-error', async () => {
-      const text = 'const value = load();\n// @ts-ignore\nvalue.run();\n';
-      const finding = await only('src/a.ts', text);
-      assert.equal(finding.severity, 'warning');
-      const fix = finding.fixes.find((candidate) => candidate.title === 'Use @ts-expect-error instead of @ts-ignore');
-      assert.ok(fix);
-      assert.equal(applyTextEdits(text, fix.edits), 'const value = load();\n// @ts-expect-error\nvalue.run();\n');
-    });
+            def run(cmd):
+                return subprocess.run(["ls", cmd])  # nosec
+          `,
+          errors: [
+            {
+              message: blanket('# nosec', 'Bandit', 'line'),
+              line: 4,
+              column: 43,
+              severity: 'warning',
+              fixes: [
+                {
+                  title: 'Add a justification',
+                  output: dedent`
+                    import subprocess
 
-    it('warns about a file-wide eslint-disable', async () => {
-      const finding = await only('src/a.js', '/* eslint-disable */\nrun();\n');
-      assert.equal(finding.severity, 'warning');
-      assert.match(finding.message, /every ESLint check in/);
+                    def run(cmd):
+                        return subprocess.run(["ls", cmd])  # nosec  # <why this is safe>
+                  `,
+                },
+                'Remove `# nosec`',
+              ],
+            },
+          ],
+        },
+        {
+          name: '@ts-ignore, turned into @ts-expect-error',
+          path: 'src/a.ts',
+          code: dedent`
+            const value = load();
+            // @ts-ignore
+            value.run();
+          `,
+          errors: [
+            {
+              message:
+                '`// @ts-ignore` silences every TypeScript check on this line, without a reason. Name the check (or use @ts-expect-error, which fails when the error is gone) and say why it is safe.',
+              line: 2,
+              column: 4,
+              severity: 'warning',
+              fixes: [
+                {
+                  title: 'Use @ts-expect-error instead of @ts-ignore',
+                  output: dedent`
+                    const value = load();
+                    // @ts-expect-error
+                    value.run();
+                  `,
+                },
+                'Add a justification',
+                'Remove `// @ts-ignore`',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a file-wide eslint-disable',
+          path: 'src/a.js',
+          code: dedent`
+            /* eslint-disable */
+            run();
+          `,
+          errors: [
+            {
+              message: '`/* eslint-disable */` silences every ESLint check in this file, without a reason. Name the check and say why it is safe.',
+              line: 1,
+              column: 4,
+              severity: 'warning',
+              fixes: ['Add a justification', 'Remove `/* eslint-disable */`'],
+            },
+          ],
+        },
+        {
+          name: 'a scoped directive without a reason as info',
+          path: 'src/a.js',
+          code: 'console.log(1); // eslint-disable-line no-console\n',
+          errors: [
+            {
+              message: noReason('// eslint-disable-line no-console', 'ESLint'),
+              line: 1,
+              column: 20,
+              severity: 'info',
+              fixes: ['Add a justification', 'Remove `// eslint-disable-line no-console`'],
+            },
+          ],
+        },
+        {
+          name: 'a scoped, justified directive when asked to',
+          path: 'src/a.js',
+          options: { reportJustified: true },
+          code: 'console.log(1); // eslint-disable-line no-console -- CLI output goes to stdout\n',
+          errors: [
+            {
+              message: '`// eslint-disable-line no-console -- CLI output goes to stdout` (justified: CLI output goes to stdout).',
+              line: 1,
+              column: 20,
+              severity: 'info',
+              fixes: ['Remove `// eslint-disable-line no-console -- CLI output goes to stdout`'],
+            },
+          ],
+        },
+        {
+          name: 'a security directive over code where nothing could fire as unused',
+          path: 'app/a.py',
+          code: 'RETRIES = 3  # nosec B105 -- not a password\n',
+          errors: [
+            {
+              message:
+                '`# nosec B105 -- not a password` covers code where no Bandit check could fire; it silences nothing today and would hide a future problem.',
+              line: 1,
+              column: 16,
+              severity: 'info',
+              fixes: ['Remove `# nosec B105 -- not a password`'],
+            },
+          ],
+        },
+        {
+          name: 'a directive in a comment that holds more, removing only the directive',
+          path: 'app/a.py',
+          code: dedent`
+            import os
+            os.remove(path)  # noqa: E501  # nosec
+          `,
+          errors: [
+            {
+              message: noReason('# noqa: E501', 'flake8/Ruff'),
+              line: 2,
+              column: 20,
+              severity: 'info',
+              fixes: ['Add a justification', 'Remove `# noqa: E501`'],
+            },
+            {
+              message: blanket('# nosec', 'Bandit', 'line'),
+              line: 2,
+              column: 34,
+              severity: 'warning',
+              fixes: [
+                'Add a justification',
+                {
+                  title: 'Remove `# nosec`',
+                  output: dedent`
+                    import os
+                    os.remove(path)  # noqa: E501
+                  `,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a directive comment alone on its line, removing it with the line',
+          path: 'src/a.js',
+          code: dedent`
+            const a = 1;
+            // eslint-disable-next-line
+            foo(a);
+          `,
+          errors: [
+            {
+              message: blanket('// eslint-disable-next-line', 'ESLint', 'line'),
+              line: 2,
+              column: 4,
+              severity: 'warning',
+              fixes: [
+                'Add a justification',
+                {
+                  title: 'Remove `// eslint-disable-next-line`',
+                  output: dedent`
+                    const a = 1;
+                    foo(a);
+                  `,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a directive in a JSX comment (the comment walk needs parent links)',
+          path: 'src/View.tsx',
+          code: dedent`
+            export const View = () => (
+              <div>
+                {/* eslint-disable-next-line */}
+                <Widget />
+              </div>
+            );
+          `,
+          errors: [
+            {
+              message: blanket('/* eslint-disable-next-line */', 'ESLint', 'line'),
+              line: 3,
+              column: 9,
+              severity: 'warning',
+              fixes: ['Add a justification', 'Remove `/* eslint-disable-next-line */`'],
+            },
+          ],
+        },
+      ],
+      valid: [
+        {
+          name: 'a scoped, justified directive unless asked',
+          path: 'src/a.js',
+          code: 'console.log(1); // eslint-disable-line no-console -- CLI output goes to stdout\n',
+        },
+      ],
     });
-
-    it('reports a scoped directive without a reason as info', async () => {
-      const finding = await only('src/a.js', 'console.log(1); // eslint-disable-line no-console\n');
-      assert.equal(finding.severity, 'info');
-    });
-
-    it('leaves a scoped, justified directive alone unless asked', async () => {
-      const text = 'console.log(1); // eslint-disable-line no-console -- CLI output goes to stdout\n';
-      assert.deepEqual(await judged('src/a.js', text), []);
-      assert.equal((await judged('src/a.js', text, { reportJustified: true })).length, 1);
-    });
-
-    it('calls a security directive over code where nothing could fire unused', async () => {
-      const finding = await only('app/a.py', 'RETRIES = 3  # nosec B105 -- not a password\n');
-      assert.equal(finding.severity, 'info');
-      assert.match(finding.message, /silences nothing today/);
-    });
-
-    it('removes only the directive from a comment that holds more', async () => {
-      const text = 'import os\nos.remove(path)  # noqa: E501  # nosec\n';
-      const finding = (await judged('app/a.py', text)).find((candidate) => candidate.message.startsWith('`# nosec`'));
-      assert.ok(finding);
-      const remove = finding.fixes.find((fix) => fix.title === 'Remove `# nosec`');
-      assert.ok(remove);
-      assert.equal(applyTextEdits(text, remove.edits), 'import os\nos.remove(path)  # noqa: E501\n');
-    });
-
-    it('removes a directive comment alone on its line with the line', async () => {
-      const text = 'const a = 1;\n// eslint-disable-next-line\nfoo(a);\n';
-      const finding = await only('src/a.js', text);
-      const remove = finding.fixes.find((fix) => fix.title.startsWith('Remove'));
-      assert.ok(remove);
-      assert.equal(applyTextEdits(text, remove.edits), 'const a = 1;\nfoo(a);\n');
-    });
-  });
-
-  it('reads directives in JSX comments (the comment walk needs parent links)', async () => {
-    const text = 'export const View = () => (\n  <div>\n    {/* eslint-disable-next-line */}\n    <Widget />\n  </div>\n);\n';
-    const finding = await only('src/View.tsx', text);
-    assert.equal(finding.severity, 'warning');
   });
 
   describe('look-alikes that are not directives', () => {
-    const cases: [string, string][] = [
-      ['a string holding the words', 'app/a.py', 'HELP = "add # nosec to silence bandit"\n'],
-      ['a variable named nosec', 'app/a.py', 'nosec = 1\nprint(nosec)\n'],
-      ['Markdown prose', 'README.md', 'Never add `# nosec` or `// eslint-disable-line` to make CI pass.\n'],
-      ['a JS string', 'src/a.ts', "const doc = '// eslint-disable-next-line';\n"],
-      ['a URL in a comment', 'src/a.ts', '// see https://eslint.org/docs/latest/use/configure/rules#eslint-disable-line\nrun();\n'],
-    ].map(([name, path, text]) => [name, `${path}\u0000${text}`]);
-    for (const [name, packed] of cases) {
-      it(`ignores ${name}`, async () => {
-        const [path, text] = packed.split('\u0000');
-        assert.deepEqual(await judged(path, text), []);
-      });
-    }
+    tester.run({
+      valid: [
+        { name: 'a string holding the words', path: 'app/a.py', code: 'HELP = "add # nosec to silence bandit"\n' },
+        {
+          name: 'a variable named nosec',
+          path: 'app/a.py',
+          code: dedent`
+            nosec = 1
+            print(nosec)
+          `,
+        },
+        { name: 'Markdown prose', path: 'README.md', code: 'Never add `# nosec` or `// eslint-disable-line` to make CI pass.\n' },
+        { name: 'a JS string', path: 'src/a.ts', code: "const doc = '// eslint-disable-next-line';\n" },
+        {
+          name: 'a URL in a comment',
+          path: 'src/a.ts',
+          code: dedent`
+            // see https://eslint.org/docs/latest/use/configure/rules#eslint-disable-line
+            run();
+          `,
+        },
+      ],
+    });
   });
 
   describe('other languages: what each directive hides, and its safe look-alikes', () => {
     const key = stripeLiveKey();
-    interface Expected {
-      line: number;
-      severity: Finding['severity'];
-      /** The whole message; one ending in `…` is a prefix (a hidden finding's own message follows). */
-      message: string;
-    }
-    const cases: { name: string; path: string; source: string; expected: Expected[] }[] = [
+    const cases: InvalidCase[] = [
       {
         name: 'Go: golangci-lint and gosec over a key, a blanket on a function, a justified style one, one in a string',
         path: 'billing/keys.go',
-        source: `package billing
+        code: `package billing
 
 import "os/exec"
 
@@ -185,20 +409,20 @@ func lengths() {
 	_, _ = long, msg
 }
 `,
-        expected: [
-          { line: 4, severity: 'error', message: '`// nolint:gosec` hides an inline secret: …' },
-          { line: 6, severity: 'error', message: '`// #nosec G101 -- a test fixture, rotated` hides an inline secret: …' },
+        errors: [
+          { line: 5, severity: 'error', message: startsWith('`// nolint:gosec` hides an inline secret: ') },
+          { line: 7, severity: 'error', message: startsWith('`// #nosec G101 -- a test fixture, rotated` hides an inline secret: ') },
           {
-            line: 9,
+            line: 10,
             severity: 'warning',
-            message: '`// nolint` silences every golangci-lint check on this declaration, without a reason. Name the check and say why it is safe.',
+            message: blanket('// nolint', 'golangci-lint', 'declaration'),
           },
         ],
       },
       {
         name: 'Java: a Sonar key over a key, all, an unjustified style one, a justified one, the no-sonar marker',
         path: 'src/main/java/shop/Orders.java',
-        source: `package shop;
+        code: `package shop;
 
 public class Orders {
     @SuppressWarnings("java:S2068")
@@ -218,29 +442,29 @@ public class Orders {
     String help = "@SuppressWarnings(\\"all\\") hides everything"; // NOSONAR
 }
 `,
-        expected: [
-          { line: 3, severity: 'error', message: '`@SuppressWarnings("java:S2068")` hides an inline secret: …' },
+        errors: [
+          { line: 4, severity: 'error', message: startsWith('`@SuppressWarnings("java:S2068")` hides an inline secret: ') },
           {
-            line: 6,
+            line: 7,
             severity: 'warning',
             message: '`@SuppressWarnings("all") // generated by the ORM` silences every Java check on this declaration. Name the check and say why it is safe.',
           },
           {
-            line: 14,
+            line: 15,
             severity: 'info',
-            message: '`@SuppressWarnings("rawtypes")` gives no reason. Say why the Java check is safe to silence here, so reviewers can check it.',
+            message: RAWTYPES_NO_REASON,
           },
           {
-            line: 17,
+            line: 18,
             severity: 'warning',
-            message: '`// NOSONAR` silences every SonarQube check on this line, without a reason. Name the check and say why it is safe.',
+            message: blanket('// NOSONAR', 'SonarQube', 'line'),
           },
         ],
       },
       {
         name: 'C#: a pragma over a key, a pending SuppressMessage, a justified compiler warning',
         path: 'src/Shop/Keys.cs',
-        source: `using System.Diagnostics.CodeAnalysis;
+        code: `using System.Diagnostics.CodeAnalysis;
 
 #pragma warning disable S2068
 public static class Keys
@@ -259,20 +483,19 @@ public class Repo
 #pragma warning restore CS0168
 }
 `,
-        expected: [
-          { line: 2, severity: 'error', message: '`#pragma warning disable S2068` hides an inline secret: …' },
+        errors: [
+          { line: 3, severity: 'error', message: startsWith('`#pragma warning disable S2068` hides an inline secret: ') },
           {
-            line: 11,
+            line: 12,
             severity: 'info',
-            message:
-              '`[SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "<Pending>")]` gives no reason. Say why the C# check is safe to silence here, so reviewers can check it.',
+            message: noReason('[SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "<Pending>")]', 'C#'),
           },
         ],
       },
       {
         name: 'Ruby: a justified block, an unjustified security cop, all over a key (RuboCop finds no keys)',
         path: 'app/services/runner.rb',
-        source: `# rubocop:disable Metrics/MethodLength -- a long but flat migration
+        code: `# rubocop:disable Metrics/MethodLength -- a long but flat migration
 def change
   add_column :users, :token, :string
 end
@@ -285,23 +508,23 @@ end
 STRIPE = "${key}" # rubocop:disable all
 HELP = "# rubocop:disable all"
 `,
-        expected: [
+        errors: [
           {
-            line: 7,
+            line: 8,
             severity: 'info',
-            message: '`# rubocop:disable Security/Open` gives no reason. Say why the RuboCop check is safe to silence here, so reviewers can check it.',
+            message: noReason('# rubocop:disable Security/Open', 'RuboCop'),
           },
           {
-            line: 10,
+            line: 11,
             severity: 'warning',
-            message: '`# rubocop:disable all` silences every RuboCop check on this line, without a reason. Name the check and say why it is safe.',
+            message: blanket('# rubocop:disable all', 'RuboCop', 'line'),
           },
         ],
       },
       {
         name: 'PHP: phpcs over SQL and over a key, a justified escape, Psalm taint, a PHPStan blanket',
         path: 'wp-content/plugins/shop/report.php',
-        source: `<?php
+        code: `<?php
 // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 $rows = $wpdb->get_results("SELECT * FROM {$wpdb->posts} WHERE ID = " . $_GET['id']);
 
@@ -313,34 +536,33 @@ function report(string $id) { return query("SELECT * FROM r WHERE id = $id"); }
 
 $x = foo(); // @phpstan-ignore-line
 `,
-        expected: [
+        errors: [
           {
-            line: 1,
+            line: 2,
             severity: 'info',
-            message:
-              '`// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared` gives no reason. Say why the PHP_CodeSniffer check is safe to silence here, so reviewers can check it.',
+            message: noReason('// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared', 'PHP_CodeSniffer'),
           },
           {
-            line: 4,
+            line: 5,
             severity: 'warning',
-            message: '`// phpcs:ignore` silences every PHP_CodeSniffer check on this line, without a reason. Name the check and say why it is safe.',
+            message: blanket('// phpcs:ignore', 'PHP_CodeSniffer', 'line'),
           },
           {
-            line: 7,
+            line: 8,
             severity: 'info',
-            message: '`/* @psalm-suppress TaintedSql */` gives no reason. Say why the Psalm check is safe to silence here, so reviewers can check it.',
+            message: noReason('/* @psalm-suppress TaintedSql */', 'Psalm'),
           },
           {
-            line: 10,
+            line: 11,
             severity: 'warning',
-            message: '`// @phpstan-ignore-line` silences every PHPStan check on this line, without a reason. Name the check and say why it is safe.',
+            message: blanket('// @phpstan-ignore-line', 'PHPStan', 'line'),
           },
         ],
       },
       {
         name: 'Rust: a file-wide style lint, unsafe code, a justified one, a blanket over a key (rustc finds no keys)',
         path: 'src/ffi.rs',
-        source: `#![allow(dead_code)]
+        code: `#![allow(dead_code)]
 
 #[allow(unsafe_code)]
 pub fn read(p: *const u8) -> u8 {
@@ -353,28 +575,28 @@ fn f() -> u8 { return 1; }
 #[allow(warnings)]
 const STRIPE: &str = "${key}";
 `,
-        expected: [
+        errors: [
           {
-            line: 0,
+            line: 1,
             severity: 'info',
-            message: '`#![allow(dead_code)]` gives no reason. Say why the Rust check is safe to silence here, so reviewers can check it.',
+            message: noReason('#![allow(dead_code)]', 'Rust'),
           },
           {
-            line: 2,
+            line: 3,
             severity: 'info',
-            message: '`#[allow(unsafe_code)]` gives no reason. Say why the Rust check is safe to silence here, so reviewers can check it.',
+            message: noReason('#[allow(unsafe_code)]', 'Rust'),
           },
           {
-            line: 10,
+            line: 11,
             severity: 'warning',
-            message: '`#[allow(warnings)]` silences every Rust check on this declaration, without a reason. Name the check and say why it is safe.',
+            message: blanket('#[allow(warnings)]', 'Rust', 'declaration'),
           },
         ],
       },
       {
         name: 'shell: a header directive, an unquoted expansion, a justified one, one after a command, gitleaks over a key',
         path: 'scripts/build.sh',
-        source: `#!/bin/bash
+        code: `#!/bin/bash
 # shellcheck disable=SC2034
 UNUSED_FLAG=1
 
@@ -387,48 +609,34 @@ gcc $CFLAGS main.c
 echo $name # shellcheck disable=SC2086
 STRIPE_KEY="${key}" # gitleaks:allow
 `,
-        expected: [
+        errors: [
           {
-            line: 1,
+            line: 2,
             severity: 'info',
-            message: '`# shellcheck disable=SC2034` gives no reason. Say why the ShellCheck check is safe to silence here, so reviewers can check it.',
+            message: noReason('# shellcheck disable=SC2034', 'ShellCheck'),
           },
           {
-            line: 4,
+            line: 5,
             severity: 'info',
-            message: '`# shellcheck disable=SC2086` gives no reason. Say why the ShellCheck check is safe to silence here, so reviewers can check it.',
+            message: noReason('# shellcheck disable=SC2086', 'ShellCheck'),
           },
-          { line: 11, severity: 'error', message: '`# gitleaks:allow` hides an inline secret: …' },
+          { line: 12, severity: 'error', message: startsWith('`# gitleaks:allow` hides an inline secret: ') },
         ],
       },
       {
         name: 'Kotlin: a language-agnostic marker over a key, a justified compiler warning',
         path: 'src/main/kotlin/Keys.kt',
-        source: `package app
+        code: `package app
 
 val stripe = "${key}" // nosemgrep: generic.secrets.security.detected-stripe-api-key
 @Suppress("UNCHECKED_CAST") // the map holds strings only
 fun names(m: Map<String, Any>) = m["names"] as List<String>
 `,
-        expected: [{ line: 2, severity: 'error', message: '`// nosemgrep: generic.secrets.security.detected-stripe-api-key` hides an inline secret: …' }],
+        errors: [
+          { line: 3, severity: 'error', message: startsWith('`// nosemgrep: generic.secrets.security.detected-stripe-api-key` hides an inline secret: ') },
+        ],
       },
     ];
-    for (const testCase of cases) {
-      it(testCase.name, async () => {
-        const found = await judged(testCase.path, testCase.source);
-        const actual = found.map((finding) => {
-          const expected = testCase.expected.find((candidate) => candidate.line === finding.range.start.line);
-          const prefix = expected?.message.endsWith('…') ? expected.message.slice(0, -1) : undefined;
-          return {
-            line: finding.range.start.line,
-            severity: finding.severity,
-            message: prefix && finding.message.startsWith(prefix) ? expected!.message : finding.message,
-          };
-        });
-        assert.deepEqual(actual, testCase.expected);
-      });
-    }
-
     const lookAlikes: [string, string, string][] = [
       [
         'Go: directive words in strings, raw strings and prose',
@@ -494,81 +702,302 @@ const TIP: &str = "#[allow(unsafe_code)]";
       ],
       ['Markdown prose in any dialect', 'docs/suppressions.md', 'Never write `//nolint`, `# rubocop:disable all` or `#[allow(warnings)]`.\n'],
     ];
-    for (const [name, path, source] of lookAlikes) {
-      it(`ignores ${name}`, async () => assert.deepEqual(await judged(path, source), []));
-    }
-
-    it('removes an annotation before code on its line, and one alone on its line with its line', async () => {
-      const source = `class A {
-    @SuppressWarnings("rawtypes") List legacy() { return list; }
-    @SuppressWarnings("rawtypes")
-    List other() { return list; }
-}
-`;
-      const [inline, alone] = await judged('A.java', source);
-      const remove = (finding: Finding) => finding.fixes.find((fix) => fix.title.startsWith('Remove'));
-      assert.equal(applyTextEdits(source, remove(inline)!.edits), source.replace('@SuppressWarnings("rawtypes") List legacy', 'List legacy'));
-      assert.equal(applyTextEdits(source, remove(alone)!.edits), source.replace('    @SuppressWarnings("rawtypes")\n    List other', '    List other'));
+    tester.run({
+      invalid: cases,
+      valid: lookAlikes.map(([name, path, code]) => ({ name, path, code })),
     });
 
-    it('adds a justification where each language takes one', async () => {
-      const justify = async (path: string, source: string) => {
-        const [finding] = await judged(path, source);
-        const fix = finding.fixes.find((candidate) => candidate.title === 'Add a justification');
-        assert.ok(fix, finding.message);
-        return applyTextEdits(source, fix.edits);
-      };
-      assert.equal(await justify('a.rs', '#[allow(unsafe_code)]\nfn f() {}\n'), '#[allow(unsafe_code, reason = "<why this is safe>")]\nfn f() {}\n');
-      assert.equal(
-        await justify('A.cs', 'class A {\n  [SuppressMessage("Style", "IDE0051")]\n  void F() {}\n}\n'),
-        'class A {\n  [SuppressMessage("Style", "IDE0051", Justification = "<why this is safe>")]\n  void F() {}\n}\n',
-      );
-      assert.equal(
-        await justify('A.java', 'class A {\n  @SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE")\n  void f() {}\n}\n'),
-        'class A {\n  @SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE", justification = "<why this is safe>")\n  void f() {}\n}\n',
-      );
-      assert.equal(
-        await justify('B.java', 'class B {\n  @SuppressWarnings("rawtypes")\n  List f() {}\n}\n'),
-        'class B {\n  @SuppressWarnings("rawtypes") // <why this is safe>\n  List f() {}\n}\n',
-      );
-      assert.equal(
-        await justify('x.go', 'package x\n\nfunc f() {\n\tg() //nolint:errcheck\n}\n'),
-        'package x\n\nfunc f() {\n\tg() //nolint:errcheck // <why this is safe>\n}\n',
-      );
-      assert.equal(
-        await justify('x.sh', '#!/bin/sh\necho hi\n# shellcheck disable=SC2086\necho $x\n'),
-        '#!/bin/sh\necho hi\n# shellcheck disable=SC2086 # <why this is safe>\necho $x\n',
-      );
-    });
+    tester.run({
+      invalid: [
+        {
+          name: 'an annotation before code on its line, and one alone on its line, removing the line with it',
+          path: 'A.java',
+          code: dedent`
+            class A {
+                @SuppressWarnings("rawtypes") List legacy() { return list; }
+                @SuppressWarnings("rawtypes")
+                List other() { return list; }
+            }
+          `,
+          errors: [
+            {
+              message: RAWTYPES_NO_REASON,
+              line: 2,
+              column: 5,
+              severity: 'info',
+              fixes: [
+                {
+                  title: 'Remove `@SuppressWarnings("rawtypes")`',
+                  output: dedent`
+                    class A {
+                        List legacy() { return list; }
+                        @SuppressWarnings("rawtypes")
+                        List other() { return list; }
+                    }
+                  `,
+                },
+              ],
+            },
+            {
+              message: RAWTYPES_NO_REASON,
+              line: 3,
+              column: 5,
+              severity: 'info',
+              fixes: [
+                'Add a justification',
+                {
+                  title: 'Remove `@SuppressWarnings("rawtypes")`',
+                  output: dedent`
+                    class A {
+                        @SuppressWarnings("rawtypes") List legacy() { return list; }
+                        List other() { return list; }
+                    }
+                  `,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a Rust allow without a reason, justified with reason =',
+          path: 'a.rs',
+          code: dedent`
+            #[allow(unsafe_code)]
+            fn f() {}
+          `,
+          errors: [
+            {
+              message: noReason('#[allow(unsafe_code)]', 'Rust'),
+              line: 1,
+              column: 1,
+              severity: 'info',
+              fixes: [
+                {
+                  title: 'Add a justification',
+                  output: dedent`
+                    #[allow(unsafe_code, reason = "<why this is safe>")]
+                    fn f() {}
+                  `,
+                },
+                'Remove `#[allow(unsafe_code)]`',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a C# SuppressMessage without a reason, justified with Justification =',
+          path: 'A.cs',
+          code: dedent`
+            class A {
+              [SuppressMessage("Style", "IDE0051")]
+              void F() {}
+            }
+          `,
+          errors: [
+            {
+              message: noReason('[SuppressMessage("Style", "IDE0051")]', 'C#'),
+              line: 2,
+              column: 3,
+              severity: 'info',
+              fixes: [
+                {
+                  title: 'Add a justification',
+                  output: dedent`
+                    class A {
+                      [SuppressMessage("Style", "IDE0051", Justification = "<why this is safe>")]
+                      void F() {}
+                    }
+                  `,
+                },
+                'Remove `[SuppressMessage("Style", "IDE0051")]`',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a SpotBugs annotation without a reason, justified with justification =',
+          path: 'A.java',
+          code: dedent`
+            class A {
+              @SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE")
+              void f() {}
+            }
+          `,
+          errors: [
+            {
+              message: noReason('@SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE")', 'SpotBugs'),
+              line: 2,
+              column: 3,
+              severity: 'info',
+              fixes: [
+                {
+                  title: 'Add a justification',
+                  output: dedent`
+                    class A {
+                      @SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE", justification = "<why this is safe>")
+                      void f() {}
+                    }
+                  `,
+                },
+                'Remove `@SuppressFBWarnings("DMI_RANDOM_USED_ONLY_ONCE")`',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a Java SuppressWarnings without a reason, justified in a comment',
+          path: 'B.java',
+          code: dedent`
+            class B {
+              @SuppressWarnings("rawtypes")
+              List f() {}
+            }
+          `,
+          errors: [
+            {
+              message: RAWTYPES_NO_REASON,
+              line: 2,
+              column: 3,
+              severity: 'info',
+              fixes: [
+                {
+                  title: 'Add a justification',
+                  output: dedent`
+                    class B {
+                      @SuppressWarnings("rawtypes") // <why this is safe>
+                      List f() {}
+                    }
+                  `,
+                },
+                'Remove `@SuppressWarnings("rawtypes")`',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a Go nolint without a reason, justified in a comment',
+          path: 'x.go',
+          code: dedent`
+            package x
 
-    it('narrows a blanket golangci-lint directive over a key to gosec', async () => {
-      const source = `package x\n\nvar key = "${key}" //nolint\n`;
-      const finding = (await judged('x.go', source)).find((candidate) => candidate.severity === 'error');
-      const narrow = finding?.fixes.find((fix) => fix.title === 'Narrow to gosec');
-      assert.ok(narrow);
-      assert.equal(applyTextEdits(source, narrow.edits), source.replace('//nolint', '//nolint:gosec'));
+            func f() {
+            \tg() //nolint:errcheck
+            }
+          `,
+          errors: [
+            {
+              message: noReason('// nolint:errcheck', 'golangci-lint'),
+              line: 4,
+              column: 8,
+              severity: 'info',
+              fixes: [
+                {
+                  title: 'Add a justification',
+                  output: dedent`
+                    package x
+
+                    func f() {
+                    \tg() //nolint:errcheck // <why this is safe>
+                    }
+                  `,
+                },
+                'Remove `// nolint:errcheck`',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a ShellCheck directive without a reason, justified in a comment',
+          path: 'x.sh',
+          code: dedent`
+            #!/bin/sh
+            echo hi
+            # shellcheck disable=SC2086
+            echo $x
+          `,
+          errors: [
+            {
+              message: noReason('# shellcheck disable=SC2086', 'ShellCheck'),
+              line: 3,
+              column: 3,
+              severity: 'info',
+              fixes: [
+                {
+                  title: 'Add a justification',
+                  output: dedent`
+                    #!/bin/sh
+                    echo hi
+                    # shellcheck disable=SC2086 # <why this is safe>
+                    echo $x
+                  `,
+                },
+                'Remove `# shellcheck disable=SC2086`',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'a blanket golangci-lint directive over a key, narrowed to gosec',
+          path: 'x.go',
+          code: dedent`
+            package x
+
+            var key = "${key}" //nolint
+          `,
+          errors: [
+            {
+              message:
+                '`// nolint` hides an inline secret: Stripe live secret key in this file (sk_l… (32 chars)). Remove it and rotate it: it is in the history of every clone.',
+              line: 3,
+              column: 48,
+              severity: 'error',
+              fixes: [
+                'Remove `// nolint`',
+                {
+                  title: 'Narrow to gosec',
+                  output: dedent`
+                    package x
+
+                    var key = "${key}" //nolint:gosec
+                  `,
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
 
     it('judges stacked annotations and stacked directives in linear time', async () => {
       await assertGrowth(
         (size) => `class A {\n${'    @SuppressWarnings("rawtypes")\n'.repeat(size / 34)}    List f() { return list; }\n}\n`,
-        (text) => judged('A.java', text),
+        (code) => tester.findings({ path: 'A.java', code }),
         8 * 1024,
       );
       await assertGrowth(
         (size) => `package x\n${'//nolint:lll\n'.repeat(size / 13)}func f() {}\n`,
-        (text) => judged('x.go', text),
+        (code) => tester.findings({ path: 'x.go', code }),
         8 * 1024,
       );
     });
   });
 
   describe('config switches', () => {
-    it('warns about Bandit checks skipped project-wide', async () => {
-      const found = await judged('pyproject.toml', '[tool.bandit]\nskips = ["B608", "B105"]\n');
-      assert.equal(found.length, 2);
-      assert.ok(found.every((finding) => finding.severity === 'warning'));
-      assert.match(found[0].message, /switches bandit B608 off for the whole project/);
+    tester.run({
+      invalid: [
+        {
+          name: 'Bandit checks skipped project-wide',
+          path: 'pyproject.toml',
+          code: dedent`
+            [tool.bandit]
+            skips = ["B608", "B105"]
+          `,
+          errors: [
+            { message: bandit('B608'), line: 2, column: 11, severity: 'warning', fixes: [] },
+            { message: bandit('B105'), line: 2, column: 19, severity: 'warning', fixes: [] },
+          ],
+        },
+      ],
     });
   });
 
@@ -583,13 +1012,13 @@ const TIP: &str = "#[allow(unsafe_code)]";
       it(`judges ${label} repeated on one line in linear time`, () =>
         assertGrowth(
           (size) => unit.repeat(size / unit.length),
-          (text) => judged('src/app.js', text),
+          (code) => tester.findings({ path: 'src/app.js', code }),
           16 * 1024,
         ));
     }
 
     it('lists at most 20 of the findings a directive hides, and counts them all', async () => {
-      const found = await judged('src/app.js', masking.repeat(30));
+      const found = await tester.findings({ path: 'src/app.js', code: masking.repeat(30) });
       const hides = found.filter((finding) => finding.severity === 'error');
       assert.equal(hides.length, 30);
       for (const finding of hides) {
