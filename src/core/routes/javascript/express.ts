@@ -6,9 +6,9 @@
 // without prefix: the other file registers on this very app).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
+import { requiredModule } from '../../languages/javascript-imports';
 import type { ContainerDecl, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
 import type { JsRouteReader } from '../reader';
-import { requiredModule } from './module-bindings';
 import { addMiddlewareGuard } from './middleware-fix';
 import { JsRouteContext, ROUTE_METHODS } from './route-context';
 import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './route-parts';

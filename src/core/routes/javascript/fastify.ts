@@ -12,9 +12,9 @@
 // encapsulation limits them. A plugin wrapped in fastify-plugin (`fp(fn)`) is not encapsulated, so
 // when it is defined in this file its hooks are also recorded on the container registering it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { requiredModule } from '../../languages/javascript-imports';
 import type { ContainerDecl, ContainerGuard, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
 import type { JsRouteReader } from '../reader';
-import { requiredModule } from './module-bindings';
 import { addFastifyGuard } from './fastify-fix';
 import { JsRouteContext, ROUTE_METHODS, type ParamContainer } from './route-context';
 import { containerReference, middlewareGuard, readHandler } from './route-parts';

@@ -7,9 +7,9 @@
 // mounts, and `router.prefix('/x')`. koa-jwt's `jwt({ secret }).unless({ path })` is a guard named
 // `jwt`; the routes it exempts are marked public (see unless.ts).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { requiredModule } from '../../languages/javascript-imports';
 import type { ContainerDecl, FileRoutes, GuardCandidate, MountDecl, Reference, RouteDecl } from '../model';
 import type { JsRouteReader } from '../reader';
-import { requiredModule } from './module-bindings';
 import { addMiddlewareGuard } from './middleware-fix';
 import { JsRouteContext, ROUTE_METHODS } from './route-context';
 import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './route-parts';
