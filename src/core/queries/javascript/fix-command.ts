@@ -4,10 +4,10 @@
 // a shell would: no shell syntax in the constant text and every interpolation a whole token.
 // Not `safe`: a value that used to expand into several words (or a glob) becomes one argument.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { normalizeModule, statementImports } from '../../languages/javascript-imports';
 import { scriptFixReason } from '../shell-messages';
 import type { AnalysisFile } from './analysis-file';
 import { checkedFix, type CheckedFix, type OffsetEdit } from './checked-fix';
-import { normalizeModule, requiredModule } from './imports';
 import { quotedString } from './literals';
 import type { ResolvedString } from './resolve-string';
 import { planRewrite } from './rewrite-plan';
@@ -222,21 +222,7 @@ function moduleLevelNames(file: AnalysisFile): Map<string, TSESTree.Identifier[]
     found.set(key, [...(found.get(key) ?? []), local]);
   };
   for (const statement of file.tree.program.body) {
-    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier')
-          add(normalizeModule(statement.source.value), specifier.imported.name, specifier.local);
-      }
-    }
-    if (statement.type !== 'VariableDeclaration') continue;
-    for (const declarator of statement.declarations) {
-      const module = declarator.init ? requiredModule(unwrapExpression(declarator.init)) : undefined;
-      if (!module || declarator.id.type !== 'ObjectPattern') continue;
-      for (const property of declarator.id.properties) {
-        if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.value.type === 'Identifier')
-          add(module, property.key.name, property.value);
-      }
-    }
+    for (const { local, module, imported, typeOnly } of statementImports(statement)) if (!typeOnly) add(normalizeModule(module), imported, local);
   }
   namesByFile.set(file, names);
   return names;

@@ -1,8 +1,11 @@
 // What a name or member chain refers to among the file's imports: `exec` imported from
 // 'child_process', `cp.exec` with `cp = require('node:child_process')`, `require('util').format`,
 // `execAsync = promisify(exec)`. Also the set of modules the file loads, from which the database
-// driver is chosen.
+// driver is chosen. Import statements and `require`/`import()` calls are read by
+// languages/javascript-imports.ts; what is particular here is following them through the
+// file's bindings, with the `node:` prefix dropped.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { dynamicImportModule, importedName, normalizeModule, referencedModule, requiredModule } from '../../languages/javascript-imports';
 import type { Binding, Bindings } from './bindings';
 import { constantString, unwrapExpression, type Node, type SyntaxTree } from './tree';
 
@@ -22,17 +25,8 @@ export class ModuleImports {
     private readonly bindings: Bindings,
   ) {
     for (const node of tree.nodes) {
-      if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') {
-        if (node.source) this.modules.add(normalizeModule(node.source.value));
-      } else if (node.type === 'TSExternalModuleReference' && node.expression.type === 'Literal') {
-        this.modules.add(normalizeModule(String(node.expression.value)));
-      } else if (node.type === 'ImportExpression') {
-        const name = constantString(node.source);
-        if (name !== undefined) this.modules.add(normalizeModule(name));
-      } else {
-        const required = requiredModule(node);
-        if (required) this.modules.add(required);
-      }
+      const module = referencedModule(node);
+      if (module !== undefined) this.modules.add(normalizeModule(module));
     }
   }
 
@@ -60,12 +54,12 @@ export class ModuleImports {
     }
     if (node.type === 'CallExpression') {
       const required = requiredModule(node);
-      if (required) return { module: required };
+      if (required) return { module: normalizeModule(required) };
       const wrapped = this.promisifiedArgument(node, depth);
       if (wrapped) return wrapped;
     }
-    if (node.type === 'AwaitExpression' && node.argument.type === 'ImportExpression') {
-      const name = constantString(node.argument.source);
+    if (node.type === 'AwaitExpression') {
+      const name = dynamicImportModule(node.argument);
       return name === undefined ? undefined : { module: normalizeModule(name) };
     }
     return undefined;
@@ -77,16 +71,13 @@ export class ModuleImports {
       const declaration = this.tree.parent(specifier);
       if (declaration?.type !== 'ImportDeclaration') return undefined;
       const module = normalizeModule(declaration.source.value);
-      if (specifier.type === 'ImportSpecifier') {
-        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-        return imported === 'default' ? { module } : { module, member: imported };
-      }
-      return { module };
+      const imported = importedName(specifier);
+      return specifier.type === 'ImportSpecifier' && imported !== 'default' ? { module, member: imported } : { module };
     }
     if (binding.kind === 'import' && binding.identifier) {
       const declaration = this.tree.parent(binding.identifier);
-      if (declaration?.type === 'TSImportEqualsDeclaration' && declaration.moduleReference.type === 'TSExternalModuleReference') {
-        const name = constantString(declaration.moduleReference.expression);
+      if (declaration?.type === 'TSImportEqualsDeclaration') {
+        const name = referencedModule(declaration.moduleReference);
         return name === undefined ? undefined : { module: normalizeModule(name) };
       }
     }
@@ -109,17 +100,6 @@ export class ModuleImports {
     const inner = this.valueOf(argument, depth + 1);
     return inner?.member ? { ...inner, promisified: true } : undefined;
   }
-}
-
-/** `require('x')` → 'x'. */
-export function requiredModule(node: Node): string | undefined {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return undefined;
-  const name = constantString(node.arguments[0]);
-  return name === undefined ? undefined : normalizeModule(name);
-}
-
-export function normalizeModule(name: string): string {
-  return name.startsWith('node:') ? name.slice('node:'.length) : name;
 }
 
 function memberName(node: TSESTree.MemberExpression): string | undefined {

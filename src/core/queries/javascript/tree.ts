@@ -63,16 +63,9 @@ export function isFunction(node: Node): node is FunctionNode {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
 
-// The JS query modules import it from here with the rest of their tree helpers.
+// The JS query modules import these from here with the rest of their tree helpers.
 export { unwrapExpression } from '../../languages/js-unwrap';
-
-/** The string value of a string literal or of a template literal without `${}`. */
-export function constantString(node: Node): string | undefined {
-  const inner = unwrapExpression(node);
-  if (inner.type === 'Literal' && typeof inner.value === 'string') return inner.value;
-  if (inner.type === 'TemplateLiteral' && inner.expressions.length === 0) return inner.quasis[0].value.cooked ?? undefined;
-  return undefined;
-}
+export { constantString } from '../../languages/js-constant-string';
 
 /** The name of a non-computed member (`a.b`, `a['b']`) or of an identifier. */
 export function calleeName(node: Node): string | undefined {

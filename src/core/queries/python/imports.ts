@@ -1,7 +1,9 @@
 // What the module imports, so that calls can be named by what they are (`subprocess.run`) rather
 // than by how the file spells them (`sp.run`, `run`), and so the fix can pick the driver's style.
+// The statements are read by languages/python-imports.ts, as for the route readers.
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { dottedName, namedChildren } from '../../languages/python-syntax';
+import { pythonImports } from '../../languages/python-imports';
+import { dottedName } from '../../languages/python-syntax';
 
 export interface ImportTable {
   /** Local name → qualified name: `sp` → `subprocess`, `run` → `subprocess.run`. */
@@ -16,32 +18,21 @@ export function readImports(root: Node): ImportTable {
   const aliases = new Map<string, string>();
   const modules = new Set<string>();
   const statements: Node[] = [];
-  // descendantsOfType searches inside the WASM module: far cheaper than walking every node here.
-  for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    if (!node) continue;
-    if (node.type === 'import_statement') {
-      for (const child of namedChildren(node)) {
-        const name = child.type === 'aliased_import' ? child.childForFieldName('name') : child;
-        if (name?.type !== 'dotted_name') continue;
-        modules.add(name.text);
-        const alias = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : undefined;
-        if (alias) aliases.set(alias, name.text);
-        else aliases.set(name.text.split('.')[0], name.text.split('.')[0]);
+  for (const { statement, from, relative, names } of pythonImports(root, 'anywhere')) {
+    if (from === undefined) {
+      for (const { name, local, aliased } of names) {
+        modules.add(name);
+        aliases.set(local, aliased ? name : local);
       }
     } else {
-      const module = node.childForFieldName('module_name');
-      if (module?.type !== 'dotted_name') continue; // relative imports name project modules
-      modules.add(module.text);
-      for (const child of namedChildren(node)) {
-        if (child.startIndex === module.startIndex) continue;
-        const name = child.type === 'aliased_import' ? child.childForFieldName('name') : child;
-        if (name?.type !== 'dotted_name') continue;
-        const alias = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : name.text;
-        if (alias) aliases.set(alias, `${module.text}.${name.text}`);
-        modules.add(`${module.text}.${name.text}`);
+      if (relative) continue; // relative imports name project modules
+      modules.add(from);
+      for (const { name, local } of names) {
+        aliases.set(local, `${from}.${name}`);
+        modules.add(`${from}.${name}`);
       }
     }
-    if (node.parent?.type === 'module') statements.push(node);
+    if (statement.parent?.type === 'module') statements.push(statement);
   }
   return { aliases, modules, statements };
 }

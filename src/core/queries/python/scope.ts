@@ -2,6 +2,7 @@
 // block scope, so a function's locals are every binding in its body outside nested functions,
 // classes, lambdas and comprehensions; the resolver and the taint tracker read this index.
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { readPythonImport } from '../../languages/python-imports';
 import { enclosingStatement, namedChildren, walk } from '../../languages/python-syntax';
 
 export type BindingKind =
@@ -105,7 +106,7 @@ function collectBindings(node: Node, add: (binding: Binding) => void): void {
     }
     case 'import_statement':
     case 'import_from_statement':
-      for (const name of importedNames(node)) add({ name, kind: 'other', node, visibleFrom: node.endIndex });
+      for (const { local: name } of readPythonImport(node)?.names ?? []) add({ name, kind: 'other', node, visibleFrom: node.endIndex });
       return;
     case 'global_statement':
     case 'nonlocal_statement':
@@ -137,22 +138,6 @@ function targetNames(node: Node): string[] {
     return namedChildren(node).flatMap(targetNames);
   }
   return []; // attributes and subscripts bind no local name
-}
-
-function importedNames(node: Node): string[] {
-  const names: string[] = [];
-  const module = node.childForFieldName('module_name');
-  for (const child of namedChildren(node)) {
-    if (module && child.startIndex === module.startIndex) continue;
-    if (child.type === 'aliased_import') {
-      const alias = child.childForFieldName('alias');
-      if (alias) names.push(alias.text);
-    } else if (child.type === 'dotted_name') {
-      const first = namedChildren(child)[0];
-      if (first) names.push(node.type === 'import_statement' ? first.text : child.text);
-    }
-  }
-  return names;
 }
 
 export interface Parameter {

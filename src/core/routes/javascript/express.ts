@@ -6,15 +6,14 @@
 // without prefix: the other file registers on this very app).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
-import type { ContainerDecl, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
-import type { JsRouteReader } from '../reader';
-import { requiredModule } from './module-bindings';
+import { requiredModule } from '../../languages/javascript-imports';
+import type { GuardCandidate, Reference } from '../model';
+import { jsFrameworkReader, MiddlewareFrameworkFile, type CreatedContainer } from './framework-file';
 import { addMiddlewareGuard } from './middleware-fix';
-import { JsRouteContext, ROUTE_METHODS } from './route-context';
-import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './route-parts';
-import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './registrations';
+import { ROUTE_METHODS } from './route-context';
+import { containerReference, middlewareGuard } from './route-parts';
+import type { Registration } from './registrations';
 import { constantPaths, flattenArguments, hasRoutePathCall, unwrap } from './syntax';
-import { markUnlessPaths } from './unless';
 
 /** A name that is a router or sub-app rather than a middleware: `adminRouter`, `userRoutes`, `api`, `v1`, `adminApp`. */
 const ROUTER_NAME = /router|routes|controller|endpoints|^api$|^v\d+$|^app$|App$/i;
@@ -22,57 +21,39 @@ const ROUTER_NAME = /router|routes|controller|endpoints|^api$|^v\d+$|^app$|App$/
 const ROUTER_MODULE = /rout|api|controller|endpoint|webhook|handlers?\b|apps?\b/i;
 const MIDDLEWARE_MODULE = /middleware|auth|guard|session|polic|passport|security/i;
 
-export const expressReader: JsRouteReader = {
-  framework: 'express',
-  // Auth helpers without routes are found by read-file-routes' own hint; this test is for apps and routers.
-  mayApply: (text) => /['"]express['"]/.test(text) || hasRoutePathCall(text),
-  read(file, program, into) {
-    new ExpressFile(JsRouteContext.of(file, program), into).read();
+export const expressReader = jsFrameworkReader(
+  {
+    framework: 'express',
+    // Auth helpers without routes are found by read-file-routes' own hint; this test is for apps and routers.
+    mayApply: (text) => /['"]express['"]/.test(text) || hasRoutePathCall(text),
+    addGuard: (input) => addMiddlewareGuard(input),
   },
-  addGuard: (input) => addMiddlewareGuard(input),
-};
+  (context, into) => new ExpressFile(context, into),
+);
 
-class ExpressFile {
-  private readonly containers = new Map<string, ContainerDecl>();
-  private readonly routes: RouteDecl[] = [];
+class ExpressFile extends MiddlewareFrameworkFile {
+  protected readonly framework = 'express';
 
-  constructor(
-    private readonly context: JsRouteContext,
-    private readonly into: FileRoutes,
-  ) {}
-
-  read(): void {
-    const { context } = this;
-    for (const { name, at, created } of createdContainers(context, (value) => this.creation(value))) {
-      this.containers.set(name, { name, framework: 'express', kind: created, range: context.lines.rangeOf(at.range[0], at.range[1]), guards: [] });
-    }
-    const variables = new Map(this.containers);
-    addParameterContainers(context, 'express', this.containers);
-    if (this.containers.size === 0) return;
-    for (const registration of readRegistrations(context, 'express', variables, (param) => param.parameter)) {
-      if (ROUTE_METHODS.has(registration.method) && registration.method !== 'del') this.readRoute(registration);
-      else if (registration.method === 'use' && !registration.chainPaths) this.readUse(registration);
-    }
-    readPassedContainers(context, (identifier) => this.containerAt(identifier), this.into);
-    markUnlessPaths([...this.containers.values()], this.routes, context);
-    this.into.containers.push(...this.containers.values());
-    this.into.routes.push(...this.routes);
+  protected readRegistration(registration: Registration): void {
+    if (ROUTE_METHODS.has(registration.method) && registration.method !== 'del') this.readRoute(registration);
+    else if (registration.method === 'use' && !registration.chainPaths) this.readUse(registration);
   }
 
   /** `express()` → app; `express.Router()` / `Router()` / `require('express').Router()` → router. */
-  private creation(value: TSESTree.Node): 'app' | 'router' | undefined {
+  protected creation(value: TSESTree.Node): CreatedContainer | undefined {
     if (value.type !== 'CallExpression' && value.type !== 'NewExpression') return undefined;
     const callee = unwrap(value.callee);
     if (callee.type === 'Identifier') {
       const imported = this.context.importedFrom(callee.name);
-      if (imported?.framework === 'express') return imported.binding.imported === 'Router' ? 'router' : 'app';
-      return !imported && callee.name === 'express' && !this.context.imports.some((binding) => binding.local === 'express') ? 'app' : undefined;
+      if (imported?.framework === 'express') return { kind: imported.binding.imported === 'Router' ? 'router' : 'app' };
+      return !imported && callee.name === 'express' && !this.context.imports.some((binding) => binding.local === 'express') ? { kind: 'app' } : undefined;
     }
-    if (requiredModule(callee) === 'express') return 'app';
+    if (requiredModule(callee) === 'express') return { kind: 'app' };
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'Router') {
       const object = unwrap(callee.object);
-      if (requiredModule(object) === 'express') return 'router';
-      if (object.type === 'Identifier' && (this.context.importedFrom(object.name)?.framework === 'express' || object.name === 'express')) return 'router';
+      if (requiredModule(object) === 'express') return { kind: 'router' };
+      if (object.type === 'Identifier' && (this.context.importedFrom(object.name)?.framework === 'express' || object.name === 'express'))
+        return { kind: 'router' };
     }
     return undefined;
   }
@@ -83,23 +64,7 @@ class ExpressFile {
     const rest = registration.chainPaths ? args : args.slice(1);
     // `app.get('env')` reads a setting: a route has a handler.
     if (!paths || rest.length === 0) return;
-    const chain = flattenArguments(rest);
-    const handlerNode = chain.pop();
-    const guards = middlewareGuards(chain, this.context, this.into);
-    const method = registration.method === 'all' ? 'ALL' : registration.method.toUpperCase();
-    for (const path of paths) {
-      const route: RouteDecl = {
-        framework: 'express',
-        container: registration.container,
-        methods: [method],
-        path,
-        range: registration.range,
-        order: registration.order,
-        guards,
-        ...readHandler(handlerNode, this.context),
-      };
-      this.routes.push(route);
-    }
+    this.readMiddlewareRoute(registration, registration.method === 'all' ? 'ALL' : registration.method.toUpperCase(), paths, rest);
   }
 
   /** `use([path,] ...middleware)`: guards of the container, unless a router among them makes it a mount. */
@@ -132,12 +97,7 @@ class ExpressFile {
       }
       if (guard) pending.push(guard);
     }
-    if (mounted) return;
-    const container = this.containers.get(registration.container)!;
-    for (const guard of pending) {
-      if (!prefixes) container.guards.push({ ...guard, order: registration.order });
-      else for (const pathPrefix of prefixes) container.guards.push({ ...guard, order: registration.order, pathPrefix });
-    }
+    if (!mounted) this.addContainerGuards(registration, pending, prefixes);
   }
 
   /** A router or sub-app given to `use`: a container of this file, a router-named import, `require('./routes/admin')`. */
@@ -173,11 +133,5 @@ class ExpressFile {
     if (inner.type !== 'Identifier' || this.context.functions.has(inner.name)) return undefined;
     const binding = this.context.imports.find((candidate) => candidate.local === inner.name);
     return binding && binding.module.startsWith('.') && !MIDDLEWARE_MODULE.test(binding.module) ? { local: inner.name } : undefined;
-  }
-
-  private containerAt(identifier: TSESTree.Identifier): string | undefined {
-    const param = this.context.paramContainerAt(identifier, identifier.name);
-    if (param) return param.framework === 'express' ? param.parameter : undefined;
-    return param === undefined && this.containers.has(identifier.name) ? identifier.name : undefined;
   }
 }

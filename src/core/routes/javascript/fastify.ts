@@ -12,38 +12,32 @@
 // encapsulation limits them. A plugin wrapped in fastify-plugin (`fp(fn)`) is not encapsulated, so
 // when it is defined in this file its hooks are also recorded on the container registering it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ContainerDecl, ContainerGuard, FileRoutes, GuardCandidate, Reference, RouteDecl } from '../model';
-import type { JsRouteReader } from '../reader';
-import { requiredModule } from './module-bindings';
+import { requiredModule } from '../../languages/javascript-imports';
+import type { ContainerDecl, ContainerGuard, GuardCandidate, Reference } from '../model';
 import { addFastifyGuard } from './fastify-fix';
-import { JsRouteContext, ROUTE_METHODS, type ParamContainer } from './route-context';
-import { containerReference, middlewareGuard, readHandler } from './route-parts';
+import { JsFrameworkFile, jsFrameworkReader } from './framework-file';
+import { ROUTE_METHODS, type ParamContainer } from './route-context';
+import { containerReference, middlewareGuard } from './route-parts';
 import { createdContainers, readRegistrations, type Registration } from './registrations';
 import { constantPath, flattenArguments, isFunctionNode, memberCall, objectProperty, hasRoutePathCall, unwrap, type FunctionNode } from './syntax';
 
 /** Request hooks that run before the handler and can reject the request. */
 export const FASTIFY_AUTH_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
 
-export const fastifyReader: JsRouteReader = {
-  framework: 'fastify',
-  mayApply: (text) => /fastify|\.addHook\s*\(/i.test(text) || hasRoutePathCall(text),
-  read(file, program, into) {
-    new FastifyFile(JsRouteContext.of(file, program), into).read();
+export const fastifyReader = jsFrameworkReader(
+  {
+    framework: 'fastify',
+    mayApply: (text) => /fastify|\.addHook\s*\(/i.test(text) || hasRoutePathCall(text),
+    addGuard: (input) => addFastifyGuard(input),
   },
-  addGuard: (input) => addFastifyGuard(input),
-};
+  (context, into) => new FastifyFile(context, into),
+);
 
-class FastifyFile {
-  private readonly containers = new Map<string, ContainerDecl>();
+class FastifyFile extends JsFrameworkFile {
+  protected readonly framework = 'fastify';
   private readonly pluginNames = new Map<FunctionNode, string>();
   /** Plugins of this file wrapped in fastify-plugin, whose hooks reach the registering container. */
   private readonly transparent = new Set<string>();
-  private readonly routes: RouteDecl[] = [];
-
-  constructor(
-    private readonly context: JsRouteContext,
-    private readonly into: FileRoutes,
-  ) {}
 
   read(): void {
     const { context } = this;
@@ -122,17 +116,7 @@ class FastifyFile {
   }
 
   private addRoute(registration: Registration, methods: string[], path: string, options: TSESTree.Node | undefined, handler: TSESTree.Node | undefined): void {
-    const guards = options ? this.hookGuards(options) : [];
-    this.routes.push({
-      framework: 'fastify',
-      container: registration.container,
-      methods,
-      path,
-      range: registration.range,
-      order: registration.order,
-      guards,
-      ...readHandler(handler, this.context),
-    });
+    this.addRoutes(registration, methods, [path], options ? this.hookGuards(options) : [], handler);
   }
 
   /** Route-level hooks: `{ onRequest: [fastify.authenticate], preHandler: fastify.auth([a, b]) }`. */

@@ -2,9 +2,9 @@
 // `import` or `require`, its quotes and semicolons; joined to an existing import of the same module
 // when there is one (`import { a } from './auth'` → `import { a, requireAuth } from './auth'`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { requiredModule } from '../../languages/javascript-imports';
 import type { TextEdit } from '../../types';
 import type { GuardFixInput } from '../reader';
-import { requiredModule } from './module-bindings';
 import { unwrap } from './syntax';
 
 type Needed = GuardFixInput['guard']['imports'][number];

@@ -7,63 +7,45 @@
 // mounts, and `router.prefix('/x')`. koa-jwt's `jwt({ secret }).unless({ path })` is a guard named
 // `jwt`; the routes it exempts are marked public (see unless.ts).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ContainerDecl, FileRoutes, GuardCandidate, MountDecl, Reference, RouteDecl } from '../model';
-import type { JsRouteReader } from '../reader';
-import { requiredModule } from './module-bindings';
+import { requiredModule } from '../../languages/javascript-imports';
+import type { GuardCandidate, MountDecl, Reference } from '../model';
+import { jsFrameworkReader, MiddlewareFrameworkFile, type CreatedContainer } from './framework-file';
 import { addMiddlewareGuard } from './middleware-fix';
-import { JsRouteContext, ROUTE_METHODS } from './route-context';
-import { addParameterContainers, containerReference, middlewareGuard, middlewareGuards, readHandler } from './route-parts';
-import { createdContainers, readPassedContainers, readRegistrations, type Registration } from './registrations';
+import { ROUTE_METHODS } from './route-context';
+import { containerReference, middlewareGuard } from './route-parts';
+import type { Registration } from './registrations';
 import { constantPath, constantPaths, flattenArguments, memberCall, objectProperty, hasRoutePathCall, unwrap } from './syntax';
-import { markUnlessPaths } from './unless';
 
 const ROUTER_MODULE = /^(@koa\/router|koa-router)$/;
 
-export const koaReader: JsRouteReader = {
-  framework: 'koa',
-  mayApply: (text) => /['"](?:koa|@koa\/router|koa-router|koa-mount)['"]/.test(text) || hasRoutePathCall(text),
-  read(file, program, into) {
-    new KoaFile(JsRouteContext.of(file, program), into).read();
+export const koaReader = jsFrameworkReader(
+  {
+    framework: 'koa',
+    mayApply: (text) => /['"](?:koa|@koa\/router|koa-router|koa-mount)['"]/.test(text) || hasRoutePathCall(text),
+    addGuard: (input) => addMiddlewareGuard(input),
   },
-  addGuard: (input) => addMiddlewareGuard(input),
-};
+  (context, into) => new KoaFile(context, into),
+);
 
-class KoaFile {
-  private readonly containers = new Map<string, ContainerDecl>();
-  private readonly routes: RouteDecl[] = [];
+class KoaFile extends MiddlewareFrameworkFile {
+  protected readonly framework = 'koa';
 
-  constructor(
-    private readonly context: JsRouteContext,
-    private readonly into: FileRoutes,
-  ) {}
-
-  read(): void {
+  protected override mayHoldContainers(): boolean {
     const { context } = this;
-    if (!context.importsFramework('koa') && !context.paramContainers.some((param) => param.framework === 'koa') && !/\bnew Koa\b/.test(context.text)) return;
-    for (const { name, at, created } of createdContainers(context, (value) => this.creation(value))) {
-      const container: ContainerDecl = { name, framework: 'koa', kind: created.kind, range: context.lines.rangeOf(at.range[0], at.range[1]), guards: [] };
-      if (created.prefix !== undefined) container.prefix = created.prefix;
-      this.containers.set(name, container);
+    return context.importsFramework('koa') || context.paramContainers.some((param) => param.framework === 'koa') || /\bnew Koa\b/.test(context.text);
+  }
+
+  protected readRegistration(registration: Registration): void {
+    if (ROUTE_METHODS.has(registration.method)) this.readRoute(registration);
+    else if (registration.method === 'use') this.readUse(registration);
+    else if (registration.method === 'prefix') {
+      const prefix = constantPath(registration.call.arguments[0]);
+      if (prefix !== undefined) this.containers.get(registration.container)!.prefix = prefix;
     }
-    const variables = new Map(this.containers);
-    addParameterContainers(context, 'koa', this.containers);
-    if (this.containers.size === 0) return;
-    for (const registration of readRegistrations(context, 'koa', variables, (param) => param.parameter)) {
-      if (ROUTE_METHODS.has(registration.method)) this.readRoute(registration);
-      else if (registration.method === 'use') this.readUse(registration);
-      else if (registration.method === 'prefix') {
-        const prefix = constantPath(registration.call.arguments[0]);
-        if (prefix !== undefined) this.containers.get(registration.container)!.prefix = prefix;
-      }
-    }
-    readPassedContainers(context, (identifier) => this.containerAt(identifier), this.into);
-    markUnlessPaths([...this.containers.values()], this.routes, context);
-    this.into.containers.push(...this.containers.values());
-    this.into.routes.push(...this.routes);
   }
 
   /** `new Koa()` → app; `new Router({ prefix })`, `Router()`, `require('koa-router')()` → router. */
-  private creation(value: TSESTree.Node): { kind: 'app' | 'router'; prefix?: string } | undefined {
+  protected creation(value: TSESTree.Node): CreatedContainer | undefined {
     if (value.type !== 'CallExpression' && value.type !== 'NewExpression') return undefined;
     const callee = unwrap(value.callee);
     const module = callee.type === 'Identifier' ? this.context.importedFrom(callee.name)?.binding.module : requiredModule(callee);
@@ -80,22 +62,8 @@ class KoaFile {
     if (first !== undefined && !first.startsWith('/') && args.length >= 3 && constantPaths(args[1])) args = args.slice(1);
     const paths = constantPaths(args[0]);
     if (!paths || args.length < 2) return;
-    const chain = flattenArguments(args.slice(1));
-    const handlerNode = chain.pop();
-    const guards = middlewareGuards(chain, this.context, this.into);
     const method = registration.method === 'all' ? 'ALL' : registration.method === 'del' ? 'DELETE' : registration.method.toUpperCase();
-    for (const path of paths) {
-      this.routes.push({
-        framework: 'koa',
-        container: registration.container,
-        methods: [method],
-        path,
-        range: registration.range,
-        order: registration.order,
-        guards,
-        ...readHandler(handlerNode, this.context),
-      });
-    }
+    this.readMiddlewareRoute(registration, method, paths, args.slice(1));
   }
 
   private readUse(registration: Registration): void {
@@ -124,12 +92,7 @@ class KoaFile {
       const guard = middlewareGuard(element, this.context, this.into);
       if (guard) pending.push(guard);
     }
-    if (mounted) return;
-    const container = this.containers.get(registration.container)!;
-    for (const guard of pending) {
-      if (!prefixes) container.guards.push({ ...guard, order: registration.order });
-      else for (const pathPrefix of prefixes) container.guards.push({ ...guard, order: registration.order, pathPrefix });
-    }
+    if (!mounted) this.addContainerGuards(registration, pending, prefixes);
   }
 
   /** `x.routes()` / `x.middleware()` mount x; `x.allowedMethods()` is skipped; koa-mount's `mount('/p', x)` mounts with a prefix. */
@@ -151,11 +114,5 @@ class KoaFile {
     }
     if (inner.type === 'Identifier' && this.containers.get(inner.name)?.kind === 'app') return { child: { local: inner.name } };
     return undefined;
-  }
-
-  private containerAt(identifier: TSESTree.Identifier): string | undefined {
-    const param = this.context.paramContainerAt(identifier, identifier.name);
-    if (param) return param.framework === 'koa' ? param.parameter : undefined;
-    return param === undefined && this.containers.has(identifier.name) ? identifier.name : undefined;
   }
 }

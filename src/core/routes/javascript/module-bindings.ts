@@ -1,7 +1,9 @@
 // What a JS/TS file imports and exports, in the route model's terms, so the resolver can follow
 // `app.use('/admin', adminRouter)` into the file that defines `adminRouter`. ES modules and
-// CommonJS (`require`, `module.exports`, `exports.x`) alike; only top-level statements count.
+// CommonJS (`require`, `module.exports`, `exports.x`) alike; only top-level statements count. The
+// imports themselves are read by languages/javascript-imports.ts, as for the query rules.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { statementImports } from '../../languages/javascript-imports';
 import { unwrapAwaitedExpression } from '../../languages/js-unwrap';
 import type { ExportBinding, ImportBinding } from '../model';
 
@@ -12,23 +14,8 @@ export function readJsModuleBindings(program: TSESTree.Program): { imports: Impo
   const imports: ImportBinding[] = [];
   const exports: ExportBinding[] = [];
   for (const statement of program.body) {
+    for (const { local, module, imported } of statementImports(statement)) imports.push({ local: local.name, module, imported });
     switch (statement.type) {
-      case 'ImportDeclaration':
-        for (const specifier of statement.specifiers) {
-          const imported =
-            specifier.type === 'ImportDefaultSpecifier'
-              ? 'default'
-              : specifier.type === 'ImportNamespaceSpecifier'
-                ? '*'
-                : specifier.imported.type === 'Identifier'
-                  ? specifier.imported.name
-                  : String(specifier.imported.value);
-          imports.push({ local: specifier.local.name, module: statement.source.value, imported });
-        }
-        break;
-      case 'VariableDeclaration':
-        for (const declarator of statement.declarations) readRequire(declarator, imports);
-        break;
       case 'ExportNamedDeclaration':
         readNamedExport(statement, imports, exports);
         break;
@@ -54,7 +41,6 @@ function readNamedExport(statement: TSESTree.ExportNamedDeclaration, imports: Im
   if (declaration?.type === 'VariableDeclaration') {
     for (const declarator of declaration.declarations) {
       if (declarator.id.type === 'Identifier') exports.push({ exported: declarator.id.name, local: declarator.id.name });
-      readRequire(declarator, imports);
     }
   } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
     exports.push({ exported: declaration.id.name, local: declaration.id.name });
@@ -70,33 +56,11 @@ function readNamedExport(statement: TSESTree.ExportNamedDeclaration, imports: Im
   }
 }
 
-/** `const x = require('m')`, `const { a, b: c } = require('m')`, `const x = require('m').y`. */
-function readRequire(declarator: TSESTree.VariableDeclarator, imports: ImportBinding[]): void {
-  const init = declarator.init && unwrap(declarator.init);
-  if (!init) return;
-  let module = requiredModule(init);
-  let member: string | undefined;
-  if (!module && init.type === 'MemberExpression' && !init.computed && init.property.type === 'Identifier') {
-    module = requiredModule(unwrap(init.object));
-    member = init.property.name;
-  }
-  if (module === undefined) return;
-  if (declarator.id.type === 'Identifier') {
-    imports.push({ local: declarator.id.name, module, imported: member ?? '*' });
-  } else if (declarator.id.type === 'ObjectPattern' && member === undefined) {
-    for (const property of declarator.id.properties) {
-      if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
-      const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-      if (value.type === 'Identifier') imports.push({ local: value.name, module, imported: property.key.name });
-    }
-  }
-}
-
 function readCommonJsExport(expression: TSESTree.Expression, exports: ExportBinding[]): void {
   if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return;
   const target = expression.left;
   if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return;
-  const value = unwrap(expression.right);
+  const value = unwrapAwaitedExpression(expression.right);
   const local =
     value.type === 'Identifier'
       ? value.name
@@ -126,11 +90,3 @@ function readCommonJsExport(expression: TSESTree.Expression, exports: ExportBind
       target.object.property.name === 'exports');
   if (isExportsMember) exports.push({ exported: target.property.name, local: local === ANONYMOUS_DEFAULT ? target.property.name : local });
 }
-
-export function requiredModule(node: TSESTree.Node): string | undefined {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
-  const [argument] = node.arguments;
-  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : undefined;
-}
-
-const unwrap = (node: TSESTree.Expression): TSESTree.Expression => unwrapAwaitedExpression(node);

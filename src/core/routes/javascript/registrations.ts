@@ -4,9 +4,9 @@
 // one (`module.exports = (app) => {…}`) — the innermost function declaring the name decides, so a
 // plugin's `fastify` parameter is not the top-level `fastify` instance.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { requiredModule } from '../../languages/javascript-imports';
 import type { Range } from '../../types';
 import type { ContainerDecl, FileRoutes, Reference } from '../model';
-import { requiredModule } from './module-bindings';
 import { chainRoot, type JsFramework, type JsRouteContext, type ParamContainer } from './route-context';
 import { constantPaths, memberCall, unwrap } from './syntax';
 

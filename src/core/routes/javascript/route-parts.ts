@@ -3,9 +3,9 @@
 // and what a mount points at.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName } from '../../languages/estree-walk';
+import { loadedModule } from '../../languages/javascript-imports';
 import { addAuthDefinitions, type ContainerDecl, type FileRoutes, type GuardCandidate, type HandlerInfo, type Reference } from '../model';
 import { jsInlineAuthCheck, jsInlineMiddlewareEvidence, jsVerifiesSignature } from './auth-evidence';
-import { requiredModule } from './module-bindings';
 import type { JsRouteContext } from './route-context';
 import { functionHeadRange, guardCandidate, isFunctionNode, unwrap, type FunctionNode } from './syntax';
 
@@ -93,10 +93,10 @@ function handlerInfo(fn: FunctionNode, context: JsRouteContext, name: string | u
 export function containerReference(node: TSESTree.Node): Reference | undefined {
   const inner = unwrap(node);
   if (inner.type === 'Identifier') return { local: inner.name };
-  const module = requiredModule(inner) ?? dynamicImport(inner);
+  const module = loadedModule(inner);
   if (module !== undefined) return { module };
   if (inner.type === 'MemberExpression') {
-    const objectModule = requiredModule(unwrap(inner.object)) ?? dynamicImport(unwrap(inner.object));
+    const objectModule = loadedModule(unwrap(inner.object));
     const property = !inner.computed && inner.property.type === 'Identifier' ? inner.property.name : undefined;
     if (objectModule !== undefined && property) return { module: objectModule, member: property };
     const name = dottedName(inner);
@@ -105,9 +105,4 @@ export function containerReference(node: TSESTree.Node): Reference | undefined {
     return { local: name.slice(0, dot), member: name.slice(dot + 1) };
   }
   return undefined;
-}
-
-/** `import('./routes/admin')` (also awaited). */
-function dynamicImport(node: TSESTree.Node): string | undefined {
-  return node.type === 'ImportExpression' && node.source.type === 'Literal' && typeof node.source.value === 'string' ? node.source.value : undefined;
 }

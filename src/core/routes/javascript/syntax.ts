@@ -3,7 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName, walkEstree } from '../../languages/estree-walk';
 import { unwrapAwaitedExpression } from '../../languages/js-unwrap';
-import { constantString } from '../../queries/javascript/tree';
+import { constantString } from '../../languages/js-constant-string';
 import type { LineIndex } from '../../text';
 import type { GuardCandidate, GuardKind } from '../model';
 

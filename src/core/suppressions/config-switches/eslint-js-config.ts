@@ -63,10 +63,10 @@ function keySpan(property: TSESTree.Property): { start: number; end: number } {
 
 /** `'off'`, `0` or an array starting with one, through `as const` / `satisfies`. */
 function isOff(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
+  const value = unwrapExpression(node);
   if (value.type === 'ArrayExpression') {
     const first = value.elements[0];
-    return first !== null && first !== undefined && first.type !== 'SpreadElement' && isOffLiteral(unwrap(first));
+    return first !== null && first !== undefined && first.type !== 'SpreadElement' && isOffLiteral(unwrapExpression(first));
   }
   return isOffLiteral(value);
 }
@@ -76,13 +76,11 @@ function isOffLiteral(node: TSESTree.Node): boolean {
   return (typeof node.value === 'string' && node.value.toLowerCase() === 'off') || node.value === 0;
 }
 
-const unwrap = (node: TSESTree.Node): TSESTree.Node => unwrapExpression(node);
-
 /** The `files` of a config object: string literals, nested arrays flattened, other elements as source. */
 function filesOf(config: TSESTree.ObjectExpression, text: string): string[] {
   for (const property of config.properties) {
     if (property.type !== 'Property' || keyName(property) !== 'files') continue;
-    return patterns(unwrap(property.value), text);
+    return patterns(unwrapExpression(property.value), text);
   }
   return [];
 }
@@ -90,7 +88,7 @@ function filesOf(config: TSESTree.ObjectExpression, text: string): string[] {
 function patterns(node: TSESTree.Node, text: string): string[] {
   if (node.type === 'Literal' && typeof node.value === 'string') return [node.value];
   if (node.type === 'ArrayExpression') {
-    return node.elements.flatMap((element) => (element ? patterns(element.type === 'SpreadElement' ? element : unwrap(element), text) : []));
+    return node.elements.flatMap((element) => (element ? patterns(element.type === 'SpreadElement' ? element : unwrapExpression(element), text) : []));
   }
   return [text.slice(node.range[0], node.range[1])];
 }

@@ -2,22 +2,20 @@
 // routes as decorators (`@router.get`, `@app.api_route`) or `add_api_route`, their dependencies
 // (decorator `dependencies=[…]` and handler parameters), HTTP middleware, and `include_router`.
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { ContainerDecl, FileRoutes, GuardCandidate, RouteDecl } from '../../model';
-import type { PythonRouteReader, RouteSourceFile } from '../../reader';
+import type { ContainerGuard, FileRoutes, GuardCandidate, RouteDecl } from '../../model';
+import type { RouteSourceFile } from '../../reader';
 import {
-  allAssignments,
-  allFunctions,
   calleeOf,
   decoratorExpression,
   decoratorsOf,
   dottedName,
   findFunction,
   keywordValue,
-  lastSegment,
   nodeRange,
   positionalArguments,
 } from '../../../languages/python-syntax';
 import { stringItems, stringValue } from '../../../languages/python-string-literals';
+import { containerMethod, PythonFrameworkFile, pythonFrameworkReader, type ContainerCreators } from '../framework-file';
 import { addFastapiGuard } from './fix';
 import { dependencyAliases, parameterGuards } from './params';
 import { decoratorGuard, dependencyListGuards } from '../guards';
@@ -25,63 +23,40 @@ import { functionHandler, referenceTo } from '../handler';
 
 /** Libraries whose names in an annotation are types, never a project's auth dependency alias. */
 const LIBRARY_MODULES = /^(fastapi|starlette|typing|typing_extensions|pydantic|sqlalchemy|sqlmodel|datetime|uuid|decimal|enum|collections)(\.|$)/;
+const FASTAPI_CONTAINERS: ContainerCreators = { framework: 'fastapi', app: 'FastAPI', router: 'APIRouter', prefixKeyword: 'prefix' };
 const VERBS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'trace']);
 
-export const fastapiReader: PythonRouteReader = {
-  framework: 'fastapi',
-  mayApply: (text) => /fastapi|APIRouter|include_router|add_api_route|Depends\(/.test(text),
-  read(file, root, into) {
-    new FastapiFile(file, root, into).read();
+export const fastapiReader = pythonFrameworkReader(
+  {
+    framework: 'fastapi',
+    mayApply: (text) => /fastapi|APIRouter|include_router|add_api_route|Depends\(/.test(text),
+    addGuard: addFastapiGuard,
   },
-  addGuard: addFastapiGuard,
-};
+  (file, root, into) => new FastapiFile(file, root, into),
+);
 
-class FastapiFile {
-  private readonly containers = new Map<string, ContainerDecl>();
-  private readonly imported: Set<string>;
+class FastapiFile extends PythonFrameworkFile {
+  protected readonly creators = FASTAPI_CONTAINERS;
   /** Names imported from the project (not from FastAPI, typing, pydantic…): may be dependency aliases. */
   private readonly projectNames: Set<string>;
   private readonly fastapiModule: boolean;
   private readonly aliases: Map<string, Node[]>;
 
-  constructor(
-    private readonly file: RouteSourceFile,
-    private readonly root: Node,
-    private readonly into: FileRoutes,
-  ) {
-    this.imported = new Set(into.imports.map((binding) => binding.local));
+  constructor(file: RouteSourceFile, root: Node, into: FileRoutes) {
+    super(file, root, into);
     this.projectNames = new Set(into.imports.filter((binding) => !LIBRARY_MODULES.test(binding.module)).map((binding) => binding.local));
     this.fastapiModule = into.imports.some((binding) => /^(fastapi|starlette)(\.|$)/.test(binding.module));
     this.aliases = dependencyAliases(root);
   }
 
-  read(): void {
-    this.readContainers();
-    for (const fn of allFunctions(this.root)) this.readDecoratedFunction(fn);
-    for (const call of this.root.descendantsOfType('call')) if (call) this.readCall(call);
+  override read(): void {
+    super.read();
     for (const container of this.containers.values())
       container.guards.sort((a, b) => this.file.lines.offsetAt(a.range.start) - this.file.lines.offsetAt(b.range.start));
   }
 
-  private readContainers(): void {
-    const lines = this.file.lines;
-    for (const { target, value, node } of allAssignments(this.root)) {
-      if (value.type !== 'call' || this.containers.has(target)) continue;
-      const callee = lastSegment(dottedName(value.childForFieldName('function')) ?? '');
-      if (callee !== 'FastAPI' && callee !== 'APIRouter') continue;
-      const container: ContainerDecl = {
-        name: target,
-        framework: 'fastapi',
-        kind: callee === 'FastAPI' ? 'app' : 'router',
-        range: nodeRange(node, lines),
-        guards: [],
-      };
-      const prefix = stringValue(keywordValue(value, 'prefix'));
-      if (prefix !== undefined) container.prefix = prefix;
-      for (const guard of dependencyListGuards(keywordValue(value, 'dependencies'), lines)) container.guards.push({ ...guard, order: -1 });
-      this.containers.set(target, container);
-      this.into.containers.push(container);
-    }
+  protected override creationGuards(call: Node): ContainerGuard[] {
+    return dependencyListGuards(keywordValue(call, 'dependencies'), this.file.lines).map((guard) => ({ ...guard, order: -1 }));
   }
 
   /** A local app/router, or an imported one in a FastAPI module (`from .routers import router`). */
@@ -89,28 +64,18 @@ class FastapiFile {
     return this.containers.has(name) || (this.fastapiModule && this.imported.has(name));
   }
 
-  private routeDecorator(decorator: Node): { container: string; method: string; call: Node } | undefined {
-    const expression = decoratorExpression(decorator);
-    const { name, call } = expression ? calleeOf(expression) : {};
-    const dot = name?.lastIndexOf('.') ?? -1;
-    if (!name || !call || dot < 0) return undefined;
-    const container = name.slice(0, dot);
-    const method = name.slice(dot + 1);
-    if ((method !== 'api_route' && !VERBS.has(method)) || !this.isContainer(container)) return undefined;
-    return { container, method, call };
+  protected isRouteDecorator(container: string, method: string): boolean {
+    return (method === 'api_route' || VERBS.has(method)) && this.isContainer(container);
   }
 
-  private readDecoratedFunction(fn: Node): void {
+  protected readDecoratedFunction(fn: Node): void {
     const decorators = decoratorsOf(fn);
     const lines = this.file.lines;
-    for (const [index, decorator] of decorators.entries()) {
+    for (const decorator of decorators) {
       const middleware = this.middlewareDecorator(decorator);
       if (middleware) this.addContainerGuard(middleware, fn.childForFieldName('name') ?? fn);
-      const route = this.routeDecorator(decorator);
-      if (!route) continue;
-      const path = stringValue(positionalArguments(route.call)[0] ?? keywordValue(route.call, 'path'));
-      if (path === undefined) continue;
-      const below = decorators.slice(index + 1).filter((other) => !this.routeDecorator(other));
+    }
+    for (const { decorator, route, path, below } of this.decoratedRoutes(decorators, 'path')) {
       const guards: GuardCandidate[] = [
         ...dependencyListGuards(keywordValue(route.call, 'dependencies'), lines),
         ...below.map((other) => decoratorGuard(other, 'decorator', lines)).filter((guard): guard is GuardCandidate => !!guard),
@@ -145,13 +110,10 @@ class FastapiFile {
       ?.guards.push({ name: dottedName(target) ?? target.text, text: target.text, range: nodeRange(target, this.file.lines), kind: 'middleware', order: -1 });
   }
 
-  private readCall(call: Node): void {
-    const name = dottedName(call.childForFieldName('function'));
-    const dot = name?.lastIndexOf('.') ?? -1;
-    if (!name || dot < 0) return;
-    const object = name.slice(0, dot);
-    const method = name.slice(dot + 1);
-    if (!this.isContainer(object)) return;
+  protected readCall(call: Node): void {
+    const called = containerMethod(dottedName(call.childForFieldName('function')));
+    if (!called || !this.isContainer(called.object)) return;
+    const { object, method } = called;
     if (method === 'include_router') this.readMount(object, call);
     else if (method === 'add_api_route') this.readApiRoute(object, call);
     else if (method === 'add_middleware' && this.containers.has(object)) {

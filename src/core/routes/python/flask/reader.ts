@@ -6,10 +6,9 @@
 // BELOW it, so only those decorators guard the route; a `@login_required` above `@app.route`
 // protects nothing and is not recorded.
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { ContainerDecl, FileRoutes, GuardCandidate, PublicMarker, RouteDecl } from '../../model';
-import type { PythonRouteReader, RouteSourceFile } from '../../reader';
+import type { FileRoutes, GuardCandidate, PublicMarker, RouteDecl } from '../../model';
+import type { RouteSourceFile } from '../../reader';
 import {
-  allAssignments,
   allFunctions,
   calleeOf,
   decoratorExpression,
@@ -17,69 +16,38 @@ import {
   definitionParent,
   dottedName,
   keywordValue,
-  lastSegment,
   namedChildren,
   nodeRange,
   positionalArguments,
 } from '../../../languages/python-syntax';
 import { stringItems, stringValue } from '../../../languages/python-string-literals';
+import { containerMethod, PythonFrameworkFile, pythonFrameworkReader, type ContainerCreators } from '../framework-file';
 import { addFlaskGuard } from './fix';
 import { decoratorGuard, publicDecorator } from '../guards';
 import { functionHandler, referenceTo } from '../handler';
 
+const FLASK_CONTAINERS: ContainerCreators = { framework: 'flask', app: 'Flask', router: 'Blueprint', prefixKeyword: 'url_prefix' };
 const VERB_DECORATORS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete']);
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
-export const flaskReader: PythonRouteReader = {
-  framework: 'flask',
-  mayApply: (text) => /flask|Blueprint|\.route\(|add_url_rule|before_request|register_blueprint/i.test(text),
-  read(file, root, into) {
-    new FlaskFile(file, root, into).read();
+export const flaskReader = pythonFrameworkReader(
+  {
+    framework: 'flask',
+    mayApply: (text) => /flask|Blueprint|\.route\(|add_url_rule|before_request|register_blueprint/i.test(text),
+    addGuard: addFlaskGuard,
   },
-  addGuard: addFlaskGuard,
-};
+  (file, root, into) => new FlaskFile(file, root, into),
+);
 
-class FlaskFile {
-  private readonly containers = new Map<string, ContainerDecl>();
-  private readonly imported: Set<string>;
+class FlaskFile extends PythonFrameworkFile {
+  protected readonly creators = FLASK_CONTAINERS;
   /** Verb decorators on an imported object are Flask's only when the file is a Flask module (FastAPI routers look the same). */
   private readonly flaskModule: boolean;
 
-  constructor(
-    private readonly file: RouteSourceFile,
-    private readonly root: Node,
-    private readonly into: FileRoutes,
-  ) {
-    this.imported = new Set(into.imports.map((binding) => binding.local));
+  constructor(file: RouteSourceFile, root: Node, into: FileRoutes) {
+    super(file, root, into);
     const modules = into.imports.map((binding) => binding.module);
     this.flaskModule = modules.some((module) => /^flask(\.|_|$)/.test(module)) && !modules.some((module) => /^(fastapi|starlette)(\.|$)/.test(module));
-  }
-
-  read(): void {
-    this.readContainers();
-    for (const fn of allFunctions(this.root)) this.readDecoratedFunction(fn);
-    for (const call of this.root.descendantsOfType('call')) if (call) this.readCall(call);
-  }
-
-  private readContainers(): void {
-    for (const { target, value, node } of allAssignments(this.root)) {
-      if (value.type !== 'call') continue;
-      const callee = lastSegment(dottedName(value.childForFieldName('function')) ?? '');
-      if (callee !== 'Flask' && callee !== 'Blueprint') continue;
-      const container: ContainerDecl = {
-        name: target,
-        framework: 'flask',
-        kind: callee === 'Flask' ? 'app' : 'router',
-        range: nodeRange(node, this.file.lines),
-        guards: [],
-      };
-      const prefix = stringValue(keywordValue(value, 'url_prefix'));
-      if (prefix !== undefined) container.prefix = prefix;
-      if (!this.containers.has(target)) {
-        this.containers.set(target, container);
-        this.into.containers.push(container);
-      }
-    }
   }
 
   /** A local app/blueprint, or an imported one (`from . import bp`) used the Flask way. */
@@ -88,30 +56,19 @@ class FlaskFile {
     return this.imported.has(name) && (method === 'route' || this.flaskModule);
   }
 
-  private routeDecorator(decorator: Node): { container: string; method: string; call: Node } | undefined {
-    const expression = decoratorExpression(decorator);
-    const { name, call } = expression ? calleeOf(expression) : {};
-    if (!name || !call) return undefined;
-    const dot = name.lastIndexOf('.');
-    const container = name.slice(0, dot);
-    const method = name.slice(dot + 1);
-    if (dot < 0 || (method !== 'route' && !VERB_DECORATORS.has(method)) || !this.isContainer(container, method)) return undefined;
-    return { container, method, call };
+  protected isRouteDecorator(container: string, method: string): boolean {
+    return (method === 'route' || VERB_DECORATORS.has(method)) && this.isContainer(container, method);
   }
 
-  private readDecoratedFunction(fn: Node): void {
+  protected readDecoratedFunction(fn: Node): void {
     const decorators = decoratorsOf(fn);
     const lines = this.file.lines;
-    for (const [index, decorator] of decorators.entries()) {
+    for (const decorator of decorators) {
       const expression = decoratorExpression(decorator);
       const hook = expression?.type === 'attribute' ? dottedName(expression) : undefined;
       if (hook?.endsWith('.before_request')) this.addBeforeRequest(hook.slice(0, -'.before_request'.length), fn.childForFieldName('name') ?? fn);
-      const route = this.routeDecorator(decorator);
-      if (!route) continue;
-      const path = stringValue(positionalArguments(route.call)[0] ?? keywordValue(route.call, 'rule'));
-      if (path === undefined) continue;
-      // Decorators below this one wrap the function it registers; other route decorators are not guards.
-      const below = decorators.slice(index + 1).filter((other) => !this.routeDecorator(other));
+    }
+    for (const { decorator, route, path, below } of this.decoratedRoutes(decorators, 'rule')) {
       const declared: RouteDecl = {
         framework: 'flask',
         container: route.container,
@@ -152,13 +109,10 @@ class FlaskFile {
     container.guards.push({ name: target.text, text: target.text, range: nodeRange(target, this.file.lines), kind: 'middleware', order: -1 });
   }
 
-  private readCall(call: Node): void {
-    const name = dottedName(call.childForFieldName('function'));
-    if (!name) return;
-    const dot = name.lastIndexOf('.');
-    const object = name.slice(0, dot);
-    const method = name.slice(dot + 1);
-    if (dot < 0 || !this.isContainer(object, 'route')) return;
+  protected readCall(call: Node): void {
+    const called = containerMethod(dottedName(call.childForFieldName('function')));
+    if (!called || !this.isContainer(called.object, 'route')) return;
+    const { object, method } = called;
     if (method === 'before_request') {
       const hook = positionalArguments(call)[0];
       if (hook && call.parent?.type !== 'decorator') this.addBeforeRequest(object, hook);
