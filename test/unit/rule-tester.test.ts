@@ -64,6 +64,11 @@ describe('rule tester', () => {
         assert.rejects(tester.checkInvalid({ ...reported, errors: [{ ...reported.errors[0], ...change }] }), assert.AssertionError));
     }
 
+    it('matches a message against a regular expression', async () => {
+      await tester.checkInvalid({ ...reported, errors: [{ ...reported.errors[0], message: /^RSA private key committed/ }] });
+      await assert.rejects(tester.checkInvalid({ ...reported, errors: [{ ...reported.errors[0], message: /^DSA private key/ }] }), assert.AssertionError);
+    });
+
     it('fails a case that expects another number of findings, or none', async () => {
       await assert.rejects(tester.checkInvalid({ ...reported, errors: [] }), assert.AssertionError);
       await assert.rejects(tester.checkValid(reported), assert.AssertionError);

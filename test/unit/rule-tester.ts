@@ -38,8 +38,11 @@ export function dedent(strings: TemplateStringsArray, ...values: unknown[]): str
   return dedented.reduce((text, part, index) => text + String(values[index - 1]) + part);
 }
 
-/** Text compared exactly, or only its start (a message that ends in another rule's message). */
-export type ExpectedText = string | { startsWith: string };
+/**
+ * Text compared exactly, or only its start (a message that ends in another rule's message), or
+ * matched by a regular expression (the part of a long message a case is about).
+ */
+export type ExpectedText = string | RegExp | { startsWith: string };
 
 export function startsWith(prefix: string): { startsWith: string } {
   return { startsWith: prefix };
@@ -201,8 +204,9 @@ function summary(finding: Finding): string {
   return `${finding.ruleId} ${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity}: ${finding.message}`;
 }
 
-/** The actual text, or the expected prefix when the text starts with it (so deepEqual shows the rest otherwise). */
+/** The actual text, or the expectation when the text meets it (so deepEqual shows the whole text otherwise). */
 function textAsExpected(actual: string, expected: ExpectedText | undefined): ExpectedText {
+  if (expected instanceof RegExp) return expected.test(actual) ? expected : actual;
   return typeof expected === 'object' && actual.startsWith(expected.startsWith) ? expected : actual;
 }
 
