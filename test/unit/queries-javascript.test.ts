@@ -1316,6 +1316,7 @@ describe('queries: JavaScript/TypeScript', () => {
               fixes: ['Parameterize query'],
             },
           ],
+          // Three double-quoted strings against one single-quoted import: double quotes prevail here.
           output: dedent`
             import { Pool } from 'pg';
             const pool = new Pool();
@@ -1840,6 +1841,7 @@ describe('queries: JavaScript/TypeScript', () => {
               fixes: ['Parameterize query'],
             },
           ],
+          // Four double-quoted strings against one single-quoted import: the new literals use double quotes.
           output: dedent`
             import sql from 'mssql';
             export async function f(pool: any, name: string, city: string) {
