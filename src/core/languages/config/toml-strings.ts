@@ -1,5 +1,5 @@
-// TOML string decoding: basic strings with their escapes, and the multi-line rules (the newline
-// right after the opening delimiter is dropped; a line-ending backslash joins lines).
+// TOML strings: where a multi-line one ends, basic strings' escapes, and the multi-line rules (the
+// newline right after the opening delimiter is dropped; a line-ending backslash joins lines).
 import { BACKSLASH, CR, LF, isBlank, isLineBreak, decodeEscape } from './chars';
 
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
@@ -51,6 +51,34 @@ export function skipLeadingNewline(text: string, pos: number): number {
   if (text.charCodeAt(pos) === LF) return pos + 1;
   if (text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF) return pos + 2;
   return pos;
+}
+
+/**
+ * The offset of the closing `"""`/`'''` searched from `pos`, or -1. Up to two quotes right before
+ * the delimiter belong to the content (`""""` ends with a quote), and in basic strings a quote
+ * escaped by a backslash does not count.
+ */
+export function findMultiLineClose(text: string, pos: number, isBasic: boolean): number {
+  const delimiter = isBasic ? '"""' : "'''";
+  let from = pos;
+  for (;;) {
+    let found = text.indexOf(delimiter, from);
+    if (found === -1) return -1;
+    if (isBasic) {
+      let backslashes = 0;
+      while (found - backslashes - 1 >= pos && text.charCodeAt(found - backslashes - 1) === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 1) {
+        from = found + 1;
+        continue;
+      }
+    }
+    let extra = 0;
+    while (extra < 2 && text.charCodeAt(found + 3) === delimiter.charCodeAt(0)) {
+      found++;
+      extra++;
+    }
+    return found;
+  }
 }
 
 /** A `\` followed only by blanks up to the line break: the break and the next indentation vanish. */
