@@ -1293,6 +1293,18 @@ describe('config switches', () => {
     checkSwitches('.eslintrc.json', '{ "settings": { "rules": { "no-eval": "off" } }, "rules": { "x": "off", "no-eval": "error" } }', []);
   });
 
+  it('reads YAML switches as the config reader reads the file: folded and quoted values over lines, flow keys without a blank', () => {
+    checkSwitches('bandit.yaml', 'skips: B101,\n  B608\nassert_used:\n  skips: "tests/*.py,\n    *_test.py"\n', [
+      s('bandit', ['B101'], 'B101', []),
+      s('bandit', ['B608'], 'B608', []),
+      s('bandit', ['B101'], 'tests/*.py', ['tests/*.py']),
+      s('bandit', ['B101'], '*_test.py', ['*_test.py']),
+    ]);
+    checkSwitches('.eslintrc.yml', 'overrides: [{files: [a.js], rules:{no-eval: off}}]\n', [s('eslint', ['no-eval'], 'no-eval', ['a.js'])]);
+    // A line that breaks out of its map is left out, not read as a key of the document.
+    checkSwitches('.eslintrc.yml', 'rules:\n  semi: [2,\nx]\n  no-eval: off\n', []);
+  });
+
   it('ignores other files and unreadable ones', () => {
     checkSwitches('README.md', 'skips = ["B101"]', []);
     checkSwitches('src/pyproject.toml.bak', '[tool.bandit]\nskips = ["B101"]\n', []);
@@ -1308,6 +1320,7 @@ describe('config switches', () => {
       ['bandit.yaml', (size) => `skips: ${'['.repeat(size)}`],
       ['bandit.yaml', (size) => 'a: [\n'.repeat(size / 2)],
       ['.bandit', (size) => '\n'.repeat(size * 5)],
+      ['bandit.yaml', (size) => `skips:\n${'- '.repeat(size)}B101\n`],
     ];
     for (const [file, build] of configs) {
       it(`reads ${file} holding ${JSON.stringify(build(8).slice(0, 12))}… without stack overflow, in linear time`, async () => {

@@ -11,10 +11,11 @@ import { readJson } from './json';
 import { readProperties } from './properties';
 import { readTerraform } from './terraform';
 import { readToml } from './toml';
-import { readYaml } from './yaml';
+import { readYaml, readYamlTree } from './yaml';
 
 export type { ConfigCommand, ConfigComment, ConfigDocument, ConfigEntry, ConfigFlow, Span } from './model';
-export { readDockerfile, readDotenv, readIni, readJson, readNpmrc, readProperties, readTerraform, readToml, readYaml };
+export type { ScalarStyle, ValueTreeBuilder } from './value-tree';
+export { readDockerfile, readDotenv, readIni, readJson, readNpmrc, readProperties, readTerraform, readToml, readYaml, readYamlTree };
 
 const READERS: Record<ConfigFormat, (text: string) => ConfigDocument> = {
   dotenv: readDotenv,

@@ -1,6 +1,6 @@
 // Turns the raw text of YAML scalars into their values: escapes and line folding of quoted
 // scalars, and the literal (`|`) and folded (`>`) block scalar rules with their chomping.
-import { BACKSLASH, CR, LF, SINGLE_QUOTE, isBlank, isLineBreak, decodeEscape, trimBlanksEnd } from './chars';
+import { BACKSLASH, CR, DOUBLE_QUOTE, LF, SINGLE_QUOTE, isBlank, isLineBreak, decodeEscape, trimBlanksEnd } from './chars';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -23,46 +23,36 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   P: '\u2029',
 };
 
-/** The value of a double-quoted scalar whose content is [start, end); undefined on a bad escape. */
-export function decodeDoubleQuoted(text: string, start: number, end: number): string | undefined {
+/** The value of the quoted scalar from the quote at `quote` to its closing quote at `close`. */
+export function decodeQuoted(text: string, quote: number, close: number): string | undefined {
+  return decodeFlowScalar(text, quote + 1, close, text.charCodeAt(quote) === DOUBLE_QUOTE);
+}
+
+/**
+ * The content [start, end) of a quoted scalar. Both quoting styles fold line breaks alike; double
+ * quotes escape with a backslash, and in single quotes `''` is one quote.
+ */
+function decodeFlowScalar(text: string, start: number, end: number, isDouble: boolean): string | undefined {
+  const escapeChar = isDouble ? BACKSLASH : SINGLE_QUOTE;
   let result = '';
   let copiedUpTo = start;
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
-    if (code === BACKSLASH) {
-      result += text.slice(copiedUpTo, i);
-      if (i + 1 < end && isLineBreak(text.charCodeAt(i + 1))) {
+    if (code === escapeChar) {
+      if (!isDouble) {
+        result += text.slice(copiedUpTo, i + 1);
+        i += 2;
+      } else if (i + 1 < end && isLineBreak(text.charCodeAt(i + 1))) {
         // An escaped line break joins the lines without a space.
+        result += text.slice(copiedUpTo, i);
         i = skipLineBreakAndIndent(text, i + 1, end);
       } else {
         const decoded = decodeEscape(text, i, end, SIMPLE_ESCAPES);
         if (!decoded) return undefined;
-        result += decoded.value;
+        result += text.slice(copiedUpTo, i) + decoded.value;
         i = decoded.next;
       }
-      copiedUpTo = i;
-    } else if (isLineBreak(code)) {
-      const folded = foldLineBreaks(text, copiedUpTo, i, end);
-      result += folded.text;
-      i = copiedUpTo = folded.next;
-    } else {
-      i++;
-    }
-  }
-  return result + text.slice(copiedUpTo, end);
-}
-
-/** The value of a single-quoted scalar whose content is [start, end): `''` is one quote. */
-export function decodeSingleQuoted(text: string, start: number, end: number): string {
-  let result = '';
-  let copiedUpTo = start;
-  let i = start;
-  while (i < end) {
-    const code = text.charCodeAt(i);
-    if (code === SINGLE_QUOTE) {
-      result += text.slice(copiedUpTo, i + 1);
-      i += 2;
       copiedUpTo = i;
     } else if (isLineBreak(code)) {
       const folded = foldLineBreaks(text, copiedUpTo, i, end);

@@ -1,7 +1,7 @@
 // Line-level YAML syntax the structure reader relies on: what a key, a list item, a document
 // marker or a plain scalar looks like on one line.
 import type { Span } from './model';
-import { decodeDoubleQuoted, decodeSingleQuoted } from './yaml-scalars';
+import { decodeQuoted } from './yaml-scalars';
 import {
   AMPERSAND,
   ASTERISK,
@@ -42,11 +42,11 @@ export const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 export function readKey(text: string, pos: number, end: number): Key | undefined {
   const code = text.charCodeAt(pos);
   if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
-    const close = code === DOUBLE_QUOTE ? findUnescapedQuote(text, '"', pos + 1, end) : findSingleQuoteClose(text, pos + 1, end);
+    const close = findClosingQuote(text, pos, end);
     if (close === -1) return undefined;
     const colon = skipBlanks(text, close + 1, end);
     if (!isMappingColon(text, colon, end)) return undefined;
-    const name = code === DOUBLE_QUOTE ? decodeDoubleQuoted(text, pos + 1, close) : decodeSingleQuoted(text, pos + 1, close);
+    const name = decodeQuoted(text, pos, close);
     return name === undefined ? undefined : { name, span: { start: pos + 1, end: close }, colon };
   }
   if (INDICATORS.has(code)) {
@@ -104,6 +104,33 @@ export function scanPlainLine(text: string, start: number, end: number): { conte
   return { contentEnd: trimBlanksEnd(text, start, commentStart === -1 ? end : commentStart), commentStart, hasMappingIndicator };
 }
 
+/** What a value is, by its first character once its anchor and tag are stepped over. */
+export type ValueStart = 'empty' | 'comment' | 'alias' | 'block' | 'quoted' | 'flow' | 'item' | 'reserved' | 'plain';
+
+/** Where the value at `pos` starts: anchors (`&name`) and tags (`!!str`, `!Ref`) decorate it. */
+export function skipNodeProperties(text: string, pos: number, end: number): number {
+  let start = pos;
+  while (start < end) {
+    const code = text.charCodeAt(start);
+    if (code !== AMPERSAND && code !== BANG) break;
+    start = skipBlanks(text, skipToBlank(text, start, end), end);
+  }
+  return start;
+}
+
+export function valueStart(text: string, start: number, end: number): ValueStart {
+  if (start === end) return 'empty';
+  const code = text.charCodeAt(start);
+  if (code === HASH) return 'comment';
+  if (code === ASTERISK) return 'alias';
+  if (code === PIPE || code === GREATER_THAN) return 'block';
+  if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) return 'quoted';
+  if (code === OPEN_BRACE || code === OPEN_BRACKET) return 'flow';
+  if (isItemMarker(text, start, end)) return 'item';
+  if (code === AT || code === BACKTICK) return 'reserved';
+  return 'plain';
+}
+
 export function isItemMarker(text: string, pos: number, end: number): boolean {
   return text.charCodeAt(pos) === MINUS && (pos + 1 === end || isBlank(text.charCodeAt(pos + 1)));
 }
@@ -114,6 +141,16 @@ export function isDocumentMarker(text: string, lineStart: number, end: number): 
   if (code !== MINUS && code !== 46 /* . */) return false;
   if (text.charCodeAt(lineStart + 1) !== code || text.charCodeAt(lineStart + 2) !== code) return false;
   return lineStart + 3 === end || isBlank(text.charCodeAt(lineStart + 3));
+}
+
+/**
+ * Whether the line [start, end) may continue a value owned by a node at `parentIndent`: it is
+ * blank, or indented deeper and no document marker.
+ */
+export function continuesDeeperThan(text: string, start: number, end: number, parentIndent: number): boolean {
+  const indent = countSpaces(text, start, end);
+  if (skipBlanks(text, start + indent, end) === end) return true;
+  return indent > parentIndent && !isDocumentMarker(text, start, end);
 }
 
 /** In a flow collection a quote opens a string only at the start of a token: `[don't]` is plain. */
@@ -129,8 +166,13 @@ export function startsWithClosingBracket(text: string, start: number, end: numbe
   return code === CLOSE_BRACKET || code === CLOSE_BRACE;
 }
 
+/** The closing quote of the quoted scalar opening at `quote`, searched up to `end`; -1 when absent. */
+export function findClosingQuote(text: string, quote: number, end: number): number {
+  return text.charCodeAt(quote) === DOUBLE_QUOTE ? findUnescapedQuote(text, '"', quote + 1, end) : findSingleQuoteClose(text, quote + 1, end);
+}
+
 /** The closing `'` of a single-quoted scalar, where `''` is an escaped quote. */
-export function findSingleQuoteClose(text: string, pos: number, end: number): number {
+function findSingleQuoteClose(text: string, pos: number, end: number): number {
   for (;;) {
     const found = text.indexOf("'", pos);
     if (found === -1 || found >= end) return -1;

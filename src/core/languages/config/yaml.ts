@@ -1,71 +1,75 @@
 // YAML, read by indentation: block mappings become keyPath segments, `- ` items become `[]`, and
 // every scalar value (plain, quoted or block) becomes an entry. Flow collections (`{...}`,
-// `[...]`) are stepped over without entries. Compose-style `- KEY=value` items are read as the
+// `[...]`) yield no entries, only their spans. Compose-style `- KEY=value` items are read as the
 // key KEY, so `environment:` yields the same entries whether it is a mapping or a list.
+// The same reading can also build a value tree of the first document (readYamlTree), flow
+// collections included, for callers that need the structure rather than entries.
 import type { ConfigDocument, Span } from './model';
 import { addHashComment, ConfigDocumentBuilder, readLineTail, type Quote } from './document';
 import { appendSegment } from './key-paths';
 import { LineCursor } from './lines';
-import { assembleBlockScalar, decodeDoubleQuoted, decodeSingleQuoted, type Chomping } from './yaml-scalars';
+import { Slot, type ScalarStyle, type ValueTreeBuilder } from './value-tree';
+import { FlowCollectionReader } from './yaml-flow';
+import { assembleBlockScalar, decodeQuoted, type Chomping } from './yaml-scalars';
 import {
   NULLS,
+  continuesDeeperThan,
   countSpaces,
   environmentKeyLength,
-  findSingleQuoteClose,
+  findClosingQuote,
   isDocumentMarker,
   isItemMarker,
   readKey,
   scanPlainLine,
+  skipNodeProperties,
   skipSpaces,
   skipToBlank,
-  startsFlowToken,
-  startsWithClosingBracket,
+  valueStart,
   type Key,
 } from './yaml-syntax';
-import {
-  AMPERSAND,
-  ASTERISK,
-  AT,
-  BACKTICK,
-  BANG,
-  CLOSE_BRACE,
-  CLOSE_BRACKET,
-  DOUBLE_QUOTE,
-  GREATER_THAN,
-  HASH,
-  MINUS,
-  OPEN_BRACE,
-  OPEN_BRACKET,
-  PERCENT,
-  PIPE,
-  QUESTION,
-  SINGLE_QUOTE,
-  TAB,
-  findUnescapedQuote,
-  isBlank,
-  skipBlanks,
-} from './chars';
+import { DOUBLE_QUOTE, GREATER_THAN, HASH, MINUS, PERCENT, QUESTION, TAB, skipBlanks } from './chars';
 
 const PLUS = 43;
 
 export function readYaml(text: string): ConfigDocument {
   const doc = new ConfigDocumentBuilder(text, 'yaml');
-  new YamlReader(text, doc).read();
+  new YamlReader(text, doc, undefined).read();
   return doc.build();
 }
 
+/**
+ * The first document as a value tree of the caller's nodes, read exactly as readYaml reads it
+ * (undefined when it holds no value). Broken parts are left out, as readYaml leaves them out of
+ * the entries.
+ */
+export function readYamlTree<N>(text: string, builder: ValueTreeBuilder<N>): N | undefined {
+  let root: N | undefined;
+  const tree: Tree<N> = { builder, root: new Slot(builder, (node) => (root = node)), hasRoot: () => root !== undefined };
+  new YamlReader(text, new ConfigDocumentBuilder(text, 'yaml'), tree).read();
+  return root;
+}
+
+/** The value tree being built, when one is. */
+interface Tree<N> {
+  builder: ValueTreeBuilder<N>;
+  root: Slot<N>;
+  hasRoot(): boolean;
+}
+
 /** An open block node: a key whose value is on the following lines, or a list item. */
-interface Frame {
+interface Frame<N> {
   indent: number;
   segment: string;
   isItem: boolean;
   keySpan: Span;
   /** Whether a line below already belongs to it (a scalar on its own line can only come first). */
   hasChildren: boolean;
+  /** Where its value goes in the value tree. */
+  slot: Slot<N> | undefined;
 }
 
 /** Where the value about to be read belongs. */
-interface ValueTarget {
+interface ValueTarget<N> {
   /** Empty for a document-level scalar, which has no key and so yields no entry. */
   keyPath: string[];
   keySpan: Span;
@@ -74,21 +78,25 @@ interface ValueTarget {
   isItem: boolean;
   /** Whether a block node on the following lines opens a frame (a key's does; an item has one). */
   opensFrame: boolean;
+  slot: Slot<N> | undefined;
 }
 
-class YamlReader {
+class YamlReader<N> {
   private readonly lines: LineCursor;
-  private readonly frames: Frame[] = [];
+  private readonly frames: Frame<N>[] = [];
+  private flows: FlowCollectionReader<N> | undefined;
+  private done = false;
 
   constructor(
     private readonly text: string,
     private readonly doc: ConfigDocumentBuilder,
+    private readonly tree: Tree<N> | undefined,
   ) {
     this.lines = new LineCursor(text);
   }
 
   read(): void {
-    while (this.lines.advance()) this.readLine();
+    while (!this.done && this.lines.advance()) this.readLine();
   }
 
   private readLine(): void {
@@ -110,10 +118,12 @@ class YamlReader {
     }
     if (pos === start && isDocumentMarker(text, pos, end)) {
       this.frames.length = 0;
+      // The value tree is the first document's.
+      if (this.tree?.hasRoot()) this.done = true;
       // `--- |` or `--- !tag` start a document-level node; it has no key, so nothing is emitted,
       // but its lines must still be stepped over.
       const rest = skipBlanks(text, pos + 3, end);
-      if (rest < end) this.readValue(rest, { keyPath: [], keySpan: { start: pos, end: pos }, parentIndent: -1, isItem: false, opensFrame: false });
+      if (rest < end && !this.done) this.readValue(rest, this.documentTarget(pos));
       return;
     }
     if (pos === start && first === PERCENT) return; // %YAML and %TAG directives
@@ -141,12 +151,11 @@ class YamlReader {
       this.readValue(pos, this.targetOf(parent));
       return;
     }
-    const code = text.charCodeAt(pos);
-    if (!parent && (code === OPEN_BRACE || code === OPEN_BRACKET)) {
-      this.skipFlowCollection(pos, -1); // a JSON-style document
+    if (!parent && valueStart(text, pos, lines.end) === 'flow') {
+      this.readFlow(pos, this.documentTarget(pos)); // a JSON-style document
       return;
     }
-    this.doc.addProblem(code === QUESTION ? 'complex keys (`? `) are not read' : 'expected `key: value` or `- item`', pos, lines.end);
+    this.doc.addProblem(text.charCodeAt(pos) === QUESTION ? 'complex keys (`? `) are not read' : 'expected `key: value` or `- item`', pos, lines.end);
   }
 
   /** `- ...`, including compact nested lists `- - x`, read in a loop so no input can nest calls deeply. */
@@ -157,7 +166,8 @@ class YamlReader {
     for (;;) {
       this.popTo(indent, true);
       this.markParentUsed();
-      this.frames.push({ indent, segment: '[]', isItem: true, keySpan: { start: dash, end: dash + 1 }, hasChildren: false });
+      const slot = this.parentSlot()?.item(indent);
+      this.frames.push({ indent, segment: '[]', isItem: true, keySpan: { start: dash, end: dash + 1 }, hasChildren: false, slot });
       const content = skipBlanks(text, dash + 1, lines.end);
       if (content === lines.end) return;
       if (text.charCodeAt(content) === HASH) {
@@ -176,53 +186,53 @@ class YamlReader {
   private readKeyedValue(indent: number, key: Key): void {
     this.popTo(indent, false);
     this.markParentUsed();
-    const target: ValueTarget = {
+    const target: ValueTarget<N> = {
       keyPath: appendSegment(this.path(), key.name),
       keySpan: key.span,
       parentIndent: indent,
       isItem: false,
       opensFrame: true,
+      slot: this.parentSlot()?.entry(key.name, key.span, indent),
     };
     this.readValue(skipBlanks(this.text, key.colon + 1, this.lines.end), target);
   }
 
-  private readValue(pos: number, target: ValueTarget): void {
+  private readValue(pos: number, target: ValueTarget<N>): void {
     const { text, lines } = this;
     const end = lines.end;
-    // Anchors (`&name`) and tags (`!!str`, `!Ref`) decorate the node that follows them.
-    let start = pos;
-    while (start < end) {
-      const code = text.charCodeAt(start);
-      if (code !== AMPERSAND && code !== BANG) break;
-      start = skipBlanks(text, skipToBlank(text, start, end), end);
-    }
-    if (start === end) {
-      this.openBlock(target);
-      return;
-    }
-    const code = text.charCodeAt(start);
-    if (code === HASH) {
-      this.addComment(start, end);
-      this.openBlock(target);
-    } else if (code === ASTERISK) {
-      this.readLineTail(skipToBlank(text, start, end), end); // an alias repeats a node; it is no new value
-    } else if (code === PIPE || code === GREATER_THAN) {
-      this.readBlockScalar(start, target);
-    } else if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
-      this.readQuotedScalar(start, target);
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      const flowEnd = this.skipFlowCollection(start, target.parentIndent);
-      if (flowEnd >= 0 && target.keyPath.length > 0) this.doc.addFlow(target.keyPath, start, flowEnd);
-    } else if (isItemMarker(text, start, end)) {
-      this.doc.addProblem('a list cannot start on the line of its key', start, end);
-    } else if (code === AT || code === BACKTICK) {
-      this.doc.addProblem('a plain value cannot start with a reserved character', start, end);
-    } else {
-      this.readPlainScalar(start, target);
+    const start = skipNodeProperties(text, pos, end);
+    switch (valueStart(text, start, end)) {
+      case 'empty':
+        this.openBlock(target);
+        break;
+      case 'comment':
+        this.addComment(start, end);
+        this.openBlock(target);
+        break;
+      case 'alias':
+        this.readLineTail(skipToBlank(text, start, end), end); // an alias repeats a node; it is no new value
+        break;
+      case 'block':
+        this.readBlockScalar(start, target);
+        break;
+      case 'quoted':
+        this.readQuotedScalar(start, target);
+        break;
+      case 'flow':
+        this.readFlow(start, target);
+        break;
+      case 'item':
+        this.doc.addProblem('a list cannot start on the line of its key', start, end);
+        break;
+      case 'reserved':
+        this.doc.addProblem('a plain value cannot start with a reserved character', start, end);
+        break;
+      case 'plain':
+        this.readPlainScalar(start, target);
     }
   }
 
-  private readPlainScalar(start: number, target: ValueTarget): void {
+  private readPlainScalar(start: number, target: ValueTarget<N>): void {
     const { text, lines } = this;
     const firstLine = scanPlainLine(text, start, lines.end);
     if (firstLine.hasMappingIndicator) {
@@ -242,7 +252,7 @@ class YamlReader {
       }
     }
     if (valueEnd === firstLine.contentEnd && NULLS.has(value)) return;
-    this.emitScalar(target, value, { start, end: valueEnd }, undefined, valueEnd === firstLine.contentEnd);
+    this.emitScalar(target, value, { start, end: valueEnd }, 'plain', undefined, valueEnd === firstLine.contentEnd);
   }
 
   /**
@@ -287,16 +297,15 @@ class YamlReader {
    * followed by the line's end or a comment, or a line that breaks the indentation, means the
    * opening quote was never closed: we report it and read on from the next line.
    */
-  private readQuotedScalar(quotePos: number, target: ValueTarget): void {
+  private readQuotedScalar(quotePos: number, target: ValueTarget<N>): void {
     const { text, lines } = this;
-    const isDouble = text.charCodeAt(quotePos) === DOUBLE_QUOTE;
     const openingLineEnd = lines.end;
     const afterOpeningLine = lines.next;
-    const close = isDouble ? findUnescapedQuote(text, '"', quotePos + 1, text.length) : findSingleQuoteClose(text, quotePos + 1, text.length);
+    const close = findClosingQuote(text, quotePos, text.length);
     let closed = close !== -1;
     while (closed && close >= lines.end) {
       if (!lines.advance()) closed = false;
-      else if (!this.continuesDeeperThan(target.parentIndent)) closed = false;
+      else if (!continuesDeeperThan(text, lines.start, lines.end, target.parentIndent)) closed = false;
     }
     if (!closed) {
       this.doc.addProblem('unterminated quoted value', quotePos, openingLineEnd);
@@ -307,13 +316,14 @@ class YamlReader {
       lines.resumeAt(afterOpeningLine);
       return;
     }
-    const value = isDouble ? decodeDoubleQuoted(text, quotePos + 1, close) : decodeSingleQuoted(text, quotePos + 1, close);
+    const value = decodeQuoted(text, quotePos, close);
     if (value === undefined) {
       this.doc.addProblem('invalid escape in a double-quoted value', quotePos, close + 1);
       return;
     }
     const raw = text.slice(quotePos + 1, close);
-    this.emitScalar(target, value, { start: quotePos + 1, end: close }, isDouble ? '"' : "'", value === raw);
+    const quote = text.charCodeAt(quotePos) === DOUBLE_QUOTE ? '"' : "'";
+    this.emitScalar(target, value, { start: quotePos + 1, end: close }, 'quoted', quote, value === raw);
   }
 
   /**
@@ -321,7 +331,7 @@ class YamlReader {
    * indentation. The entry's value is the scalar's value; its span runs from the first content
    * character to the end of the last non-empty line. An empty block scalar yields no entry.
    */
-  private readBlockScalar(indicator: number, target: ValueTarget): void {
+  private readBlockScalar(indicator: number, target: ValueTarget<N>): void {
     const { text, lines } = this;
     const folded = text.charCodeAt(indicator) === GREATER_THAN;
     let chomping: Chomping = 'clip';
@@ -372,65 +382,27 @@ class YamlReader {
     }
     if (!firstContent || !lastContent) return;
     const value = assembleBlockScalar(values, folded, chomping);
-    this.emitScalar(target, value, { start: firstContent.start + contentIndent, end: lastContent.end }, undefined, false);
+    this.emitScalar(target, value, { start: firstContent.start + contentIndent, end: lastContent.end }, 'block', undefined, false);
   }
 
-  /**
-   * Steps over `{...}`/`[...]`, which may span lines, recording the comments inside. The lines
-   * after the first must be deeper than the owner; a line that is not ends the search. Returns the
-   * offset after the closing bracket, or -1 when the collection does not close.
-   */
-  private skipFlowCollection(open: number, parentIndent: number): number {
-    const { text, lines } = this;
-    let depth = 0;
-    let lineStart = lines.start;
-    let end = lines.end;
-    let i = open;
-    for (;;) {
-      while (i < end) {
-        const code = text.charCodeAt(i);
-        if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-          depth++;
-        } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-          if (--depth === 0) {
-            this.readLineTail(i + 1, end);
-            return i + 1;
-          }
-        } else if ((code === DOUBLE_QUOTE || code === SINGLE_QUOTE) && startsFlowToken(text, lineStart, i)) {
-          const close = code === DOUBLE_QUOTE ? findUnescapedQuote(text, '"', i + 1, end) : findSingleQuoteClose(text, i + 1, end);
-          if (close === -1) {
-            this.doc.addProblem('unterminated quoted value in a flow collection', i, end);
-            break;
-          }
-          i = close;
-        } else if (code === HASH && (i === lineStart || isBlank(text.charCodeAt(i - 1)))) {
-          this.addComment(i, end);
-          break;
-        }
-        i++;
-      }
-      if (!lines.advance()) {
-        this.doc.addProblem('unterminated flow collection', open, end);
-        return -1;
-      }
-      if (!this.continuesDeeperThan(parentIndent) && !startsWithClosingBracket(text, lines.start, lines.end)) {
-        this.doc.addProblem('unterminated flow collection', open, end);
-        lines.resumeAt(lines.start);
-        return -1;
-      }
-      lineStart = i = lines.start;
-      end = lines.end;
-    }
+  /** `{...}`/`[...]`: no entries, but the span of a key's collection, and its value in the tree. */
+  private readFlow(open: number, target: ValueTarget<N>): void {
+    this.flows ??= new FlowCollectionReader(this.text, this.lines, this.doc, this.tree?.builder);
+    const end = this.flows.read(open, target.parentIndent);
+    if (end < 0) return;
+    if (target.keyPath.length > 0) this.doc.addFlow(target.keyPath, open, end);
+    target.slot?.set(this.flows.node);
   }
 
   /** The value is a block node on the following lines: a key's frame opens for them. */
-  private openBlock(target: ValueTarget): void {
+  private openBlock(target: ValueTarget<N>): void {
     if (!target.opensFrame) return;
     const segment = target.keyPath[target.keyPath.length - 1];
-    this.frames.push({ indent: target.parentIndent, segment, isItem: false, keySpan: target.keySpan, hasChildren: false });
+    this.frames.push({ indent: target.parentIndent, segment, isItem: false, keySpan: target.keySpan, hasChildren: false, slot: target.slot });
   }
 
-  private emitScalar(target: ValueTarget, value: string, valueSpan: Span, quote: Quote | undefined, rawIsValue: boolean): void {
+  private emitScalar(target: ValueTarget<N>, value: string, valueSpan: Span, style: ScalarStyle, quote: Quote | undefined, rawIsValue: boolean): void {
+    if (target.slot) target.slot.set(this.tree?.builder.scalar(value, valueSpan, style));
     if (target.keyPath.length === 0) return;
     const keyLength = target.isItem && rawIsValue ? environmentKeyLength(value) : 0;
     if (keyLength > 0) {
@@ -440,14 +412,6 @@ class YamlReader {
       return;
     }
     this.doc.addEntry(target.keyPath, target.keySpan, value, valueSpan, quote);
-  }
-
-  /** Whether the current line (a continuation) is blank or indented deeper than `parentIndent`. */
-  private continuesDeeperThan(parentIndent: number): boolean {
-    const { text, lines } = this;
-    const indent = countSpaces(text, lines.start, lines.end);
-    if (skipBlanks(text, lines.start + indent, lines.end) === lines.end) return true;
-    return indent > parentIndent && !isDocumentMarker(text, lines.start, lines.end);
   }
 
   private readLineTail(pos: number, end: number): boolean {
@@ -479,7 +443,18 @@ class YamlReader {
     return path;
   }
 
-  private targetOf(frame: Frame): ValueTarget {
-    return { keyPath: this.path(), keySpan: frame.keySpan, parentIndent: frame.indent, isItem: frame.isItem, opensFrame: false };
+  private targetOf(frame: Frame<N>): ValueTarget<N> {
+    return { keyPath: this.path(), keySpan: frame.keySpan, parentIndent: frame.indent, isItem: frame.isItem, opensFrame: false, slot: frame.slot };
+  }
+
+  /** A node at the document's top level, after `---` or as a JSON-style document: it has no key. */
+  private documentTarget(pos: number): ValueTarget<N> {
+    return { keyPath: [], keySpan: { start: pos, end: pos }, parentIndent: -1, isItem: false, opensFrame: false, slot: this.tree?.root };
+  }
+
+  /** Where the value tree puts a key or an item read now: under the innermost open node. */
+  private parentSlot(): Slot<N> | undefined {
+    const frames = this.frames;
+    return frames.length > 0 ? frames[frames.length - 1].slot : this.tree?.root;
   }
 }

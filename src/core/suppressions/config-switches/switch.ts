@@ -61,11 +61,13 @@ export class TrailingComments {
 
 /**
  * The items of a comma- or blank-separated scalar (`B608,B105` in an INI value, `S101, S608` in a
- * YAML string), each with its own span when the value is written as is; otherwise the scalar.
+ * YAML string), each with its own span when the value is written as is, or differs from it only
+ * in separators (a YAML value folded over lines); otherwise the scalar.
  */
 export function splitScalar(text: string, scalar: ConfigScalar): ConfigScalar[] {
   const { start, end } = scalar.span;
-  if (text.slice(start, end) !== scalar.value) return scalar.value.trim() ? [scalar] : [];
+  const raw = text.slice(start, end);
+  if (raw !== scalar.value && listItems(raw) !== listItems(scalar.value)) return scalar.value.trim() ? [scalar] : [];
   const items: ConfigScalar[] = [];
   let i = start;
   while (i < end) {
@@ -75,6 +77,13 @@ export function splitScalar(text: string, scalar: ConfigScalar): ConfigScalar[] 
     if (i > itemStart) items.push({ kind: 'scalar', value: text.slice(itemStart, i), span: { start: itemStart, end: i }, quoted: scalar.quoted });
   }
   return items;
+}
+
+function listItems(value: string): string {
+  return value
+    .split(/[, \t\r\n]+/)
+    .filter((item) => item !== '')
+    .join('\n');
 }
 
 function isListSeparator(code: number): boolean {
