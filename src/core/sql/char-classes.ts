@@ -1,5 +1,6 @@
 // Character classes of the SQL scanner, on UTF-16 code units (charCodeAt), so the hot loop never
 // allocates a one-character string.
+import { isAsciiLetter, isDigit } from '../languages/ascii';
 
 export const Char = {
   Tab: 9,
@@ -41,13 +42,7 @@ export const Char = {
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
-export function isDigit(code: number): boolean {
-  return code >= Char.Digit0 && code <= Char.Digit9;
-}
-
-export function isAsciiLetter(code: number): boolean {
-  return (code >= Char.LowerA && code <= Char.LowerZ) || (code >= Char.UpperA && code <= Char.UpperZ);
-}
+export { isAsciiLetter, isDigit } from '../languages/ascii';
 
 export function isSpace(code: number): boolean {
   return (

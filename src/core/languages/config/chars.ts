@@ -1,6 +1,7 @@
 // Character-code helpers shared by the config readers. The readers walk the text by offset with
 // charCodeAt instead of slicing lines, so that reading stays linear and allocation-free until an
 // entry is actually emitted.
+import { isHexDigit } from '../ascii';
 
 export const TAB = 9;
 export const LF = 10;
@@ -43,17 +44,7 @@ export function isLineBreak(code: number): boolean {
   return code === LF || code === CR;
 }
 
-export function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-export function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-function isHexDigit(code: number): boolean {
-  return isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-}
+export { isAsciiLetter, isDigit } from '../ascii';
 
 /** First offset in [pos, end) that is not a space or tab (or `end`). */
 export function skipBlanks(text: string, pos: number, end: number): number {

@@ -23,11 +23,13 @@ import {
   QUESTION,
   SINGLE_QUOTE,
   SPACE,
+  UNDERSCORE,
   findUnescapedQuote,
   isBlank,
   skipBlanks,
   trimBlanksEnd,
 } from './chars';
+import { isAsciiLetter, isKeyNameCharacter } from '../ascii';
 
 export interface Key {
   name: string;
@@ -184,17 +186,13 @@ function findSingleQuoteClose(text: string, pos: number, end: number): number {
 /** `KEY=` at the start of a list item (Compose `environment`, `args`); 0 when it is not there. */
 export function environmentKeyLength(value: string): number {
   const first = value.charCodeAt(0);
-  if (!isLetterOrUnderscore(first)) return 0;
+  if (!isAsciiLetter(first) && first !== UNDERSCORE) return 0;
   for (let i = 1; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code === 61 /* = */) return i;
-    if (!isLetterOrUnderscore(code) && !(code >= 48 && code <= 57) && code !== 46 && code !== MINUS) return 0;
+    if (!isKeyNameCharacter(code)) return 0;
   }
   return 0;
-}
-
-function isLetterOrUnderscore(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 export function skipSpaces(text: string, pos: number, end: number): number {

@@ -36,6 +36,4 @@ export function lineEnd(text: string, from: number): number {
   return text.length;
 }
 
-export function isWordCharacter(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
+export { isAsciiWordCharacter as isWordCharacter } from '../ascii';

@@ -9,13 +9,10 @@ import type { CompiledRow } from './compile';
 import { holdsContextWord, isWholeWordAt, passesNameGate } from './name-gate';
 import type { FoundToken } from './prefixed';
 import { acceptsToken } from './token-check';
+import { isKeyNameCharacter } from '../../languages/ascii';
 
 /** A name longer than this is not a variable name (assignedNameBefore reads as far). */
 const MAX_NAME_LENGTH = 160;
-
-function isNameChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45 || code === 46;
-}
 
 /** Body end from `bodyStart`: the run of body characters, or -1 when it runs past the longest body. */
 function bodyEnd(compiled: CompiledRow, text: string, bodyStart: number): number {
@@ -59,7 +56,7 @@ export function findContextTokens(compiled: CompiledRow, text: string): FoundTok
     const wordEnd = occurrence.index + occurrence[0].length;
     if (!isWholeWordAt(text, occurrence.index, wordEnd)) continue;
     let nameEnd = wordEnd;
-    while (nameEnd < text.length && nameEnd - occurrence.index < MAX_NAME_LENGTH && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+    while (nameEnd < text.length && nameEnd - occurrence.index < MAX_NAME_LENGTH && isKeyNameCharacter(text.charCodeAt(nameEnd))) nameEnd++;
     const valueStart = assignedValueStart(text, nameEnd);
     if (valueStart < 0 || seen.has(valueStart)) continue;
     seen.add(valueStart);

@@ -5,18 +5,7 @@
 import { classifySecretName } from '../generic/secret-names';
 import { identifierWords, nameSegments } from '../generic/words';
 import type { NameGate } from './row';
-
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-function isUpper(code: number): boolean {
-  return code >= 65 && code <= 90;
-}
-
-function isLower(code: number): boolean {
-  return code >= 97 && code <= 122;
-}
+import { isAsciiLetter, isLowerAsciiLetter, isUpperAsciiLetter } from '../../languages/ascii';
 
 /**
  * The text at [start, end) is a whole word of a name: no letter continues it on either side,
@@ -26,8 +15,8 @@ function isLower(code: number): boolean {
 export function isWholeWordAt(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : NaN;
   const after = end < text.length ? text.charCodeAt(end) : NaN;
-  const startsWord = !isLetter(before) || (isLower(before) && isUpper(text.charCodeAt(start)));
-  const endsWord = !isLetter(after) || (isLower(text.charCodeAt(end - 1)) && isUpper(after));
+  const startsWord = !isAsciiLetter(before) || (isLowerAsciiLetter(before) && isUpperAsciiLetter(text.charCodeAt(start)));
+  const endsWord = !isAsciiLetter(after) || (isLowerAsciiLetter(text.charCodeAt(end - 1)) && isUpperAsciiLetter(after));
   return startsWord && endsWord;
 }
 

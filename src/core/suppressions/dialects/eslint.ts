@@ -14,6 +14,7 @@
 import type { SuppressionDirective, SuppressionScope } from '../model';
 import type { CommentContext, DirectiveMatcher } from './context';
 import { isComma, isDigit, isWhitespace, makeDirective, skipWhitespace, splitList, trimEnd } from './scan';
+import { isLowerAsciiLetter } from '../../languages/ascii';
 
 const LABELS: ReadonlyMap<string, SuppressionScope> = new Map([
   ['eslint-disable', 'block-start'],
@@ -70,18 +71,14 @@ function readLabel(text: string, start: number, end: number): number {
   let i = start;
   for (;;) {
     const wordStart = i;
-    while (i < end && isLowerCaseLetter(text.charCodeAt(i))) i++;
+    while (i < end && isLowerAsciiLetter(text.charCodeAt(i))) i++;
     if (i === wordStart) return -1;
-    if (text.charCodeAt(i) === 45 && isLowerCaseLetter(text.charCodeAt(i + 1)) && i + 1 < end) {
+    if (text.charCodeAt(i) === 45 && isLowerAsciiLetter(text.charCodeAt(i + 1)) && i + 1 < end) {
       i++;
       continue;
     }
     return i === end || isWhitespace(text.charCodeAt(i)) ? i : -1;
   }
-}
-
-function isLowerCaseLetter(code: number): boolean {
-  return code >= 97 && code <= 122;
 }
 
 function isAllowedIn(label: string, text: string, context: CommentContext): boolean {

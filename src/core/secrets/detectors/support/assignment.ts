@@ -3,19 +3,9 @@
 // the variable name is what identifies the provider (AWS secret keys, Twilio auth tokens, the
 // provider table's context rows). Scans over a bounded window, so it costs O(1) per candidate
 // whatever the input; assignedValueStart reads the same syntax forwards.
+import { isKeyNameCharacter } from '../../../languages/ascii';
 
 const WINDOW = 160;
-
-function isNameChar(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    code === 95 || // _
-    code === 45 || // -
-    code === 46 // .
-  );
-}
 
 function isQuote(code: number): boolean {
   return code === 34 || code === 39 || code === 96; // " ' `
@@ -44,7 +34,7 @@ export function assignedNameBefore(text: string, valueStart: number): string | u
   skip(isBlank);
   skip(isQuote);
   const nameEnd = i + 1;
-  skip(isNameChar);
+  skip(isKeyNameCharacter);
   const name = text.slice(i + 1, nameEnd);
   return name.length > 0 ? name : undefined;
 }
