@@ -18,11 +18,11 @@ import { StringDecoder } from 'node:string_decoder';
 
 /**
  * What a resident process runs: commands whose work depends only on argv, folder, environment and
- * files — no terminal, no stdin, no approval. `scan` and `routes`, and the commit gate's checks of
- * staged content (pre-commit, commit-msg), which parse what agents wrote.
+ * files — no terminal, no stdin, no approval. `scan` and `routes`, and the commit gate's hooks that
+ * read no stdin (pre-commit and commit-msg parse what agents wrote; post-commit writes the notes).
  */
 const RESIDENT_COMMANDS: ReadonlySet<string> = new Set(['scan', 'routes']);
-const RESIDENT_GATE_HOOKS: ReadonlySet<string> = new Set(['pre-commit', 'commit-msg']);
+const RESIDENT_GATE_HOOKS: ReadonlySet<string> = new Set(['pre-commit', 'commit-msg', 'post-commit']);
 
 export function isResidentCommand(argv: readonly string[]): boolean {
   return RESIDENT_COMMANDS.has(argv[0] ?? '') || (argv[0] === 'gate' && RESIDENT_GATE_HOOKS.has(argv[1] ?? ''));
