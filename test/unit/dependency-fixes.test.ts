@@ -22,6 +22,13 @@ function removed(path: string, text: string, name: string, nth = 0): string {
 }
 
 describe('dependency fixes', () => {
+  it('offers no removal of one [[….name]] constraint table: the package would stay in its others', () => {
+    const text =
+      '[tool.poetry.dependencies]\npython = "^3.9"\n\n[[tool.poetry.dependencies.fake-pkg]]\nversion = "<2"\npython = "<3.9"\n\n[[tool.poetry.dependencies.fake-pkg]]\nversion = "^2"\npython = ">=3.9"\n';
+    assert.equal(removed('pyproject.toml', text, 'fake-pkg'), '(no removal)');
+    assert.equal(removed('pyproject.toml', text, 'fake-pkg', 1), '(no removal)');
+  });
+
   const PACKAGE = `{
   "dependencies": {
     "express": "^4.18.2",

@@ -562,6 +562,29 @@ fake = [{ version = "1.0" }]
       ],
     );
   });
+  it("Poetry's multiple constraints written as [[….name]] tables: one declaration per table, from its header to its version", () => {
+    const text = `[tool.poetry.dependencies]
+python = "^3.9"
+
+[[tool.poetry.dependencies.numpy]]
+version = "<=1.24"
+python = "<3.9"
+
+[[tool.poetry.dependencies.numpy]]
+version = "1.26.0"
+python = ">=3.9"
+
+[[tool.poetry.group.dev.dependencies.pytest]]
+git = "https://example.com/pytest.git"
+
+[[tool.poetry.dependencies.escaped]]
+version = "\\u003e=1.0"
+`;
+    assert.deepEqual(shown(text, readPyproject(text)), [
+      'numpy <=1.24 "[[tool.poetry.dependencies.numpy]]\\nversion = \\"<=1.24" "<=1.24"',
+      'numpy 1.26.0 =1.26.0 "[[tool.poetry.dependencies.numpy]]\\nversion = \\"1.26.0" "1.26.0"',
+    ]);
+  });
 });
 
 describe('Pipfile and Pipfile.lock readers', () => {

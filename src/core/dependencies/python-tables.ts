@@ -2,13 +2,13 @@
 // `name = "spec"`, `name = { version = "spec", extras = […] }`, or a `[….name]` table with a
 // `version` key; and Poetry's multiple constraints, an array of such inline tables, each for its
 // own Pythons or markers (`name = [{ version = "<2", python = "<3.8" }, { version = "^2", python = ">=3.8" }]`),
-// one declaration per constraint. A package (or constraint) from git, a path, a file or a URL
+// or the same array written as `[[….name]]` tables, one declaration per constraint. A package (or constraint) from git, a path, a file or a URL
 // names no registry version and is left out, as is one without a version.
 import { readConfig } from '../languages/config';
 import type { ConfigEntry } from '../languages/config/model';
 import type { DeclaredDependency } from './model';
 import { normalizePypiName } from './names';
-import { ownerKeyStart, readTomlStatements, type TomlStatement } from '../languages/config/toml-statements';
+import { ownerKeyStart, readTomlStatements, type TomlHeader, type TomlStatement } from '../languages/config/toml-statements';
 
 const NOT_REGISTRY = new Set(['git', 'hg', 'svn', 'bzr', 'path', 'file', 'url']);
 
@@ -24,7 +24,8 @@ export interface PackageTables {
 /** `statements`: the file's, when the caller has read them already. */
 export function readPackageTables(text: string, tables: PackageTables, statements: readonly TomlStatement[] = readTomlStatements(text)): DeclaredDependency[] {
   const packages = new Map<string, { table: string[]; name: string; spec?: ConfigEntry; inTable: boolean; keys: Set<string> }>();
-  for (const entry of readConfig(text, 'toml').entries) {
+  const entries = readConfig(text, 'toml').entries;
+  for (const entry of entries) {
     const depth = tables.tableDepth(entry.keyPath);
     if (depth === undefined || entry.keyPath.length < depth + 1 || entry.keyPath.length > depth + 2) continue;
     const table = entry.keyPath.slice(0, depth);
@@ -57,7 +58,8 @@ export function readPackageTables(text: string, tables: PackageTables, statement
       specSpan: spec.valueSpan,
     });
   }
-  if (tables.constraintArrays) declared.push(...constraintDeclarations(text, tables, statements));
+  if (tables.constraintArrays)
+    declared.push(...constraintDeclarations(text, tables, statements), ...constraintTableDeclarations(text, tables, statements, entries));
   return declared.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -88,6 +90,48 @@ function constraintDeclarations(text: string, tables: PackageTables, statements:
         partOf: statement.span,
       });
     }
+  }
+  return declared;
+}
+
+/**
+ * `[[tool.poetry.dependencies.name]]` tables, each with its `version` (and `python` or `markers`):
+ * the array of constraints written as tables, one declaration per table, from its header to its
+ * version. No `partOf`: removing one table would leave the package's others, so no removal is offered.
+ */
+function constraintTableDeclarations(
+  text: string,
+  tables: PackageTables,
+  statements: readonly TomlStatement[],
+  entries: readonly ConfigEntry[],
+): DeclaredDependency[] {
+  // A quoted value's entry starts one character after its statement's value (past the quote).
+  const entryAt = new Map(entries.map((entry) => [entry.valueSpan.start, entry]));
+  const constraints = new Map<number, { name: string; header: TomlHeader; keys: Set<string>; version?: ConfigEntry }>();
+  for (const statement of statements) {
+    const depth = tables.tableDepth(statement.keyPath);
+    if (depth === undefined || statement.keyPath.length !== depth + 3 || statement.keyPath[depth + 1] !== '[]' || !statement.table) continue;
+    const header = statement.table;
+    let constraint = constraints.get(header.span.start);
+    if (!constraint) constraints.set(header.span.start, (constraint = { name: statement.keyPath[depth], header, keys: new Set() }));
+    const field = statement.keyPath[depth + 2];
+    constraint.keys.add(field);
+    if (field === 'version') constraint.version = entryAt.get(statement.valueSpan.start + 1);
+  }
+  const declared: DeclaredDependency[] = [];
+  for (const { name, header, keys, version } of constraints.values()) {
+    if (!version?.quote || [...keys].some((key) => NOT_REGISTRY.has(key))) continue;
+    if (text.slice(version.valueSpan.start, version.valueSpan.end) !== version.value) continue; // escapes: not replaceable as written
+    const pinned = tables.pinnedOf(version.value);
+    declared.push({
+      ecosystem: 'PyPI',
+      name: normalizePypiName(name),
+      displayName: name,
+      spec: version.value,
+      ...(pinned ? { pinned } : {}),
+      span: { start: header.span.start, end: version.valueSpan.end },
+      specSpan: version.valueSpan,
+    });
   }
   return declared;
 }
