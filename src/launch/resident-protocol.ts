@@ -11,6 +11,7 @@
 //
 // This module is bundled into dist/launch.js: it imports nothing but Node's own modules.
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +121,16 @@ export function jsonLines<T>(onMessage: (message: T) => void, onGarbage: () => v
     }
     if (start < text.length) parts.push(text.slice(start));
   };
+}
+
+/** Whether a process takes connections on `path` (a stale socket file of a dead one does not). */
+export function socketAnswers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect(path);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
 }

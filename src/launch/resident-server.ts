@@ -5,9 +5,9 @@
 // own — a caller that loses it mid-run says so, one that never reached it runs the command itself.
 import { existsSync, rmSync } from 'node:fs';
 import Module from 'node:module';
-import { connect, createServer, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { isResidentCommand, jsonLines, type ResidentMessage, type ResidentRequest } from './resident-protocol';
+import { isResidentCommand, jsonLines, socketAnswers, type ResidentMessage, type ResidentRequest } from './resident-protocol';
 import { WARM_UP_SOURCES } from './snapshot-warm-up';
 
 const [key, socketPath] = process.argv.slice(2);
@@ -35,7 +35,7 @@ async function listen(): Promise<void> {
   const listening = await tryListen();
   if (!listening) {
     // Another resident process has the socket, or a stale file of a dead one holds its name.
-    if (await answers(socketPath)) process.exit(0);
+    if (await socketAnswers(socketPath)) process.exit(0);
     if (process.platform !== 'win32') rmSync(socketPath, { force: true });
     if (!(await tryListen())) process.exit(0);
   }
@@ -51,17 +51,6 @@ function tryListen(): Promise<boolean> {
       server.off('error', failed);
       resolve(true);
     });
-  });
-}
-
-function answers(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = connect(path);
-    probe.once('connect', () => {
-      probe.destroy();
-      resolve(true);
-    });
-    probe.once('error', () => resolve(false));
   });
 }
 

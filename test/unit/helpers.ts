@@ -46,6 +46,21 @@ export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
+/** A route that builds SQL from a request value: what the CLI tests run `lastline scan` on. */
+export const COUPON_ROUTE_TS = `import express from 'express';
+const app = express();
+app.get('/coupons/:code', async (req, res) => {
+  const rows = await db.query(\`SELECT * FROM coupons WHERE code = '\${req.params.code}'\`);
+  res.json(rows);
+});
+`;
+
+/** A shell command built from a parameter. */
+export const BACKUP_COMMAND_PY = `import os
+def run(name):
+    os.system("tar czf backup.tgz " + name)
+`;
+
 export interface BinRun {
   status: number | null;
   stdout: string;

@@ -9,45 +9,22 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { servedByResident } from '../../src/launch/resident-client';
-import { jsonLines, residentKey, residentSocketPath, residentWanted, type ResidentMessage } from '../../src/launch/resident-protocol';
+import { jsonLines, residentKey, socketAnswers, residentSocketPath, residentWanted, type ResidentMessage } from '../../src/launch/resident-protocol';
 import { hookFixture, record } from './agent-hooks';
-import { gitInit, git, REPO_ROOT, runBin, runCli, tempDir, writeTree } from './helpers';
+import { BACKUP_COMMAND_PY, COUPON_ROUTE_TS, gitInit, git, REPO_ROOT, runBin, runCli, tempDir, writeTree } from './helpers';
 import { assertGrowth } from './scaling';
 
 const DIST = join(REPO_ROOT, 'dist');
-const SOURCES = {
-  'app.ts': `import express from 'express';
-const app = express();
-app.get('/coupons/:code', async (req, res) => {
-  const rows = await db.query(\`SELECT * FROM coupons WHERE code = '\${req.params.code}'\`);
-  res.json(rows);
-});
-`,
-  'tools/backup.py': `import os
-def run(name):
-    os.system("tar czf backup.tgz " + name)
-`,
-};
+const SOURCES = { 'app.ts': COUPON_ROUTE_TS, 'tools/backup.py': BACKUP_COMMAND_PY };
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function accepts(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = connect(path);
-    probe.once('connect', () => {
-      probe.destroy();
-      resolve(true);
-    });
-    probe.once('error', () => resolve(false));
-  });
-}
-
 /** Waits (up to a minute, for a busy machine) until the resident process takes connections. */
 async function residentUp(socket: string): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
-    if (await accepts(socket)) return;
+    if (await socketAnswers(socket)) return;
     await sleep(100);
   }
   assert.fail('no resident process took connections within a minute');

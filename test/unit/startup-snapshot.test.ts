@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasAgentRecords } from '../../src/launch/startup-snapshot';
-import { gitInit, git, runBin as lastline, tempDir, writeTree } from './helpers';
+import { BACKUP_COMMAND_PY, COUPON_ROUTE_TS, gitInit, git, runBin as lastline, tempDir, writeTree } from './helpers';
 
 /** Waits for the detached builder: a blob appears, and no lock is left. */
 async function builtBlob(cache: string): Promise<string> {
@@ -21,19 +21,7 @@ async function builtBlob(cache: string): Promise<string> {
   assert.fail('no startup snapshot was built within a minute');
 }
 
-const SOURCES = {
-  'app.ts': `import express from 'express';
-const app = express();
-app.get('/coupons/:code', async (req, res) => {
-  const rows = await db.query(\`SELECT * FROM coupons WHERE code = '\${req.params.code}'\`);
-  res.json(rows);
-});
-`,
-  'tool.py': `import os
-def run(name):
-    os.system("tar czf backup.tgz " + name)
-`,
-};
+const SOURCES = { 'app.ts': COUPON_ROUTE_TS, 'tool.py': BACKUP_COMMAND_PY };
 
 describe('startup snapshot', function () {
   this.timeout(120_000);

@@ -43,20 +43,10 @@ export function readPackageTables(text: string, tables: PackageTables, statement
   const declared: DeclaredDependency[] = [];
   for (const { table, name, spec, inTable, keys } of packages.values()) {
     if (!spec || [...keys].some((key) => NOT_REGISTRY.has(key))) continue;
-    // A requirement is a string as written (no escapes), so that a fix can replace its text.
-    if (!spec.quote || text.slice(spec.valueSpan.start, spec.valueSpan.end) !== spec.value) continue;
     // `Django = { version = "4.2.7" }`: from the package's key; a `[….Django]` table: from `version`.
     const start = inTable ? (ownerKeyStart(statements, [...table, name], spec.valueSpan.start) ?? spec.keySpan.start) : spec.keySpan.start;
-    const pinned = tables.pinnedOf(spec.value);
-    declared.push({
-      ecosystem: 'PyPI',
-      name: normalizePypiName(name),
-      displayName: name,
-      spec: spec.value,
-      ...(pinned ? { pinned } : {}),
-      span: { start, end: spec.valueSpan.end },
-      specSpan: spec.valueSpan,
-    });
+    const dependency = declarationOf(text, tables, name, spec, start);
+    if (dependency) declared.push(dependency);
   }
   if (tables.constraintArrays)
     declared.push(...constraintDeclarations(text, tables, statements), ...constraintTableDeclarations(text, tables, statements, entries));
@@ -72,23 +62,9 @@ function constraintDeclarations(text: string, tables: PackageTables, statements:
     const name = statement.keyPath[depth];
     for (const { span, entries } of statement.elements) {
       const version = entries?.find((entry) => entry.keyPath.length === 1 && entry.keyPath[0] === 'version');
-      if (
-        !version?.quote ||
-        entries!.some((entry) => NOT_REGISTRY.has(entry.keyPath[0])) ||
-        text.slice(version.valueSpan.start, version.valueSpan.end) !== version.value
-      )
-        continue;
-      const pinned = tables.pinnedOf(version.value);
-      declared.push({
-        ecosystem: 'PyPI',
-        name: normalizePypiName(name),
-        displayName: name,
-        spec: version.value,
-        ...(pinned ? { pinned } : {}),
-        span: { start: span.start, end: version.valueSpan.end },
-        specSpan: version.valueSpan,
-        partOf: statement.span,
-      });
+      if (!version || entries!.some((entry) => NOT_REGISTRY.has(entry.keyPath[0]))) continue;
+      const dependency = declarationOf(text, tables, name, version, span.start);
+      if (dependency) declared.push({ ...dependency, partOf: statement.span });
     }
   }
   return declared;
@@ -120,18 +96,34 @@ function constraintTableDeclarations(
   }
   const declared: DeclaredDependency[] = [];
   for (const { name, header, keys, version } of constraints.values()) {
-    if (!version?.quote || [...keys].some((key) => NOT_REGISTRY.has(key))) continue;
-    if (text.slice(version.valueSpan.start, version.valueSpan.end) !== version.value) continue; // escapes: not replaceable as written
-    const pinned = tables.pinnedOf(version.value);
-    declared.push({
-      ecosystem: 'PyPI',
-      name: normalizePypiName(name),
-      displayName: name,
-      spec: version.value,
-      ...(pinned ? { pinned } : {}),
-      span: { start: header.span.start, end: version.valueSpan.end },
-      specSpan: version.valueSpan,
-    });
+    if (!version || [...keys].some((key) => NOT_REGISTRY.has(key))) continue;
+    const dependency = declarationOf(text, tables, name, version, header.span.start);
+    if (dependency) declared.push(dependency);
   }
   return declared;
+}
+
+/**
+ * A package's (or one constraint's) declaration from its version string, reported from `start` to
+ * the string's end. A requirement is a string as written (no escapes), so that a fix can replace
+ * its text: any other is left out.
+ */
+function declarationOf(
+  text: string,
+  tables: PackageTables,
+  name: string,
+  version: Pick<ConfigEntry, 'quote' | 'value' | 'valueSpan'>,
+  start: number,
+): DeclaredDependency | undefined {
+  if (!version.quote || text.slice(version.valueSpan.start, version.valueSpan.end) !== version.value) return undefined;
+  const pinned = tables.pinnedOf(version.value);
+  return {
+    ecosystem: 'PyPI',
+    name: normalizePypiName(name),
+    displayName: name,
+    spec: version.value,
+    ...(pinned ? { pinned } : {}),
+    span: { start, end: version.valueSpan.end },
+    specSpan: version.valueSpan,
+  };
 }
